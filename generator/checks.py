@@ -1,0 +1,151 @@
+"""Rules that span files, and warnings that depend on "now".
+
+Errors here make the site wrong (an unknown author, a timeline out of
+order); warnings make it late (no ETA on an open incident, an overdue
+postmortem). Warnings fail a run only with --strict.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
+
+from .content import POSTMORTEM_QUESTIONS
+from .model import Incident, Maintenance, Site, Update
+from .problems import Problems, did_you_mean
+from .status import SiteState
+from .times import zone
+
+
+def _unknown(word: str, known: Mapping[str, object], kind: str) -> str:
+    names = ", ".join(sorted(known)) or "none yet"
+    close = did_you_mean(word, known)
+    prefix = f"{close} " if close.startswith("did you mean") else ""
+    return f"{prefix}known {kind}: {names}"
+
+
+def _check_author(site: Site, path: str, line: int, author: str, problems: Problems) -> None:
+    if author and author not in site.authors:
+        problems.error(path, line, f"unknown author '{author}'",
+                       _unknown(author, site.authors, "authors") + " (add them to authors.toml)")
+
+
+def _check_components(site: Site, path: str, line: int, ids: Iterable[str], problems: Problems) -> None:
+    for component_id in ids:
+        if component_id not in site.components:
+            problems.error(path, line, f"unknown component '{component_id}'",
+                           _unknown(component_id, site.components, "components") + " (see components.toml)")
+
+
+def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, start_time, end_status: str,
+                    problems: Problems) -> None:
+    previous: Update | None = None
+    for update in updates:
+        if update.at < start_time:
+            problems.error(path, update.line, f"update at {update.at:%Y-%m-%d %H:%M} UTC is before "
+                           f"{start_label} ({start_time:%Y-%m-%d %H:%M} UTC)",
+                           f"fix the update's time or move '{start_label}' earlier")
+        if previous is not None:
+            if previous.status == end_status:
+                problems.error(path, update.line, f"update after '{end_status}' on line {previous.line}",
+                               f"an ended item stays ended: move the '{end_status}' update last, "
+                               "or open a new file for a recurrence")
+            elif update.at <= previous.at:
+                problems.error(path, update.line, f"updates out of order: this one is not later than "
+                               f"the one on line {previous.line}",
+                               "updates go oldest first, each with a later time than the one before")
+        previous = update
+
+
+def _check_incident(site: Site, incident: Incident, problems: Problems) -> None:
+    path = incident.source
+    _check_components(site, path, incident.lines.get("components", 1), (c.id for c in incident.components), problems)
+    _check_timeline(path, incident.updates, "started", incident.started, "resolved", problems)
+    for update in incident.updates:
+        _check_author(site, path, update.line, update.author, problems)
+    if incident.postmortem:
+        _check_author(site, path, incident.postmortem.line, incident.postmortem.author, problems)
+        for item in incident.postmortem.action_items:
+            if item.owner:
+                _check_author(site, path, item.line, item.owner, problems)
+
+
+def _check_maintenance(site: Site, maintenance: Maintenance, problems: Problems) -> None:
+    path = maintenance.source
+    if maintenance.scheduled_end <= maintenance.scheduled_start:
+        problems.error(path, maintenance.lines.get("scheduled_end", 1), "maintenance ends before it starts",
+                       "scheduled_end must be later than scheduled_start")
+    _check_components(site, path, maintenance.lines.get("components", 1), maintenance.components, problems)
+    for update in maintenance.updates:
+        _check_author(site, path, update.line, update.author, problems)
+    ended = [u for u in maintenance.updates if u.status in ("completed", "cancelled")]
+    for update in maintenance.updates:
+        if ended and update.line > ended[0].line:
+            problems.error(path, update.line, f"update after '{ended[0].status}' on line {ended[0].line}",
+                           f"move the '{ended[0].status}' update last")
+    ordered = [u for u in maintenance.updates if not ended or u.line <= ended[0].line]
+    for before, after in itertools.pairwise(ordered):
+        if after.at <= before.at:
+            problems.error(path, after.line, f"updates out of order: this one is not later than "
+                           f"the one on line {before.line}",
+                           "updates go oldest first, each with a later time than the one before")
+
+
+def _check_unique(site: Site, problems: Problems) -> None:
+    for kind, items in (("incident", site.incidents), ("maintenance", site.maintenances), ("page", site.pages)):
+        by_slug: dict[str, list[str]] = defaultdict(list)
+        for item in items:
+            by_slug[item.slug].append(item.source)
+        for slug, paths in by_slug.items():
+            for path in sorted(paths)[1:]:
+                problems.error(path, None, f"duplicate {kind} slug '{slug}', also made by {sorted(paths)[0]}",
+                               "rename one of the files")
+    by_id: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for item in (*site.incidents, *site.maintenances):
+        by_id[item.id].append((item.source, item.lines.get("id", 1)))
+    for item_id, places in by_id.items():
+        ordered = sorted(places)
+        for path, line in ordered[1:]:
+            problems.error(path, line, f"duplicate id '{item_id}', also used by {ordered[0][0]}",
+                           "ids must be unique: they keep feed entries and API ids stable")
+
+
+def check_site(site: Site, problems: Problems) -> None:
+    """Errors that hold whatever "now" is."""
+    _check_unique(site, problems)
+    for incident in site.incidents:
+        _check_incident(site, incident, problems)
+    for maintenance in site.maintenances:
+        _check_maintenance(site, maintenance, problems)
+
+
+def check_at_now(state: SiteState, problems: Problems) -> None:
+    """Warnings about what is late at the build's "now"."""
+    config = state.site.config
+    today = state.now.astimezone(zone(config.timezone)).date()
+    deadline = timedelta(days=config.postmortem_deadline_days)
+    for incident_state in state.incidents:
+        incident = incident_state.incident
+        if incident_state.is_open and incident_state.eta is None:
+            problems.warning(incident.source, incident_state.latest.line,
+                             "open incident gives no time for the next update",
+                             "end the latest update with 'Next update by 10:00 UTC.' (customers want an ETA)")
+        resolved = incident_state.resolved_at
+        if (incident.impact in ("major", "critical") and incident.postmortem is None and resolved is not None
+                and state.now - resolved > deadline):
+            problems.warning(incident.source, 1, f"{incident.impact} incident resolved "
+                             f"{(state.now - resolved).days} days ago has no postmortem",
+                             f"add '## Postmortem · <author>' (due within {config.postmortem_deadline_days} days)")
+        if incident.postmortem is None:
+            continue
+        present = {question.casefold() for question in incident.postmortem.questions}
+        for question in POSTMORTEM_QUESTIONS:
+            if question.casefold() not in present:
+                problems.warning(incident.source, incident.postmortem.line, f"postmortem lacks '### {question}'",
+                                 "customers want to know what happened, what you did, and what you will do")
+        for item in incident.postmortem.action_items:
+            if not item.done and item.due is not None and item.due < today:
+                problems.warning(incident.source, item.line, f"action item past due since {item.due}: {item.text}",
+                                 "do it and tick it '[x]', or move its due date with a reason")

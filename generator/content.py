@@ -1,0 +1,328 @@
+"""Incident, maintenance and page files -> model objects.
+
+Each file is parsed by a pure function of its text that returns the model
+object and the problems found, so files can be parsed in any order, cached by
+content, or spread over processes. Cross-file rules (known authors, known
+components, unique ids, time order against `started`) live in `checks`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from .markdown import fence_aware_lines, section
+from .model import (
+    INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
+    ActionItem,
+    AffectedComponent,
+    ComponentStatus,
+    Incident,
+    Maintenance,
+    Page,
+    Postmortem,
+    Update,
+)
+from .problems import Problem, Problems, did_you_mean
+from .schema import FieldError, FieldSpec, choice, identifier, read_fields, required_text, time
+from .source import Document, SourceError, split_front_matter
+from .times import TIME_FORMATS_HINT, TimeError, parse_date, parse_eta, parse_time
+
+SEPARATOR = re.compile(r"\s*[·|]\s*|\s+-\s+")
+POSTMORTEM = re.compile(r"^postmortem\b\s*(?:(?:[·|]|\s-\s)\s*(.*))?$", re.IGNORECASE)
+LOOKS_LIKE_UPDATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}|[·|]")
+_H2 = re.compile(r"^ {0,3}##\s+(.*?)\s*#*\s*$")
+_H3 = re.compile(r"^ {0,3}###\s+(.*?)\s*#*\s*$")
+TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*?)\s*$")
+TASK_META = re.compile(r"\s*\(((?:\s*(?:owner|due)\s*:\s*[^,()]*,?)+)\)\s*$", re.IGNORECASE)
+NEXT_UPDATE = re.compile(
+    r"next update (?:by|at|before)\s*:?\s*"
+    r"(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:UTC|GMT)|Z|[+-]\d{2}:?\d{2})?"
+    r"|\d{1,2}:\d{2}(?:\s?(?:UTC|GMT)|Z)?)",
+    re.IGNORECASE,
+)
+POSTMORTEM_QUESTIONS = (
+    "What happened",
+    "What we did to fix it",
+    "What we are doing so it does not happen again",
+)
+
+
+def _components(value: Any, tz: tzinfo) -> tuple[AffectedComponent, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        return tuple(AffectedComponent(identifier(item, tz), None) for item in value)
+    if isinstance(value, dict):
+        result = []
+        for key, status in value.items():
+            if not isinstance(status, str) or status not in ComponentStatus:
+                raise FieldError(f"status '{status}' of '{key}' is not one of: {', '.join(ComponentStatus.keys())}",
+                                 did_you_mean(str(status), ComponentStatus.keys()))
+            result.append(AffectedComponent(identifier(key, tz), ComponentStatus.from_key(status)))
+        return tuple(result)
+    raise FieldError("must be a list of component ids or a map of id: status",
+                     "e.g. [api, dashboard] or {api: major_outage}")
+
+
+def _component_ids(value: Any, tz: tzinfo) -> tuple[str, ...]:
+    affected = _components(value, tz)
+    if any(item.status is not None for item in affected):
+        raise FieldError("must be a list of component ids", "maintenance always sets under_maintenance")
+    return tuple(item.id for item in affected)
+
+
+def _stable_id(value: Any, tz: tzinfo) -> str:
+    result = required_text(value, tz)
+    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", result):
+        raise FieldError(f"'{result}' is not a valid id", "use letters, digits, '.', '-' and '_'")
+    return result
+
+
+INCIDENT_SCHEMA = {
+    "title": FieldSpec(required_text, required=True),
+    "impact": FieldSpec(choice("none", "minor", "major", "critical"), required=True),
+    "components": FieldSpec(_components),
+    "started": FieldSpec(time, required=True),
+    "cause": FieldSpec(identifier),
+    "id": FieldSpec(_stable_id),
+    "next_update": FieldSpec(time),
+}
+MAINTENANCE_SCHEMA = {
+    "title": FieldSpec(required_text, required=True),
+    "scheduled_start": FieldSpec(time, required=True),
+    "scheduled_end": FieldSpec(time, required=True),
+    "components": FieldSpec(_component_ids),
+    "id": FieldSpec(_stable_id),
+}
+PAGE_SCHEMA = {"title": FieldSpec(required_text, required=True)}
+
+
+def slugify(stem: str) -> str:
+    """A file name made safe for a URL path segment: ASCII, lowercase, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")[:120]
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A stretch of the body under one level-2 heading (or before the first)."""
+
+    kind: str  # "summary", "update" or "postmortem"
+    line: int
+    heading: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    item: Incident | Maintenance | Page | None
+    problems: tuple[Problem, ...]
+
+
+def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
+    """Cut the body at update and postmortem headings, outside code fences."""
+    blocks: list[_Block] = []
+    kind, line, heading, lines = "summary", doc.body_line, (), []
+    for index, raw, outside in fence_aware_lines(doc.body):
+        match = _H2.match(raw) if outside else None
+        title = match.group(1) if match else ""
+        number = doc.body_line + index
+        if match and POSTMORTEM.match(title):
+            author = (POSTMORTEM.match(title).group(1) or "").strip()  # type: ignore[union-attr]
+            if not author:
+                problems.error(path, number, "postmortem heading names no author",
+                               "write '## Postmortem · <author id>'")
+            new: tuple[str, tuple[str, ...]] | None = ("postmortem", (author,))
+        elif match and LOOKS_LIKE_UPDATE.search(title):
+            new = ("update", tuple(part.strip() for part in SEPARATOR.split(title)))
+        else:
+            new = None
+        if new is None:
+            lines.append(raw)
+            continue
+        blocks.append(_Block(kind, line, heading, "\n".join(lines)))
+        kind, heading = new
+        line, lines = number, []
+    blocks.append(_Block(kind, line, heading, "\n".join(lines)))
+    return blocks
+
+
+def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str,
+            problems: Problems) -> Update | None:
+    parts = block.heading
+    if len(parts) != 3 or not all(parts):
+        problems.error(path, block.line, "heading looks like an update but does not parse: "
+                       f"'## {' · '.join(parts)}'",
+                       "write '## <time> · <status> · <author>', "
+                       "e.g. '## 2026-03-14 09:20 UTC · investigating · alice'")
+        return None
+    written_time, status, author = parts
+    ok = True
+    try:
+        at = parse_time(written_time, tz)
+    except TimeError as exc:
+        problems.error(path, block.line, f"update time: {exc}", TIME_FORMATS_HINT)
+        ok = False
+    if status not in statuses:
+        problems.error(path, block.line, f"update status '{status}' is not one of: {', '.join(statuses)}",
+                       did_you_mean(status, statuses))
+        ok = False
+    if not ok:
+        return None
+    next_update = None
+    match = NEXT_UPDATE.search(block.text)
+    if match:
+        try:
+            next_update = parse_eta(match.group(1), at, tz)
+        except TimeError as exc:
+            offset = block.text[: match.start()].count("\n") + 1
+            problems.error(path, block.line + offset, f"'next update by' time: {exc}", TIME_FORMATS_HINT)
+    anchor_id = f"{doc_id}-{at:%Y%m%dT%H%M%S}"
+    return Update(at=at, status=status, author=author, body=section(block.text, anchor_id),
+                  line=block.line, next_update=next_update)
+
+
+def _action_items(block: _Block, path: str, problems: Problems) -> tuple[ActionItem, ...]:
+    items = []
+    for index, raw, outside in fence_aware_lines(block.text):
+        task = TASK.match(raw) if outside else None
+        if not task:
+            continue
+        number = block.line + index
+        text, owner, due = task.group(2), None, None
+        meta = TASK_META.search(text)
+        if meta:
+            text = text[: meta.start()].rstrip()
+            for pair in filter(None, (part.strip() for part in meta.group(1).split(","))):
+                key, _, value = (piece.strip() for piece in pair.partition(":"))
+                if key.lower() == "owner":
+                    owner = value
+                else:
+                    try:
+                        due = parse_date(value)
+                    except TimeError as exc:
+                        problems.error(path, number, f"action item due date: {exc}",
+                                       "e.g. (owner: bob, due: 2026-04-01)")
+        items.append(ActionItem(text=text, done=task.group(1) != " ", owner=owner, due=due, line=number))
+    return tuple(items)
+
+
+def _postmortem(block: _Block, path: str, doc_id: str, problems: Problems) -> Postmortem:
+    questions = tuple(
+        heading.group(1)
+        for _, raw, outside in fence_aware_lines(block.text)
+        if outside and (heading := _H3.match(raw))
+    )
+    return Postmortem(author=block.heading[0], body=section(block.text, doc_id + "-pm"), line=block.line,
+                      questions=questions, action_items=_action_items(block, path, problems))
+
+
+def _document(text: str, path: str, problems: Problems) -> Document | None:
+    try:
+        return split_front_matter(text)
+    except SourceError as exc:
+        problems.error(path, exc.line, exc.message, exc.hint)
+        return None
+
+
+def _timeline(
+    blocks: list[_Block], statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str, problems: Problems
+) -> tuple[tuple[Update, ...], Postmortem | None]:
+    updates: list[Update] = []
+    postmortem: Postmortem | None = None
+    for block in blocks[1:]:
+        if block.kind == "postmortem":
+            if postmortem is not None:
+                problems.error(path, block.line, "a second postmortem", "merge it into the first one")
+            elif block.heading[0]:
+                postmortem = _postmortem(block, path, doc_id, problems)
+            continue
+        if postmortem is not None:
+            problems.error(path, block.line, "update after the postmortem",
+                           "move the postmortem to the end of the file")
+        update = _update(block, statuses, tz, path, doc_id, problems)
+        if update:
+            updates.append(update)
+    return tuple(updates), postmortem
+
+
+def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
+    problems = Problems()
+    doc = _document(text, path, problems)
+    if doc is None:
+        return ParsedFile(None, tuple(problems.items))
+    fields = read_fields(doc.fields, INCIDENT_SCHEMA, tz, problems, path, 1)
+    blocks = _blocks(doc, path, problems)
+    doc_id = (fields or {}).get("id", slug)
+    updates, postmortem = _timeline(blocks, INCIDENT_STATUSES, tz, path, doc_id, problems)
+    if postmortem is None and not updates and fields is not None and len(blocks) == 1:
+        problems.error(path, doc.body_line, "incident has no updates",
+                       "add '## <time> · investigating · <author>' and what you know so far")
+    if fields is None or problems.errors:
+        return ParsedFile(None, tuple(problems.items))
+    incident = Incident(
+        slug=slug,
+        id=fields.get("id", slug),
+        source=path,
+        title=fields["title"],
+        impact=fields["impact"],
+        started=fields["started"],
+        components=fields.get("components", ()),
+        summary=section(blocks[0].text, doc_id + "-summary"),
+        updates=updates,
+        postmortem=postmortem,
+        cause=fields.get("cause", ""),
+        next_update=fields.get("next_update"),
+        lines={key: value.line or 1 for key, value in doc.fields.items()},
+    )
+    return ParsedFile(incident, tuple(problems.items))
+
+
+def parse_maintenance(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
+    problems = Problems()
+    doc = _document(text, path, problems)
+    if doc is None:
+        return ParsedFile(None, tuple(problems.items))
+    fields = read_fields(doc.fields, MAINTENANCE_SCHEMA, tz, problems, path, 1)
+    blocks = _blocks(doc, path, problems)
+    doc_id = (fields or {}).get("id", slug)
+    updates, postmortem = _timeline(blocks, MAINTENANCE_STATUSES, tz, path, doc_id, problems)
+    if postmortem is not None:
+        problems.error(path, postmortem.line, "maintenance has no postmortem",
+                       "if the work caused an incident, write an incident file and put the postmortem there")
+    if fields is None or problems.errors:
+        return ParsedFile(None, tuple(problems.items))
+    maintenance = Maintenance(
+        slug=slug,
+        id=fields.get("id", slug),
+        source=path,
+        title=fields["title"],
+        scheduled_start=fields["scheduled_start"],
+        scheduled_end=fields["scheduled_end"],
+        components=fields.get("components", ()),
+        summary=section(blocks[0].text, doc_id + "-summary"),
+        updates=updates,
+        lines={key: value.line or 1 for key, value in doc.fields.items()},
+    )
+    return ParsedFile(maintenance, tuple(problems.items))
+
+
+def parse_page(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
+    problems = Problems()
+    doc = _document(text, path, problems)
+    if doc is None:
+        return ParsedFile(None, tuple(problems.items))
+    fields = read_fields(doc.fields, PAGE_SCHEMA, tz, problems, path, 1)
+    if fields is None:
+        return ParsedFile(None, tuple(problems.items))
+    return ParsedFile(Page(slug=slug, source=path, title=fields["title"], body=section(doc.body, slug)),
+                      tuple(problems.items))
+
+
+def newest_first(started: datetime, slug: str) -> tuple[float, str]:
+    return (-started.timestamp(), slug)

@@ -1,0 +1,94 @@
+"""A site directory -> the Site model, with every problem found on the way.
+
+This is the only step that touches the source tree: it finds the files,
+refuses ones that escape the site (a symlink to /etc/passwd is not content),
+reads them, and hands the text to the pure parsers in `content`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+from .config import load_authors, load_components, load_site_config
+from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .model import Incident, Maintenance, Page, Site
+from .problems import Problems
+from .source import SourceError, read_text
+from .times import zone
+
+Parser = Callable[[str, str, str, tzinfo], ParsedFile]
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working directory if inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def content_files(root: Path, folder: str, problems: Problems) -> list[tuple[Path, str, str]]:
+    """The *.md files of a content folder, as (path, shown name, slug)."""
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    found = []
+    real_root = root.resolve()
+    for path in sorted(directory.iterdir()):
+        if path.suffix != ".md" or path.name.startswith((".", "#", "~")) or not path.is_file():
+            continue
+        shown = display_path(path)
+        if not path.resolve().is_relative_to(real_root):
+            problems.error(shown, None, "file is a link to outside the site; refused",
+                           "copy the file into the site instead of linking to it")
+            continue
+        slug = slugify(path.stem)
+        if not slug:
+            problems.error(shown, None, f"cannot make a URL slug from the file name '{path.name}'",
+                           "rename the file using letters and digits, e.g. 2026-03-14-api-errors.md")
+            continue
+        found.append((path, shown, slug))
+    return found
+
+
+def _parse_all(root: Path, folder: str, parser: Parser, tz: tzinfo, problems: Problems) -> list[Any]:
+    items = []
+    for path, shown, slug in content_files(root, folder, problems):
+        try:
+            text = read_text(path)
+        except SourceError as exc:
+            problems.error(shown, exc.line, exc.message, exc.hint)
+            continue
+        parsed = parser(text, slug, shown, tz)
+        problems.extend(parsed.problems)
+        if parsed.item is not None:
+            items.append(parsed.item)
+    return items
+
+
+def load_site(root: Path, problems: Problems) -> Site | None:
+    """Load everything that can be loaded; None when the site cannot be modelled."""
+    registry = {name: display_path(root / f"{name}.toml") for name in ("site", "authors", "components")}
+    config = load_site_config(root / "site.toml", registry["site"], problems)
+    authors = load_authors(root / "authors.toml", registry["authors"], problems)
+    components = load_components(root / "components.toml", registry["components"], problems)
+    if config is None:
+        return None
+    tz = zone(config.timezone)
+    incidents: list[Incident] = _parse_all(root, "incidents", parse_incident, tz, problems)
+    maintenances: list[Maintenance] = _parse_all(root, "maintenance", parse_maintenance, tz, problems)
+    pages: list[Page] = _parse_all(root, "pages", parse_page, tz, problems)
+    return Site(
+        root=str(root),
+        config=config,
+        authors=authors,
+        components=components,
+        incidents=tuple(sorted(incidents, key=lambda i: newest_first(i.started, i.slug))),
+        maintenances=tuple(sorted(maintenances, key=lambda m: newest_first(m.scheduled_start, m.slug))),
+        pages=tuple(sorted(pages, key=lambda p: p.slug)),
+        source_files=registry,
+    )

@@ -1,0 +1,208 @@
+"""The site as written: immutable, typed, independent of "now".
+
+Every later step (checks, derived state, outputs) reads these objects and
+never changes them, so outputs can be computed in any order or in parallel.
+Each item keeps its source path and line so a later check can still point at
+the line to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import IntEnum
+
+IMPACTS = ("none", "minor", "major", "critical")
+INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "update")
+MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed", "cancelled")
+
+
+class ComponentStatus(IntEnum):
+    """Statuspage's component vocabulary, ordered so that max() is the worst."""
+
+    OPERATIONAL = 0
+    UNDER_MAINTENANCE = 1
+    DEGRADED_PERFORMANCE = 2
+    PARTIAL_OUTAGE = 3
+    MAJOR_OUTAGE = 4
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def from_key(cls, key: str) -> ComponentStatus:
+        return cls[key.upper()]
+
+    @classmethod
+    def keys(cls) -> tuple[str, ...]:
+        return tuple(member.key for member in cls)
+
+
+IMPACT_STATUS = {
+    "none": ComponentStatus.OPERATIONAL,
+    "minor": ComponentStatus.DEGRADED_PERFORMANCE,
+    "major": ComponentStatus.PARTIAL_OUTAGE,
+    "critical": ComponentStatus.MAJOR_OUTAGE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UptimeWeights:
+    """How much of an affected minute counts as downtime, per component status."""
+
+    major_outage: float = 1.0
+    partial_outage: float = 0.3
+    degraded_performance: float = 0.0
+    under_maintenance: float = 0.0
+
+    def weight(self, status: ComponentStatus) -> float:
+        if status is ComponentStatus.OPERATIONAL:
+            return 0.0
+        return float(getattr(self, status.key))
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str
+    base_url: str
+    timezone: str
+    language: str = "en"
+    description: str = ""
+    theme: str = "default"
+    postmortem_deadline_days: int = 7
+    history_page_size: int = 20
+    feed_limit: int = 100
+    contact: Contact = field(default_factory=Contact)
+    uptime: UptimeWeights = field(default_factory=UptimeWeights)
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    id: str
+    name: str
+    role: str
+    email: str = ""
+    url: str = ""
+    signing_keys: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    id: str
+    name: str
+    group: str = ""
+    description: str = ""
+    sla: float | None = None
+    start_date: date | None = None
+    position: int = 0
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Markdown written by staff: the source, its HTML, and its engineer-only part."""
+
+    text: str = ""
+    html: str = ""
+    technical_html: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    at: datetime
+    status: str
+    author: str
+    body: Section
+    line: int
+    next_update: datetime | None = None
+
+    @property
+    def anchor(self) -> str:
+        return "u-" + self.at.strftime("%Y%m%dT%H%M%SZ")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    text: str
+    done: bool
+    owner: str | None
+    due: date | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Postmortem:
+    author: str
+    body: Section
+    line: int
+    questions: tuple[str, ...]
+    action_items: tuple[ActionItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AffectedComponent:
+    id: str
+    status: ComponentStatus | None
+    """An explicit override; None means the incident's impact decides."""
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    slug: str
+    id: str
+    source: str
+    title: str
+    impact: str
+    started: datetime
+    components: tuple[AffectedComponent, ...]
+    summary: Section
+    updates: tuple[Update, ...]
+    postmortem: Postmortem | None = None
+    cause: str = ""
+    next_update: datetime | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Maintenance:
+    slug: str
+    id: str
+    source: str
+    title: str
+    scheduled_start: datetime
+    scheduled_end: datetime
+    components: tuple[str, ...]
+    summary: Section
+    updates: tuple[Update, ...]
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    slug: str
+    source: str
+    title: str
+    body: Section
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    root: str
+    config: SiteConfig
+    authors: Mapping[str, Author]
+    components: Mapping[str, Component]
+    incidents: tuple[Incident, ...]
+    maintenances: tuple[Maintenance, ...]
+    pages: tuple[Page, ...]
+    source_files: Mapping[str, str] = field(default_factory=dict)
+    """Registry name ('site', 'authors', 'components') -> path shown in errors."""

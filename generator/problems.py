@@ -1,0 +1,82 @@
+"""Problems found in a site's source, reported all at once.
+
+Staff fix a broken status page under stress, so every problem of a run is
+collected and printed together as ``path:line: severity: message`` (the form
+editors and CI annotate), each with a hint that says how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.severity.value}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.line or 0, self.message)
+
+
+@dataclass(slots=True)
+class Problems:
+    """A collector passed down the loaders; nothing raises for bad content."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem(path, line, message, hint, Severity.ERROR))
+
+    def warning(self, path: str, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem(path, line, message, hint, Severity.WARNING))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items), key=lambda p: (p.sort_key, p.severity.value))
+
+
+class SiteError(Exception):
+    """Raised when a site cannot be built; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = problems
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest valid choice, or listing them all."""
+    options = sorted(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "valid: " + ", ".join(options) if options else ""

@@ -1,0 +1,107 @@
+"""The Jinja environment over a theme, with a site's own overrides.
+
+A site's `templates/` and `static/` shadow the theme's files of the same
+name, as in Hugo and Pelican. Every link a template writes is relative
+(`root` is the way back to the site's top), so the output works on any host,
+under any path, and from file://.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_timedelta
+from babel.support import NullTranslations, Translations
+
+from .model import SiteConfig
+from .times import iso_utc, zone
+
+THEMES = Path(__file__).parent / "themes"
+
+
+def theme_dir(name: str) -> Path:
+    return THEMES / name
+
+
+def relative_root(path: str) -> str:
+    """The prefix that leads from the page at `path` back to the site's top."""
+    return "../" * path.count("/")
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    env: jinja2.Environment
+    static_dirs: tuple[Path, ...]
+    """Site's static/ first, then the theme's: the first file of a name wins."""
+
+    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
+        """Render one page; `root` is given only where relative links cannot work (404)."""
+        if root is None:
+            root = relative_root(path)
+        html = self.env.get_template(template).render(path=path, root=root, home=root or "./", **context)
+        return path, html.encode("utf-8")
+
+    def static_files(self) -> Iterator[tuple[str, bytes]]:
+        seen: set[str] = set()
+        for directory in self.static_dirs:
+            if not directory.is_dir():
+                continue
+            for file in sorted(p for p in directory.rglob("*") if p.is_file()):
+                relative = file.relative_to(directory).as_posix()
+                if relative not in seen:
+                    seen.add(relative)
+                    yield f"static/{relative}", file.read_bytes()
+
+
+def translations(theme: Path, language: str) -> NullTranslations:
+    catalogs = theme / "translations"
+    if catalogs.is_dir():
+        return Translations.load(str(catalogs), [language.replace("-", "_")], domain="messages")
+    return NullTranslations()
+
+
+def load_theme(site_root: Path, config: SiteConfig) -> Theme:
+    base = theme_dir(config.theme)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(site_root / "templates"), str(base / "templates")]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations(base, config.language), newstyle=True)  # type: ignore[attr-defined]
+    locale = Locale.parse(config.language.replace("-", "_"))
+    tz = zone(config.timezone)
+
+    def local_datetime(value: datetime, format: str = "medium") -> str:
+        return format_datetime(value, format=format, tzinfo=tz, locale=locale)
+
+    def local_date(value: datetime, format: str = "long") -> str:
+        return format_date(value.astimezone(tz).date() if isinstance(value, datetime) else value,
+                           format=format, locale=locale)
+
+    def utc_datetime(value: datetime) -> str:
+        return format_datetime(value, format="yyyy-MM-dd HH:mm 'UTC'", tzinfo=zone("UTC"), locale=locale)
+
+    def duration(value: timedelta) -> str:
+        minutes = int(value.total_seconds() // 60)
+        if minutes < 60:
+            return format_timedelta(timedelta(minutes=minutes), threshold=1, locale=locale)
+        hours, rest = divmod(minutes, 60)
+        parts = [format_timedelta(timedelta(hours=hours), threshold=1e9, granularity="hour", locale=locale)]
+        if rest:
+            parts.append(format_timedelta(timedelta(minutes=rest), threshold=1e9, locale=locale))
+        return " ".join(parts)
+
+    env.filters.update(local_datetime=local_datetime, local_date=local_date, utc=utc_datetime,
+                       iso=iso_utc, duration=duration)
+    env.globals.update(config=config, timezone_name=config.timezone)
+    return Theme(env=env, static_dirs=(site_root / "static", base / "static"))

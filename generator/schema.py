@@ -1,0 +1,165 @@
+"""Typed fields for front matter and registries.
+
+A schema maps each allowed key to a converter. The converter, not the file
+format, decides the type: YAML gives only text, TOML gives typed values, and
+both must end up the same. Unknown keys, missing keys and bad values become
+problems with the line they were written on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+
+from .problems import Problems, did_you_mean
+from .source import Value
+from .times import TIME_FORMATS_HINT, TimeError, localize, parse_date, parse_time
+
+IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class FieldError(ValueError):
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+Converter = Callable[[Any, tzinfo], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    convert: Converter
+    required: bool = False
+
+
+def text(value: Any, _tz: tzinfo) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"must be text, not {_kind(value)}", "put the value in quotes")
+    return value.strip()
+
+
+def required_text(value: Any, tz: tzinfo) -> str:
+    result = text(value, tz)
+    if not result:
+        raise FieldError("must not be empty")
+    return result
+
+
+def identifier(value: Any, tz: tzinfo) -> str:
+    result = text(value, tz)
+    if not IDENTIFIER.match(result):
+        raise FieldError(f"'{result}' is not a valid id",
+                         "use lowercase letters, digits, '-' and '_', starting with a letter or digit")
+    return result
+
+
+def choice(*options: str) -> Converter:
+    def convert(value: Any, tz: tzinfo) -> str:
+        result = text(value, tz)
+        if result not in options:
+            raise FieldError(f"'{result}' is not one of: {', '.join(options)}", did_you_mean(result, options))
+        return result
+
+    return convert
+
+
+def time(value: Any, tz: tzinfo) -> datetime:
+    if isinstance(value, datetime):
+        try:
+            return value.astimezone(UTC) if value.tzinfo else localize(value, tz)
+        except TimeError as exc:
+            raise FieldError(str(exc), TIME_FORMATS_HINT) from exc
+    if isinstance(value, date):
+        return localize(datetime(value.year, value.month, value.day), tz)
+    try:
+        return parse_time(text(value, tz), tz)
+    except TimeError as exc:
+        raise FieldError(str(exc), TIME_FORMATS_HINT) from exc
+
+
+def day(value: Any, tz: tzinfo) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    try:
+        return parse_date(text(value, tz))
+    except TimeError as exc:
+        raise FieldError(str(exc)) from exc
+
+
+def number(low: float, high: float) -> Converter:
+    def convert(value: Any, _tz: tzinfo) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise FieldError(f"must be a number, not {_kind(value)}", "write it without quotes, e.g. 99.95")
+        if not low <= value <= high:
+            raise FieldError(f"must be between {low:g} and {high:g}, not {value:g}")
+        return float(value)
+
+    return convert
+
+
+def integer(low: int, high: int) -> Converter:
+    def convert(value: Any, _tz: tzinfo) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FieldError(f"must be a whole number, not {_kind(value)}", "write it without quotes, e.g. 7")
+        if not low <= value <= high:
+            raise FieldError(f"must be between {low} and {high}, not {value}")
+        return value
+
+    return convert
+
+
+def text_list(value: Any, tz: tzinfo) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise FieldError(f"must be a list, not {_kind(value)}", 'write it as ["a", "b"]')
+    return tuple(text(item, tz) for item in value)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime | date):
+        return "a date"
+    return type(value).__name__
+
+
+def read_fields(
+    values: dict[str, Value],
+    schema: dict[str, FieldSpec],
+    tz: tzinfo,
+    problems: Problems,
+    path: str,
+    line: int | None,
+    what: str = "front matter",
+) -> dict[str, Any] | None:
+    """Convert written values by the schema; None if any of them is wrong."""
+    result: dict[str, Any] = {}
+    ok = True
+    for key, value in values.items():
+        spec = schema.get(key)
+        if spec is None:
+            problems.error(path, value.line, f"unknown key '{key}' in {what}", did_you_mean(key, schema))
+            ok = False
+            continue
+        try:
+            result[key] = spec.convert(value.data, tz)
+        except FieldError as exc:
+            problems.error(path, value.line, f"'{key}' {exc.message}", exc.hint)
+            ok = False
+    for key, spec in schema.items():
+        if spec.required and key not in values:
+            problems.error(path, line, f"missing required key '{key}' in {what}", f"add '{key}: ...'")
+            ok = False
+    return result if ok else None

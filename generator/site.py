@@ -1,0 +1,97 @@
+"""The pipeline: load -> check -> derive at "now" -> render -> write atomically.
+
+Each step only reads what the step before produced. Output families are
+listed once in OUTPUTS; each is a pure function of the derived state and
+the theme, so adding one is adding a line.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import jinja2
+
+from .checks import check_at_now, check_site
+from .loader import load_site
+from .outputs.html import render_html
+from .problems import Problem, Problems, SiteError
+from .render import Theme, load_theme, theme_dir
+from .status import SiteState, derive
+from .writer import check_output_dir, write_tree
+
+OutputFamily = Callable[[SiteState, Theme], Iterable[tuple[str, bytes]]]
+
+
+def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]]:
+    yield from theme.static_files()
+
+
+OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The outcome of loading and checking a site at one "now"."""
+
+    state: SiteState | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity.value == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity.value == "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    files: int
+    seconds: float
+    warnings: list[Problem]
+    next_change: datetime | None
+
+
+def check(root: Path, now: datetime) -> Checked:
+    problems = Problems()
+    site = load_site(root, problems)
+    if site is not None and not theme_dir(site.config.theme).is_dir():
+        problems.error(site.source_files["site"], None, f"unknown theme '{site.config.theme}'",
+                       "remove 'theme' to use the default theme")
+        site = None
+    if site is None:
+        return Checked(None, problems.sorted())
+    check_site(site, problems)
+    state = derive(site, now)
+    check_at_now(state, problems)
+    return Checked(state if not problems.errors else None, problems.sorted())
+
+
+def render(state: SiteState, root: Path) -> Iterator[tuple[str, bytes]]:
+    theme = load_theme(root, state.site.config)
+    for family in OUTPUTS:
+        yield from family(state, theme)
+
+
+def build(root: Path, out: Path, now: datetime, strict: bool = False) -> BuildResult:
+    """Build the site into `out`, or raise SiteError and leave `out` untouched."""
+    started = time.perf_counter()
+    checked = check(root, now)
+    failing = checked.problems if strict else checked.errors
+    if checked.state is None or failing:
+        raise SiteError(failing or checked.errors)
+    check_output_dir(out, root)
+    try:
+        count = write_tree(out, render(checked.state, root))
+    except jinja2.TemplateSyntaxError as exc:
+        raise SiteError([Problem(exc.filename or exc.name or "template", exc.lineno,
+                                 f"template error: {exc.message}", "fix the template's syntax")]) from exc
+    except jinja2.TemplateError as exc:
+        raise SiteError([Problem(str(root / "templates"), None, f"template error: {exc}",
+                                 "a site template uses a name the theme does not provide")]) from exc
+    return BuildResult(count, time.perf_counter() - started, checked.warnings, checked.state.next_change)

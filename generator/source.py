@@ -1,0 +1,170 @@
+"""Reading source files: text, front matter and TOML, with line numbers.
+
+YAML front matter is composed with PyYAML's BaseLoader, which resolves no
+implicit types: `NO`, `1.10` and `2026-03-14` all stay the text that was
+written, and the schema alone decides what a value is. Every value keeps the
+line it came from so errors can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+MAX_YAML_NODES = 10_000
+
+
+class SourceError(ValueError):
+    """A file that cannot be read at all; carries the line at fault."""
+
+    def __init__(self, line: int | None, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One front-matter or registry value and the line it was written on."""
+
+    data: Any
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A Markdown file split into its front matter and its body."""
+
+    fields: dict[str, Value]
+    body: str
+    body_line: int
+    """The file line number of the body's first line."""
+
+
+def read_text(path: Path) -> str:
+    """Read UTF-8 text, dropping a BOM and normalising line endings."""
+    try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise SourceError(None, f"file is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB",
+                              "split it, or move large data out of the site's source")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(None, f"cannot read file: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(line, "file is not valid UTF-8", "save it as UTF-8") from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise SourceError(line, "file contains a NUL character", "remove it; this is not a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> Document:
+    """Split `---` YAML or `+++` TOML front matter from the body."""
+    lines = text.split("\n")
+    fence = lines[0].rstrip() if lines else ""
+    if fence not in ("---", "+++"):
+        raise SourceError(1, "file does not start with front matter",
+                          "begin the file with a '---' line, then 'title: ...', then a closing '---' line")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == fence:
+            header = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            fields = parse_yaml_mapping(header, 2) if fence == "---" else parse_toml_mapping(header, 2)
+            return Document(fields, body, index + 2)
+    raise SourceError(1, f"front matter opened with '{fence}' is never closed",
+                      f"add a line with just '{fence}' after the front matter")
+
+
+def parse_yaml_mapping(text: str, first_line: int) -> dict[str, Value]:
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        raise SourceError(line, f"front matter is not valid YAML: {exc.problem or exc}",
+                          "check indentation and quoting; quote titles that contain ': '") from exc
+    except yaml.YAMLError as exc:
+        raise SourceError(first_line, f"front matter is not valid YAML: {exc}") from exc
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise SourceError(first_line, "front matter must be 'key: value' lines")
+    budget = [MAX_YAML_NODES]
+    return _mapping(node, first_line, budget)
+
+
+def _mapping(node: yaml.MappingNode, first_line: int, budget: list[int]) -> dict[str, Value]:
+    result: dict[str, Value] = {}
+    for key_node, value_node in node.value:
+        line = first_line + key_node.start_mark.line
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise SourceError(line, "a key must be plain text")
+        if key_node.value in result:
+            raise SourceError(line, f"key '{key_node.value}' appears twice", "keep one of them")
+        result[key_node.value] = Value(_plain(value_node, first_line, budget), line)
+    return result
+
+
+def _plain(node: yaml.Node, first_line: int, budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise SourceError(first_line, "front matter is too large or nests aliases too deeply")
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, first_line, budget) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {key: value.data for key, value in _mapping(node, first_line, budget).items()}
+    raise SourceError(first_line + node.start_mark.line, "unsupported YAML value")
+
+
+_TOML_LINE = re.compile(r"at line (\d+)")
+_TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-]+))\s*=""")
+_TOML_TABLE = re.compile(r"""^\s*\[\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-.]+))\s*\]""")
+
+
+def load_toml(text: str, first_line: int = 1) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        line = first_line - 1 + int(match.group(1)) if match else first_line
+        message = _TOML_LINE.sub("", str(exc)).replace("(, column", "(column").strip()
+        raise SourceError(line, f"not valid TOML: {message}",
+                          "check quoting of text values and '[table]' headers") from exc
+
+
+def toml_lines(text: str, first_line: int = 1) -> dict[tuple[str, str], int]:
+    """Line numbers of `[table]` headers and `key =` lines, since tomllib keeps none.
+
+    Keys are (table, key); a table header itself is (table, "").
+    """
+    found: dict[tuple[str, str], int] = {}
+    table = ""
+    for offset, line in enumerate(text.split("\n")):
+        number = first_line + offset
+        header = _TOML_TABLE.match(line)
+        if header:
+            table = next(group for group in header.groups() if group)
+            found.setdefault((table, ""), number)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            found.setdefault((table, next(group for group in key.groups() if group)), number)
+    return found
+
+
+def parse_toml_mapping(text: str, first_line: int) -> dict[str, Value]:
+    data = load_toml(text, first_line)
+    lines = toml_lines(text, first_line)
+    return {key: Value(value, lines.get(("", key), first_line)) for key, value in data.items()}

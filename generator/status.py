@@ -1,0 +1,276 @@
+"""Derived state at the build's "now": what is open, what is broken, and since when.
+
+Everything time-dependent is decided here, once, from the model and one
+"now"; outputs only read the result. An update dated after "now" is not yet
+published, so building at a past "now" shows the site as it was then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from .model import IMPACT_STATUS, IMPACTS, Author, Component, ComponentStatus, Incident, Maintenance, Site, Update
+
+ACTIVE_MAINTENANCE = ("in_progress", "verifying")
+ENDED_MAINTENANCE = ("completed", "cancelled")
+STATUS_PHRASES = {
+    ComponentStatus.MAJOR_OUTAGE: "Major outage",
+    ComponentStatus.PARTIAL_OUTAGE: "Partial outage",
+    ComponentStatus.DEGRADED_PERFORMANCE: "Degraded performance",
+    ComponentStatus.UNDER_MAINTENANCE: "Maintenance",
+}
+INDICATOR_BY_STATUS = {
+    ComponentStatus.OPERATIONAL: "none",
+    ComponentStatus.UNDER_MAINTENANCE: "maintenance",
+    ComponentStatus.DEGRADED_PERFORMANCE: "minor",
+    ComponentStatus.PARTIAL_OUTAGE: "major",
+    ComponentStatus.MAJOR_OUTAGE: "critical",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentState:
+    incident: Incident
+    """The incident with only the updates published by "now"."""
+    status: str
+    resolved_at: datetime | None
+    duration: timedelta
+    first_update_delay: timedelta
+    eta: datetime | None
+    eta_overdue: bool
+    affected: tuple[tuple[str, ComponentStatus], ...]
+    """Each affected component with the status this incident gives it."""
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def latest(self) -> Update:
+        return self.incident.updates[-1]
+
+    @property
+    def slug(self) -> str:
+        return self.incident.slug
+
+
+@dataclass(frozen=True, slots=True)
+class MaintenanceState:
+    maintenance: Maintenance
+    status: str
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_MAINTENANCE
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.status == "scheduled"
+
+    @property
+    def slug(self) -> str:
+        return self.maintenance.slug
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentState:
+    component: Component
+    status: ComponentStatus
+    incidents: tuple[IncidentState, ...]
+    maintenances: tuple[MaintenanceState, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Overall:
+    """The one-line answer to "is it working?", in Statuspage's terms and in words."""
+
+    indicator: str
+    status: ComponentStatus
+    parts: tuple[tuple[ComponentStatus, tuple[str, ...]], ...]
+    """Non-operational statuses, worst first, each with the names of its components."""
+    open_incidents: int
+
+    @property
+    def description(self) -> str:
+        if not self.parts:
+            if self.open_incidents:
+                return "Investigating an open incident"
+            return "All systems operational"
+        sentences = []
+        for status, names in self.parts:
+            joiner = " on " if status is ComponentStatus.UNDER_MAINTENANCE else " of "
+            sentences.append(STATUS_PHRASES[status] + joiner + join_names(names))
+        return "; ".join(sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class SignedItem:
+    """One update or postmortem an author signed, for their page."""
+
+    parent_slug: str
+    parent_title: str
+    kind: str  # "incident" or "maintenance"
+    at: datetime | None
+    anchor: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteState:
+    site: Site
+    now: datetime
+    incidents: tuple[IncidentState, ...]
+    """Published incidents, newest first."""
+    maintenances: tuple[MaintenanceState, ...]
+    components: Mapping[str, ComponentState]
+    overall: Overall
+    signed: Mapping[str, tuple[SignedItem, ...]]
+    next_change: datetime | None
+    """When this output next changes by itself (a window opens or closes, an update is due)."""
+
+    @property
+    def open_incidents(self) -> tuple[IncidentState, ...]:
+        return tuple(state for state in self.incidents if state.is_open)
+
+    @property
+    def active_maintenances(self) -> tuple[MaintenanceState, ...]:
+        return tuple(state for state in self.maintenances if state.is_active)
+
+    @property
+    def upcoming_maintenances(self) -> tuple[MaintenanceState, ...]:
+        upcoming = (state for state in self.maintenances if state.is_upcoming)
+        return tuple(sorted(upcoming, key=lambda s: (s.maintenance.scheduled_start, s.slug)))
+
+    @property
+    def groups(self) -> tuple[tuple[str, tuple[ComponentState, ...]], ...]:
+        """Components by group, in registry order of each group's first component."""
+        grouped: dict[str, list[ComponentState]] = {}
+        for state in sorted(self.components.values(), key=lambda s: s.component.position):
+            grouped.setdefault(state.component.group, []).append(state)
+        return tuple((name, tuple(states)) for name, states in grouped.items())
+
+    @property
+    def authors(self) -> Mapping[str, Author]:
+        return self.site.authors
+
+
+def join_names(names: Iterable[str]) -> str:
+    items = list(names)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
+    """The incident as published at "now", or None if nothing of it is public yet."""
+    updates = tuple(update for update in incident.updates if update.at <= now)
+    if not updates:
+        return None
+    published = replace(incident, updates=updates) if len(updates) != len(incident.updates) else incident
+    status = next((u.status for u in reversed(updates) if u.status != "update"), "investigating")
+    resolved_at = updates[-1].at if status == "resolved" else None
+    end = resolved_at or now
+    eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
+    default = IMPACT_STATUS[incident.impact]
+    return IncidentState(
+        incident=published,
+        status=status,
+        resolved_at=resolved_at,
+        duration=max(end - incident.started, timedelta(0)),
+        first_update_delay=max(updates[0].at - incident.started, timedelta(0)),
+        eta=eta,
+        eta_overdue=eta is not None and eta < now,
+        affected=tuple((c.id, c.status if c.status is not None else default) for c in incident.components),
+    )
+
+
+def maintenance_state(maintenance: Maintenance, now: datetime) -> MaintenanceState:
+    """Windows open and close on their own at the scheduled times, unless staff say otherwise."""
+    stated = [update.status for update in maintenance.updates if update.at <= now]
+    latest = stated[-1] if stated else "scheduled"
+    if latest in ENDED_MAINTENANCE:
+        status = latest
+    elif now >= maintenance.scheduled_end:
+        status = "completed"
+    elif latest in ACTIVE_MAINTENANCE:
+        status = latest
+    elif now >= maintenance.scheduled_start:
+        status = "in_progress"
+    else:
+        status = "scheduled"
+    return MaintenanceState(maintenance, status)
+
+
+def _overall(components: Mapping[str, ComponentState], open_incidents: list[IncidentState]) -> Overall:
+    by_status: dict[ComponentStatus, list[str]] = defaultdict(list)
+    for state in sorted(components.values(), key=lambda s: s.component.position):
+        if state.status is not ComponentStatus.OPERATIONAL:
+            by_status[state.status].append(state.component.name)
+    worst = max(by_status, default=ComponentStatus.OPERATIONAL)
+    indicator = INDICATOR_BY_STATUS[worst]
+    worst_impact = max((IMPACTS.index(s.incident.impact) for s in open_incidents), default=0)
+    if worst_impact and (indicator in ("none", "maintenance") or IMPACTS.index(indicator) < worst_impact):
+        indicator = IMPACTS[worst_impact]
+    parts = tuple((status, tuple(by_status[status])) for status in sorted(by_status, reverse=True))
+    return Overall(indicator=indicator, status=worst, parts=parts, open_incidents=len(open_incidents))
+
+
+def _signed(incidents: Iterable[IncidentState], maintenances: Iterable[MaintenanceState]) -> dict:
+    signed: dict[str, list[SignedItem]] = defaultdict(list)
+    for state in incidents:
+        incident = state.incident
+        for update in incident.updates:
+            signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
+                                                    update.anchor, update.status))
+        if incident.postmortem:
+            signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
+                                                                 None, "postmortem", "postmortem"))
+    for mstate in maintenances:
+        for update in mstate.maintenance.updates:
+            signed[update.author].append(SignedItem(mstate.slug, mstate.maintenance.title, "maintenance",
+                                                    update.at, update.anchor, update.status))
+    return {author: tuple(items) for author, items in signed.items()}
+
+
+def _next_change(site: Site, now: datetime, incidents: Iterable[IncidentState]) -> datetime | None:
+    moments = [m.scheduled_start for m in site.maintenances] + [m.scheduled_end for m in site.maintenances]
+    moments += [u.at for m in site.maintenances for u in m.updates]
+    moments += [u.at for i in site.incidents for u in i.updates]
+    moments += [s.eta for s in incidents if s.eta is not None]
+    return min((moment for moment in moments if moment > now), default=None)
+
+
+def derive(site: Site, now: datetime) -> SiteState:
+    incidents = [state for i in site.incidents if (state := incident_state(i, now)) is not None]
+    maintenances = [maintenance_state(m, now) for m in site.maintenances]
+    by_component: dict[str, list[IncidentState]] = defaultdict(list)
+    status: dict[str, ComponentStatus] = {key: ComponentStatus.OPERATIONAL for key in site.components}
+    for state in incidents:
+        for component_id, component_status in state.affected:
+            by_component[component_id].append(state)
+            if state.is_open and component_id in status:
+                status[component_id] = max(status[component_id], component_status)
+    maintenance_by_component: dict[str, list[MaintenanceState]] = defaultdict(list)
+    for mstate in maintenances:
+        for component_id in mstate.maintenance.components:
+            maintenance_by_component[component_id].append(mstate)
+            if mstate.is_active and component_id in status:
+                status[component_id] = max(status[component_id], ComponentStatus.UNDER_MAINTENANCE)
+    components = {
+        key: ComponentState(component, status[key], tuple(by_component[key]), tuple(maintenance_by_component[key]))
+        for key, component in site.components.items()
+    }
+    open_incidents = [state for state in incidents if state.is_open]
+    return SiteState(
+        site=site,
+        now=now,
+        incidents=tuple(incidents),
+        maintenances=tuple(maintenances),
+        components=components,
+        overall=_overall(components, open_incidents),
+        signed=_signed(incidents, maintenances),
+        next_change=_next_change(site, now, incidents),
+    )

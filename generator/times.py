@@ -1,0 +1,123 @@
+"""Reading the times staff write, and the build's one "now".
+
+Every time in the model is an aware UTC datetime. A time written without a zone
+is read in the site's IANA timezone, never the machine's: a CI runner in UTC
+and a laptop in Chicago must build the same site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+TIME_FORMATS_HINT = (
+    "write ISO 8601, e.g. '2026-03-14 09:20 UTC', '2026-03-14T09:20Z', "
+    "'2026-03-14 09:20+02:00', or '2026-03-14 09:20' for the site's timezone"
+)
+
+_UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE)
+_ZONE_SUFFIX = re.compile(r"\s+([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+)$")
+_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:[+-]\d{2}:?\d{2})?$")
+
+
+class TimeError(ValueError):
+    """A time that cannot be read; the message says why."""
+
+
+def zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise TimeError(f"unknown timezone '{name}'") from exc
+
+
+def parse_time(text: str, default_zone: tzinfo) -> datetime:
+    """Parse one written time into an aware UTC datetime.
+
+    A bare date means midnight in the default zone. A wall-clock time that
+    does not exist in the zone (skipped by a DST change) is an error, since
+    guessing would shift a published timeline by an hour.
+    """
+    raw = text.strip()
+    tz: tzinfo | None = None
+    stripped = _UTC_SUFFIX.sub("", raw)
+    if stripped != raw:
+        tz = UTC
+    else:
+        match = _ZONE_SUFFIX.search(raw)
+        if match:
+            tz = zone(match.group(1))
+            stripped = raw[: match.start()]
+    stripped = stripped.strip()
+    if not _SHAPE.match(stripped):
+        raise TimeError(f"cannot read time '{text.strip()}'")
+    try:
+        value = datetime.fromisoformat(stripped)
+    except ValueError as exc:
+        raise TimeError(f"cannot read time '{text.strip()}': {exc}") from exc
+    if value.tzinfo is not None:
+        if tz is not None:
+            raise TimeError(f"time '{text.strip()}' gives both an offset and a zone")
+        return value.astimezone(UTC)
+    return localize(value, tz or default_zone)
+
+
+def localize(wall: datetime, tz: tzinfo) -> datetime:
+    """Attach a zone to a wall-clock time and convert to UTC, refusing DST gaps."""
+    aware = wall.replace(tzinfo=tz, fold=0)
+    as_utc = aware.astimezone(UTC)
+    if as_utc.astimezone(tz).replace(tzinfo=None) != wall:
+        raise TimeError(f"{wall:%Y-%m-%d %H:%M} does not exist in {tz} (skipped by a daylight-saving change)")
+    return as_utc
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise TimeError(f"cannot read date '{text.strip()}'; write YYYY-MM-DD") from exc
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\s*(UTC|GMT|Z)?$", re.IGNORECASE)
+
+
+def parse_eta(text: str, after: datetime, default_zone: tzinfo) -> datetime:
+    """Read the time in 'next update by <time>'.
+
+    Staff write just a clock time ("10:00 UTC") more often than a full one;
+    that means the first such time after the update was posted.
+    """
+    match = _CLOCK.match(text.strip())
+    if not match:
+        return parse_time(text, default_zone)
+    tz = UTC if match.group(3) else default_zone
+    local_after = after.astimezone(tz)
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise TimeError(f"cannot read time '{text.strip()}'")
+    for extra_days in (0, 1):
+        day = local_after.date() + timedelta(days=extra_days)
+        candidate = localize(datetime(day.year, day.month, day.day, hour, minute), tz)
+        if candidate >= after:
+            return candidate
+    raise TimeError(f"cannot place time '{text.strip()}' after {after:%Y-%m-%d %H:%M} UTC")
+
+
+def build_now(option: str | None, environ: dict[str, str] | None = None) -> datetime:
+    """The build's one "now": --now, else SOURCE_DATE_EPOCH, else the clock."""
+    env = os.environ if environ is None else environ
+    if option:
+        return parse_time(option, UTC).replace(microsecond=0)
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise TimeError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'")
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def iso_utc(value: datetime) -> str:
+    """The one spelling of a UTC instant used in every machine-readable output."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
