@@ -60,9 +60,9 @@ def _components(value: Any, tz: tzinfo) -> tuple[AffectedComponent, ...]:
     if isinstance(value, dict):
         result = []
         for key, status in value.items():
-            if not isinstance(status, str) or status not in ComponentStatus:
-                raise FieldError(f"status '{status}' of '{key}' is not one of: {', '.join(ComponentStatus.keys())}",
-                                 did_you_mean(str(status), ComponentStatus.keys()))
+            if not isinstance(status, str) or status not in ComponentStatus.names():
+                raise FieldError(f"status '{status}' of '{key}' is not one of: {', '.join(ComponentStatus.names())}",
+                                 did_you_mean(str(status), ComponentStatus.names()))
             result.append(AffectedComponent(identifier(key, tz), ComponentStatus.from_key(status)))
         return tuple(result)
     raise FieldError("must be a list of component ids or a map of id: status",

@@ -36,7 +36,7 @@ class ComponentStatus(IntEnum):
         return cls[key.upper()]
 
     @classmethod
-    def keys(cls) -> tuple[str, ...]:
+    def names(cls) -> tuple[str, ...]:
         return tuple(member.key for member in cls)
 
 

@@ -1,0 +1,85 @@
+"""Small sites written into a temporary directory, for tests that need exact input.
+
+Why a builder instead of fixture files: each test states the one thing it is
+about (a bad heading, an overlapping incident) next to its assertion, and the
+rest of the site stays valid by default.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+SITE_TOML = """\
+title = "Example Status"
+base_url = "https://status.example.com/"
+timezone = "America/Chicago"
+language = "en"
+"""
+
+AUTHORS_TOML = """\
+[alice]
+name = "Alice Nguyen"
+role = "Site Reliability Engineer"
+email = "alice@example.com"
+
+[bob]
+name = "Bob Okafor"
+role = "Database Engineer"
+email = "bob@example.com"
+"""
+
+COMPONENTS_TOML = """\
+[api]
+name = "Public API"
+group = "Core"
+sla = 99.95
+
+[dashboard]
+name = "Dashboard"
+group = "Core"
+sla = 99.9
+"""
+
+INCIDENT = """\
+---
+title: Elevated error rates on the public API
+impact: major
+components: [api]
+started: 2026-03-14T09:12:00Z
+---
+
+Some API requests failed.
+
+## 2026-03-14 09:20 UTC · investigating · alice
+
+We see elevated 5xx rates. Next update by 10:00 UTC.
+
+## 2026-03-14 11:02 UTC · resolved · bob
+
+Error rates are back to normal.
+"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def write_site(root: Path, files: dict[str, str] | None = None, *, defaults: bool = True) -> Path:
+    """Write a valid small site, then the given files (relative path -> text) over it."""
+    base = {"site.toml": SITE_TOML, "authors.toml": AUTHORS_TOML, "components.toml": COMPONENTS_TOML,
+            "incidents/2026-03-14-api-errors.md": INCIDENT} if defaults else {}
+    for relative, text in {**base, **(files or {})}.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    return root
+
+
+def run(*args: str) -> Result:
+    """Run the CLI in-process, with stderr kept apart from stdout."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
