@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from .model import IMPACT_STATUS, IMPACTS, Author, Component, ComponentStatus, Incident, Maintenance, Site, Update
+from .uptime import UptimeReport, report
 
 ACTIVE_MAINTENANCE = ("in_progress", "verifying")
 ENDED_MAINTENANCE = ("completed", "cancelled")
@@ -130,6 +131,8 @@ class SiteState:
     signed: Mapping[str, tuple[SignedItem, ...]]
     next_change: datetime | None
     """When this output next changes by itself (a window opens or closes, an update is due)."""
+    uptime: UptimeReport
+    """Uptime per component against its SLA, and how incidents were handled (generator/uptime.py)."""
 
     @property
     def open_incidents(self) -> tuple[IncidentState, ...]:
@@ -273,4 +276,5 @@ def derive(site: Site, now: datetime) -> SiteState:
         overall=_overall(components, open_incidents),
         signed=_signed(incidents, maintenances),
         next_change=_next_change(site, now, incidents),
+        uptime=report(site, incidents, maintenances, now),
     )
