@@ -10,13 +10,13 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
 
 from .content import POSTMORTEM_QUESTIONS
 from .model import Incident, Maintenance, Site, Update
 from .problems import Problems, did_you_mean
 from .status import SiteState
 from .times import zone
+from .uptime import action_item_overdue, postmortem_overdue
 
 
 def _unknown(word: str, known: Mapping[str, object], kind: str) -> str:
@@ -125,7 +125,6 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
     """Warnings about what is late at the build's "now"."""
     config = state.site.config
     today = state.now.astimezone(zone(config.timezone)).date()
-    deadline = timedelta(days=config.postmortem_deadline_days)
     for incident_state in state.incidents:
         incident = incident_state.incident
         if incident_state.is_open and incident_state.eta is None:
@@ -133,8 +132,8 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
                              "open incident gives no time for the next update",
                              "end the latest update with 'Next update by 10:00 UTC.' (customers want an ETA)")
         resolved = incident_state.resolved_at
-        if (incident.impact in ("major", "critical") and incident.postmortem is None and resolved is not None
-                and state.now - resolved > deadline):
+        if resolved is not None and postmortem_overdue(incident.impact, incident.postmortem is not None, resolved,
+                                                       state.now, config.postmortem_deadline_days):
             problems.warning(incident.source, 1, f"{incident.impact} incident resolved "
                              f"{(state.now - resolved).days} days ago has no postmortem",
                              f"add '## Postmortem · <author>' (due within {config.postmortem_deadline_days} days)")
@@ -146,6 +145,6 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
                 problems.warning(incident.source, incident.postmortem.line, f"postmortem lacks '### {question}'",
                                  "customers want to know what happened, what you did, and what you will do")
         for item in incident.postmortem.action_items:
-            if not item.done and item.due is not None and item.due < today:
+            if action_item_overdue(item, today):
                 problems.warning(incident.source, item.line, f"action item past due since {item.due}: {item.text}",
                                  "do it and tick it '[x]', or move its due date with a reason")
