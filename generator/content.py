@@ -193,7 +193,7 @@ def _action_items(block: _Block, path: str, problems: Problems) -> tuple[ActionI
         task = TASK.match(raw) if outside else None
         if not task:
             continue
-        number = block.line + index
+        number = block.line + 1 + index
         text, owner, due = task.group(2), None, None
         meta = TASK_META.search(text)
         if meta:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -43,7 +44,7 @@ def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: Optio
     src = str(token.attrGet("src") or "")
     if urlsplit(src).scheme or src.startswith("//"):
         alt = self.renderInlineAsText(token.children or [], options, env) or src
-        return f'<a href="{self.escape(src)}">{self.escape(alt)}</a>'
+        return f'<a href="{escapeHtml(src)}">{escapeHtml(alt)}</a>'
     return self.image(tokens, idx, options, env)
 
 

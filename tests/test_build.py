@@ -1,0 +1,154 @@
+"""`statusblog build`: golden, deterministic, atomic, and contained in --out."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.site import build
+from generator.times import build_now
+from generator.writer import OutputError, write_tree
+from tests.conftest import DEMO_NOW, REPO
+from tests.sites import INCIDENT, run, write_site
+
+GOLDEN = REPO / "tests" / "golden" / "demo"
+NOW = "2026-03-15T00:00:00Z"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for name, data in tree(root).items():
+        h.update(name.encode() + b"\0" + data + b"\0")
+    return h.hexdigest()
+
+
+def test_the_demo_build_matches_the_golden_output(demo_build: Path) -> None:
+    """Regenerate after an intended change with: UPDATE_GOLDEN=1 pytest tests/test_build.py"""
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(demo_build, GOLDEN)
+    built, golden = tree(demo_build), tree(GOLDEN)
+    assert sorted(built) == sorted(golden), "files added or missing: " + str(set(built) ^ set(golden))
+    for name, data in built.items():
+        if data != golden[name]:
+            diff = difflib.unified_diff(golden[name].decode(errors="replace").splitlines(),
+                                        data.decode(errors="replace").splitlines(), "golden/" + name, "built/" + name,
+                                        lineterm="", n=2)
+            pytest.fail("\n".join(list(diff)[:60]))
+
+
+def test_two_builds_are_byte_identical_under_different_hash_seeds(tmp_path: Path) -> None:
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": "Asia/Tokyo" if seed == "1" else "UTC"}
+        subprocess.run([sys.executable, "-m", "generator", "build", str(REPO / "content"), "--out", str(out),
+                        "--now", DEMO_NOW], check=True, env=env, capture_output=True)
+        outputs.append(digest(out))
+    assert outputs[0] == outputs[1]
+
+
+def test_source_date_epoch_sets_now(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1773446400"}  # 2026-03-14 00:00 UTC: before the incident
+    subprocess.run([sys.executable, "-m", "generator", "build", str(root), "--out", str(tmp_path / "a")],
+                   check=True, env=env, capture_output=True)
+    run("build", str(root), "--out", str(tmp_path / "b"), "--now", "2026-03-14T00:00:00Z")
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+
+
+def test_build_prints_one_summary_line(tmp_path: Path) -> None:
+    result = run("build", str(write_site(tmp_path / "site")), "--out", str(tmp_path / "out"), "--now", NOW)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("built ") and " files into " in lines[0] and lines[0].count(" s") >= 1
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert (tmp_path / "out" / "incidents" / "2026-03-14-api-errors" / "index.html").is_file()
+    assert (tmp_path / "out" / "history" / "index.html").is_file()
+
+
+def test_a_failed_build_leaves_the_previous_output_byte_identical(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert run("build", str(root), "--out", str(out), "--now", NOW).exit_code == 0
+    before = tree(out)
+    (root / "incidents" / "2026-03-14-api-errors.md").write_text(INCIDENT.replace("· alice", "· mallory"))
+    result = run("build", str(root), "--out", str(out), "--now", NOW)
+    assert result.exit_code == 1
+    assert "unknown author 'mallory'" in result.stderr and "is unchanged" in result.stderr
+    assert tree(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_a_build_interrupted_while_writing_leaves_the_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, [("index.html", b"old"), ("a/b.html", b"old b")])
+    before = tree(out)
+
+    def files():
+        yield "index.html", b"new"
+        raise RuntimeError("renderer crashed")
+
+    with pytest.raises(RuntimeError):
+        write_tree(out, files())
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_build_replaces_stale_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, [("old.html", b"x")])
+    write_tree(out, [("new.html", b"y")])
+    assert sorted(tree(out)) == [".statusblog-output", "new.html"]
+
+
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", ""])
+def test_nothing_is_written_outside_the_output(tmp_path: Path, path: str) -> None:
+    with pytest.raises(OutputError, match="unsafe output path"):
+        write_tree(tmp_path / "out", [(path, b"x")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_refuses_to_replace_a_directory_it_did_not_write(tmp_path: Path) -> None:
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    result = run("build", str(write_site(tmp_path / "site")), "--out", str(precious), "--now", NOW)
+    assert result.exit_code == 1
+    assert "was not written by statusblog; refusing to replace it" in result.stderr
+    assert (precious / "thesis.txt").read_text() == "years of work"
+
+
+def test_refuses_an_output_that_contains_the_source(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    result = run("build", str(root), "--out", str(tmp_path), "--now", NOW)
+    assert result.exit_code == 1 and "contains the site source" in result.stderr
+
+
+def test_a_site_template_overrides_the_theme(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"templates/404.html": "custom {{ config.title }}\n",
+                                          "static/style.css": "body{}\n", "static/logo.svg": "<svg/>\n"})
+    out = tmp_path / "out"
+    build(root, out, build_now(NOW))
+    assert (out / "404.html").read_text() == "custom Example Status\n"
+    assert (out / "static" / "style.css").read_text() == "body{}\n"
+    assert (out / "static" / "logo.svg").is_file()
+
+
+def test_a_broken_site_template_is_a_clear_error(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"templates/404.html": "{% if %}\n"})
+    result = run("build", str(root), "--out", str(tmp_path / "out"), "--now", NOW)
+    assert result.exit_code == 1
+    assert "404.html:1: error: template error" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,287 @@
+"""`statusblog check`: every problem at once, each as path:line: message with a hint."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.sites import INCIDENT, run, write_site
+
+NOW = "2026-03-15T00:00:00Z"
+INCIDENT_PATH = "incidents/2026-03-14-api-errors.md"
+
+
+def check(root: Path, *extra: str, now: str = NOW):
+    return run("check", str(root), "--now", now, *extra)
+
+
+def incident(**replace: str) -> str:
+    text = INCIDENT
+    for old, new in replace.items():
+        assert old.replace("_", " ") in text or old in text
+        text = text.replace(old, new)
+    return text
+
+
+def edited(old: str, new: str) -> dict[str, str]:
+    assert old in INCIDENT
+    return {INCIDENT_PATH: INCIDENT.replace(old, new)}
+
+
+def assert_problem(result, root: Path, relative: str, line: int | None, message: str, hint: str = "") -> None:
+    shown = os.path.relpath(root / relative)
+    where = f"{shown}:{line}" if line else shown
+    lines = result.stderr.splitlines()
+    matching = [i for i, text in enumerate(lines) if text.startswith(f"{where}: ") and message in text]
+    assert matching, f"no '{where}: ...{message}' in:\n{result.stderr}"
+    if hint:
+        assert hint in lines[matching[0] + 1], lines[matching[0] + 1]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_valid_site_passes(tmp_path: Path) -> None:
+    result = check(write_site(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith("0 errors, 0 warnings")
+    assert result.stderr == ""
+
+
+def test_unknown_front_matter_key_suggests_the_right_one(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("impact: major", "impact: major\nimpcat: minor"))
+    result = check(root)
+    assert result.exit_code == 1
+    assert_problem(result, root, INCIDENT_PATH, 4, "error: unknown key 'impcat' in front matter", "did you mean 'impact'?")
+
+
+def test_missing_required_key(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("impact: major\n", ""))
+    result = check(root)
+    assert result.exit_code == 1
+    assert_problem(result, root, INCIDENT_PATH, 1, "missing required key 'impact'", "add 'impact: ...'")
+
+
+def test_invalid_impact_lists_the_valid_ones(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("impact: major", "impact: severe"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 3, "'impact' 'severe' is not one of: none, minor, major, critical")
+
+
+def test_invalid_update_status_lists_the_valid_ones(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("· investigating ·", "· investigatin ·"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 10,
+                   "update status 'investigatin' is not one of: investigating, identified, monitoring, resolved, update",
+                   "did you mean 'investigating'?")
+
+
+def test_invalid_component_status_lists_the_valid_ones(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("components: [api]", "components: {api: broken}"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 4, "status 'broken' of 'api' is not one of: operational, "
+                   "under_maintenance, degraded_performance, partial_outage, major_outage")
+
+
+def test_unparseable_time_in_front_matter_and_heading(tmp_path: Path) -> None:
+    text = INCIDENT.replace("started: 2026-03-14T09:12:00Z", "started: last tuesday")
+    text = text.replace("## 2026-03-14 11:02 UTC", "## 2026-03-14 11h02 UTC")
+    root = write_site(tmp_path, {INCIDENT_PATH: text})
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 5, "'started' cannot read time 'last tuesday'", "ISO 8601")
+    assert_problem(result, root, INCIDENT_PATH, 14, "update time: cannot read time '2026-03-14 11h02 UTC'")
+
+
+def test_updates_out_of_order(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("## 2026-03-14 11:02 UTC", "## 2026-03-14 09:19 UTC"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 14, "updates out of order: this one is not later than the one on line 10")
+
+
+def test_update_before_started(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("## 2026-03-14 09:20 UTC", "## 2026-03-14 09:00 UTC"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 10,
+                   "update at 2026-03-14 09:00 UTC is before started (2026-03-14 09:12 UTC)")
+
+
+def test_unknown_author_lists_the_known_ones(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("· alice", "· alcie"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 10, "unknown author 'alcie'",
+                   "did you mean 'alice'? known authors: alice, bob")
+
+
+def test_unknown_component_lists_the_known_ones(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("components: [api]", "components: [api, billing]"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 4, "unknown component 'billing'", "known components: api, dashboard")
+
+
+def test_two_files_with_one_slug(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"incidents/2026-03-14 API errors.md": INCIDENT})
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, None,
+                   "duplicate incident slug '2026-03-14-api-errors', also made by", "rename one of the files")
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    with_id = INCIDENT.replace("impact: major", "impact: major\nid: inc-1")
+    root = write_site(tmp_path, {INCIDENT_PATH: with_id, "incidents/2026-03-15-again.md": with_id})
+    result = check(root)
+    assert_problem(result, root, "incidents/2026-03-15-again.md", 4, "duplicate id 'inc-1', also used by")
+
+
+def test_update_after_resolved(tmp_path: Path) -> None:
+    text = INCIDENT + "\n## 2026-03-14 12:00 UTC · update · alice\n\nOne more thing.\n"
+    root = write_site(tmp_path, {INCIDENT_PATH: text})
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 18, "update after 'resolved' on line 14")
+
+
+MAINTENANCE = """\
+---
+title: Database upgrade
+scheduled_start: 2026-03-20T10:00:00Z
+scheduled_end: 2026-03-20T09:00:00Z
+components: [api]
+---
+
+We upgrade the primary database.
+"""
+
+
+def test_maintenance_ending_before_it_starts(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"maintenance/2026-03-20-db.md": MAINTENANCE})
+    result = check(root)
+    assert_problem(result, root, "maintenance/2026-03-20-db.md", 4, "maintenance ends before it starts")
+
+
+def test_malformed_toml_in_a_registry_gives_its_line(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"components.toml": '[api]\nname = "Public API"\nsla = \n'})
+    result = check(root)
+    assert result.exit_code == 1
+    assert_problem(result, root, "components.toml", 3, "not valid TOML")
+
+
+def test_a_heading_that_looks_like_an_update_but_does_not_parse(tmp_path: Path) -> None:
+    root = write_site(tmp_path, edited("## 2026-03-14 11:02 UTC · resolved · bob", "## 2026-03-14 11:02 UTC resolved bob"))
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 14, "heading looks like an update but does not parse",
+                   "write '## <time> · <status> · <author>'")
+
+
+def test_every_problem_of_the_run_is_reported_at_once(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {
+        **edited("· alice", "· nobody"),
+        "maintenance/2026-03-20-db.md": MAINTENANCE,
+        "authors.toml": '[alice]\nname = "Alice"\nrole = "SRE"\nemail = "alice@example.com"\nshoe_size = 9\n',
+    })
+    result = check(root)
+    assert result.exit_code == 1
+    assert_problem(result, root, INCIDENT_PATH, 10, "unknown author 'nobody'")
+    assert_problem(result, root, "maintenance/2026-03-20-db.md", 4, "maintenance ends before it starts")
+    assert_problem(result, root, "authors.toml", 5, "unknown key 'shoe_size' in author 'alice'")
+
+
+@pytest.mark.parametrize(("written", "title"), [("NO", "NO"), ("1.10", "1.10"), ("2026-03-14", "2026-03-14")])
+def test_yaml_never_guesses_a_type(tmp_path: Path, written: str, title: str) -> None:
+    from generator.loader import load_site
+    from generator.problems import Problems
+
+    root = write_site(tmp_path, edited("title: Elevated error rates on the public API", f"title: {written}"))
+    problems = Problems()
+    site = load_site(root, problems)
+    assert not problems.errors
+    assert site is not None and site.incidents[0].title == title
+
+
+def test_toml_front_matter_is_accepted(tmp_path: Path) -> None:
+    text = INCIDENT.replace("---\ntitle: Elevated error rates on the public API\nimpact: major\n"
+                            "components: [api]\nstarted: 2026-03-14T09:12:00Z\n---",
+                            '+++\ntitle = "Elevated error rates"\nimpact = "major"\ncomponents = ["api"]\n'
+                            "started = 2026-03-14T09:12:00Z\n+++")
+    root = write_site(tmp_path, {INCIDENT_PATH: text})
+    assert check(root).exit_code == 0
+    bad = write_site(tmp_path / "bad", {INCIDENT_PATH: text.replace('impact = "major"', "impact = 3")})
+    result = check(bad)
+    assert_problem(result, bad, INCIDENT_PATH, 3, "'impact' must be text, not a number")
+
+
+# Warnings: they fail the run only with --strict.
+
+OPEN_INCIDENT = INCIDENT.split("## 2026-03-14 11:02 UTC")[0]
+
+
+def test_open_incident_without_next_update_warns(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT.replace(" Next update by 10:00 UTC.", "")})
+    result = check(root)
+    assert result.exit_code == 0
+    assert_problem(result, root, INCIDENT_PATH, 10, "warning: open incident gives no time for the next update")
+    assert check(root, "--strict").exit_code == 1
+
+
+def test_open_incident_with_an_eta_does_not_warn(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT})
+    result = check(root, "--strict")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_major_incident_without_postmortem_warns_after_the_deadline(tmp_path: Path) -> None:
+    root = write_site(tmp_path)
+    assert check(root, "--strict", now="2026-03-20T00:00:00Z").exit_code == 0
+    result = check(root, "--strict", now="2026-03-22T12:00:00Z")
+    assert result.exit_code == 1
+    assert_problem(result, root, INCIDENT_PATH, 1, "warning: major incident resolved 8 days ago has no postmortem")
+
+
+def test_the_postmortem_deadline_is_a_setting(tmp_path: Path) -> None:
+    from tests.sites import SITE_TOML
+
+    root = write_site(tmp_path, {"site.toml": SITE_TOML + "postmortem_deadline_days = 30\n"})
+    assert check(root, "--strict", now="2026-03-22T12:00:00Z").exit_code == 0
+
+
+POSTMORTEM = """
+## Postmortem · bob
+
+### What happened
+
+A pool ran dry.
+
+### What we did to fix it
+
+We raised it.
+
+### What we are doing so it does not happen again
+
+- [x] Raise pool size (owner: bob)
+- [ ] Alert on pool saturation (owner: alice, due: 2026-04-01)
+"""
+
+
+def test_action_items_past_due_warn(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {INCIDENT_PATH: INCIDENT + POSTMORTEM})
+    assert check(root, "--strict", now="2026-03-30T00:00:00Z").exit_code == 0
+    result = check(root, now="2026-04-03T00:00:00Z")
+    assert result.exit_code == 0
+    assert_problem(result, root, INCIDENT_PATH, 31, "warning: action item past due since 2026-04-01: Alert on pool saturation")
+
+
+def test_action_item_owner_must_be_an_author(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {INCIDENT_PATH: INCIDENT + POSTMORTEM.replace("owner: alice", "owner: carol")})
+    result = check(root)
+    assert_problem(result, root, INCIDENT_PATH, 31, "unknown author 'carol'")
+
+
+def test_a_missing_site_toml_is_a_clear_error(tmp_path: Path) -> None:
+    result = check(tmp_path)
+    assert result.exit_code == 1
+    assert "no site.toml here" in result.stderr
+
+
+def test_the_demo_site_passes_strict_check(demo_root: Path) -> None:
+    from tests.conftest import DEMO_NOW
+
+    result = run("check", str(demo_root), "--strict", "--now", DEMO_NOW)
+    assert result.exit_code == 0, result.stderr

@@ -1,0 +1,69 @@
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.times import TimeError, build_now, parse_eta, parse_time
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2026-03-14 09:20 UTC", datetime(2026, 3, 14, 9, 20, tzinfo=UTC)),
+        ("2026-03-14T09:20Z", datetime(2026, 3, 14, 9, 20, tzinfo=UTC)),
+        ("2026-03-14T09:20:30Z", datetime(2026, 3, 14, 9, 20, 30, tzinfo=UTC)),
+        ("2026-03-14 09:20+02:00", datetime(2026, 3, 14, 7, 20, tzinfo=UTC)),
+        ("2026-03-14T09:20:00-05:00", datetime(2026, 3, 14, 14, 20, tzinfo=UTC)),
+        ("2026-03-14 09:20 Europe/Berlin", datetime(2026, 3, 14, 8, 20, tzinfo=UTC)),
+        # No zone: the site's timezone (CDT after 2026-03-08), never the machine's.
+        ("2026-03-14 09:20", datetime(2026, 3, 14, 14, 20, tzinfo=UTC)),
+        ("2026-01-14 09:20", datetime(2026, 1, 14, 15, 20, tzinfo=UTC)),
+    ],
+)
+def test_every_written_form_reads_as_one_utc_instant(written: str, expected: datetime) -> None:
+    assert parse_time(written, CHICAGO) == expected
+
+
+def test_a_time_without_zone_ignores_the_machine_timezone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        assert parse_time("2026-03-14 09:20", CHICAGO) == datetime(2026, 3, 14, 14, 20, tzinfo=UTC)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+@pytest.mark.parametrize("written", ["yesterday", "2026-13-01 10:00 UTC", "14/03/2026 09:20", "2026-03-14 25:00"])
+def test_unreadable_times_are_refused(written: str) -> None:
+    with pytest.raises(TimeError, match="cannot read time"):
+        parse_time(written, CHICAGO)
+
+
+def test_a_wall_time_skipped_by_daylight_saving_is_refused() -> None:
+    with pytest.raises(TimeError, match="does not exist in America/Chicago"):
+        parse_time("2026-03-08 02:30", CHICAGO)
+
+
+def test_an_ambiguous_wall_time_takes_the_first_occurrence() -> None:
+    assert parse_time("2026-11-01 01:30", CHICAGO) == datetime(2026, 11, 1, 6, 30, tzinfo=UTC)
+
+
+def test_a_clock_time_eta_is_the_next_such_time_after_the_update() -> None:
+    posted = datetime(2026, 3, 14, 23, 40, tzinfo=UTC)
+    assert parse_eta("00:30 UTC", posted, CHICAGO) == datetime(2026, 3, 15, 0, 30, tzinfo=UTC)
+    assert parse_eta("23:55 UTC", posted, CHICAGO) == datetime(2026, 3, 14, 23, 55, tzinfo=UTC)
+    assert parse_eta("2026-03-16 08:00 UTC", posted, CHICAGO) == datetime(2026, 3, 16, 8, 0, tzinfo=UTC)
+
+
+def test_now_comes_from_the_option_then_source_date_epoch_then_the_clock() -> None:
+    assert build_now("2026-03-14T09:20:00Z", {"SOURCE_DATE_EPOCH": "0"}) == datetime(2026, 3, 14, 9, 20, tzinfo=UTC)
+    assert build_now(None, {"SOURCE_DATE_EPOCH": "1773480000"}) == datetime(2026, 3, 14, 9, 20, tzinfo=UTC)
+    clock = build_now(None, {})
+    assert abs((clock - datetime.now(UTC)).total_seconds()) < 5
+    with pytest.raises(TimeError, match="SOURCE_DATE_EPOCH"):
+        build_now(None, {"SOURCE_DATE_EPOCH": "soon"})
