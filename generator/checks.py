@@ -18,6 +18,10 @@ from .status import SiteState
 from .times import zone
 from .uptime import action_item_overdue, postmortem_overdue
 
+RESERVED_PAGE_SLUGS = frozenset(
+    {"incidents", "maintenance", "history", "components", "authors", "static", "api", "uptime", "subscribe"})
+"""Top-level folders of the build: a free page of the same name would overwrite one."""
+
 
 def _unknown(word: str, known: Mapping[str, object], kind: str) -> str:
     names = ", ".join(sorted(known)) or "none yet"
@@ -102,6 +106,10 @@ def _check_unique(site: Site, problems: Problems) -> None:
             for path in sorted(paths)[1:]:
                 problems.error(path, None, f"duplicate {kind} slug '{slug}', also made by {sorted(paths)[0]}",
                                "rename one of the files")
+    for page in site.pages:
+        if page.slug in RESERVED_PAGE_SLUGS:
+            problems.error(page.source, None, f"page slug '{page.slug}' is taken by the site's own pages",
+                           f"rename the file; reserved: {', '.join(sorted(RESERVED_PAGE_SLUGS))}")
     by_id: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for item in (*site.incidents, *site.maintenances):
         by_id[item.id].append((item.source, item.lines.get("id", 1)))

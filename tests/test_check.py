@@ -125,6 +125,12 @@ def test_two_files_with_one_slug(tmp_path: Path) -> None:
                    "duplicate incident slug '2026-03-14-api-errors', also made by", "rename one of the files")
 
 
+def test_a_free_page_cannot_take_a_reserved_name(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"pages/history.md": "---\ntitle: Our history\n---\n\nFounded in 2019.\n"})
+    result = check(root)
+    assert_problem(result, root, "pages/history.md", None, "page slug 'history' is taken by the site's own pages")
+
+
 def test_duplicate_id(tmp_path: Path) -> None:
     with_id = INCIDENT.replace("impact: major", "impact: major\nid: inc-1")
     root = write_site(tmp_path, {INCIDENT_PATH: with_id, "incidents/2026-03-15-again.md": with_id})
