@@ -19,6 +19,7 @@ from babel import Locale
 from babel.dates import format_date, format_datetime, format_timedelta
 from babel.support import NullTranslations, Translations
 
+from .charts import uptime_filters
 from .model import SiteConfig
 from .times import iso_utc, zone
 
@@ -103,5 +104,6 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
 
     env.filters.update(local_datetime=local_datetime, local_date=local_date, utc=utc_datetime,
                        iso=iso_utc, duration=duration)
+    env.filters.update(uptime_filters(locale))
     env.globals.update(config=config, timezone_name=config.timezone)
     return Theme(env=env, static_dirs=(site_root / "static", base / "static"))

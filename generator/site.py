@@ -18,6 +18,7 @@ import jinja2
 from .checks import check_at_now, check_site
 from .loader import load_site
 from .outputs.html import render_html
+from .outputs.uptime import render_uptime
 from .problems import Problem, Problems, SiteError
 from .render import Theme, load_theme, theme_dir
 from .status import SiteState, derive
@@ -30,7 +31,7 @@ def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]
     yield from theme.static_files()
 
 
-OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static)
+OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_uptime)
 
 
 @dataclass(frozen=True, slots=True)

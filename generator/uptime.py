@@ -80,6 +80,12 @@ class Uptime:
             return None
         return 100.0 * (1.0 - self.downtime_minutes / self.minutes)
 
+    @property
+    def percent(self) -> float | None:
+        """The uptime as published (see floor_percent)."""
+        uptime = self.uptime
+        return None if uptime is None else floor_percent(uptime)
+
 
 @dataclass(frozen=True, slots=True)
 class MonthUptime:
@@ -89,7 +95,7 @@ class MonthUptime:
     complete: bool
     """False for the current month: its figures are month to date."""
     allowed_downtime_minutes: float | None
-    """The whole month's downtime budget under the SLA, or None without an SLA."""
+    """The whole month's downtime budget under the SLA; None without an SLA or before the component's start."""
 
     @property
     def breached(self) -> bool:
@@ -352,9 +358,9 @@ def _months(timeline: _Timeline, component: Component, today: date, now: datetim
         start, month_end = local_midnight(first, tz), local_midnight(_add_months(first, 1), tz)
         figures = _figures(timeline, start, min(month_end, now), service_start, weights)
         allowed = None
-        if component.sla is not None:
-            in_service = month_end - (max(start, service_start) if service_start else start)
-            allowed = max(in_service.total_seconds(), 0) / 60 * (1 - component.sla / 100)
+        in_service = (month_end - (max(start, service_start) if service_start else start)).total_seconds() / 60
+        if component.sla is not None and in_service > 0:
+            allowed = in_service * (1 - component.sla / 100)
         months.append(MonthUptime(first, figures, month_end <= now, allowed))
     return tuple(months)
 

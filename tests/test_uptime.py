@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.charts import month_chart
 from generator.model import (
     ActionItem,
     AffectedComponent,
@@ -296,3 +297,17 @@ def test_twenty_thousand_incidents_are_fast():
     assert time.perf_counter() - began < 5
     assert result.components["api"].days[-1].minutes > 0
     assert len(result.recurring_causes) == 50
+
+
+def test_the_month_chart_scales_to_the_worst_month_and_flags_misses(tmp_path):
+    state = state_of(tmp_path, {"incidents/a.md": incident("2026-02-01T05:00:00Z", "2026-02-01T07:30:00Z", "critical")})
+    chart = month_chart(state.uptime.components["api"])
+    # February at 99.776 % and the 99.95 % target fit above the axis, which starts on a round step.
+    (_, low), (_, high) = chart.ticks[0], chart.ticks[-1]
+    assert high == 100.0 and low == 99.6
+    february = next(bar for bar in chart.bars if bar.period == date(2026, 2, 1))
+    full = next(bar for bar in chart.bars if bar.period == date(2026, 3, 1))
+    assert february.flagged and not full.flagged
+    assert full.height == pytest.approx(chart.baseline - chart.ticks[-1][0])
+    assert 0 < february.height < full.height
+    assert chart.target is not None and chart.target[1] == 99.95

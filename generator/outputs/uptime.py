@@ -1,0 +1,128 @@
+"""uptime/index.html and api/uptime.json: what we delivered against what we promised.
+
+Both come from state.uptime, and every figure in both is rounded by the same
+rules (percentages by Uptime.percent, minutes to one decimal, durations to
+whole seconds), so a reader who checks the page against the JSON finds the
+same digits. api/uptime.json is our own extension: Statuspage has no uptime
+API, so its shape is documented in docs/uptime.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import timedelta
+from typing import Any
+
+from ..render import Theme
+from ..status import SiteState
+from ..times import iso_utc
+from ..uptime import WINDOWS, ComponentUptime, MonthUptime, QuarterMetrics, Uptime, UptimeReport
+from .machine import absolute, json_bytes
+
+Output = Iterator[tuple[str, bytes]]
+JSON = dict[str, Any]
+
+
+def minutes(value: float) -> float:
+    """Minutes as published: one decimal is finer than any timeline staff write."""
+    return round(value, 1)
+
+
+def seconds(value: timedelta | None) -> int | None:
+    return None if value is None else round(value.total_seconds())
+
+
+def _figures(figures: Uptime) -> JSON:
+    return {
+        "start": iso_utc(figures.start),
+        "end": iso_utc(figures.end),
+        "minutes": minutes(figures.minutes),
+        "affected_minutes": minutes(figures.affected_minutes),
+        "downtime_minutes": minutes(figures.downtime_minutes),
+        "uptime_percent": figures.percent,
+    }
+
+
+def _month(month: MonthUptime) -> JSON:
+    allowed = month.allowed_downtime_minutes
+    return {
+        "month": f"{month.month:%Y-%m}",
+        "complete": month.complete,
+        **_figures(month.figures),
+        "allowed_downtime_minutes": None if allowed is None else minutes(allowed),
+        "breached": month.breached,
+    }
+
+
+def _component(state: SiteState, uptime: ComponentUptime) -> JSON:
+    component = uptime.component
+    return {
+        "name": component.name,
+        "group": component.group or None,
+        "url": absolute(state.site.config, f"components/{component.id}/"),
+        "sla_percent": component.sla,
+        "start_date": component.start_date.isoformat() if component.start_date else None,
+        "windows": {str(days): _figures(figures) for days, figures in uptime.windows},
+        "months": [_month(month) for month in uptime.months],
+        "days": [{"date": cell.day.isoformat(), "status": cell.status.key, "minutes": cell.minutes,
+                  "downtime_minutes": minutes(cell.downtime_minutes)} for cell in uptime.days],
+    }
+
+
+def _quarter(quarter: QuarterMetrics) -> JSON:
+    coverage = quarter.postmortem_coverage
+    return {
+        "quarter": quarter.label,
+        "start": quarter.start.isoformat(),
+        "end": quarter.end.isoformat(),
+        "incidents": quarter.incidents,
+        "open": quarter.open,
+        "by_impact": dict(quarter.by_impact),
+        "mean_time_to_resolve_seconds": seconds(quarter.mean_time_to_resolve),
+        "median_time_to_resolve_seconds": seconds(quarter.median_time_to_resolve),
+        "median_time_to_first_update_seconds": seconds(quarter.median_first_update),
+        "p90_time_to_first_update_seconds": seconds(quarter.p90_first_update),
+        "major_and_critical": quarter.serious,
+        "with_postmortem": quarter.with_postmortem,
+        "postmortem_coverage_percent": None if coverage is None else round(coverage, 1),
+    }
+
+
+def uptime_json(state: SiteState) -> JSON:
+    report: UptimeReport = state.uptime
+    config = state.site.config
+
+    def incident_url(slug: str) -> str:
+        return absolute(config, f"incidents/{slug}/")
+
+    return {
+        "generated_at": iso_utc(state.now),
+        "timezone": config.timezone,
+        "weights": asdict(report.weights),
+        "postmortem_deadline_days": config.postmortem_deadline_days,
+        "components": {key: _component(state, uptime) for key, uptime in sorted(
+            report.components.items(), key=lambda item: item[1].component.position)},
+        "quarters": [_quarter(quarter) for quarter in report.quarters],
+        "overdue_postmortems": [
+            {"incident": item.slug, "title": item.title, "impact": item.impact, "url": incident_url(item.slug),
+             "resolved_at": iso_utc(item.resolved_at), "due_at": iso_utc(item.due)}
+            for item in report.overdue_postmortems],
+        "overdue_action_items": [
+            {"incident": action.slug, "title": action.title, "url": incident_url(action.slug) + "#postmortem",
+             "text": action.item.text, "owner": action.item.owner,
+             "due": action.item.due.isoformat() if action.item.due else None}
+            for action in report.overdue_actions],
+        "recurring_causes": [
+            {"cause": cause.cause, "incidents": [
+                {"incident": incident.slug, "title": incident.title, "url": incident_url(incident.slug),
+                 "started": iso_utc(incident.started)} for incident in cause.incidents]}
+            for cause in report.recurring_causes],
+    }
+
+
+def render_uptime(state: SiteState, theme: Theme) -> Output:
+    components = sorted(state.uptime.components.values(), key=lambda uptime: uptime.component.position)
+    yield theme.render("uptime.html", "uptime/index.html", state=state, report=state.uptime, components=components,
+                       windows=WINDOWS)
+    yield "api/uptime.json", json_bytes(uptime_json(state))
