@@ -6,14 +6,19 @@ never a traceback: the person reading it is on call and in a hurry.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, authoring
+from .authoring import AuthoringError, Written
+from .loader import display_path
+from .model import IMPACTS
 from .problems import Problem, SiteError
 from .site import build as build_site
 from .site import check as check_site
@@ -101,3 +106,168 @@ def build(site: Path | None, out: Path, now: str | None, strict: bool) -> None:
     if result.next_change:
         summary += f"; next changes by itself at {iso_utc(result.next_change)}"
     click.echo(summary)
+
+
+# Authoring: commands that write correct files for staff on call, and the live preview.
+
+SITE_OPTION = click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path),
+                           help="The site's directory (default: here, or content/ below it).")
+CLOCK_OPTION = click.option("--now", metavar="TIME",
+                             help="Write as if it were this time (ISO 8601); default the clock.")
+AUTHOR_OPTION = click.option("--author", metavar="ID", help="Who signs it; default: the author whose email is "
+                             "git config user.email.")
+MESSAGE_OPTION = click.option("--message", "-m", metavar="TEXT", help="The update's Markdown; without it, $EDITOR "
+                              "opens, as git does.")
+COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True, metavar="ID",
+                                help="An affected component (repeat for several).")
+NEXT_UPDATE_OPTION = click.option("--next-update", metavar="30m|1h|TIME",
+                                  help="Promise the next update: in 30m, 1h, 90m, or by a time.")
+
+
+def clock(now: str | None) -> datetime:
+    """--now for tests and backfills; otherwise the wall clock, never SOURCE_DATE_EPOCH."""
+    return resolve_now(now) if now else datetime.now(UTC).replace(microsecond=0)
+
+
+def edit_in_editor(text: str) -> str | None:
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and not sys.stdin.isatty():
+        raise click.UsageError("no -m TEXT given, and no terminal or $EDITOR to write the message in")
+    return click.edit(text, extension=".md", require_save=False)
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """An authoring refusal is a message (and the problems behind it), never a traceback."""
+    try:
+        yield
+    except AuthoringError as exc:
+        report(exc.problems)
+        raise click.ClickException(exc.message) from exc
+
+
+def said(written: Written, path_only: bool = False) -> None:
+    report(written.problems)
+    if path_only:
+        click.echo(written.summary, err=True)
+        click.echo(display_path(written.path))
+    else:
+        click.echo(written.summary)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", help="The first author's name; default git config user.name.")
+@click.option("--email", help="The first author's email; default git config user.email.")
+@click.option("--title", help="The site's title; default from the directory's name.")
+@click.option("--timezone", default="UTC", show_default=True, help="IANA name for times written without a zone.")
+@CLOCK_OPTION
+def init(directory: Path, name: str | None, email: str | None, title: str | None, timezone: str,
+         now: str | None) -> None:
+    """Write a new site into DIRECTORY that builds clean at once."""
+    with refusals():
+        files, problems = authoring.init_site(
+            directory, name=name or authoring.git_config(Path("."), "user.name"),
+            email=email or authoring.git_config(Path("."), "user.email"), title=title, timezone=timezone,
+            now=clock(now))
+    report(problems)
+    for path in files:
+        click.echo(f"created {display_path(path)}")
+    click.echo(f"next: cd {display_path(directory)} && statusblog serve  (delete the example incident before "
+               "publishing)")
+
+
+@main.group()
+def new() -> None:
+    """Write a new incident or maintenance file."""
+
+
+@new.command("incident")
+@click.argument("title")
+@click.option("--impact", required=True, type=click.Choice(IMPACTS), help="How bad it is for customers.")
+@COMPONENT_OPTION
+@AUTHOR_OPTION
+@MESSAGE_OPTION
+@NEXT_UPDATE_OPTION
+@click.option("--started", metavar="TIME", help="When customers were first affected; default now.")
+@SITE_OPTION
+@CLOCK_OPTION
+def new_incident(title: str, impact: str, components: tuple[str, ...], author: str | None, message: str | None,
+                 next_update: str | None, started: str | None, site: Path | None, now: str | None) -> None:
+    """Write incidents/<date>-<title>.md with a first 'investigating' update, and print its path."""
+    with refusals():
+        said(authoring.new_incident(resolve_site(site), title, impact, components, author=author, message=message,
+                                    next_update=next_update, started=started, now=clock(now),
+                                    edit=edit_in_editor), path_only=True)
+
+
+@new.command("maintenance")
+@click.argument("title")
+@click.option("--start", required=True, metavar="TIME", help="When the window opens.")
+@click.option("--end", required=True, metavar="TIME", help="When the window closes.")
+@COMPONENT_OPTION
+@AUTHOR_OPTION
+@MESSAGE_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def new_maintenance(title: str, start: str, end: str, components: tuple[str, ...], author: str | None,
+                    message: str | None, site: Path | None, now: str | None) -> None:
+    """Write maintenance/<date>-<title>.md with a first 'scheduled' update, and print its path."""
+    with refusals():
+        said(authoring.new_maintenance(resolve_site(site), title, start, end, components, author=author,
+                                       message=message, now=clock(now), edit=edit_in_editor), path_only=True)
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--status", help="investigating, identified, monitoring, resolved or update (the default); "
+              "for maintenance: scheduled, in_progress, verifying, completed, cancelled.")
+@AUTHOR_OPTION
+@NEXT_UPDATE_OPTION
+@MESSAGE_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def update(slug: str, status: str | None, author: str | None, next_update: str | None, message: str | None,
+           site: Path | None, now: str | None) -> None:
+    """Append an update, signed and timed now, to an incident or maintenance."""
+    with refusals():
+        said(authoring.add_update(resolve_site(site), slug, status, author=author, message=message,
+                                  next_update=next_update, now=clock(now), edit=edit_in_editor))
+
+
+@main.command()
+@click.argument("slug")
+@AUTHOR_OPTION
+@MESSAGE_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def resolve(slug: str, author: str | None, message: str | None, site: Path | None, now: str | None) -> None:
+    """Append the 'resolved' update to an incident ('completed' to a maintenance)."""
+    with refusals():
+        said(authoring.resolve(resolve_site(site), slug, author=author, message=message, now=clock(now),
+                               edit=edit_in_editor))
+
+
+@main.command()
+@click.argument("slug")
+@AUTHOR_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def postmortem(slug: str, author: str | None, site: Path | None, now: str | None) -> None:
+    """Append the postmortem template (three questions, an action item) to a resolved incident."""
+    with refusals():
+        said(authoring.add_postmortem(resolve_site(site), slug, author=author, now=clock(now)))
+
+
+@main.command()
+@SITE_ARGUMENT
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--now", metavar="TIME", help="Preview at this fixed 'now'; default the clock at each rebuild.")
+def serve(site: Path | None, port: int, now: str | None) -> None:
+    """Preview the site on 127.0.0.1, rebuilt and reloaded in the browser on every save."""
+    from .serve import serve as run_server
+
+    root = resolve_site(site)
+    try:
+        run_server(root, port, resolve_now(now) if now else None)
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc

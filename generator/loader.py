@@ -36,38 +36,47 @@ def content_files(root: Path, folder: str, problems: Problems) -> list[tuple[Pat
     directory = root / folder
     if not directory.is_dir():
         return []
-    found = []
     real_root = root.resolve()
-    for path in sorted(directory.iterdir()):
-        if path.suffix != ".md" or path.name.startswith((".", "#", "~")) or not path.is_file():
-            continue
-        shown = display_path(path)
-        if not path.resolve().is_relative_to(real_root):
-            problems.error(shown, None, "file is a link to outside the site; refused",
-                           "copy the file into the site instead of linking to it")
-            continue
-        slug = slugify(path.stem)
-        if not slug:
-            problems.error(shown, None, f"cannot make a URL slug from the file name '{path.name}'",
-                           "rename the file using letters and digits, e.g. 2026-03-14-api-errors.md")
-            continue
-        found.append((path, shown, slug))
-    return found
+    found = (content_file(real_root, path, problems) for path in sorted(directory.iterdir()))
+    return [entry for entry in found if entry is not None]
+
+
+def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path, str, str] | None:
+    """One file of a content folder as (path, shown name, slug); None if it is not content.
+
+    Separate from the folder scan so the dev server can re-read one file without listing the folder.
+    """
+    if path.suffix != ".md" or path.name.startswith((".", "#", "~")) or not path.is_file():
+        return None
+    shown = display_path(path)
+    if not path.resolve().is_relative_to(real_root):
+        problems.error(shown, None, "file is a link to outside the site; refused",
+                       "copy the file into the site instead of linking to it")
+        return None
+    slug = slugify(path.stem)
+    if not slug:
+        problems.error(shown, None, f"cannot make a URL slug from the file name '{path.name}'",
+                       "rename the file using letters and digits, e.g. 2026-03-14-api-errors.md")
+        return None
+    return path, shown, slug
 
 
 def _parse_all(root: Path, folder: str, parser: Parser, tz: tzinfo, problems: Problems) -> list[Any]:
-    items = []
-    for path, shown, slug in content_files(root, folder, problems):
-        try:
-            text = read_text(path)
-        except SourceError as exc:
-            problems.error(shown, exc.line, exc.message, exc.hint)
-            continue
-        parsed = parser(text, slug, shown, tz)
-        problems.extend(parsed.problems)
-        if parsed.item is not None:
-            items.append(parsed.item)
-    return items
+    items = (parse_file(path, shown, slug, parser, tz, problems) for path, shown, slug in
+             content_files(root, folder, problems))
+    return [item for item in items if item is not None]
+
+
+def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems) -> Any:
+    """Read and parse one content file; None (and problems) when it cannot be modelled."""
+    try:
+        text = read_text(path)
+    except SourceError as exc:
+        problems.error(shown, exc.line, exc.message, exc.hint)
+        return None
+    parsed = parser(text, slug, shown, tz)
+    problems.extend(parsed.problems)
+    return parsed.item
 
 
 def load_site(root: Path, problems: Problems) -> Site | None:

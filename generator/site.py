@@ -73,8 +73,9 @@ def check(root: Path, now: datetime) -> Checked:
     return Checked(state if not problems.errors else None, problems.sorted())
 
 
-def render(state: SiteState, root: Path) -> Iterator[tuple[str, bytes]]:
-    theme = load_theme(root, state.site.config)
+def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every output file; the dev server passes its own theme, which renders pages when asked for."""
+    theme = theme or load_theme(root, state.site.config)
     for family in OUTPUTS:
         yield from family(state, theme)
 

@@ -1,0 +1,508 @@
+"""Writing incident and maintenance files for staff on call.
+
+The first update of an incident should be out minutes after the page goes
+off, written by someone under stress. So the text is produced here by pure
+functions (heading, front matter, update, postmortem template), and the small
+I/O wrappers below check that text exactly as `statusblog check` would,
+against the whole site, *before* writing it: a command either leaves a file
+that builds, or leaves nothing and says why. Files are created exclusively and
+appended atomically, so nothing is ever overwritten or half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+from string import Template
+
+from .content import POSTMORTEM_QUESTIONS, slugify
+from .loader import display_path
+from .model import IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, Author, Incident, Maintenance, Site
+from .problems import Problem, Severity, did_you_mean
+from .schema import IDENTIFIER
+from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time, zone
+from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file
+
+SCAFFOLD = Path(__file__).parent / "scaffold"
+SCAFFOLD_FILES = (
+    ("site.toml", "site.toml"),
+    ("authors.toml", "authors.toml"),
+    ("components.toml", "components.toml"),
+    ("netlify.toml", "netlify.toml"),
+    ("workflow.yml", ".github/workflows/statusblog.yml"),
+    ("gitignore", ".gitignore"),
+)
+SCISSORS = "# ------------------------ >8 ------------------------"
+DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$", re.IGNORECASE)
+ACTION_ITEM_DAYS = 14
+ENDED = {"incident": ("resolved",), "maintenance": ("completed", "cancelled")}
+
+Editor = Callable[[str], str | None]
+"""Opens the text in the user's editor and returns what they saved (None if nothing)."""
+
+
+class AuthoringError(Exception):
+    """A command refused to write; the message says why and what to do instead."""
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    path: Path
+    summary: str
+    problems: tuple[Problem, ...]
+    """What `check` still says about the written file (warnings only: errors refuse the write)."""
+
+
+# Pure text.
+
+def update_time(now: datetime, previous: datetime | None) -> datetime:
+    """The time for a new update heading: the minute, as people write it, unless that is not
+    later than the previous update; then to the second; a clock behind the file is refused."""
+    minute = now.astimezone(UTC).replace(second=0, microsecond=0)
+    if previous is None or minute > previous:
+        return minute
+    exact = now.astimezone(UTC).replace(microsecond=0)
+    if exact > previous:
+        return exact
+    raise AuthoringError(f"the latest update is at {written_time(previous)}, not before now ({written_time(exact)})")
+
+
+def written_time(at: datetime) -> str:
+    """Headings are in UTC, e.g. '2026-03-14 09:20 UTC', the form the DESIGN's examples use."""
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC" if at.second else "%Y-%m-%d %H:%M UTC")
+
+
+def next_update_at(value: str, now: datetime, tz: tzinfo) -> datetime:
+    """'30m', '1h', '1h30m' from now, or a time ('10:00 UTC', '2026-03-14 10:00')."""
+    match = DURATION.match(value.strip())
+    if match and any(match.groups()):
+        return now + timedelta(hours=int(match.group(1) or 0), minutes=int(match.group(2) or 0))
+    try:
+        due = parse_eta(value, now, tz)
+    except TimeError as exc:
+        raise AuthoringError(f"--next-update: {exc}; write 30m, 1h, 90m, or a time such as '10:00 UTC'") from exc
+    if due <= now:
+        raise AuthoringError(f"--next-update {value} is not after now ({written_time(now)})")
+    return due
+
+
+def next_update_sentence(due: datetime, at: datetime) -> str:
+    due = due.astimezone(UTC)
+    if due.date() == at.astimezone(UTC).date():
+        return f"Next update by {due:%H:%M} UTC."
+    return f"Next update by {due:%Y-%m-%d %H:%M} UTC."
+
+
+def yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar: JSON's escaping is valid YAML and never guessed at."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string, with every control character escaped as TOML requires."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in escaped) + '"'
+
+
+def update_block(at: datetime, status: str, author: str, message: str) -> str:
+    return f"## {written_time(at)} · {status} · {author}\n\n{message.strip()}\n"
+
+
+def with_next_update(message: str, due: datetime | None, at: datetime) -> str:
+    if due is None:
+        return message.strip()
+    return f"{message.strip()}\n\n{next_update_sentence(due, at)}"
+
+
+def append_block(text: str, block: str) -> str:
+    return text.rstrip("\n") + "\n\n" + block
+
+
+def incident_text(title: str, impact: str, components: Iterable[str], started: datetime, first_update: str) -> str:
+    return (f"---\ntitle: {yaml_string(title)}\nimpact: {impact}\ncomponents: [{', '.join(components)}]\n"
+            f"started: {iso_utc(started)}\n---\n\n{first_update}")
+
+
+def maintenance_text(title: str, start: datetime, end: datetime, components: Iterable[str], first_update: str) -> str:
+    return (f"---\ntitle: {yaml_string(title)}\nscheduled_start: {iso_utc(start)}\nscheduled_end: {iso_utc(end)}\n"
+            f"components: [{', '.join(components)}]\n---\n\n{first_update}")
+
+
+def postmortem_block(author: str, due: date) -> str:
+    questions = "".join(f"### {question}\n\n" for question in POSTMORTEM_QUESTIONS)
+    return (f"## Postmortem · {author}\n\n{questions}"
+            f"- [ ] Describe one follow-up action (owner: {author}, due: {due.isoformat()})\n")
+
+
+def file_slug(day: date, title: str) -> str:
+    """'<date>-<title>', short enough that the loader keeps it whole as the URL slug."""
+    words = slugify(title)[:109].rstrip("-_")
+    if not words:
+        raise AuthoringError(f"cannot make a file name from the title {title!r}; use some letters or digits")
+    return f"{day.isoformat()}-{words}"
+
+
+def editor_template(prefill: str, about: Iterable[str]) -> str:
+    """Like git's commit template: write above the scissors line, everything below is ignored."""
+    notes = ["Do not modify or remove the line above.",
+             "Everything below it is ignored; an empty message aborts.", "", *about]
+    return f"{prefill}\n\n{SCISSORS}\n" + "".join(f"# {line}".rstrip() + "\n" for line in notes)
+
+
+def message_from_editor(text: str) -> str:
+    """The message above the scissors line. Lines starting with '#' stay: they are Markdown headings."""
+    lines = text.splitlines()
+    if SCISSORS in lines:
+        lines = lines[: lines.index(SCISSORS)]
+    return "\n".join(lines).strip()
+
+
+def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None) -> str:
+    """--author, else the registered author whose email is git's user.email, else a clear refusal."""
+    registered = ", ".join(sorted(authors)) or "none yet"
+    if given:
+        if given in authors:
+            return given
+        close = did_you_mean(given, authors)
+        hint = f"{close} " if close.startswith("did you mean") else ""
+        raise AuthoringError(f"unknown author '{given}'; {hint}registered authors: {registered} (see authors.toml)")
+    if email:
+        for author in sorted(authors.values(), key=lambda a: a.id):
+            if author.email.casefold() == email.casefold():
+                return author.id
+        reason = f"no registered author has the email {email} (git config user.email)"
+    else:
+        reason = "no --author given and git config user.email is not set"
+    raise AuthoringError(f"{reason}; pass --author with one of the registered authors: {registered} "
+                         "(or add yourself to authors.toml with that email)")
+
+
+def find_item(site: Site, reference: str) -> Incident | Maintenance:
+    """An incident or maintenance by slug, file path, or a part of the slug only it has."""
+    wanted = slugify(Path(reference).stem) if reference.endswith(".md") else reference.strip().strip("/")
+    items: list[Incident | Maintenance] = [*site.incidents, *site.maintenances]
+    exact = [item for item in items if item.slug == wanted]
+    if exact:
+        return exact[0]
+    partial = [item for item in items if wanted and wanted in item.slug]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        raise AuthoringError(f"'{reference}' matches more than one file: "
+                             + ", ".join(sorted(item.slug for item in partial)) + "; give more of the slug")
+    slugs = [item.slug for item in items]
+    close = did_you_mean(wanted, slugs)
+    hint = close if close.startswith("did you mean") else "list them with: ls incidents maintenance"
+    raise AuthoringError(f"no incident or maintenance '{reference}'; {hint}")
+
+
+def _kind(item: Incident | Maintenance) -> str:
+    return "incident" if isinstance(item, Incident) else "maintenance"
+
+
+# I/O: git, the editor, the site, the files.
+
+def git_config(root: Path, key: str) -> str | None:
+    """A git setting as seen from the site (its repository's config first), or None."""
+    try:
+        result = subprocess.run(["git", "config", "--get", key], cwd=root, capture_output=True, text=True,
+                                check=False, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None
+
+
+def _open(root: Path) -> Workspace:
+    workspace = load_workspace(root)
+    if workspace.site is None:
+        problems = [p for items in workspace.problems.values() for p in items if p.severity is Severity.ERROR]
+        raise AuthoringError(f"{display_path(root)}: the site's settings have errors; fix them first", problems)
+    return workspace
+
+
+def _message(message: str | None, edit: Editor, prefill: str, about: Iterable[str]) -> str:
+    text = message if message is not None else message_from_editor(edit(editor_template(prefill, about)) or "")
+    if not text.strip():
+        raise AuthoringError("aborting: the message is empty; nothing was written")
+    return text
+
+
+def _checked(workspace: Workspace, path: Path, text: str, now: datetime) -> tuple[Problem, ...]:
+    """Check the new text against the whole site; refuse it if `check` would report an error."""
+    checked = evaluate(with_file(workspace, path, parse_text(workspace, path, text)), now)
+    shown = display_path(path)
+    mine = tuple(problem for problem in checked.problems if problem.path == shown)
+    errors = [problem for problem in mine if problem.severity is Severity.ERROR]
+    if errors:
+        raise AuthoringError(f"refusing to write {shown}: 'statusblog check' would reject it", errors)
+    return mine
+
+
+def _exists(path: Path) -> AuthoringError:
+    return AuthoringError(f"{display_path(path)} already exists; refusing to overwrite it "
+                          "(add an update with 'statusblog update', or choose another title)")
+
+
+def _create(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError as exc:
+        raise _exists(path) from exc
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write beside the file and rename over it: an editor or the dev server never sees half a file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _components(site: Site, components: Iterable[str]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(components))
+    for component in chosen:
+        if component not in site.components:
+            close = did_you_mean(component, site.components)
+            hint = f"{close} " if close.startswith("did you mean") else ""
+            raise AuthoringError(f"unknown component '{component}'; {hint}known components: "
+                                 f"{', '.join(site.components) or 'none yet'} (see components.toml)")
+    return chosen
+
+
+def _title(title: str) -> str:
+    cleaned = title.strip()
+    if not cleaned or "\n" in cleaned:
+        raise AuthoringError("the title must be one non-empty line")
+    return cleaned
+
+
+def new_incident(root: Path, title: str, impact: str, components: Iterable[str], *, author: str | None,
+                 message: str | None, next_update: str | None, started: str | None, now: datetime,
+                 edit: Editor) -> Written:
+    workspace = _open(root)
+    site = workspace.site
+    assert site is not None
+    title, chosen = _title(title), _components(site, components)
+    if impact not in IMPACTS:
+        raise AuthoringError(f"impact '{impact}' is not one of: {', '.join(IMPACTS)}")
+    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    at = update_time(now, None)
+    start = at if started is None else _time(started, workspace.tz, "--started")
+    if start > now:
+        raise AuthoringError(f"--started {started} is after now ({written_time(now)})")
+    path = root / "incidents" / f"{file_slug(start.astimezone(workspace.tz).date(), title)}.md"
+    if path.exists():
+        raise _exists(path)
+    due = next_update_at(next_update, now, workspace.tz) if next_update else None
+    body = _message(message, edit, "", [f"New incident: {title} ({display_path(path)})",
+                                        f"First update: {written_time(at)} · investigating · {author_id}",
+                                        "Say what customers notice, and what you are doing about it."])
+    text = incident_text(title, impact, chosen, start,
+                         update_block(at, "investigating", author_id, with_next_update(body, due, at)))
+    problems = _checked(workspace, path, text, now)
+    _create(path, text)
+    return Written(path, f"created {display_path(path)}: {impact} incident, first update 'investigating' "
+                         f"by {author_id} at {written_time(at)}", problems)
+
+
+def new_maintenance(root: Path, title: str, start: str, end: str, components: Iterable[str], *,
+                    author: str | None, message: str | None, now: datetime, edit: Editor) -> Written:
+    workspace = _open(root)
+    site = workspace.site
+    assert site is not None
+    title, chosen = _title(title), _components(site, components)
+    begins, ends = _time(start, workspace.tz, "--start"), _time(end, workspace.tz, "--end")
+    if ends <= begins:
+        raise AuthoringError(f"--end {end} is not after --start {start}")
+    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    at = update_time(now, None)
+    path = root / "maintenance" / f"{file_slug(begins.astimezone(workspace.tz).date(), title)}.md"
+    if path.exists():
+        raise _exists(path)
+    window = f"{written_time(begins)} to {written_time(ends)}"
+    body = _message(message, edit, f"Scheduled for {window}.",
+                    [f"New maintenance: {title} ({display_path(path)})",
+                     f"First update: {written_time(at)} · scheduled · {author_id}",
+                     "Say what customers will notice during the window, and what they need to do."])
+    text = maintenance_text(title, begins, ends, chosen, update_block(at, "scheduled", author_id, body))
+    problems = _checked(workspace, path, text, now)
+    _create(path, text)
+    return Written(path, f"created {display_path(path)}: maintenance {window}, first update 'scheduled' "
+                         f"by {author_id}", problems)
+
+
+def _time(value: str, tz: tzinfo, option: str) -> datetime:
+    try:
+        return parse_time(value, tz)
+    except TimeError as exc:
+        raise AuthoringError(f"{option}: {exc}; {TIME_FORMATS_HINT}") from exc
+
+
+def _target(workspace: Workspace, reference: str) -> tuple[Incident | Maintenance, Path]:
+    site = workspace.site
+    assert site is not None
+    try:
+        item = find_item(site, reference)
+    except AuthoringError:
+        wanted = slugify(Path(reference).stem)
+        broken = [p for path, items in workspace.problems.items() if slugify(Path(path).stem) == wanted
+                  for p in items if p.severity is Severity.ERROR]
+        if broken:
+            raise AuthoringError(f"{broken[0].path} has errors; fix them first", broken) from None
+        raise
+    return item, Path(item.source)
+
+
+def _refuse_ended(item: Incident | Maintenance) -> None:
+    kind = _kind(item)
+    if item.updates and item.updates[-1].status in ENDED[kind]:
+        last = item.updates[-1]
+        raise AuthoringError(f"{item.source}: the {kind} is already {last.status} (line {last.line}); "
+                             f"an ended {kind} stays ended: write a new file for a recurrence")
+    if isinstance(item, Incident) and item.postmortem is not None:
+        raise AuthoringError(f"{item.source}: the incident has a postmortem (line {item.postmortem.line}); "
+                             "updates go before it")
+
+
+def add_update(root: Path, reference: str, status: str | None, *, author: str | None, message: str | None,
+               next_update: str | None, now: datetime, edit: Editor) -> Written:
+    workspace = _open(root)
+    item, path = _target(workspace, reference)
+    return _append_update(workspace, item, path, status, author=author, message=message, next_update=next_update,
+                          now=now, edit=edit, prefill="")
+
+
+def resolve(root: Path, reference: str, *, author: str | None, message: str | None, now: datetime,
+            edit: Editor) -> Written:
+    workspace = _open(root)
+    item, path = _target(workspace, reference)
+    if isinstance(item, Incident):
+        status, prefill = "resolved", "This incident is resolved: everything works normally again."
+    else:
+        status, prefill = "completed", "The maintenance is complete."
+    return _append_update(workspace, item, path, status, author=author, message=message, next_update=None,
+                          now=now, edit=edit, prefill=prefill)
+
+
+def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Path, status: str | None, *,
+                   author: str | None, message: str | None, next_update: str | None, now: datetime, edit: Editor,
+                   prefill: str) -> Written:
+    site = workspace.site
+    assert site is not None
+    root = workspace.root
+    kind = _kind(item)
+    statuses = INCIDENT_STATUSES if kind == "incident" else MAINTENANCE_STATUSES
+    if status is None:
+        if kind == "maintenance":
+            raise AuthoringError(f"{item.source} is a maintenance: pass --status, one of: {', '.join(statuses)}")
+        status = "update"
+    if status not in statuses:
+        close = did_you_mean(status, statuses)
+        hint = f"{close} " if close.startswith("did you mean") else ""
+        raise AuthoringError(f"status '{status}' is not a {kind} status; {hint}use one of: {', '.join(statuses)}")
+    _refuse_ended(item)
+    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    at = update_time(now, item.updates[-1].at if item.updates else None)
+    due = next_update_at(next_update, now, workspace.tz) if next_update else None
+    about = [f"{kind.capitalize()}: {item.title} ({item.source})", f"New update: {written_time(at)} · {status} · "
+             f"{author_id}"]
+    if due is not None:
+        about.append(f"It will end with: {next_update_sentence(due, at)}")
+    if item.updates:
+        latest = item.updates[-1]
+        about += ["", f"Latest update ({written_time(latest.at)} · {latest.status} · {latest.author}):",
+                  *latest.body.text.strip().splitlines()]
+    body = _message(message, edit, prefill, about)
+    text = append_block(path.read_text(encoding="utf-8"), update_block(at, status, author_id,
+                                                                      with_next_update(body, due, at)))
+    problems = _checked(workspace, path, text, now)
+    _replace(path, text)
+    return Written(path, f"appended a '{status}' update by {author_id} at {written_time(at)} to {item.source}",
+                   problems)
+
+
+def add_postmortem(root: Path, reference: str, *, author: str | None, now: datetime) -> Written:
+    workspace = _open(root)
+    site = workspace.site
+    assert site is not None
+    item, path = _target(workspace, reference)
+    if not isinstance(item, Incident):
+        raise AuthoringError(f"{item.source} is a maintenance; postmortems belong to incidents")
+    if item.postmortem is not None:
+        raise AuthoringError(f"{item.source} already has a postmortem (line {item.postmortem.line})")
+    if not item.updates or item.updates[-1].status != "resolved":
+        raise AuthoringError(f"{item.source} is not resolved yet; resolve it first "
+                             f"(statusblog resolve {item.slug}), since no update may follow the postmortem")
+    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    due = now.astimezone(workspace.tz).date() + timedelta(days=ACTION_ITEM_DAYS)
+    text = append_block(path.read_text(encoding="utf-8"), postmortem_block(author_id, due))
+    problems = _checked(workspace, path, text, now)
+    _replace(path, text)
+    return Written(path, f"appended a postmortem template by {author_id} to {item.source}: answer the three "
+                         "questions and list the follow-up actions", problems)
+
+
+# A new site.
+
+def author_id_for(name: str, email: str) -> str:
+    """A short id for authors.toml: the first name, else the email's local part."""
+    for candidate in (slugify(name.split()[0]) if name.split() else "", slugify(email.partition("@")[0])):
+        candidate = candidate.replace("_", "-")
+        if candidate and IDENTIFIER.match(candidate):
+            return candidate
+    return "editor"
+
+
+def init_site(directory: Path, *, name: str | None, email: str | None, title: str | None, timezone: str,
+              now: datetime) -> tuple[list[Path], tuple[Problem, ...]]:
+    """Write a new site that builds clean at once; refuse a directory with anything but .git in it."""
+    if directory.exists() and (not directory.is_dir() or any(p.name != ".git" for p in directory.iterdir())):
+        raise AuthoringError(f"{directory} is not empty; refusing to write a new site into it "
+                             "(choose a new or empty directory)")
+    if not name or not email:
+        missing = "user.name" if not name else "user.email"
+        raise AuthoringError(f"git config {missing} is not set: the first author is you; run "
+                             f"'git config --global {missing} ...' or pass --name and --email")
+    try:
+        tz = zone(timezone)
+    except TimeError as exc:
+        raise AuthoringError(f"--timezone: {exc}; use an IANA name such as 'UTC' or 'Europe/Berlin'") from exc
+    author = author_id_for(name, email)
+    site_title = title or directory.absolute().name.replace("-", " ").replace("_", " ").strip().title() + " Status"
+    started = now.astimezone(UTC).replace(second=0, microsecond=0) - timedelta(hours=3)
+    values = {
+        "title": toml_string(site_title), "timezone": toml_string(timezone), "author_id": author,
+        "author_name": toml_string(name), "author_email": toml_string(email), "started": iso_utc(started),
+        "investigating": written_time(started + timedelta(minutes=10)),
+        "identified": written_time(started + timedelta(minutes=40)),
+        "resolved": written_time(started + timedelta(minutes=120)),
+        "next_update": f"{started + timedelta(minutes=40):%H:%M}",
+        "next_update2": f"{started + timedelta(minutes=100):%H:%M}",
+    }
+    files = [(SCAFFOLD / source, directory / target) for source, target in SCAFFOLD_FILES]
+    files.append((SCAFFOLD / "incident.md",
+                  directory / "incidents" / f"{started.astimezone(tz).date().isoformat()}-example-incident.md"))
+    for source, target in files:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(Template(source.read_text(encoding="utf-8")).substitute(values), encoding="utf-8")
+    checked = evaluate(load_workspace(directory), now)
+    return [target for _, target in files], tuple(checked.problems)

@@ -1,0 +1,487 @@
+"""`statusblog serve`: a live preview that follows every save.
+
+Why the site is served from memory and rendered on demand: the person typing
+is on call, and the preview must keep up with them at a thousand incidents,
+where a full build takes seconds. A saved incident is re-parsed alone (the
+parsers are pure and per file), swapped into the kept model, and the whole
+site is checked and derived again, which takes milliseconds. Pages are not
+rendered then: the new site is a lazy map from path to page, and a page is
+rendered when a browser first asks for it. Open browsers are told to reload
+over server-sent events as soon as the new site exists.
+
+A change of registries re-reads the site; a change of templates, theme or
+static files loads the theme again and compiles every template, so a syntax
+error is reported before anything is swapped in. Whatever breaks, the last good site stays
+served, with the errors (path:line: message) over every page and in the
+terminal. The reload script is added to HTML by this server only; it is never
+part of a build.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import queue
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import jinja2
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .loader import display_path
+from .problems import Problem
+from .render import THEMES, Theme, load_theme
+from .site import render
+from .workspace import Workspace, content_folder, evaluate, load_workspace, with_file
+
+PREFIX = "/__statusblog/"
+EVENTS = PREFIX + "events"
+SCRIPT = PREFIX + "reload.js"
+STYLE = PREFIX + "overlay.css"
+QUIET_SECONDS = 0.03
+"""A burst of saves (an editor's write, rename and chmod) ends after this much silence."""
+LONGEST_BURST_SECONDS = 0.5
+HEARTBEAT_SECONDS = 10.0
+REGISTRIES = frozenset({"site.toml", "authors.toml", "components.toml"})
+WRITES = frozenset({"created", "modified", "moved", "deleted", "closed"})
+"""Event types that can change a file; reads ('opened', 'closed_no_write') must not trigger a rebuild."""
+CSP_META = re.compile(r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")', re.IGNORECASE)
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+                 ".js": "text/javascript; charset=utf-8", ".json": "application/json",
+                 ".xml": "application/xml", ".atom": "application/atom+xml", ".svg": "image/svg+xml",
+                 ".ics": "text/calendar; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+
+RELOAD_SCRIPT = b"""// statusblog serve: reload when the site is rebuilt. Added by the dev server only.
+(() => {
+  const since = (document.currentScript && document.currentScript.dataset.generation) || "0";
+  const events = new EventSource("/__statusblog/events?since=" + encodeURIComponent(since));
+  events.addEventListener("reload", () => { events.close(); location.reload(); });
+})();
+"""
+OVERLAY_STYLE = b"""#statusblog-errors { position: fixed; inset: 0 0 auto 0; z-index: 2147483647; max-height: 60vh;
+  overflow: auto; margin: 0; padding: 1rem 1.5rem; background: #fff4f4; color: #5c0000;
+  border-bottom: 4px solid #b00020; font: 14px/1.5 ui-monospace, monospace; box-shadow: 0 4px 16px #0004; }
+#statusblog-errors h2 { margin: 0 0 .5rem; font: bold 16px/1.4 system-ui, sans-serif; }
+#statusblog-errors pre { margin: 0; white-space: pre-wrap; }
+"""
+
+
+# Rendering on demand.
+
+class Deferred:
+    """A page, rendered the first time it is asked for."""
+
+    __slots__ = ("args", "context", "theme")
+
+    def __init__(self, theme: Theme, args: tuple[str, str, str | None], context: dict[str, Any]) -> None:
+        self.theme, self.args, self.context = theme, args, context
+
+    def render(self) -> bytes:
+        return Theme.render(self.theme, *self.args, **self.context)[1]
+
+
+class DeferringTheme(Theme):
+    """The theme, except that render() only records what to render."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, theme: Theme) -> DeferringTheme:
+        return cls(**{spec.name: getattr(theme, spec.name) for spec in fields(theme)})
+
+    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
+        return path, Deferred(self, (template, path, root), context)  # type: ignore[return-value]
+
+
+class Snapshot:
+    """One version of the site: path -> bytes, produced as far as requests need.
+
+    The outputs are consumed in order until the asked-for path appears, so a
+    browser previewing pages never waits for feeds or the API to be made.
+    """
+
+    def __init__(self, files: Iterator[tuple[str, Any]]) -> None:
+        self._pending: Iterator[tuple[str, Any]] | None = files
+        self._files: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, path: str) -> bytes | None:
+        with self._lock:
+            while path not in self._files and self._pending is not None:
+                try:
+                    name, data = next(self._pending)
+                except StopIteration:
+                    self._pending = None
+                    break
+                except BaseException:
+                    self._pending = None
+                    raise
+                self._files[name] = data
+            data = self._files.get(path)
+            if isinstance(data, Deferred):
+                data = self._files[path] = data.render()
+            return data
+
+
+def compile_templates(theme: Theme) -> None:
+    """Compile every template, so a syntax error shows (with file and line) before anything is swapped in.
+
+    Rendering every page instead would take seconds at a thousand incidents; an error that only
+    rendering finds is shown on the page that hits it.
+    """
+    for name in theme.env.list_templates(filter_func=lambda name: not name.startswith(".")):
+        theme.env.get_template(name)
+
+
+def template_problem(exc: jinja2.TemplateError) -> Problem:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem(display_path(Path(exc.filename)) if exc.filename else exc.name or "template", exc.lineno,
+                       f"template error: {exc.message}", "fix the template's syntax")
+    return Problem("templates", None, f"template error: {exc}", "a template uses a name the theme does not provide")
+
+
+# What changed, and what to do about it.
+
+@dataclass(slots=True)
+class Changes:
+    content: set[Path] = field(default_factory=set)
+    registry: bool = False
+    theme: bool = False
+    first_seen: float = 0.0
+
+    def __bool__(self) -> bool:
+        return bool(self.content) or self.registry or self.theme
+
+    def describe(self) -> str:
+        names = sorted(display_path(path) for path in self.content)
+        if self.registry:
+            names.insert(0, "registries")
+        if self.theme:
+            names.insert(0, "templates/static files")
+        return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def classify(root: Path, path: Path, changes: Changes) -> None:
+    """Note what a changed path affects; anything else (output dirs, .git, editor swap files) is ignored."""
+    if path.name.startswith((".", "#")) or path.name.endswith("~"):
+        return
+    if path.is_relative_to(THEMES):
+        changes.theme = True
+        return
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return
+    if relative.parts and relative.parts[0] in ("templates", "static"):
+        changes.theme = True
+    elif len(relative.parts) == 1 and relative.name in REGISTRIES:
+        changes.registry = True
+    elif content_folder(root, path) and path.suffix == ".md":
+        changes.content.add(path)
+    elif len(relative.parts) == 1 and relative.name in ("incidents", "maintenance", "pages"):
+        changes.registry = True  # a content folder moved or deleted: read the site again
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    generation: int
+    snapshot: Snapshot | None
+    problems: tuple[Problem, ...]
+    """Errors of the latest rebuild, shown over the last good site."""
+
+
+class Preview:
+    """The site as the browser should see it, rebuilt change by change."""
+
+    def __init__(self, root: Path, now: datetime | None, say: Callable[[str], None]) -> None:
+        self.root = root.absolute()
+        self.fixed_now = now
+        self.say = say
+        self.workspace: Workspace | None = None
+        self.theme: Theme | None = None
+        self._served = Served(0, None, ())
+        self._changed = threading.Condition()
+        self.stopping = False
+
+    @property
+    def served(self) -> Served:
+        with self._changed:
+            return self._served
+
+    def now(self) -> datetime:
+        return self.fixed_now or datetime.now(UTC).replace(microsecond=0)
+
+    def rebuild(self, changes: Changes) -> None:
+        """Apply the changes; publish the new site, or the errors over the last good one."""
+        if changes.registry or self.workspace is None or self.workspace.site is None:
+            self.workspace = load_workspace(self.root)
+        else:
+            for path in sorted(changes.content):
+                self.workspace = with_file(self.workspace, path)
+        if changes.registry or changes.theme:
+            self.theme = None
+        checked = evaluate(self.workspace, self.now())
+        for problem in checked.problems:
+            self.say(problem.format())
+        if checked.state is None:
+            self._publish(None, tuple(checked.errors))
+            return
+        try:
+            theme = self.theme or load_theme(self.root, checked.state.site.config)
+            if self.theme is None:
+                compile_templates(theme)
+        except jinja2.TemplateError as exc:
+            problem = template_problem(exc)
+            self.say(problem.format())
+            self._publish(None, (problem,))
+            return
+        self.theme = theme
+        self._publish(Snapshot(render(checked.state, self.root, DeferringTheme.of(theme))), ())
+
+    def rebuild_or_report(self, changes: Changes, what: str = "") -> None:
+        """Rebuild and say how long it took from the first save; a crash is reported, never fatal."""
+        try:
+            self.rebuild(changes)
+        except Exception as exc:  # a bug must not stop the preview: show it and keep serving
+            problem = Problem("statusblog", None, f"internal error while rebuilding: {exc!r}",
+                              "please report this; the last good site stays served")
+            self.say(problem.format())
+            self._publish(None, (problem,))
+        elapsed = (time.perf_counter() - changes.first_seen) * 1000
+        outcome = "errors after" if self.served.problems else "built in" if what else "rebuilt in"
+        self.say(f"{outcome} {elapsed:.0f} ms: {what or changes.describe()}")
+
+    def _publish(self, snapshot: Snapshot | None, problems: tuple[Problem, ...]) -> None:
+        with self._changed:
+            self._served = Served(self._served.generation + 1, snapshot or self._served.snapshot, problems)
+            self._changed.notify_all()
+
+    def wait(self, since: int, timeout: float) -> int | None:
+        """The generation after `since` once there is one; None on timeout or when stopping."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.stopping or self._served.generation > since, timeout)
+            return None if self.stopping or self._served.generation <= since else self._served.generation
+
+    def stop(self) -> None:
+        with self._changed:
+            self.stopping = True
+            self._changed.notify_all()
+
+
+# Watching files.
+
+class Watcher(FileSystemEventHandler):
+    """Turns file events into coalesced rebuilds on one worker thread."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+        self.events: queue.Queue[tuple[float, str] | None] = queue.Queue()
+        self.worker = threading.Thread(target=self._work, name="statusblog-rebuild")
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in WRITES or (event.is_directory and event.event_type in ("created", "modified")):
+            return
+        now = time.perf_counter()
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            if path:
+                self.events.put((now, path if isinstance(path, str) else path.decode()))
+
+    def _collect(self) -> Changes | None:
+        first = self.events.get()
+        if first is None:
+            return None
+        changes = Changes(first_seen=first[0])
+        classify(self.preview.root, Path(first[1]), changes)
+        deadline = time.perf_counter() + LONGEST_BURST_SECONDS
+        while time.perf_counter() < deadline:
+            try:
+                item = self.events.get(timeout=QUIET_SECONDS)
+            except queue.Empty:
+                break
+            if item is None:
+                return None
+            classify(self.preview.root, Path(item[1]), changes)
+        return changes
+
+    def _work(self) -> None:
+        while (changes := self._collect()) is not None:
+            if changes:
+                self.preview.rebuild_or_report(changes)
+
+    def stop(self) -> None:
+        self.events.put(None)
+
+
+# Serving.
+
+def inject(page: bytes, generation: int, problems: Iterable[Problem]) -> bytes:
+    """Add the errors and the reload script before </body>, and let the page's CSP allow them."""
+    text = page.decode("utf-8", "replace")
+    text = CSP_META.sub(lambda m: m.group(1) + html.escape(allow_preview(html.unescape(m.group(2)))) + m.group(3),
+                        text, count=1)
+    listed = "\n".join(problem.format() for problem in problems)
+    banner = (f'<link rel="stylesheet" href="{STYLE}"><section id="statusblog-errors" role="alert">'
+              f"<h2>statusblog serve: the last change has errors; showing the last good version</h2>"
+              f"<pre>{html.escape(listed)}</pre></section>") if listed else ""
+    tail = f'{banner}<script src="{SCRIPT}" data-generation="{generation}"></script>\n'
+    index = text.rfind("</body>")
+    text = text[:index] + tail + text[index:] if index >= 0 else text + tail
+    return text.encode("utf-8")
+
+
+def allow_preview(policy: str) -> str:
+    """The page's policy, plus this server's own script and event stream."""
+    kept = [d.strip() for d in policy.split(";") if d.strip() and d.split()[0] not in ("script-src", "connect-src")]
+    return "; ".join([*kept, "script-src 'self'", "connect-src 'self'"])
+
+
+def error_page(generation: int, problems: Iterable[Problem]) -> bytes:
+    page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>statusblog serve: errors</title>"
+            "</head><body><main><h1>The site has errors</h1><p>Fix them and save; this page reloads by itself.</p>"
+            "</main></body></html>")
+    return inject(page.encode(), generation, problems)
+
+
+def content_type(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: DevServer
+    timeout = 1
+    """Seconds an idle connection (a browser's preconnect) may hold a thread; keeps Ctrl-C prompt."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Requests are not news; rebuilds and errors are printed instead."""
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path == EVENTS:
+            self._events(parse_qs(url.query).get("since", ["0"])[0])
+        elif url.path == SCRIPT:
+            self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
+        elif url.path == STYLE:
+            self._send(HTTPStatus.OK, "text/css; charset=utf-8", OVERLAY_STYLE)
+        else:
+            self._page(unquote(url.path))
+
+    def _send(self, status: HTTPStatus, kind: str, body: bytes, location: str = "") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        if location:
+            self.send_header("Location", location)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _page(self, url_path: str) -> None:
+        served = self.server.preview.served
+        if served.snapshot is None:
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, CONTENT_TYPES[".html"],
+                       error_page(served.generation, served.problems))
+            return
+        path = url_path.lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        try:
+            status, body = HTTPStatus.OK, served.snapshot.get(path)
+            if body is None and served.snapshot.get(path + "/index.html") is not None:
+                self._send(HTTPStatus.MOVED_PERMANENTLY, "text/plain", b"", location=url_path + "/")
+                return
+            if body is None:
+                status, path, body = HTTPStatus.NOT_FOUND, "404.html", served.snapshot.get("404.html") or b""
+        except Exception as exc:  # a page that fails to render must not take the preview down
+            problem = template_problem(exc) if isinstance(exc, jinja2.TemplateError) else Problem(
+                path, None, f"cannot render: {exc!r}", "please report this")
+            self.server.preview.say(problem.format())
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, CONTENT_TYPES[".html"],
+                       error_page(served.generation, (*served.problems, problem)))
+            return
+        kind = content_type(path)
+        if kind.startswith("text/html"):
+            body = inject(body, served.generation, served.problems)
+        self._send(status, kind, body)
+
+    def _events(self, since_text: str) -> None:
+        since = int(since_text) if since_text.isdigit() else 0
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        preview = self.server.preview
+        try:
+            self.wfile.write(b"retry: 500\n\n")
+            while not preview.stopping:
+                generation = preview.wait(since, HEARTBEAT_SECONDS)
+                if generation is None:
+                    self.wfile.write(b": still here\n\n")
+                    continue
+                self.wfile.write(f"event: reload\ndata: {generation}\n\n".encode())
+                since = generation
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+class DevServer(ThreadingHTTPServer):
+    """The HTTP server, the file watcher and the rebuild worker, started and stopped together."""
+
+    daemon_threads = False
+    block_on_close = True
+
+    def __init__(self, root: Path, port: int, now: datetime | None, say: Callable[[str], None]) -> None:
+        super().__init__(("127.0.0.1", port), Handler)
+        self.preview = Preview(root, now, say)
+        self.watcher = Watcher(self.preview)
+        self.observer = Observer()
+        self.http_thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.1},
+                                            name="statusblog-http")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def start(self) -> None:
+        self.preview.rebuild_or_report(Changes(registry=True, first_seen=time.perf_counter()), "the whole site")
+        self.observer.schedule(self.watcher, str(self.preview.root), recursive=True)
+        self.observer.schedule(self.watcher, str(THEMES), recursive=True)
+        self.observer.start()
+        self.watcher.worker.start()
+        self.http_thread.start()
+
+    def stop(self) -> None:
+        """Stop watching, end the event streams, and join every thread this server started."""
+        self.preview.stop()
+        self.watcher.stop()
+        self.observer.stop()
+        if self.http_thread.ident is not None:
+            self.shutdown()
+        for thread in (self.observer, self.watcher.worker, self.http_thread):
+            if thread.ident is not None:
+                thread.join()
+        self.server_close()
+
+
+def serve(root: Path, port: int, now: datetime | None, say: Callable[[str], None] = print) -> None:
+    """Serve until Ctrl-C, then stop cleanly."""
+    server = DevServer(root, port, now, say)
+    try:
+        server.start()
+        say(f"serving {display_path(root)} at {server.url} (Ctrl-C to stop)")
+        while server.http_thread.is_alive():
+            server.http_thread.join(0.5)
+    except KeyboardInterrupt:
+        say("stopping")
+    finally:
+        server.stop()

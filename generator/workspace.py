@@ -1,0 +1,123 @@
+"""A loaded site kept in memory and changed one file at a time.
+
+`statusblog serve` re-reads only the file that was saved, and the authoring
+commands check the text they are about to write before writing it. Both need
+the same thing: the site model plus the problems of each file, where one
+content file can be swapped for new text (or removed) without reading the
+others again, then checked as a whole exactly as `statusblog check` would.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+from pathlib import Path
+from types import MappingProxyType
+
+from .checks import check_at_now, check_site
+from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .loader import Parser, content_file, display_path, load_site, parse_file
+from .model import Incident, Maintenance, Page, Site
+from .problems import Problem, Problems
+from .render import theme_dir
+from .site import Checked
+from .status import derive
+from .times import zone
+
+PARSERS: Mapping[str, Parser] = MappingProxyType(
+    {"incidents": parse_incident, "maintenance": parse_maintenance, "pages": parse_page})
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    root: Path
+    site: Site | None
+    """None when the registries cannot be read; then only a full reload can help."""
+    problems: Mapping[str, tuple[Problem, ...]]
+    """Problems found while reading, by the file they are about (as shown in messages)."""
+
+    @property
+    def tz(self) -> tzinfo:
+        assert self.site is not None
+        return zone(self.site.config.timezone)
+
+
+def _by_path(problems: Problems) -> dict[str, tuple[Problem, ...]]:
+    grouped: dict[str, list[Problem]] = {}
+    for problem in problems.items:
+        grouped.setdefault(problem.path, []).append(problem)
+    return {path: tuple(items) for path, items in grouped.items()}
+
+
+def load_workspace(root: Path) -> Workspace:
+    problems = Problems()
+    site = load_site(root, problems)
+    if site is not None and not theme_dir(site.config.theme).is_dir():
+        problems.error(site.source_files["site"], None, f"unknown theme '{site.config.theme}'",
+                       "remove 'theme' to use the default theme")
+        site = None
+    return Workspace(root, site, _by_path(problems))
+
+
+def content_folder(root: Path, path: Path) -> str | None:
+    """The content folder ('incidents', 'maintenance', 'pages') directly holding `path`, if any."""
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+    except ValueError:
+        return None
+    if len(relative.parts) == 2 and relative.parts[0] in PARSERS:
+        return relative.parts[0]
+    return None
+
+
+def parse_text(workspace: Workspace, path: Path, text: str) -> ParsedFile:
+    """Parse text meant for `path` as the file's folder says, without touching the disk."""
+    folder = content_folder(workspace.root, path)
+    assert folder is not None and workspace.site is not None
+    return PARSERS[folder](text, slugify(path.stem), display_path(path), workspace.tz)
+
+
+def with_file(workspace: Workspace, path: Path, parsed: ParsedFile | None = None) -> Workspace:
+    """The workspace with one content file read again (or its new `parsed` text, or gone)."""
+    folder = content_folder(workspace.root, path)
+    site = workspace.site
+    if folder is None or site is None:
+        return workspace
+    shown = display_path(path)
+    problems = Problems()
+    item: Incident | Maintenance | Page | None = None
+    if parsed is not None:
+        item = parsed.item
+        problems.extend(parsed.problems)
+    elif (entry := content_file(workspace.root.resolve(), path, problems)) is not None:
+        item = parse_file(*entry, PARSERS[folder], workspace.tz, problems)
+    kept = {key: value for key, value in workspace.problems.items() if key != shown}
+    kept.update(_by_path(problems))
+    return replace(workspace, site=_replace_item(site, folder, shown, item), problems=kept)
+
+
+def _replace_item(site: Site, folder: str, shown: str, item: Incident | Maintenance | Page | None) -> Site:
+    if folder == "incidents":
+        incidents = [i for i in site.incidents if i.source != shown] + ([item] if item else [])
+        return replace(site, incidents=tuple(sorted(incidents, key=lambda i: newest_first(i.started, i.slug))))
+    if folder == "maintenance":
+        maintenances = [m for m in site.maintenances if m.source != shown] + ([item] if item else [])
+        return replace(site, maintenances=tuple(sorted(maintenances,
+                                                       key=lambda m: newest_first(m.scheduled_start, m.slug))))
+    pages = [p for p in site.pages if p.source != shown] + ([item] if item else [])
+    return replace(site, pages=tuple(sorted(pages, key=lambda p: p.slug)))
+
+
+def evaluate(workspace: Workspace, now: datetime) -> Checked:
+    """Every problem of the site at `now`, and its derived state when there is no error."""
+    problems = Problems()
+    for items in workspace.problems.values():
+        problems.extend(items)
+    if workspace.site is None:
+        return Checked(None, problems.sorted())
+    check_site(workspace.site, problems)
+    state = derive(workspace.site, now)
+    check_at_now(state, problems)
+    return Checked(state if not problems.errors else None, problems.sorted())
