@@ -17,7 +17,13 @@ import jinja2
 
 from .checks import check_at_now, check_site
 from .loader import load_site
+from .outputs.api import render_api
+from .outputs.badges import render_badges
+from .outputs.calendar import render_calendar
+from .outputs.feeds import render_feeds
 from .outputs.html import render_html
+from .outputs.sitemap import render_sitemap
+from .outputs.subscribe import render_subscribe
 from .outputs.uptime import render_uptime
 from .problems import Problem, Problems, SiteError
 from .render import Theme, load_theme, theme_dir
@@ -31,7 +37,8 @@ def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]
     yield from theme.static_files()
 
 
-OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_uptime)
+OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_subscribe, render_feeds, render_calendar,
+                                     render_api, render_badges, render_uptime)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +83,12 @@ def check(root: Path, now: datetime) -> Checked:
 def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, bytes]]:
     """Every output file; the dev server passes its own theme, which renders pages when asked for."""
     theme = theme or load_theme(root, state.site.config)
+    written: list[str] = []
     for family in OUTPUTS:
-        yield from family(state, theme)
+        for path, data in family(state, theme):
+            written.append(path)
+            yield path, data
+    yield from render_sitemap(state, written)
 
 
 def build(root: Path, out: Path, now: datetime, strict: bool = False) -> BuildResult:

@@ -1,0 +1,100 @@
+"""badge.svg and components/<id>/badge.svg: the status, small enough for a README.
+
+The badge says the status in words as well as colour (status is never told by
+colour alone) and carries a <title>, so a screen reader announces it whether
+it is embedded with <img> or inline. Text widths are estimated from a fixed
+table rather than measured with a font, so the bytes depend only on the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from ..render import Theme
+from ..status import INDICATOR_BY_STATUS, SiteState
+from .machine import xml_text
+
+Output = Iterator[tuple[str, bytes]]
+
+LABEL_COLOUR = "#555"
+"""Every colour below carries white 11 px text at a contrast of at least 4.5:1 (WCAG AA)."""
+COLOURS = {
+    "operational": "#1e7e34",
+    "under_maintenance": "#0b5cad",
+    "degraded_performance": "#8a5300",
+    "partial_outage": "#b03a00",
+    "major_outage": "#b71c1c",
+}
+WORDS = {
+    "operational": "operational",
+    "under_maintenance": "maintenance",
+    "degraded_performance": "degraded performance",
+    "partial_outage": "partial outage",
+    "major_outage": "major outage",
+}
+STATUS_BY_INDICATOR = {indicator: status for status, indicator in INDICATOR_BY_STATUS.items()}
+"""The site's badge follows the overall indicator, which counts an open incident even if no component is down."""
+_NARROW = frozenset("fijlrtI.,:;!'|()[] ")
+_WIDE = frozenset("mwMW@%")
+PADDING = 6
+
+
+def text_width(text: str) -> int:
+    """An estimate of the width of 11 px DejaVu Sans/Verdana text, in pixels."""
+    width = 0.0
+    for char in text:
+        if char in _NARROW:
+            width += 3.8
+        elif char in _WIDE:
+            width += 10.0
+        elif char.isupper() or char.isdigit():
+            width += 7.6
+        else:
+            width += 6.8
+    return round(width)
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    label: str
+    status: str
+    """A component status key; decides the colour and the words."""
+    title: str
+
+    def svg(self) -> bytes:
+        label, message, title = xml_text(self.label), WORDS[self.status], xml_text(self.title)
+        left = text_width(label) + 2 * PADDING
+        right = text_width(message) + 2 * PADDING
+        width = left + right
+        lines = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '
+            f'aria-label={quoteattr(title)}>',
+            f"<title>{escape(title)}</title>",
+            f'<rect width="{left}" height="20" fill="{LABEL_COLOUR}"/>',
+            f'<rect x="{left}" width="{right}" height="20" fill="{COLOURS[self.status]}"/>',
+            '<g fill="#fff" font-family="DejaVu Sans,Verdana,Geneva,sans-serif" font-size="11" '
+            'text-anchor="middle">',
+            f'<text x="{left / 2:g}" y="14">{escape(label)}</text>',
+            f'<text x="{left + right / 2:g}" y="14">{escape(message)}</text>',
+            "</g>",
+            "</svg>",
+        ]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def badges(state: SiteState) -> Iterator[tuple[str, Badge]]:
+    config = state.site.config
+    overall = STATUS_BY_INDICATOR[state.overall.indicator].key
+    yield "badge.svg", Badge("status", overall, f"{config.title}: {state.overall.description}")
+    for component_state in state.components.values():
+        component = component_state.component
+        status = component_state.status.key
+        yield (f"components/{component.id}/badge.svg",
+               Badge(component.name, status, f"{component.name} ({config.title}): {WORDS[status]}"))
+
+
+def render_badges(state: SiteState, _theme: Theme) -> Output:
+    for path, badge in badges(state):
+        yield path, badge.svg()

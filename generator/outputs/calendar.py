@@ -1,0 +1,71 @@
+"""maintenance.ics: every maintenance window as a calendar event.
+
+A calendar subscription only replaces an event it already holds when the
+event's SEQUENCE grows. A static build cannot see the file's history, so the
+revision is counted from the content: SEQUENCE is the number of updates of the
+maintenance published by "now". Each posted update is a revision staff made on
+purpose (moving the window is announced with an update, so customers reading
+the feeds learn of it too), and it only ever grows. DTSTAMP and LAST-MODIFIED
+are the time of the latest published update (the window's start if none is
+published yet): taken from the content, so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from icalendar import Calendar, Event
+
+from .. import __version__
+from ..model import SiteConfig
+from ..render import Theme
+from ..status import MaintenanceState, SiteState
+from .machine import absolute, calendar_uid, update_key
+
+Output = Iterator[tuple[str, bytes]]
+
+
+def revision(state: MaintenanceState, now: datetime) -> tuple[int, datetime]:
+    """(SEQUENCE, DTSTAMP) of a window: its published updates, and the latest one's time."""
+    published = [update for update in state.maintenance.updates if update.at <= now]
+    stamp = published[-1].at if published else state.maintenance.scheduled_start
+    return len(published), stamp
+
+
+def maintenance_event(state: MaintenanceState, config: SiteConfig, now: datetime) -> Event:
+    maintenance = state.maintenance
+    url = absolute(config, f"maintenance/{maintenance.slug}/")
+    sequence, stamp = revision(state, now)
+    event = Event()
+    event.add("uid", calendar_uid(config, update_key("maintenance", maintenance.id)))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("sequence", sequence)
+    event.add("dtstart", maintenance.scheduled_start)
+    event.add("dtend", maintenance.scheduled_end)
+    event.add("summary", maintenance.title)
+    description = maintenance.summary.text.strip()
+    event.add("description", f"{description}\n\n{url}" if description else url)
+    event.add("url", url)
+    event.add("status", "CANCELLED" if state.status == "cancelled" else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def calendar(state: SiteState) -> bytes:
+    config = state.site.config
+    cal = Calendar()
+    cal.add("prodid", f"-//statusblog//statusblog {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{config.title}: maintenance")
+    cal.add("x-wr-caldesc", f"Planned maintenance windows announced on {absolute(config)}")
+    windows = sorted(state.maintenances, key=lambda m: (m.maintenance.scheduled_start, m.maintenance.id))
+    for window in windows:
+        cal.add_component(maintenance_event(window, config, state.now))
+    return cal.to_ical()
+
+
+def render_calendar(state: SiteState, _theme: Theme) -> Output:
+    yield "maintenance.ics", calendar(state)

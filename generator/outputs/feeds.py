@@ -1,0 +1,252 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1: one entry per update, never one per incident.
+
+Statuspage and cState put a whole incident in one entry, so a reader that
+has seen the first update never shows the later ones. Here every update,
+maintenance update and postmortem is its own entry with an id that never
+changes, so each one reaches every subscriber exactly once.
+
+A feed's `updated` time is its newest entry's, never the clock, so the same
+content always gives the same bytes and an unchanged feed looks unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+from feedgen.feed import FeedGenerator
+
+from .. import __version__
+from ..model import Author, SiteConfig, Update
+from ..render import Theme
+from ..status import IncidentState, MaintenanceState, SiteState
+from ..times import iso_utc
+from .machine import EPOCH, absolute, author_fields, json_bytes, tag_uri, translator, update_key, xml_text
+
+Output = Iterator[tuple[str, bytes]]
+
+UPDATE_LABELS = {
+    "investigating": "Investigating",
+    "identified": "Identified",
+    "monitoring": "Monitoring",
+    "resolved": "Resolved",
+    "update": "Update",
+    "scheduled": "Scheduled",
+    "in_progress": "In progress",
+    "verifying": "Verifying",
+    "completed": "Completed",
+    "cancelled": "Cancelled",
+    "postmortem": "Postmortem",
+}
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+EXTENSION = "_statusblog"
+"""JSON Feed extensions must start with an underscore; ours all live under this one key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One update (or postmortem) as every feed format shows it."""
+
+    id: str
+    title: str
+    html: str
+    published: datetime
+    url: str
+    status: str
+    author_id: str
+    author: Author | None
+    parent: str
+    """The page the entry belongs to, e.g. 'incidents/<slug>/'."""
+    components: tuple[str, ...]
+    rank: int
+    """Breaks a tie in time: a postmortem sorts above the last update it shares its time with."""
+
+    @property
+    def order(self) -> tuple[datetime, int, str]:
+        return (self.published, self.rank, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    path: str
+    """The output path without its extension, e.g. 'components/api/feed'."""
+    title: str
+    description: str
+    page: str
+    """The HTML page this feed follows, relative to the site's top."""
+    entries: tuple[Entry, ...]
+
+    @property
+    def updated(self) -> datetime:
+        return self.entries[0].published if self.entries else EPOCH
+
+
+Label = Callable[[str], str]
+
+
+def section_html(html: str, technical_html: str, label: Label) -> str:
+    """The text of an update as on its page, engineer-only detail collapsed after it."""
+    if not technical_html:
+        return html
+    return f"{html}<details><summary>{escape(label('Technical details'))}</summary>{technical_html}</details>"
+
+
+def _update_entry(state: SiteState, label: Label, kind: str, item_id: str, page: str, title: str,
+                  components: tuple[str, ...], update: Update) -> Entry:
+    config = state.site.config
+    return Entry(
+        id=tag_uri(config, update.at, update_key(kind, item_id, update)),
+        title=f"[{label(UPDATE_LABELS[update.status])}] {title}",
+        html=section_html(update.body.html, update.body.technical_html, label),
+        published=update.at,
+        url=f"{absolute(config, page)}#{update.anchor}",
+        status=update.status,
+        author_id=update.author,
+        author=state.authors.get(update.author),
+        parent=page,
+        components=components,
+        rank=0,
+    )
+
+
+def incident_entries(state: SiteState, incident_state: IncidentState, label: Label) -> list[Entry]:
+    """Each published update, and the postmortem dated at the last published update.
+
+    A postmortem has no time of its own in the source; the last update's
+    time is the one date that is fixed by the content and never the clock.
+    """
+    config = state.site.config
+    incident = incident_state.incident
+    page = f"incidents/{incident.slug}/"
+    components = tuple(affected.id for affected in incident.components)
+    entries = [_update_entry(state, label, "incidents", incident.id, page, incident.title, components, update)
+               for update in incident.updates]
+    postmortem = incident.postmortem
+    if postmortem is not None:
+        entries.append(Entry(
+            id=tag_uri(config, incident.updates[0].at, update_key("incidents", incident.id) + "/postmortem"),
+            title=f"[{label(UPDATE_LABELS['postmortem'])}] {incident.title}",
+            html=section_html(postmortem.body.html, postmortem.body.technical_html, label),
+            published=incident_state.latest.at,
+            url=f"{absolute(config, page)}#postmortem",
+            status="postmortem",
+            author_id=postmortem.author,
+            author=state.authors.get(postmortem.author),
+            parent=page,
+            components=components,
+            rank=1,
+        ))
+    return entries
+
+
+def maintenance_entries(state: SiteState, maintenance_state: MaintenanceState, label: Label) -> list[Entry]:
+    """Updates published by "now"; a window with no update yet has nothing to announce."""
+    maintenance = maintenance_state.maintenance
+    page = f"maintenance/{maintenance.slug}/"
+    return [_update_entry(state, label, "maintenance", maintenance.id, page, maintenance.title,
+                          maintenance.components, update)
+            for update in maintenance.updates if update.at <= state.now]
+
+
+def all_entries(state: SiteState, label: Label) -> tuple[Entry, ...]:
+    """Every entry of the site, newest first, in a total order (ties broken by rank, then id)."""
+    entries = [entry for incident in state.incidents for entry in incident_entries(state, incident, label)]
+    entries += [entry for maintenance in state.maintenances
+                for entry in maintenance_entries(state, maintenance, label)]
+    return tuple(sorted(entries, key=lambda entry: entry.order, reverse=True))
+
+
+def site_feeds(state: SiteState, label: Label) -> Iterator[tuple[Feed, tuple[str, ...]]]:
+    """Each feed with the formats it is published in."""
+    config = state.site.config
+    limit = config.feed_limit
+    entries = all_entries(state, label)
+    yield Feed("feed", config.title, config.description or f"Every update from {config.title}", "",
+               entries[:limit]), (".xml", ".atom", ".json")
+    for component_state in state.components.values():
+        component = component_state.component
+        chosen = tuple(entry for entry in entries if component.id in entry.components)
+        yield Feed(f"components/{component.id}/feed", f"{component.name} · {config.title}",
+                   f"Every update about {component.name} from {config.title}",
+                   f"components/{component.id}/", chosen[:limit]), (".xml", ".atom")
+    for incident_state in state.incidents:
+        page = f"incidents/{incident_state.slug}/"
+        chosen = tuple(entry for entry in entries if entry.parent == page)
+        yield Feed(f"{page}feed", f"{incident_state.incident.title} · {config.title}",
+                   f"Every update about this incident from {config.title}", page, chosen[:limit]), (".atom",)
+
+
+def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
+    generator = FeedGenerator()
+    generator.load_extension("dc", atom=False, rss=True)
+    self_url = absolute(config, feed.path + extension)
+    generator.id(self_url)
+    generator.title(xml_text(feed.title))
+    # Readers render an RSS channel's description as HTML (feedparser does); Atom's subtitle is plain text.
+    description = html.escape(feed.description, quote=False) if extension == ".xml" else feed.description
+    generator.subtitle(xml_text(description))
+    generator.link(href=self_url, rel="self")
+    generator.link(href=absolute(config, feed.page), rel="alternate")  # last: feedgen gives RSS the last link
+    generator.language(config.language)
+    generator.generator("statusblog", version=__version__)
+    generator.updated(feed.updated)
+    generator.lastBuildDate(feed.updated)
+    for entry in feed.entries:
+        item = generator.add_entry(order="append")
+        item.id(entry.id)
+        item.title(xml_text(entry.title))
+        item.link(href=entry.url, rel="alternate")
+        name = entry.author.name if entry.author else entry.author_id
+        email = entry.author.email if entry.author else ""
+        item.author({"name": xml_text(name), **({"email": email} if email else {})})
+        item.dc.dc_creator(xml_text(name))
+        item.content(xml_text(entry.html), type="html")
+        item.published(entry.published)
+        item.updated(entry.published)
+    return generator
+
+
+def rss(feed: Feed, config: SiteConfig) -> bytes:
+    return _generator(feed, config, ".xml").rss_str(pretty=True)
+
+
+def atom(feed: Feed, config: SiteConfig) -> bytes:
+    return _generator(feed, config, ".atom").atom_str(pretty=True)
+
+
+def json_feed(feed: Feed, config: SiteConfig) -> bytes:
+    items = []
+    for entry in feed.entries:
+        author = author_fields(entry.author, entry.author_id, config)
+        items.append({
+            "id": entry.id,
+            "url": entry.url,
+            "title": entry.title,
+            "content_html": entry.html,
+            "date_published": iso_utc(entry.published),
+            "authors": [{"name": author["name"], **({"url": author["url"]} if author["url"] else {})}],
+            EXTENSION: {"status": entry.status, "author": author},
+        })
+    data = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title,
+        "home_page_url": absolute(config, feed.page),
+        "feed_url": absolute(config, feed.path + ".json"),
+        "description": feed.description,
+        "language": config.language,
+        "items": items,
+    }
+    return json_bytes(data)
+
+
+WRITERS: dict[str, Callable[[Feed, SiteConfig], bytes]] = {".xml": rss, ".atom": atom, ".json": json_feed}
+
+
+def render_feeds(state: SiteState, theme: Theme) -> Output:
+    config = state.site.config
+    for feed, extensions in site_feeds(state, translator(theme)):
+        for extension in extensions:
+            yield feed.path + extension, WRITERS[extension](feed, config)

@@ -1,0 +1,106 @@
+"""What every machine-readable output shares: absolute URLs, stable ids, safe JSON.
+
+Feeds, the API and the calendar name the same things (an incident, one of its
+updates), so they derive their ids from one key per thing. The key is built
+from the incident's `id` (front matter, else the slug) and the update's UTC
+time, never from a title or a file name: editing a title or renaming a file
+must not make every reader see the update again as new.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..model import Author, SiteConfig, Update
+from ..render import Theme
+
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+"""The `updated` time of a feed with no entries: the clock is never read, and nothing is newer."""
+
+
+def absolute(config: SiteConfig, path: str = "") -> str:
+    """The public URL of an output path; `index.html` is left to the host."""
+    return config.base_url + path.removesuffix("index.html")
+
+
+def update_key(kind: str, item_id: str, update: Update | None = None) -> str:
+    """The one name of an incident, maintenance or update, shared by every output.
+
+    `kind` is "incidents" or "maintenance"; without an update the key names
+    the item itself, with one it names the update by its UTC time.
+    """
+    key = f"{kind}/{item_id}"
+    return f"{key}/{update.anchor}" if update is not None else key
+
+
+def tag_uri(config: SiteConfig, day: datetime, key: str) -> str:
+    """An RFC 4151 tag URI: a permanent id that never resolves, so it never breaks.
+
+    The authority is the site's host; the date is the day the thing was first
+    published, which is part of the thing itself and so never moves.
+    """
+    parts = urlsplit(config.base_url)
+    prefix = parts.path.strip("/")
+    specific = f"{prefix}/{key}" if prefix else key
+    return f"tag:{parts.hostname},{day.astimezone(UTC):%Y-%m-%d}:{specific}"
+
+
+def calendar_uid(config: SiteConfig, key: str) -> str:
+    """An iCalendar UID: the key at the site's host, free of any date that could move."""
+    parts = urlsplit(config.base_url)
+    prefix = parts.path.strip("/")
+    return f"{prefix}/{key}@{parts.hostname}" if prefix else f"{key}@{parts.hostname}"
+
+
+def short_id(key: str) -> str:
+    """A 12-character id in Statuspage's shape ([a-z2-7]), stable for the same key."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii")[:12].lower()
+
+
+def author_fields(author: Author | None, author_id: str, config: SiteConfig) -> dict[str, Any]:
+    """The signer of an update as machines see them: who, their role, how to reach them."""
+    if author is None:
+        return {"id": author_id, "name": author_id, "role": None, "email": None, "url": None}
+    return {
+        "id": author.id,
+        "name": author.name,
+        "role": author.role,
+        "email": author.email or None,
+        "url": absolute(config, f"authors/{author.id}/"),
+    }
+
+
+def json_bytes(data: Any) -> bytes:
+    """Deterministic JSON that stays inert even if a browser sniffs it as HTML.
+
+    `<`, `>` and `&` are written as \\u escapes: the value a parser reads back
+    is unchanged, but no text in the file can open a tag or an entity.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("utf-8")
+
+
+def xml_text(text: str) -> str:
+    """Text without the control characters XML 1.0 cannot carry at all, even escaped."""
+    return _NOT_XML.sub("", text)
+
+
+def translator(theme: Theme) -> Callable[[str], str]:
+    """The theme's catalog for words that machines show to people (status labels in feed titles).
+
+    The pages already translate these words; going through the same Jinja
+    gettext keeps a feed in the site's language with no second catalog.
+    """
+    template = theme.env.from_string("{{ _(text) }}")
+    return lambda text: template.render(text=text)

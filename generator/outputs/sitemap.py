@@ -1,0 +1,53 @@
+"""sitemap.xml and robots.txt.
+
+The sitemap lists the HTML pages the build actually wrote, rather than a
+second list of what pages exist that would drift from the first: a page
+added by any output family is in the sitemap without anyone remembering to
+add it. Incident and maintenance pages say when they last changed, so a
+search engine recrawls the ones with new updates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from ..status import SiteState
+from ..times import iso_utc
+from .machine import absolute
+
+Output = Iterator[tuple[str, bytes]]
+UNLISTED = frozenset({"404.html"})
+
+
+def last_changes(state: SiteState) -> dict[str, datetime]:
+    """Page path -> time of its latest published update."""
+    changes = {f"incidents/{s.slug}/index.html": s.latest.at for s in state.incidents}
+    for mstate in state.maintenances:
+        published = [update.at for update in mstate.maintenance.updates if update.at <= state.now]
+        if published:
+            changes[f"maintenance/{mstate.slug}/index.html"] = published[-1]
+    return changes
+
+
+def sitemap(state: SiteState, paths: Iterable[str]) -> bytes:
+    config = state.site.config
+    changes = last_changes(state)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path in sorted(p for p in set(paths) if p.endswith(".html") and p not in UNLISTED):
+        lastmod = f"<lastmod>{iso_utc(changes[path])}</lastmod>" if path in changes else ""
+        lines.append(f"  <url><loc>{escape(absolute(config, path))}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def robots(state: SiteState) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(state.site.config, 'sitemap.xml')}\n".encode()
+
+
+def render_sitemap(state: SiteState, paths: Iterable[str]) -> Output:
+    """Runs after every other output family, over the paths they wrote."""
+    yield "sitemap.xml", sitemap(state, paths)
+    yield "robots.txt", robots(state)

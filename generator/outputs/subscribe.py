@@ -1,0 +1,25 @@
+"""subscribe/: one page that explains every channel a customer can follow.
+
+The slug is reserved for it (a `pages/subscribe.md` is refused by `check`),
+so the nav link on every page always leads here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+from ..render import Theme
+from ..status import SiteState
+
+Output = Iterator[tuple[str, bytes]]
+
+
+def webcal(url: str) -> str:
+    """The same address in the scheme that makes a calendar app offer to subscribe."""
+    return urlunsplit(("webcal", *urlsplit(url)[1:]))
+
+
+def render_subscribe(state: SiteState, theme: Theme) -> Output:
+    yield theme.render("subscribe.html", "subscribe/index.html", state=state,
+                       webcal=webcal(state.site.config.base_url + "maintenance.ics"))
