@@ -20,6 +20,7 @@ from .schema import (
     FieldError,
     FieldSpec,
     day,
+    flag,
     integer,
     number,
     read_fields,
@@ -91,6 +92,7 @@ SITE_SCHEMA = {
     "feed_limit": FieldSpec(integer(1, 100_000)),
     "contact": FieldSpec(_table),
     "uptime": FieldSpec(_table),
+    "link_index_html": FieldSpec(flag),
 }
 CONTACT_SCHEMA = {"email": FieldSpec(_email), "phone": FieldSpec(text), "url": FieldSpec(_web_url)}
 UPTIME_SCHEMA = {key: WEIGHT for key in ("major_outage", "partial_outage", "degraded_performance", "under_maintenance")}

@@ -48,6 +48,15 @@ def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: Optio
     return self.image(tokens, idx, options, env)
 
 
+def _aligned_cell(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    """A table column's alignment as a class: the site's Content-Security-Policy blocks style attributes."""
+    token = tokens[idx]
+    style = str(token.attrs.pop("style", ""))
+    if style.startswith("text-align:"):
+        token.attrJoin("class", "align-" + style.removeprefix("text-align:"))
+    return self.renderToken(tokens, idx, options, env)
+
+
 def _make() -> MarkdownIt:
     md = (
         MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "typographer": False})
@@ -58,6 +67,8 @@ def _make() -> MarkdownIt:
     )
     md.validateLink = is_safe_url  # type: ignore[method-assign]
     md.add_render_rule("image", _image)
+    md.add_render_rule("th_open", _aligned_cell)
+    md.add_render_rule("td_open", _aligned_cell)
     return md
 
 

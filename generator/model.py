@@ -83,6 +83,8 @@ class SiteConfig:
     feed_limit: int = 100
     contact: Contact = field(default_factory=Contact)
     uptime: UptimeWeights = field(default_factory=UptimeWeights)
+    link_index_html: bool = False
+    """Links to pages end in index.html, for file:// and hosts without directory indexes."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from babel.dates import format_date, format_datetime, format_timedelta
 from babel.support import NullTranslations, Translations
 
 from .charts import uptime_filters
+from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
 from .model import SiteConfig
 from .times import iso_utc, zone
 
@@ -40,12 +41,15 @@ class Theme:
     env: jinja2.Environment
     static_dirs: tuple[Path, ...]
     """Site's static/ first, then the theme's: the first file of a name wins."""
+    link_index_html: bool = False
 
     def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
         """Render one page; `root` is given only where relative links cannot work (404)."""
         if root is None:
             root = relative_root(path)
         html = self.env.get_template(template).render(path=path, root=root, home=root or "./", **context)
+        if self.link_index_html:
+            html = index_html_links(html)
         return path, html.encode("utf-8")
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
@@ -105,5 +109,7 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
     env.filters.update(local_datetime=local_datetime, local_date=local_date, utc=utc_datetime,
                        iso=iso_utc, duration=duration)
     env.filters.update(uptime_filters(locale))
-    env.globals.update(config=config, timezone_name=config.timezone)
-    return Theme(env=env, static_dirs=(site_root / "static", base / "static"))
+    env.globals.update(config=config, timezone_name=config.timezone,
+                       content_security_policy=META_CONTENT_SECURITY_POLICY)
+    return Theme(env=env, static_dirs=(site_root / "static", base / "static"),
+                 link_index_html=config.link_index_html)

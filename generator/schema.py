@@ -113,6 +113,12 @@ def integer(low: int, high: int) -> Converter:
     return convert
 
 
+def flag(value: Any, _tz: tzinfo) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"must be true or false, not {_kind(value)}", "write true or false, without quotes")
+    return value
+
+
 def text_list(value: Any, tz: tzinfo) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise FieldError(f"must be a list, not {_kind(value)}", 'write it as ["a", "b"]')

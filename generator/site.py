@@ -21,6 +21,7 @@ from .outputs.api import render_api
 from .outputs.badges import render_badges
 from .outputs.calendar import render_calendar
 from .outputs.feeds import render_feeds
+from .outputs.hosting import render_hosting
 from .outputs.html import render_html
 from .outputs.sitemap import render_sitemap
 from .outputs.subscribe import render_subscribe
@@ -37,7 +38,7 @@ def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]
     yield from theme.static_files()
 
 
-OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_subscribe, render_feeds, render_calendar,
+OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_hosting, render_subscribe, render_feeds, render_calendar,
                                      render_api, render_badges, render_uptime)
 
 

@@ -1,0 +1,16 @@
+"""`_headers` and `_redirects`: the host's instructions, read by Netlify and Cloudflare Pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..hosting import headers_file, redirects, redirects_file
+from ..render import Theme
+from ..status import SiteState
+
+
+def render_hosting(state: SiteState, _theme: Theme) -> Iterator[tuple[str, bytes]]:
+    yield "_headers", headers_file().encode("utf-8")
+    base_path = urlsplit(state.site.config.base_url).path
+    yield "_redirects", redirects_file(redirects(base_path)).encode("utf-8")

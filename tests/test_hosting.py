@@ -1,0 +1,187 @@
+"""What the hosts are told: netlify.toml, _headers, _redirects and the <meta> policy agree, and say the right thing."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
+import pytest
+
+from generator.hosting import CONTENT_SECURITY_POLICY, HEADER_RULES, index_html_links, redirects
+from tests.conftest import DEMO_NOW, REPO
+from tests.sites import run, write_site
+from tests.support.http import headers_for_path, parse_headers_file
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
+       "form-action 'none'; frame-ancestors 'none'")
+EVERYWHERE = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Strict-Transport-Security": "max-age=31536000",
+    "Cache-Control": "public, max-age=60",
+}
+RSS = {"Content-Type": "application/rss+xml; charset=utf-8", "Access-Control-Allow-Origin": "*"}
+ATOM = {"Content-Type": "application/atom+xml; charset=utf-8", "Access-Control-Allow-Origin": "*"}
+EXPECTED_RULES = [
+    ("/*", EVERYWHERE),
+    ("/feed.xml", RSS),
+    ("/components/*/feed.xml", RSS),
+    ("/*.atom", ATOM),
+    ("/feed.json", {"Content-Type": "application/feed+json", "Access-Control-Allow-Origin": "*"}),
+    ("/api/*", {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}),
+    ("/*.ics", {"Content-Type": "text/calendar; charset=utf-8", "Access-Control-Allow-Origin": "*"}),
+    ("/*.svg", {"Content-Type": "image/svg+xml"}),
+]
+EXPECTED_REDIRECTS = [("/history.atom", "/feed.atom", 301), ("/history.rss", "/feed.xml", 301)]
+
+# What a path of the published site must be served with, beyond EVERYWHERE.
+SERVED = {
+    "/index.html": {},
+    "/incidents/2026-03-14-api-error-rates/index.html": {},
+    "/static/style.css": {},
+    "/feed.xml": RSS,
+    "/components/api/feed.xml": RSS,
+    "/feed.atom": ATOM,
+    "/components/api/feed.atom": ATOM,
+    "/incidents/2026-03-14-api-error-rates/feed.atom": ATOM,
+    "/feed.json": {"Content-Type": "application/feed+json", "Access-Control-Allow-Origin": "*"},
+    "/api/v2/summary.json": {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"},
+    "/api/v2/incidents/unresolved.json": {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"},
+    "/api/v2/scheduled-maintenances/upcoming.json": {"Content-Type": "application/json",
+                                                      "Access-Control-Allow-Origin": "*"},
+    "/maintenance.ics": {"Content-Type": "text/calendar; charset=utf-8", "Access-Control-Allow-Origin": "*"},
+    "/badge.svg": {"Content-Type": "image/svg+xml"},
+    "/components/api/badge.svg": {"Content-Type": "image/svg+xml"},
+}
+
+
+@pytest.fixture(scope="module")
+def netlify() -> dict:
+    with (REPO / "netlify.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+def test_netlify_toml_builds_the_demo_site_into_public(netlify):
+    build = netlify["build"]
+    assert build["publish"] == "public"
+    steps = [step.strip() for step in build["command"].split("&&")]
+    assert steps == ["python -m pip install .", "statusblog check content --strict",
+                     "statusblog build content --out public --verify-signatures"]
+    assert netlify["build"]["environment"]["PYTHON_VERSION"] == "3.11"
+
+
+def test_netlify_toml_sets_every_header(netlify):
+    assert [(rule["for"], rule["values"]) for rule in netlify["headers"]] == EXPECTED_RULES
+
+
+def test_netlify_toml_moves_statuspage_feed_subscribers_over(netlify):
+    assert [(r["from"], r["to"], r["status"]) for r in netlify["redirects"]] == EXPECTED_REDIRECTS
+
+
+def test_netlify_toml_and_the_build_share_one_source_of_truth(netlify):
+    assert [(rule.pattern, dict(rule.headers)) for rule in HEADER_RULES] == EXPECTED_RULES
+    assert [(r.source, r.target, r.status) for r in redirects("/")] == EXPECTED_REDIRECTS
+
+
+def test_build_writes_the_same_headers_and_redirects(demo_build):
+    rules = parse_headers_file((demo_build / "_headers").read_text(encoding="utf-8"))
+    assert [(rule.pattern, dict(rule.headers)) for rule in rules] == EXPECTED_RULES
+    lines = (demo_build / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert lines == [f"{source} {target} {status}" for source, target, status in EXPECTED_REDIRECTS]
+
+
+@pytest.mark.parametrize("path", sorted(SERVED))
+def test_each_kind_of_file_is_served_with_its_headers(demo_build, path):
+    rules = parse_headers_file((demo_build / "_headers").read_text(encoding="utf-8"))
+    assert dict(headers_for_path(rules, path)) == {**EVERYWHERE, **SERVED[path]}
+
+
+def test_no_built_file_gets_a_header_from_two_rules(demo_build):
+    """Hosts join the values of a header set by two matching rules: "application/json, image/svg+xml"."""
+    rules = parse_headers_file((demo_build / "_headers").read_text(encoding="utf-8"))
+    files = ["/" + p.relative_to(demo_build).as_posix() for p in demo_build.rglob("*") if p.is_file()]
+    for path in [*files, *SERVED]:
+        names = [name.lower() for rule in rules if rule.matches(path) for name, _ in rule.headers]
+        assert len(names) == len(set(names)), path
+
+
+def test_redirects_lead_to_the_public_path_under_a_base_path(tmp_path):
+    site = write_site(tmp_path / "site", {"site.toml": 'title = "S"\nbase_url = "https://example.com/status/"\n'
+                                                       'timezone = "UTC"\n'})
+    result = run("build", str(site), "--out", str(tmp_path / "out"), "--now", DEMO_NOW)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "_redirects").read_text() == ("/history.atom /status/feed.atom 301\n"
+                                                             "/history.rss /status/feed.xml 301\n")
+
+
+def html_pages(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def test_every_page_carries_the_policy_for_hosts_without_headers(demo_build):
+    """GitHub Pages sends no _headers; the <meta> policy is the same less frame-ancestors, which meta ignores."""
+    expected = CSP.replace("; frame-ancestors 'none'", "")
+    assert CONTENT_SECURITY_POLICY == CSP
+    for page in html_pages(demo_build):
+        head = lxml.html.fromstring(page.read_bytes()).find("head")
+        metas = head.xpath("meta[@http-equiv='Content-Security-Policy']")
+        assert [meta.get("content") for meta in metas] == [expected], page
+        stylesheet = head.xpath("link[@rel='stylesheet']")[0]
+        assert metas[0].getparent().index(metas[0]) < head.index(stylesheet), f"{page}: policy after stylesheet"
+
+
+def test_no_page_needs_what_the_policy_forbids(demo_build):
+    """Inline styles, scripts and handlers would be blocked by the policy: the theme must not use them."""
+    for page in html_pages(demo_build):
+        tree = lxml.html.fromstring(page.read_bytes())
+        where = page.relative_to(demo_build)
+        assert not tree.xpath("//*[@style]"), f"{where}: style= attribute"
+        assert not tree.xpath("//style"), f"{where}: <style> element"
+        assert not tree.xpath("//script[not(@type='application/ld+json')]"), f"{where}: <script>"
+        handlers = [name for el in tree.iter() if isinstance(el.tag, str) for name in el.attrib
+                    if name.lower().startswith("on")]
+        assert not handlers, f"{where}: inline event handlers {handlers}"
+        assert not tree.xpath("//iframe|//form|//object|//embed"), f"{where}: frame, form or plugin"
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<a href="./">', '<a href="./index.html">'),
+    ('<a href="">', '<a href="">'),
+    ('<a href="../../">', '<a href="../../index.html">'),
+    ('<a href="incidents/x/">', '<a href="incidents/x/index.html">'),
+    ('<a href="../authors/a/#u-1">', '<a href="../authors/a/index.html#u-1">'),
+    ('<a class="x" href="history/page/2/?q=1">', '<a class="x" href="history/page/2/index.html?q=1">'),
+    ('<a href="feed.xml">', '<a href="feed.xml">'),
+    ('<a href="#main">', '<a href="#main">'),
+    ('<a href="/status/">', '<a href="/status/">'),
+    ('<a href="//cdn.example/">', '<a href="//cdn.example/">'),
+    ('<a href="https://harbor.example/support/">', '<a href="https://harbor.example/support/">'),
+    ('<a href="mailto:a@b.example">', '<a href="mailto:a@b.example">'),
+    # Text in rendered output is escaped, so it never looks like an attribute.
+    ('<p>write href=&#34;x/&#34; or href=&quot;x/&quot;</p>', '<p>write href=&#34;x/&#34; or href=&quot;x/&quot;</p>'),
+])
+def test_index_html_links(html, expected):
+    assert index_html_links(html) == expected
+
+
+def relative_links(page: Path) -> list[str]:
+    hrefs = lxml.html.fromstring(page.read_bytes()).xpath("//a/@href|//link/@href")
+    return [href for href in hrefs if not urlsplit(href).scheme and not href.startswith(("/", "#"))]
+
+
+def test_directory_links_stay_clean_by_default(demo_build):
+    hrefs = relative_links(demo_build / "index.html")
+    assert "history/" in hrefs
+    assert not [href for href in hrefs if "index.html" in href]
+
+
+def test_link_index_html_must_be_true_or_false(tmp_path):
+    site = write_site(tmp_path, {"site.toml": 'title = "S"\nbase_url = "https://s.example/"\ntimezone = "UTC"\n'
+                                              'link_index_html = "yes"\n'})
+    result = run("check", str(site))
+    assert result.exit_code == 1
+    assert "site.toml:4: error: 'link_index_html' must be true or false, not text" in result.stderr
