@@ -38,8 +38,8 @@ def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]
     yield from theme.static_files()
 
 
-OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_hosting, render_subscribe, render_feeds, render_calendar,
-                                     render_api, render_badges, render_uptime)
+OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_hosting, render_subscribe, render_feeds,
+                                     render_calendar, render_api, render_badges, render_uptime)
 
 
 @dataclass(frozen=True, slots=True)
