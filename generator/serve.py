@@ -209,7 +209,8 @@ class Preview:
         self.say = say
         self.workspace: Workspace | None = None
         self.theme: Theme | None = None
-        self._served = Served(0, None, ())
+        # Generations count up from the start time, so a tab left open across a restart reloads.
+        self._served = Served(time.time_ns() // 1_000_000, None, ())
         self._changed = threading.Condition()
         self.stopping = False
 
