@@ -305,6 +305,7 @@ def test_hostile_text_comes_out_escaped_and_inert_in_every_format(tmp_path: Path
     assert summary["incidents"][0]["incident_updates"][0]["statusblog"]["author"]["name"] == HOSTILE
     events = icalendar.Calendar.from_ical(files["maintenance.ics"]).walk("VEVENT")
     assert [str(event["SUMMARY"]) for event in events] == [HOSTILE + "; ,\\"]
+    assert f"Affects: {HOSTILE}\n" in str(events[0]["DESCRIPTION"])
 
 
 def test_two_builds_are_byte_identical(demo_root: Path, tmp_path: Path) -> None:

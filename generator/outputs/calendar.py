@@ -18,7 +18,7 @@ from datetime import datetime
 from icalendar import Calendar, Event
 
 from .. import __version__
-from ..model import SiteConfig
+from ..model import Site
 from ..render import Theme
 from ..status import MaintenanceState, SiteState
 from .machine import absolute, calendar_uid, update_key
@@ -33,7 +33,8 @@ def revision(state: MaintenanceState, now: datetime) -> tuple[int, datetime]:
     return len(published), stamp
 
 
-def maintenance_event(state: MaintenanceState, config: SiteConfig, now: datetime) -> Event:
+def maintenance_event(state: MaintenanceState, site: Site, now: datetime) -> Event:
+    config = site.config
     maintenance = state.maintenance
     url = absolute(config, f"maintenance/{maintenance.slug}/")
     sequence, stamp = revision(state, now)
@@ -45,8 +46,9 @@ def maintenance_event(state: MaintenanceState, config: SiteConfig, now: datetime
     event.add("dtstart", maintenance.scheduled_start)
     event.add("dtend", maintenance.scheduled_end)
     event.add("summary", maintenance.title)
-    description = maintenance.summary.text.strip()
-    event.add("description", f"{description}\n\n{url}" if description else url)
+    names = [site.components[key].name if key in site.components else key for key in maintenance.components]
+    parts = [maintenance.summary.text.strip(), f"Affects: {', '.join(names)}" if names else "", url]
+    event.add("description", "\n\n".join(part for part in parts if part))
     event.add("url", url)
     event.add("status", "CANCELLED" if state.status == "cancelled" else "CONFIRMED")
     event.add("transp", "TRANSPARENT")
@@ -63,7 +65,7 @@ def calendar(state: SiteState) -> bytes:
     cal.add("x-wr-caldesc", f"Planned maintenance windows announced on {absolute(config)}")
     windows = sorted(state.maintenances, key=lambda m: (m.maintenance.scheduled_start, m.maintenance.id))
     for window in windows:
-        cal.add_component(maintenance_event(window, config, state.now))
+        cal.add_component(maintenance_event(window, state.site, state.now))
     return cal.to_ical()
 
 
