@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_timedelta
+from babel.dates import format_date, format_datetime, format_skeleton, format_time, format_timedelta
+from babel.lists import format_list
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 from .charts import uptime_filters
@@ -103,11 +105,25 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
         hours, rest = divmod(minutes, 60)
         parts = [format_timedelta(timedelta(hours=hours), threshold=1e9, granularity="hour", locale=locale)]
         if rest:
-            parts.append(format_timedelta(timedelta(minutes=rest), threshold=1e9, locale=locale))
+            parts.append(format_timedelta(timedelta(minutes=rest), threshold=1e9, granularity="minute", locale=locale))
         return " ".join(parts)
 
+    def local_time(value: datetime) -> str:
+        """Date, time of day and zone as a reader's clock shows them, in the locale's own order."""
+        clock = format_time(value, "short", tzinfo=tz, locale=locale)
+        day = format_date(value.astimezone(tz), "medium", locale=locale)
+        abbreviation = format_time(value, "z", tzinfo=tz, locale=locale)
+        return f"{locale.datetime_formats['medium'].format(clock, day)} {abbreviation}"
+
+    def skeleton(value: datetime | date, pattern: str = "MMMd") -> str:
+        """A date in a CLDR skeleton ('MMMd', 'yMMMM'): the locale decides the order and punctuation."""
+        day = value.astimezone(tz).date() if isinstance(value, datetime) else value
+        return format_skeleton(pattern, day, locale=locale)
+
     env.filters.update(local_datetime=local_datetime, local_date=local_date, utc=utc_datetime,
-                       iso=iso_utc, duration=duration)
+                       iso=iso_utc, duration=duration, local_time=local_time, skeleton=skeleton,
+                       names=lambda items: format_list(list(items), locale=locale),
+                       number=lambda value: format_decimal(value, locale=locale))
     env.filters.update(uptime_filters(locale))
     env.globals.update(config=config, timezone_name=config.timezone,
                        content_security_policy=META_CONTENT_SECURITY_POLICY)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from ..render import Theme
 from ..status import IncidentState, MaintenanceState, SiteState
 from ..times import zone
+from .postmortem import postmortem_parts
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -69,7 +70,9 @@ def render_history(state: SiteState, theme: Theme) -> Output:
 def render_html(state: SiteState, theme: Theme) -> Output:
     yield theme.render("index.html", "index.html", state=state)
     for incident in state.incidents:
-        yield theme.render("incident.html", f"incidents/{incident.slug}/index.html", state=state, item=incident)
+        postmortem = incident.incident.postmortem
+        yield theme.render("incident.html", f"incidents/{incident.slug}/index.html", state=state, item=incident,
+                           postmortem=postmortem_parts(postmortem, incident.incident.id) if postmortem else ())
     for maintenance in state.maintenances:
         yield theme.render("maintenance.html", f"maintenance/{maintenance.slug}/index.html",
                            state=state, item=maintenance)
