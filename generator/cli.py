@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,6 +21,8 @@ from .authoring import AuthoringError, Written
 from .loader import display_path
 from .model import IMPACTS
 from .problems import Problem, SiteError
+from .signatures import SignatureOptions
+from .signatures import summary as signature_summary
 from .site import build as build_site
 from .site import check as check_site
 from .times import TimeError, build_now, iso_utc
@@ -59,6 +62,31 @@ def plural(count: int, word: str) -> str:
 SITE_ARGUMENT = click.argument("site", required=False, type=click.Path(file_okay=False, path_type=Path))
 NOW_OPTION = click.option("--now", metavar="TIME",
                           help="The build's 'now' (ISO 8601); default SOURCE_DATE_EPOCH, else the clock.")
+SIGNATURE_OPTIONS = (
+    click.option("--verify-signatures", is_flag=True,
+                 help="Prove each byline: was the commit that wrote its heading signed by the author's key?"),
+    click.option("--require-signatures", is_flag=True,
+                 help="Fail and list every byline that is not verified (implies --verify-signatures)."),
+    click.option("--trust-ref", metavar="REF", help="Trust the keys in authors.toml at this commit; default the "
+                 "merge-base of HEAD and origin/HEAD, origin/main or origin/master (docs/signatures.md)."),
+    click.option("--trusted-signers", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Trust the keys of this allowed-signers file (principals are author ids) instead."),
+)
+
+
+def signature_options(command: Any) -> Any:
+    for option in reversed(SIGNATURE_OPTIONS):
+        command = option(command)
+    return command
+
+
+def resolve_signatures(verify_signatures: bool, require_signatures: bool, trust_ref: str | None,
+                       trusted_signers: Path | None) -> SignatureOptions | None:
+    if trust_ref is not None and trusted_signers is not None:
+        raise click.UsageError("give --trust-ref or --trusted-signers, not both: each is a whole trust root")
+    if not (verify_signatures or require_signatures or trust_ref is not None or trusted_signers is not None):
+        return None
+    return SignatureOptions(require_signatures, trust_ref, trusted_signers)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,11 +99,15 @@ def main() -> None:
 @SITE_ARGUMENT
 @NOW_OPTION
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(site: Path | None, now: str | None, strict: bool) -> None:
+@signature_options
+def check(site: Path | None, now: str | None, strict: bool, **signing: Any) -> None:
     """Check a site and print every problem as path:line: message."""
     root = resolve_site(site)
-    checked = check_site(root, resolve_now(now))
+    signatures = resolve_signatures(**signing)
+    checked = check_site(root, resolve_now(now), signatures)
     report(checked.problems)
+    if signatures is not None and checked.state is not None:
+        click.echo(signature_summary(checked.state.bylines))
     errors, warnings = len(checked.errors), len(checked.warnings)
     click.echo(f"{root}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     if errors or (strict and warnings):
@@ -88,11 +120,13 @@ def check(site: Path | None, now: str | None, strict: bool) -> None:
               help="Output directory; replaced whole, atomically.")
 @NOW_OPTION
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def build(site: Path | None, out: Path, now: str | None, strict: bool) -> None:
+@signature_options
+def build(site: Path | None, out: Path, now: str | None, strict: bool, **signing: Any) -> None:
     """Build the static site into --out."""
     root = resolve_site(site)
+    signatures = resolve_signatures(**signing)
     try:
-        result = build_site(root, out, resolve_now(now), strict=strict)
+        result = build_site(root, out, resolve_now(now), strict=strict, signatures=signatures)
     except SiteError as exc:
         report(exc.problems)
         click.echo(f"build failed: {plural(len(exc.problems), 'problem')}; {out} is unchanged", err=True)
@@ -100,6 +134,8 @@ def build(site: Path | None, out: Path, now: str | None, strict: bool) -> None:
     except OutputError as exc:
         raise click.ClickException(str(exc)) from exc
     report(result.warnings)
+    if signatures is not None:
+        click.echo(signature_summary(result.bylines))
     summary = f"built {plural(result.files, 'file')} into {out} in {result.seconds:.2f} s"
     if result.warnings:
         summary += f", {plural(len(result.warnings), 'warning')}"

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
 
+from .keys import PublicKey, readable_keys
+
 IMPACTS = ("none", "minor", "major", "critical")
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "update")
 MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed", "cancelled")
@@ -96,6 +98,11 @@ class Author:
     url: str = ""
     signing_keys: tuple[str, ...] = ()
     line: int = 0
+
+    @property
+    def public_keys(self) -> tuple[tuple[str, PublicKey | None], ...]:
+        """Each signing key as written and parsed (None if unreadable), so the author's page can show fingerprints."""
+        return readable_keys(self.signing_keys)
 
 
 @dataclass(frozen=True, slots=True)

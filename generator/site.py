@@ -28,6 +28,7 @@ from .outputs.subscribe import render_subscribe
 from .outputs.uptime import render_uptime
 from .problems import Problem, Problems, SiteError
 from .render import Theme, load_theme, theme_dir
+from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
 from .status import SiteState, derive
 from .writer import check_output_dir, write_tree
 
@@ -64,9 +65,10 @@ class BuildResult:
     seconds: float
     warnings: list[Problem]
     next_change: datetime | None
+    bylines: Bylines = NO_BYLINES
 
 
-def check(root: Path, now: datetime) -> Checked:
+def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
     problems = Problems()
     site = load_site(root, problems)
     if site is not None and not theme_dir(site.config.theme).is_dir():
@@ -76,7 +78,8 @@ def check(root: Path, now: datetime) -> Checked:
     if site is None:
         return Checked(None, problems.sorted())
     check_site(site, problems)
-    state = derive(site, now)
+    bylines = verify_bylines(site, signatures, problems) if signatures else NO_BYLINES
+    state = derive(site, now, bylines)
     check_at_now(state, problems)
     return Checked(state if not problems.errors else None, problems.sorted())
 
@@ -92,10 +95,11 @@ def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator
     yield from render_sitemap(state, written)
 
 
-def build(root: Path, out: Path, now: datetime, strict: bool = False) -> BuildResult:
+def build(root: Path, out: Path, now: datetime, strict: bool = False,
+          signatures: SignatureOptions | None = None) -> BuildResult:
     """Build the site into `out`, or raise SiteError and leave `out` untouched."""
     started = time.perf_counter()
-    checked = check(root, now)
+    checked = check(root, now, signatures)
     failing = checked.problems if strict else checked.errors
     if checked.state is None or failing:
         raise SiteError(failing or checked.errors)
@@ -108,4 +112,5 @@ def build(root: Path, out: Path, now: datetime, strict: bool = False) -> BuildRe
     except jinja2.TemplateError as exc:
         raise SiteError([Problem(str(root / "templates"), None, f"template error: {exc}",
                                  "a site template uses a name the theme does not provide")]) from exc
-    return BuildResult(count, time.perf_counter() - started, checked.warnings, checked.state.next_change)
+    return BuildResult(count, time.perf_counter() - started, checked.warnings, checked.state.next_change,
+                       checked.state.bylines)

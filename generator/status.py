@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from .model import IMPACT_STATUS, IMPACTS, Author, Component, ComponentStatus, Incident, Maintenance, Site, Update
+from .signatures import NO_BYLINES, Bylines
 from .uptime import UptimeReport, report
 
 ACTIVE_MAINTENANCE = ("in_progress", "verifying")
@@ -133,6 +134,8 @@ class SiteState:
     """When this output next changes by itself (a window opens or closes, an update is due)."""
     uptime: UptimeReport
     """Uptime per component against its SLA, and how incidents were handled (generator/uptime.py)."""
+    bylines: Bylines = NO_BYLINES
+    """(source, heading line) -> proof of the byline (generator/signatures.py); empty unless verifying."""
 
     @property
     def open_incidents(self) -> tuple[IncidentState, ...]:
@@ -246,7 +249,7 @@ def _next_change(site: Site, now: datetime, incidents: Iterable[IncidentState]) 
     return min((moment for moment in moments if moment > now), default=None)
 
 
-def derive(site: Site, now: datetime) -> SiteState:
+def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES) -> SiteState:
     incidents = [state for i in site.incidents if (state := incident_state(i, now)) is not None]
     maintenances = [maintenance_state(m, now) for m in site.maintenances]
     by_component: dict[str, list[IncidentState]] = defaultdict(list)
@@ -277,4 +280,5 @@ def derive(site: Site, now: datetime) -> SiteState:
         signed=_signed(incidents, maintenances),
         next_change=_next_change(site, now, incidents),
         uptime=report(site, incidents, maintenances, now),
+        bylines=bylines,
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model import ComponentStatus, SiteConfig, Update
 from ..render import Theme
+from ..signatures import byline_fields
 from ..status import ComponentState, IncidentState, MaintenanceState, SiteState
 from ..times import iso_utc
 from .feeds import Label, section_html
@@ -216,6 +217,7 @@ def update_objects(context: Context, kind: str, item_id: str, page_path: str, up
                 "url": f"{absolute(config, page_path)}#{update.anchor}",
                 "body_html": section_html(update.body.html, update.body.technical_html, context.label),
                 "next_update": _iso(update.next_update),
+                "signature": byline_fields(context.state.bylines.of(update)),
             },
         })
     return objects[::-1]
@@ -271,6 +273,7 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
                 "author": author_fields(context.state.authors.get(postmortem.author), postmortem.author,
                                         context.config),
                 "body_html": section_html(postmortem.body.html, postmortem.body.technical_html, context.label),
+                "signature": byline_fields(context.state.bylines.of(postmortem)),
             },
         },
     }

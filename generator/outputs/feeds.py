@@ -22,6 +22,7 @@ from feedgen.feed import FeedGenerator
 from .. import __version__
 from ..model import Author, SiteConfig, Update
 from ..render import Theme
+from ..signatures import LABELS, Byline, byline_fields
 from ..status import IncidentState, MaintenanceState, SiteState
 from ..times import iso_utc
 from .machine import EPOCH, absolute, author_fields, json_bytes, tag_uri, translator, update_key, xml_text
@@ -63,6 +64,8 @@ class Entry:
     components: tuple[str, ...]
     rank: int
     """Breaks a tie in time: a postmortem sorts above the last update it shares its time with."""
+    signature: Byline | None = None
+    """Proof of the byline, when the build verified signatures (generator/signatures.py)."""
 
     @property
     def order(self) -> tuple[datetime, int, str]:
@@ -109,6 +112,7 @@ def _update_entry(state: SiteState, label: Label, kind: str, item_id: str, page:
         parent=page,
         components=components,
         rank=0,
+        signature=state.bylines.of(update),
     )
 
 
@@ -138,6 +142,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, label: Lab
             parent=page,
             components=components,
             rank=1,
+            signature=state.bylines.of(postmortem),
         ))
     return entries
 
@@ -203,6 +208,8 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
         email = entry.author.email if entry.author else ""
         item.author({"name": xml_text(name), **({"email": email} if email else {})})
         item.dc.dc_creator(xml_text(name))
+        if (signature := entry.signature) is not None:
+            item.category(term=f"signature-{signature.state}", label=f"Signature: {LABELS[signature.state]}")
         item.content(xml_text(entry.html), type="html")
         item.published(entry.published)
         item.updated(entry.published)
@@ -228,7 +235,7 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
             "content_html": entry.html,
             "date_published": iso_utc(entry.published),
             "authors": [{"name": author["name"], **({"url": author["url"]} if author["url"] else {})}],
-            EXTENSION: {"status": entry.status, "author": author},
+            EXTENSION: {"status": entry.status, "author": author, "signature": byline_fields(entry.signature)},
         })
     data = {
         "version": JSON_FEED_VERSION,

@@ -1,0 +1,167 @@
+"""How long signature verification takes on a 1,000-incident repository (target: under 10 s).
+
+Makes a git repository in a temporary directory: 10 authors with ed25519 keys in
+authors.toml, then 1,000 incidents (3 to 4 updates each, a postmortem on every
+fifth) added over a few hundred commits, each signed with `git commit -S` by
+one author's key, plus later signed commits that append updates to older
+incidents, so blame has history to walk. Then it times:
+
+- the verification step alone (blame, one `git log` for every signature, the trust root);
+- `statusblog check --verify-signatures`, the whole command;
+- `statusblog check` without verification, for comparison.
+
+    python benchmarks/verify_signatures.py [--incidents 1000] [--commits 300] [--repeat 3] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from generator.loader import load_site  # noqa: E402 - the repository's package, not an installed one
+from generator.problems import Problems  # noqa: E402
+from generator.signatures import SignatureOptions, verify_bylines  # noqa: E402
+from generator.site import check  # noqa: E402
+from generator.times import build_now  # noqa: E402
+
+NOW = "2026-11-20T15:00:00Z"
+AUTHORS = [f"author{index:02d}" for index in range(10)]
+STATUSES = ("investigating", "identified", "monitoring")
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def make_keys(folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    for author in AUTHORS:
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", author, "-f", str(folder / author)],
+                       check=True)
+    return {author: folder / author for author in AUTHORS}
+
+
+def registries(keys: dict[str, Path]) -> dict[str, str]:
+    authors = "".join(
+        f'[{author}]\nname = "Person {author[-2:]}"\nrole = "Engineer"\nemail = "{author}@example.com"\n'
+        f'signing_keys = ["{(keys[author].parent / (author + ".pub")).read_text().strip()}"]\n\n'
+        for author in AUTHORS)
+    return {
+        "site.toml": 'title = "Bench"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\n',
+        "components.toml": '[api]\nname = "API"\nsla = 99.9\n',
+        "authors.toml": authors,
+    }
+
+
+def incident(index: int, author: str) -> tuple[str, str, datetime]:
+    started = datetime(2026, 11, 1, tzinfo=UTC) - timedelta(hours=7 * index)
+    parts = [f"---\ntitle: Incident {index}\nimpact: minor\ncomponents: [api]\nstarted: {started:%Y-%m-%dT%H:%MZ}\n"
+             f"---\n\nSomething was slow for some customers.\n"]
+    for step, status in enumerate(STATUSES):
+        at = started + timedelta(minutes=10 + 20 * step)
+        parts.append(f"## {at:%Y-%m-%d %H:%M} UTC · {status} · {author}\n\nWhat we saw and did, step {step}.\n")
+    if index % 5 == 0:
+        parts.append(f"## Postmortem · {author}\n\n### What happened\n\nA cause.\n")
+    return f"incidents/{started:%Y-%m-%d-%H%M}-incident-{index}.md", "\n".join(parts), started
+
+
+def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int) -> int:
+    """The repository; returns the number of signed commits."""
+    site = repo / "content"
+    (site / "incidents").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    for name, text in registries(keys).items():
+        (site / name).write_text(text)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Site")
+    appends = commits // 5
+    batches = max(1, commits - appends)
+    # Each batch is written and signed by one author, as on call: their incidents, their key.
+    chunks = [range(batch * incidents // batches, (batch + 1) * incidents // batches) for batch in range(batches)]
+    written = [incident(index, AUTHORS[batch % len(AUTHORS)]) for batch, chunk in enumerate(chunks) for index in chunk]
+    signed = 0
+
+    def commit(signer: str, message: str) -> None:
+        nonlocal signed
+        git(repo, "add", "-A")
+        git(repo, "-c", "gpg.format=ssh", "-c", f"user.signingkey={keys[signer]}", "commit", "-q", "-S", "-m",
+            message)
+        signed += 1
+
+    for batch, chunk in enumerate(chunks):
+        for index in chunk:
+            path, text, _ = written[index]
+            (site / path).write_text(text)
+        commit(AUTHORS[batch % len(AUTHORS)], f"Incidents, batch {batch}")
+    for number in range(appends):
+        path, text, started = written[number * (incidents // max(appends, 1))]
+        signer = AUTHORS[number % len(AUTHORS)]
+        update = f"## {started + timedelta(hours=3):%Y-%m-%d %H:%M} UTC · resolved · {signer}\n\nFixed.\n"
+        if "\n## Postmortem" in text:
+            (site / path).write_text(text.replace("\n## Postmortem", "\n" + update + "\n## Postmortem", 1))
+        else:
+            (site / path).write_text(text + "\n" + update)
+        commit(signer, f"Resolve {path}")
+    return signed
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time and its finished children's (git, ssh-keygen): what a loaded machine inflates less."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def timed(action):  # type: ignore[no-untyped-def]
+    started, cpu = time.perf_counter(), cpu_seconds()
+    result = action()
+    return result, time.perf_counter() - started, cpu_seconds() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--incidents", type=int, default=1000)
+    parser.add_argument("--commits", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3, help="time the whole check this many times")
+    parser.add_argument("--keep", type=Path, help="make the repository here and keep it")
+    args = parser.parse_args()
+    # The machine's git settings must not change what is measured.
+    os.environ.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="Bench",
+                      GIT_AUTHOR_EMAIL="bench@example.com", GIT_COMMITTER_NAME="Bench",
+                      GIT_COMMITTER_EMAIL="bench@example.com")
+    with tempfile.TemporaryDirectory(prefix="statusblog-verify-bench-") as scratch:
+        root = args.keep or Path(scratch) / "repo"
+        keys = make_keys(Path(scratch) / "keys")
+        signed, made, _ = timed(lambda: make_repo(root, keys, args.incidents, args.commits))
+        print(f"made {args.incidents} incidents in {signed} signed commits in {made:.1f} s ({root})")
+        site = root / "content"
+        problems = Problems()
+        loaded = load_site(site, problems)
+        assert loaded is not None, problems.sorted()
+        bylines, alone, alone_cpu = timed(lambda: verify_bylines(loaded, SignatureOptions(), problems))
+        assert not problems.errors, [p.format() for p in problems.errors]
+        counts = Counter(byline.state.value for byline in bylines.values())
+        print(f"verification step alone: {alone:.2f} s ({alone_cpu:.2f} s CPU) for {len(bylines)} bylines "
+              f"{dict(sorted(counts.items()))}")
+        now = build_now(NOW)
+        _, plain, plain_cpu = timed(lambda: check(site, now))
+        print(f"check without verification: {plain:.2f} s ({plain_cpu:.2f} s CPU)")
+        for _ in range(args.repeat):
+            checked, whole, whole_cpu = timed(lambda: check(site, now, SignatureOptions()))
+            assert checked.state is not None, [p.format() for p in checked.errors]
+            print(f"check --verify-signatures: {whole:.2f} s ({whole_cpu:.2f} s CPU); target under 10 s; "
+                  f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

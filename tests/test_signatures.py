@@ -1,0 +1,398 @@
+"""Signed bylines, on real repositories: ssh-keygen keys, `git commit -S`, git's own verification.
+
+Each test builds a small repository in tmp_path. The machine's git settings never matter:
+GIT_CONFIG_GLOBAL points at an empty file and the system file is off.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import html
+
+from generator.keys import parse_key
+from generator.signatures import SignatureOptions, State, parse_blame
+from generator.site import check, render
+from generator.times import build_now
+from tests.sites import COMPONENTS_TOML, SITE_TOML, run, write_site
+
+NOW = "2026-11-20T15:00:00Z"
+NAMES = ("alice", "bob", "eve", "alice-new")
+
+INCIDENT = """\
+---
+title: Elevated error rates on the public API
+impact: major
+components: [api]
+started: 2026-03-14T09:12:00Z
+---
+
+Some API requests failed.
+
+## 2026-03-14 09:20 UTC · investigating · alice
+
+We see elevated 5xx rates. Next update by 10:00 UTC.
+"""
+SECOND_UPDATE = """
+## 2026-03-14 11:02 UTC · resolved · {author}
+
+Error rates are back to normal.
+"""
+POSTMORTEM = """
+## Postmortem · alice
+
+### What happened
+
+A pool ran out of connections.
+"""
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Private key files; the public key is beside each, with .pub."""
+    folder = tmp_path_factory.mktemp("keys")
+    for name in NAMES:
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"{name}@laptop", "-f",
+                        str(folder / name)], check=True)
+    return {name: folder / name for name in NAMES}
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Someone")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "someone@example.com")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def public(keys: dict[str, Path], name: str) -> str:
+    return (keys[name].parent / f"{name}.pub").read_text().strip()
+
+
+def fingerprint(keys: dict[str, Path], name: str) -> str:
+    """The fingerprint as ssh-keygen prints it, to compare with ours."""
+    out = subprocess.run(["ssh-keygen", "-lf", str(keys[name].parent / f"{name}.pub")], capture_output=True,
+                         text=True, check=True).stdout
+    return out.split()[1]
+
+
+def authors_toml(signing: dict[str, list[str]]) -> str:
+    text = ""
+    for author, name in (("alice", "Alice Nguyen"), ("bob", "Bob Okafor")):
+        text += f'[{author}]\nname = "{name}"\nrole = "Engineer"\nemail = "{author}@example.com"\n'
+        keys = ", ".join(f'"{key}"' for key in signing.get(author, []))
+        text += f"signing_keys = [{keys}]\n\n"
+    return text
+
+
+class Repo:
+    """A repository holding a site in content/, and commits made the way authors make them."""
+
+    def __init__(self, path: Path, keys: dict[str, Path]) -> None:
+        self.path = path
+        self.keys = keys
+        self.site = path / "content"
+        path.mkdir(exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str) -> str:
+        return subprocess.run(["git", *args], cwd=self.path, capture_output=True, text=True, check=True).stdout
+
+    def write(self, files: dict[str, str]) -> None:
+        write_site(self.site, files, defaults=False)
+
+    def commit(self, message: str, signer: str | None = None, files: dict[str, str] | None = None) -> str:
+        if files:
+            self.write(files)
+        self.git("add", "-A")
+        signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys[signer]}"] if signer else []
+        self.git(*signing, "commit", "-q", *(["-S"] if signer else []), "-m", message)
+        return self.git("rev-parse", "HEAD").strip()
+
+    def base(self, signing: dict[str, list[str]] | None = None) -> str:
+        """The site without incidents, with alice's and bob's keys registered."""
+        registered = signing if signing is not None else {"alice": [public(self.keys, "alice")],
+                                                          "bob": [public(self.keys, "bob")]}
+        return self.commit("Site", files={"site.toml": SITE_TOML, "components.toml": COMPONENTS_TOML,
+                                          "authors.toml": authors_toml(registered)})
+
+
+@pytest.fixture
+def repo(tmp_path: Path, keys: dict[str, Path]) -> Repo:
+    return Repo(tmp_path / "repo", keys)
+
+
+def verify(repo: Repo, **options: object):
+    return check(repo.site, build_now(NOW), SignatureOptions(**options))  # type: ignore[arg-type]
+
+
+def bylines(repo: Repo, **options: object) -> dict[int, object]:
+    """Heading line -> Byline for the one incident file."""
+    checked = verify(repo, **options)
+    assert checked.state is not None, [p.format() for p in checked.problems]
+    return {line: byline for (_, line), byline in checked.state.bylines.items()}
+
+
+def line_of(path: Path, text: str) -> int:
+    return path.read_text().splitlines().index(text) + 1
+
+
+INCIDENT_PATH = "incidents/2026-03-14-api-errors.md"
+FIRST = "## 2026-03-14 09:20 UTC · investigating · alice"
+
+
+def test_heading_committed_signed_by_its_author_is_verified(repo: Repo) -> None:
+    repo.base()
+    commit = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
+    assert byline.state is State.VERIFIED
+    assert byline.signer == "alice"
+    assert byline.commit == commit
+    assert byline.fingerprint == fingerprint(repo.keys, "alice")
+
+
+def test_signed_by_another_registered_author_names_them(repo: Repo) -> None:
+    repo.base()
+    repo.commit("Incident", "bob", {INCIDENT_PATH: INCIDENT})
+    byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
+    assert (byline.state, byline.signer) == (State.OTHER, "bob")
+    assert byline.fingerprint == fingerprint(repo.keys, "bob")
+
+
+def test_signed_by_an_unknown_key_is_not_verified(repo: Repo) -> None:
+    repo.base()
+    repo.commit("Incident", "eve", {INCIDENT_PATH: INCIDENT})
+    byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
+    assert (byline.state, byline.signer) == (State.UNKNOWN, None)
+    assert byline.fingerprint == fingerprint(repo.keys, "eve")
+
+
+def test_unsigned_commit(repo: Repo) -> None:
+    repo.base()
+    commit = repo.commit("Incident", None, {INCIDENT_PATH: INCIDENT})
+    byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
+    assert (byline.state, byline.commit, byline.fingerprint) == (State.UNSIGNED, commit, "")
+
+
+def test_key_added_in_the_same_commit_as_the_update_does_not_verify_it(repo: Repo) -> None:
+    repo.base()
+    keys = {"alice": [public(repo.keys, "alice"), public(repo.keys, "alice-new")], "bob": [public(repo.keys, "bob")]}
+    repo.commit("New key and incident", "alice-new", {"authors.toml": authors_toml(keys), INCIDENT_PATH: INCIDENT})
+    line = line_of(repo.site / INCIDENT_PATH, FIRST)
+    # Even when the trust ref is the very commit that added the key.
+    for options in ({}, {"trust_ref": "HEAD"}):
+        assert bylines(repo, **options)[line].state is State.UNKNOWN
+
+
+def test_key_added_earlier_in_the_same_branch_is_not_trusted_until_merged(repo: Repo) -> None:
+    main = repo.base({"alice": [], "bob": [public(repo.keys, "bob")]})
+    repo.git("update-ref", "refs/remotes/origin/main", main)
+    repo.commit("Alice's key", None, {"authors.toml": authors_toml({"alice": [public(repo.keys, "alice")]})})
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    line = line_of(repo.site / INCIDENT_PATH, FIRST)
+    checked = verify(repo)
+    assert checked.state.bylines[(str(checked.state.incidents[0].incident.source), line)].state is State.UNKNOWN
+    assert "the merge-base of HEAD and origin/main" in checked.state.bylines.trust_root
+    repo.git("update-ref", "refs/remotes/origin/main", "HEAD")  # the change is merged
+    assert bylines(repo)[line].state is State.VERIFIED
+
+
+def test_typo_fix_by_someone_else_leaves_the_byline_verified(repo: Repo) -> None:
+    repo.base()
+    written = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    repo.commit("Typo", "bob", {INCIDENT_PATH: INCIDENT.replace("elevated 5xx", "elevated HTTP 5xx")})
+    byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
+    assert (byline.state, byline.commit) == (State.VERIFIED, written)
+
+
+def test_renamed_file_keeps_the_commit_that_wrote_its_headings(repo: Repo) -> None:
+    repo.base()
+    written = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    repo.git("mv", f"content/{INCIDENT_PATH}", "content/incidents/2026-03-14-api-outage.md")
+    repo.commit("Rename", None)
+    byline = bylines(repo)[line_of(repo.site / "incidents/2026-03-14-api-outage.md", FIRST)]
+    assert (byline.state, byline.commit) == (State.VERIFIED, written)
+
+
+def test_rewritten_heading_is_vouched_for_by_whoever_rewrote_it(repo: Repo) -> None:
+    repo.base()
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    repo.commit("Time", "bob", {INCIDENT_PATH: INCIDENT.replace("09:20 UTC", "09:21 UTC")})
+    byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST.replace("09:20", "09:21"))]
+    assert (byline.state, byline.signer) == (State.OTHER, "bob")
+
+
+def test_uncommitted_update_and_postmortem(repo: Repo) -> None:
+    repo.base()
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    repo.write({INCIDENT_PATH: INCIDENT + SECOND_UPDATE.format(author="alice") + POSTMORTEM,
+                "incidents/2026-04-01-new.md": INCIDENT.replace("2026-03-14", "2026-04-01")})
+    states = {(Path(source).name, line): byline.state for (source, line), byline in verify(repo).state.bylines.items()}
+    path = repo.site / INCIDENT_PATH
+    assert states == {
+        (path.name, line_of(path, FIRST)): State.VERIFIED,
+        (path.name, line_of(path, "## 2026-03-14 11:02 UTC · resolved · alice")): State.UNCOMMITTED,
+        (path.name, line_of(path, "## Postmortem · alice")): State.UNCOMMITTED,
+        ("2026-04-01-new.md", line_of(path, FIRST)): State.UNCOMMITTED,
+    }
+
+
+def test_altered_signed_commit_has_a_bad_signature(repo: Repo) -> None:
+    repo.base()
+    signed = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    raw = repo.git("cat-file", "commit", signed).replace("Incident", "Incident, edited")
+    forged = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=repo.path, input=raw,
+                            capture_output=True, text=True, check=True).stdout.strip()
+    repo.git("update-ref", "HEAD", forged)
+    byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
+    assert (byline.state, byline.commit) == (State.BAD, forged)
+
+
+def test_trusted_signers_file_replaces_authors_toml(repo: Repo, tmp_path: Path) -> None:
+    repo.base({})
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    signers = tmp_path / "allowed_signers"
+    signers.write_text(f'# trusted\nalice namespaces="git" {public(repo.keys, "alice")}\n')
+    line = line_of(repo.site / INCIDENT_PATH, FIRST)
+    assert bylines(repo)[line].state is State.UNKNOWN
+    assert bylines(repo, trusted_signers=signers)[line].state is State.VERIFIED
+
+
+def test_trusted_signers_file_with_an_unknown_principal_warns(repo: Repo, tmp_path: Path) -> None:
+    repo.base({})
+    signers = tmp_path / "allowed_signers"
+    signers.write_text(f"alicia {public(repo.keys, 'alice')}\nnot a key line\n")
+    problems = [p.format() for p in verify(repo, trusted_signers=signers).problems]
+    assert f"{signers}:1: warning: 'alicia' is not an author id in authors.toml\n    hint: did you mean 'alice'?" in problems
+    assert any(p.startswith(f"{signers}:2: error: not an allowed-signers line") for p in problems)
+
+
+def test_require_signatures_lists_every_byline_not_verified(repo: Repo) -> None:
+    repo.base()
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    repo.commit("Resolved", None, {INCIDENT_PATH: INCIDENT + SECOND_UPDATE.format(author="bob")})
+    repo.write({INCIDENT_PATH: INCIDENT + SECOND_UPDATE.format(author="bob") + POSTMORTEM})
+    result = run("build", str(repo.site), "--out", str(repo.path.parent / "out"), "--now", NOW,
+                 "--require-signatures")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    path = repo.site / INCIDENT_PATH
+    resolved, postmortem = line_of(path, "## 2026-03-14 11:02 UTC · resolved · bob"), line_of(path, "## Postmortem · alice")
+    assert len(errors) == 2
+    assert errors[0].endswith(f"{INCIDENT_PATH}:{resolved}: error: byline 'bob' is not verified: commit "
+                              f"{repo.git('rev-parse', 'HEAD')[:12]} is not signed")
+    assert errors[1].endswith(f"{INCIDENT_PATH}:{postmortem}: error: byline 'alice' is not verified: not committed yet")
+    assert "build failed: 2 problems" in result.stderr
+    assert not (repo.path.parent / "out").exists()
+
+
+def test_require_signatures_passes_when_all_are_verified(repo: Repo) -> None:
+    repo.base()
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT + SECOND_UPDATE.format(author="alice")})
+    result = run("check", str(repo.site), "--now", NOW, "--require-signatures")
+    assert result.exit_code == 0, result.stderr
+    assert "signatures: 2 verified (trust root: authors.toml at " in result.stdout
+
+
+def test_shallow_clone_is_refused_with_the_fix(repo: Repo, tmp_path: Path) -> None:
+    repo.base()
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(tmp_path / "shallow")],
+                   check=True)
+    result = run("check", str(tmp_path / "shallow" / "content"), "--now", NOW, "--verify-signatures")
+    assert result.exit_code == 1
+    assert "error: the repository is a shallow clone" in result.stderr
+    assert "fetch-depth: 0" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--trust-ref", "no-such-branch"), "--trust-ref 'no-such-branch' is not a commit in this repository"),
+    (("--trust-ref", "HEAD", "--trusted-signers", "x"), "give --trust-ref or --trusted-signers, not both"),
+])
+def test_bad_trust_root_is_a_clear_error(repo: Repo, args: tuple[str, ...], message: str) -> None:
+    repo.base()
+    result = run("check", str(repo.site), "--now", NOW, *args)
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_site_outside_git_is_a_clear_error(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    result = run("build", str(site), "--out", str(tmp_path / "out"), "--now", NOW, "--verify-signatures")
+    assert result.exit_code == 1
+    assert "error: not inside a git repository" in result.stderr
+
+
+def test_unreadable_signing_key_is_an_error_at_its_author(repo: Repo) -> None:
+    repo.base({"alice": ["ssh-ed25519 bm90IGEga2V5"], "bob": ["AAAAC3NzaC1lZDI1NTE5AAAAIA"]})
+    problems = [p.format() for p in verify(repo).errors]
+    assert problems[0].startswith("content/authors.toml:1: error: author 'alice' signing_keys[0] has key data "
+                                  "that is not a 'ssh-ed25519' key") or problems[0].endswith(
+        "authors.toml:1: error: author 'alice' signing_keys[0] has key data that is not a 'ssh-ed25519' key\n"
+        "    hint: paste the whole line of the public key file, e.g. the output of 'cat ~/.ssh/id_ed25519.pub'")
+    assert "error: author 'bob' signing_keys[0] is not an SSH public key line" in problems[1]
+
+
+def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
+    repo.base()
+    commit = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT + POSTMORTEM})
+    repo.commit("Resolved", "bob", {INCIDENT_PATH: INCIDENT + SECOND_UPDATE.format(author="alice") + POSTMORTEM})
+    out = repo.path.parent / "out"
+    result = run("build", str(repo.site), "--out", str(out), "--now", NOW, "--verify-signatures")
+    assert result.exit_code == 0, result.stderr
+    page = html.parse(str(out / "incidents/2026-03-14-api-errors/index.html"))
+    proofs = [" ".join(span.text_content().split()) for span in page.iterfind(".//span[@class]")
+              if "signature" in span.get("class").split()]
+    alice, bob = fingerprint(repo.keys, "alice"), fingerprint(repo.keys, "bob")
+    assert f"✓ Verified signature (commit {commit[:12]}, key {alice})" in proofs
+    assert any(p.startswith("⚠ Signed by someone else: Bob Okafor (commit") and p.endswith(f"key {bob})")
+               for p in proofs)
+    assert len(proofs) == 3  # two updates and the postmortem
+    author = html.parse(str(out / "authors/alice/index.html"))
+    assert [code.text for code in author.iterfind(".//code[@class='fingerprint']")] == [alice]
+
+    incident = json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]
+    first = incident["incident_updates"][-1]["statusblog"]["signature"]
+    assert first == {"state": "verified", "signer": "alice", "commit": commit, "key": alice,
+                     "description": f"signed by alice's key {alice} in commit {commit[:12]}"}
+    assert incident["incident_updates"][0]["statusblog"]["signature"]["state"] == "other"
+    assert incident["statusblog"]["postmortem"]["signature"]["state"] == "verified"
+    atom = feedparser.parse((out / "feed.atom").read_bytes())
+    assert sorted(tag.term for entry in atom.entries for tag in entry.tags) == [
+        "signature-other", "signature-verified", "signature-verified"]
+    items = json.loads((out / "feed.json").read_text())["items"]
+    assert sorted(item["_statusblog"]["signature"]["state"] for item in items) == ["other", "verified", "verified"]
+
+
+def test_without_verification_pages_show_no_proof(repo: Repo) -> None:
+    repo.base()
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    state = check(repo.site, build_now(NOW)).state
+    page = next(data for path, data in render(state, repo.site) if path.startswith("incidents/2026-03-14-api-errors/"))
+    assert b"Signed by" in page
+    assert b'class="signature' not in page
+
+
+@pytest.mark.parametrize("kind", ["ed25519", "rsa", "ecdsa"])
+def test_fingerprints_match_ssh_keygen(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / kind
+    size = ["-b", "1024"] if kind == "rsa" else []  # fast to make; the fingerprint is computed the same way
+    subprocess.run(["ssh-keygen", "-q", "-t", kind, *size, "-N", "", "-f", str(path)], check=True)
+    printed = subprocess.run(["ssh-keygen", "-lf", f"{path}.pub"], capture_output=True, text=True, check=True)
+    assert parse_key(Path(f"{path}.pub").read_text()).fingerprint == printed.stdout.split()[1]
+
+
+def test_blame_porcelain_parse_ignores_content_that_looks_like_a_header() -> None:
+    first, second = "a" * 40, "b" * 40
+    porcelain = (f"{first} 3 5 1\nauthor A\nsummary {second} 1 2\nfilename x.md\n\t{second} 9 9\n"
+                 f"{second} 4 7 1\nprevious {first} x.md\nfilename x.md\n\tplain\n"
+                 f"{first} 4 8\n\tagain\n")
+    assert parse_blame(porcelain) == {5: first, 7: second, 8: first}
