@@ -8,19 +8,17 @@ reads them, and hands the text to the pure parsers in `content`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
 from .config import load_authors, load_components, load_site_config
-from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .content import newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .model import Incident, Maintenance, Page, Site
+from .parallel import Parser, parse_entries
 from .problems import Problems
 from .source import SourceError, read_text
 from .times import zone
-
-Parser = Callable[[str, str, str, tzinfo], ParsedFile]
 
 
 def display_path(path: Path) -> str:
@@ -61,10 +59,15 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
     return path, shown, slug
 
 
-def _parse_all(root: Path, folder: str, parser: Parser, tz: tzinfo, problems: Problems) -> list[Any]:
-    items = (parse_file(path, shown, slug, parser, tz, problems) for path, shown, slug in
-             content_files(root, folder, problems))
-    return [item for item in items if item is not None]
+def _parse_all(root: Path, tz: tzinfo, problems: Problems) -> tuple[list[Any], list[Any], list[Any]]:
+    """Incidents, maintenances and pages; known files come from the parse cache, the rest use every core."""
+    folders = (("incidents", parse_incident), ("maintenance", parse_maintenance), ("pages", parse_page))
+    entries = [(path, shown, slug, parser) for folder, parser in folders
+               for path, shown, slug in content_files(root, folder, problems)]
+    items = parse_entries(root, entries, tz, problems)
+    return ([item for item in items if isinstance(item, Incident)],
+            [item for item in items if isinstance(item, Maintenance)],
+            [item for item in items if isinstance(item, Page)])
 
 
 def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems) -> Any:
@@ -88,9 +91,7 @@ def load_site(root: Path, problems: Problems) -> Site | None:
     if config is None:
         return None
     tz = zone(config.timezone)
-    incidents: list[Incident] = _parse_all(root, "incidents", parse_incident, tz, problems)
-    maintenances: list[Maintenance] = _parse_all(root, "maintenance", parse_maintenance, tz, problems)
-    pages: list[Page] = _parse_all(root, "pages", parse_page, tz, problems)
+    incidents, maintenances, pages = _parse_all(root, tz, problems)
     return Site(
         root=str(root),
         config=config,

@@ -8,18 +8,21 @@ under any path, and from file://.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.nodes
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton, format_time, format_timedelta
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup
 
 from .charts import uptime_filters
 from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
@@ -73,6 +76,28 @@ def translations(theme: Path, language: str) -> NullTranslations:
     return NullTranslations()
 
 
+def memoized_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
+    """Jinja's newstyle `_()` (translate, mark safe under autoescape, then %-format), remembered per string.
+
+    Templates call `_()` hundreds of times a page, mostly with no variables,
+    and Jinja's own path costs two context calls and a Markup format each time.
+    """
+    remembered: dict[tuple[str, bool], str] = {}
+
+    @jinja2.pass_eval_context
+    def gettext(eval_context: jinja2.nodes.EvalContext, string: str, **variables: Any) -> str:
+        key = (string, eval_context.autoescape)
+        if variables or key not in remembered:
+            translated = translate(string)
+            result = (Markup(translated) if eval_context.autoescape else translated) % variables
+            if variables:
+                return result
+            remembered[key] = result
+        return remembered[key]
+
+    return gettext
+
+
 def load_theme(site_root: Path, config: SiteConfig) -> Theme:
     base = theme_dir(config.theme)
     env = jinja2.Environment(
@@ -83,8 +108,11 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,
+        auto_reload=False,  # a Theme lives for one build; the dev server makes a new one when templates change
     )
-    env.install_gettext_translations(translations(base, config.language), newstyle=True)  # type: ignore[attr-defined]
+    catalog = translations(base, config.language)
+    env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["_"] = memoized_gettext(catalog.gettext)
     locale = Locale.parse(config.language.replace("-", "_"))
     tz = zone(config.timezone)
 
@@ -120,6 +148,11 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
         day = value.astimezone(tz).date() if isinstance(value, datetime) else value
         return format_skeleton(pattern, day, locale=locale)
 
+    # Pages show the same moments again and again (an update on its incident, its author's page, the
+    # history, the feeds' pages): each is formatted once per build.
+    local_datetime, local_date, utc_datetime, duration, local_time, skeleton = (
+        functools.lru_cache(maxsize=None)(function)
+        for function in (local_datetime, local_date, utc_datetime, duration, local_time, skeleton))
     env.filters.update(local_datetime=local_datetime, local_date=local_date, utc=utc_datetime,
                        iso=iso_utc, duration=duration, local_time=local_time, skeleton=skeleton,
                        names=lambda items: format_list(list(items), locale=locale),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from .cache import cache_dir, fingerprint, remember_build, unchanged_build
 from .checks import check_at_now, check_site
 from .loader import load_site
 from .outputs.api import render_api
@@ -26,11 +27,12 @@ from .outputs.html import render_html
 from .outputs.sitemap import render_sitemap
 from .outputs.subscribe import render_subscribe
 from .outputs.uptime import render_uptime
+from .parallel import write_rendered
 from .problems import Problem, Problems, SiteError
 from .render import Theme, load_theme, theme_dir
 from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
 from .status import SiteState, derive
-from .writer import check_output_dir, write_tree
+from .writer import check_output_dir, staged
 
 OutputFamily = Callable[[SiteState, Theme], Iterable[tuple[str, bytes]]]
 
@@ -86,31 +88,50 @@ def check(root: Path, now: datetime, signatures: SignatureOptions | None = None)
 
 def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, bytes]]:
     """Every output file; the dev server passes its own theme, which renders pages when asked for."""
+    for files in families(state, root, theme):
+        yield from files
+
+
+def families(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[Iterator[tuple[str, bytes]]]:
+    """Each output family's files in turn, the sitemap last; a parallel build shares out work family by family."""
     theme = theme or load_theme(root, state.site.config)
     written: list[str] = []
     for family in OUTPUTS:
-        for path, data in family(state, theme):
-            written.append(path)
-            yield path, data
-    yield from render_sitemap(state, written)
+        yield _noting(family(state, theme), written)
+    yield render_sitemap(state, written)
+
+
+def _noting(files: Iterable[tuple[str, bytes]], written: list[str]) -> Iterator[tuple[str, bytes]]:
+    for path, data in files:
+        written.append(path)
+        yield path, data
 
 
 def build(root: Path, out: Path, now: datetime, strict: bool = False,
           signatures: SignatureOptions | None = None) -> BuildResult:
     """Build the site into `out`, or raise SiteError and leave `out` untouched."""
     started = time.perf_counter()
+    # Signatures read git history, which the fingerprint does not cover: such builds are always done.
+    stamp = fingerprint(root, out, now) if signatures is None and cache_dir(root) else None
+    record = unchanged_build(root, out, stamp) if stamp else None
+    if record is not None and not (strict and record.warnings):
+        return BuildResult(record.files, time.perf_counter() - started, list(record.warnings), record.next_change)
     checked = check(root, now, signatures)
     failing = checked.problems if strict else checked.errors
     if checked.state is None or failing:
         raise SiteError(failing or checked.errors)
     check_output_dir(out, root)
+    state = checked.state
     try:
-        count = write_tree(out, render(checked.state, root))
+        with staged(out) as staging:
+            count = write_rendered(staging, lambda theme: families(state, root, theme),
+                                   load_theme(root, state.site.config), len(state.incidents) + len(state.maintenances))
     except jinja2.TemplateSyntaxError as exc:
         raise SiteError([Problem(exc.filename or exc.name or "template", exc.lineno,
                                  f"template error: {exc.message}", "fix the template's syntax")]) from exc
     except jinja2.TemplateError as exc:
         raise SiteError([Problem(str(root / "templates"), None, f"template error: {exc}",
                                  "a site template uses a name the theme does not provide")]) from exc
-    return BuildResult(count, time.perf_counter() - started, checked.warnings, checked.state.next_change,
-                       checked.state.bylines)
+    if stamp:
+        remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
+    return BuildResult(count, time.perf_counter() - started, checked.warnings, state.next_change, state.bylines)

@@ -14,7 +14,8 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 MARKER = ".statusblog-output"
@@ -64,6 +65,16 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def write_tree(out: Path, files: Iterable[tuple[str, bytes]]) -> int:
     """Write every file into a fresh tree and swap it in; returns the file count."""
+    with staged(out) as staging:
+        return write_files(staging, files)
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A fresh staging tree beside `out`, swapped in if the block ends well, removed if not.
+
+    The block may fill the tree from several processes; only this one swaps.
+    """
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in out.parent.glob(f".{out.name}.*.new"):
@@ -72,18 +83,10 @@ def write_tree(out: Path, files: Iterable[tuple[str, bytes]]) -> int:
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
     except OSError as exc:
         raise OutputError(f"cannot create a staging directory beside {out}: {exc.strerror or exc}") from exc
-    count = 0
     try:
         staging.chmod(0o755)
         (staging / MARKER).write_bytes(MARKER_TEXT)
-        made: set[Path] = {staging}
-        for path, data in files:
-            target = staging / safe_relative(path)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(data)
-            count += 1
+        yield staging
         _swap(staging, out)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -92,6 +95,19 @@ def write_tree(out: Path, files: Iterable[tuple[str, bytes]]) -> int:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write files into a staging tree; returns how many."""
+    count = 0
+    made: set[Path] = {staging}
+    for path, data in files:
+        target = staging / safe_relative(path)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
+        count += 1
     return count
 
 

@@ -177,9 +177,12 @@ def site_feeds(state: SiteState, label: Label) -> Iterator[tuple[Feed, tuple[str
         yield Feed(f"components/{component.id}/feed", f"{component.name} · {config.title}",
                    f"Every update about {component.name} from {config.title}",
                    f"components/{component.id}/", chosen[:limit]), (".xml", ".atom")
+    by_parent: dict[str, list[Entry]] = {}
+    for entry in entries:  # one pass, not one per incident: the site's feeds stay linear in its size
+        by_parent.setdefault(entry.parent, []).append(entry)
     for incident_state in state.incidents:
         page = f"incidents/{incident_state.slug}/"
-        chosen = tuple(entry for entry in entries if entry.parent == page)
+        chosen = tuple(by_parent.get(page, ()))
         yield Feed(f"{page}feed", f"{incident_state.incident.title} · {config.title}",
                    f"Every update about this incident from {config.title}", page, chosen[:limit]), (".atom",)
 

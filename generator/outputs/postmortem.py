@@ -10,6 +10,7 @@ uptime page and the overdue checks count.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from mdit_py_plugins.anchors.index import slugify
@@ -30,7 +31,9 @@ class Part:
     """Whether the action items were written in this part, so the page shows them here."""
 
 
+@functools.lru_cache(maxsize=8192)
 def postmortem_parts(postmortem: Postmortem, doc_id: str) -> tuple[Part, ...]:
+    """Pure, so remembered: the dev server's lazy pages and a parallel build's processes walk every incident."""
     plain, _technical = split_technical(postmortem.body.text)
     chunks: list[tuple[str, list[str], bool]] = [("", [], False)]
     for _, line, outside in fence_aware_lines(plain):

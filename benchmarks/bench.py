@@ -1,0 +1,357 @@
+"""Measure `statusblog build` on synthetic sites of 1,000, 5,000 and 20,000 incidents, and Pelican beside it.
+
+For each size this builds the site of benchmarks/make_site.py (fixed seed,
+fixed "now") in a fresh process each time and reports the median of --runs:
+
+- cold: no output and no cache, the first build on a fresh CI runner;
+- warm full: no output, parse cache kept (a CI that keeps .statusblog-cache);
+- no-op: the same build again, nothing changed;
+- edit, CLI: `statusblog build` again after one incident was edited;
+- edit, serve: the dev server's own incremental rebuild (serve.Preview.rebuild,
+  what its file watcher calls) after one incident was saved, until the edited
+  page has been rendered; the watcher's 30 ms quiet period is not included;
+- peak RSS: the sum over the build's processes (sampled every 20 ms), and the
+  largest single process;
+- files per second and incidents per second of the cold build.
+
+Then Pelican (installed by pip into a temporary virtual environment) builds the
+same incidents as plain Markdown articles, and the ratio of throughput is
+reported. The table is printed, and written into docs/performance.md between
+the BENCHMARK markers when --write is given.
+
+    python benchmarks/bench.py [--sizes 1000,5000,20000] [--runs 3] [--no-pelican] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from make_site import NOW_TEXT, make_site  # noqa: E402 - beside this file
+
+DOC = REPO / "docs" / "performance.md"
+START, END = "<!-- BENCHMARK:START -->", "<!-- BENCHMARK:END -->"
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+# Running a process and watching its memory.
+
+def _tree_rss(root_pid: int) -> tuple[int, int]:
+    """(sum, largest) resident set size in bytes of a process and all its descendants."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    family, frontier = {root_pid}, [root_pid]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in family:
+                family.add(pid)
+                frontier.append(pid)
+    sizes = []
+    for pid in family:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                sizes.append(int(handle.read().split()[1]) * PAGE_SIZE)
+        except (OSError, IndexError, ValueError):
+            continue
+    return sum(sizes), max(sizes, default=0)
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss: int
+    largest_rss: int
+    cpu: float
+    output: str
+
+
+def run(args: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run a command; its wall time, peak memory and CPU time (user + system, all processes)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=REPO)
+    peaks = [0, 0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            total, largest = _tree_rss(process.pid)
+            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output = process.stdout.read().decode() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{output}")
+    largest = max(peaks[1], usage.ru_maxrss * 1024)
+    return Run(seconds, max(peaks[0], largest), largest, usage.ru_utime + usage.ru_stime, output)
+
+
+def statusblog_env() -> dict[str, str]:
+    """This checkout's package, whatever is installed."""
+    return {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def build(site: Path, out: Path) -> Run:
+    return run([sys.executable, "-m", "generator", "build", str(site), "--out", str(out), "--now", NOW_TEXT],
+               statusblog_env())
+
+
+def edit(path: Path, number: int) -> str:
+    """Append a sentence to an incident's last update; returns the sentence."""
+    sentence = f"Benchmark edit number {number} is now visible."
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
+    return sentence
+
+
+SERVE_PROBE = r"""
+import sys, time, statistics
+from pathlib import Path
+from generator.serve import Changes, Preview
+from generator.times import build_now
+root, target, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+preview = Preview(root, build_now(sys.argv[4]), lambda line: None)
+preview.rebuild(Changes())
+page = f"incidents/{target.stem}/index.html"
+times = []
+for number in range(runs):
+    sentence = f"Serve edit number {number} is now visible."
+    started = time.perf_counter()
+    target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
+    preview.rebuild(Changes(content={target.absolute()}, first_seen=started))
+    body = preview.served.snapshot.get(page)
+    times.append(time.perf_counter() - started)
+    assert sentence.encode() in body, "the edited page does not show the edit"
+print(statistics.median(times))
+"""
+
+
+def serve_edit(site: Path, target: Path, runs: int) -> float:
+    result = run([sys.executable, "-c", SERVE_PROBE, str(site.absolute()), str(target.absolute()), str(runs),
+                  NOW_TEXT], statusblog_env())
+    return float(result.output.strip().splitlines()[-1])
+
+
+# Pelican.
+
+def pelican_python(venv: Path) -> Path:
+    """A virtual environment with Pelican and Markdown, installed from the package registry by pip."""
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "pelican", "markdown"], check=True)
+    return python
+
+
+PELICAN_CONF = """
+AUTHOR = "Benchmark"
+SITENAME = "Benchmark Cloud Status"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_PAGINATION = 50
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+"""
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def pelican_site(site: Path, target: Path) -> int:
+    """The site's incidents as Pelican articles: the same Markdown, components as tags."""
+    content = target / "content"
+    content.mkdir(parents=True)
+    (target / "conf.py").write_text(PELICAN_CONF, encoding="utf-8")
+    count = 0
+    for source in sorted((site / "incidents").glob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        front = _FRONT.match(text)
+        assert front
+        fields = dict(line.split(": ", 1) for line in front.group(1).splitlines())
+        authors = sorted(set(re.findall(r"^## .* · (\S+)$", text, re.MULTILINE)))
+        header = (f"Title: {fields['title']}\nDate: {fields['started'].replace('T', ' ').rstrip('Z')}\n"
+                  f"Category: {fields['impact']}\nTags: {fields['components'].strip('[]')}\n"
+                  f"Authors: {', '.join(authors)}\nSlug: {source.stem}\n\n")
+        (content / source.name).write_text(header + text[front.end():], encoding="utf-8")
+        count += 1
+    return count
+
+
+def pelican_build(python: Path, target: Path) -> Run:
+    shutil.rmtree(target / "output", ignore_errors=True)
+    return run([str(python), "-m", "pelican", str(target / "content"), "-o", str(target / "output"),
+                "-s", str(target / "conf.py"), "-q"])
+
+
+def count_files(directory: Path) -> int:
+    return sum(len(files) for _, _, files in os.walk(directory))
+
+
+# The benchmark.
+
+@dataclass
+class Row:
+    size: int
+    files: int = 0
+    cold: list[Run] = field(default_factory=list)
+    warm: list[Run] = field(default_factory=list)
+    noop: list[Run] = field(default_factory=list)
+    edit_cli: list[Run] = field(default_factory=list)
+    edit_serve: float = 0.0
+    pelican: list[Run] = field(default_factory=list)
+    pelican_files: int = 0
+
+
+def median(runs: list[Run], attribute: str = "seconds") -> float:
+    return statistics.median(getattr(run, attribute) for run in runs)
+
+
+def measure(size: int, work: Path, runs: int, pelican: Path | None, pelican_runs: int) -> Row:
+    site, out = work / f"site-{size}", work / f"out-{size}"
+    make_site(site, size)
+    row = Row(size)
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(site / ".statusblog-cache", ignore_errors=True)
+        row.cold.append(build(site, out))
+    row.files = count_files(out)
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        row.warm.append(build(site, out))
+    for _ in range(runs):
+        row.noop.append(build(site, out))
+    target = sorted((site / "incidents").glob("*.md"))[size // 2]
+    for number in range(runs):
+        sentence = edit(target, number)
+        row.edit_cli.append(build(site, out))
+        assert sentence in (out / "incidents" / target.stem / "index.html").read_text(encoding="utf-8")
+    row.edit_serve = serve_edit(site, target, max(runs, 5))
+    if pelican is not None:
+        make_site(site, size)  # the incidents as generated, without the edits
+        pelican_dir = work / f"pelican-{size}"
+        shutil.rmtree(pelican_dir, ignore_errors=True)
+        pelican_site(site, pelican_dir)
+        row.pelican = [pelican_build(pelican, pelican_dir) for _ in range(pelican_runs)]
+        row.pelican_files = count_files(pelican_dir / "output")
+    shutil.rmtree(out, ignore_errors=True)
+    return row
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (f"{os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable), {model}, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+            f"load average at the end {load}")
+
+
+def mb(value: float) -> str:
+    return f"{value / 1024 / 1024:.0f} MB"
+
+
+def table(rows: list[Row], runs: int) -> str:
+    lines = [
+        f"Medians of {runs} runs, each build in a fresh process; times in seconds unless marked.",
+        "",
+        "| incidents | files | cold build | warm full build | no-op rebuild | edit, CLI rebuild | edit, serve | "
+        "peak RSS (all processes / largest) | cold CPU (user+sys) | files/s (cold) | incidents/s (cold) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        cold = median(row.cold)
+        peak = max(run.peak_rss for run in row.cold + row.warm)
+        largest = max(run.largest_rss for run in row.cold + row.warm)
+        lines.append(
+            f"| {row.size:,} | {row.files:,} | {cold:.2f} | {median(row.warm):.2f} | {median(row.noop):.2f} | "
+            f"{median(row.edit_cli):.2f} | {row.edit_serve * 1000:.0f} ms | {mb(peak)} / {mb(largest)} | "
+            f"{median(row.cold, 'cpu'):.1f} | {row.files / cold:,.0f} | {row.size / cold:,.0f} |")
+    if any(row.pelican for row in rows):
+        lines += ["", "Pelican, the same incidents as plain articles (its own Markdown, theme, feeds, "
+                  "category, tag and author pages), same machine, same run:", "",
+                  "| incidents | Pelican files | Pelican build | Pelican incidents/s | statusblog incidents/s (cold) "
+                  "| ratio, cold | ratio, warm full |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for row in rows:
+            if not row.pelican:
+                continue
+            pelican = median(row.pelican)
+            cold, warm = median(row.cold), median(row.warm)
+            lines.append(f"| {row.size:,} | {row.pelican_files:,} | {pelican:.2f} | {row.size / pelican:,.0f} | "
+                         f"{row.size / cold:,.0f} | {pelican / cold:.1f} x | {pelican / warm:.1f} x |")
+    lines += ["", f"Machine: {machine()}."]
+    return "\n".join(lines)
+
+
+def write_doc(text: str) -> None:
+    current = DOC.read_text(encoding="utf-8") if DOC.exists() else f"{START}\n{END}\n"
+    head, rest = current.split(START, 1)
+    _, tail = rest.split(END, 1)
+    DOC.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000,20000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pelican-runs", type=int, default=1)
+    parser.add_argument("--no-pelican", action="store_true")
+    parser.add_argument("--write", action="store_true", help=f"put the table into {DOC.relative_to(REPO)}")
+    parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="statusblog-bench-") as scratch:
+        work = args.work or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        pelican = None
+        if not args.no_pelican:
+            try:
+                pelican = pelican_python(work / "pelican-venv")
+            except subprocess.CalledProcessError as exc:
+                print(f"Pelican could not be installed ({exc}); measuring statusblog alone", file=sys.stderr)
+        rows = []
+        for size in sizes:
+            rows.append(measure(size, work, args.runs, pelican, args.pelican_runs))
+            print(f"measured {size:,} incidents", file=sys.stderr, flush=True)
+    text = table(rows, args.runs)
+    print(text)
+    if args.write:
+        write_doc(text)
+
+
+if __name__ == "__main__":
+    main()

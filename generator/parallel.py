@@ -1,0 +1,250 @@
+"""Spreading a build over the machine's cores.
+
+Python runs one thread of Python at a time, so a build uses a second core
+only through a second process. Both costly steps are pure per item: parsing
+is a function of one file's text (see `content`), and every output page is a
+function of the derived state. So:
+
+- Files the parse cache does not know are parsed by a pool of forked
+  processes, which send back the pickled result (the cache keeps those bytes).
+- Output is written by forked processes that each render a share of the
+  theme's pages straight into the staging tree, all from the same state,
+  which a fork shares without copying or pickling. The parent alone runs
+  everything that is not a theme page (feeds, API, calendar, sitemap), and
+  so sees every path in order, as a serial build would.
+
+Forking is used only where it is safe and pays: on platforms that have it,
+in a process with no other threads, and for sites big enough that a
+process's start-up is small beside its share. Anything else builds serially,
+with byte-identical output; STATUSBLOG_JOBS=1 forces that.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, fields
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+from .cache import ParseCache, cache_dir
+from .content import ParsedFile
+from .problems import Problems
+from .render import Theme
+from .source import SourceError, read_text
+from .writer import write_files
+
+Parser = Callable[[str, str, str, tzinfo], ParsedFile]
+Entry = tuple[Path, str, str, Parser]
+"""A content file to parse: its path, the path shown in messages, its slug, and its parser."""
+Families = Iterator[Iterable[tuple[str, Any]]]
+
+PARALLEL_PARSE_MIN = 64
+"""Fewer unknown files than this are parsed in this process: a pool costs more than it saves."""
+PARALLEL_RENDER_MIN = 200
+"""Fewer theme pages than this (known from the site's size) are rendered in this process."""
+CHUNKS_PER_WORKER = 4
+
+
+def jobs() -> int:
+    """How many processes a build may use: STATUSBLOG_JOBS, else the cores this process may run on."""
+    configured = os.environ.get("STATUSBLOG_JOBS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Fork copies only the calling thread, so it is used only when there is no other."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+# Parsing.
+
+def _parse_chunk(parser: Parser, tz: tzinfo, chunk: list[tuple[str, str, str]]) -> list[bytes]:
+    return [pickle.dumps(parser(text, slug, shown, tz), protocol=pickle.HIGHEST_PROTOCOL)
+            for text, slug, shown in chunk]
+
+
+def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int) -> Iterator[tuple[int, bytes]]:
+    """(position, pickled ParsedFile) for every file not in the cache."""
+    if workers <= 1 or len(misses) < PARALLEL_PARSE_MIN or not can_fork():
+        for position, text, (_path, shown, slug, parser) in misses:
+            yield position, pickle.dumps(parser(text, slug, shown, tz), protocol=pickle.HIGHEST_PROTOCOL)
+        return
+    by_parser: dict[Parser, list[tuple[int, str, Entry]]] = {}
+    for miss in misses:
+        by_parser.setdefault(miss[2][3], []).append(miss)
+    size = max(1, len(misses) // (workers * CHUNKS_PER_WORKER))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        jobs_done = []
+        for parser, group in by_parser.items():
+            for start in range(0, len(group), size):
+                chunk = group[start:start + size]
+                work = [(text, entry[2], entry[1]) for _, text, entry in chunk]
+                jobs_done.append(([position for position, _, _ in chunk], pool.submit(_parse_chunk, parser, tz, work)))
+        for positions, future in jobs_done:
+            yield from zip(positions, future.result(), strict=True)
+
+
+def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Problems) -> list[Any]:
+    """Read and parse content files, from the cache where it knows them; the items, in entry order.
+
+    Problems are reported in entry order too, whichever process parsed the file.
+    """
+    store = ParseCache(cache_dir(root))
+    texts: list[str | None] = []
+    blobs: list[bytes | None] = []
+    keys: list[bytes] = []
+    misses: list[tuple[int, str, Entry]] = []
+    for position, entry in enumerate(entries):
+        path, shown, slug, parser = entry
+        try:
+            text = read_text(path)
+        except SourceError as exc:
+            problems.error(shown, exc.line, exc.message, exc.hint)
+            texts.append(None)
+            blobs.append(None)
+            keys.append(b"")
+            continue
+        key = ParseCache.key(text, parser, slug, shown, tz)
+        blob = store.get(key)
+        texts.append(text)
+        blobs.append(blob)
+        keys.append(key)
+        if blob is None:
+            misses.append((position, text, entry))
+    for position, blob in _parse_misses(misses, tz, jobs()):
+        blobs[position] = blob
+        store.put(keys[position], blob)
+    items = []
+    for blob in blobs:
+        if blob is None:
+            continue
+        parsed: ParsedFile = pickle.loads(blob)
+        problems.extend(parsed.problems)
+        if parsed.item is not None:
+            items.append(parsed.item)
+    store.save()
+    return items
+
+
+# Rendering.
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A theme page whose rendering is left to the process that owns it."""
+
+    template: str
+    path: str
+    root: str | None
+    context: dict[str, Any]
+
+    def render(self, theme: Theme) -> bytes:
+        return Theme.render(theme, self.template, self.path, self.root, **self.context)[1]
+
+
+class PendingTheme(Theme):
+    """The theme, except that render() says what to render instead of rendering it."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, theme: Theme) -> PendingTheme:
+        return cls(**{spec.name: getattr(theme, spec.name) for spec in fields(theme)})
+
+    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
+        return path, Pending(template, path, root, context)  # type: ignore[return-value]
+
+
+def _owner(index: int, workers: int) -> int:
+    """Which process renders the index-th theme page of a family.
+
+    The parent also runs every other output alone, so it takes one page in
+    three of a pair's share, the others split what is left.
+    """
+    if workers == 2:
+        return 0 if index % 3 == 0 else 1
+    return index % workers
+
+
+def _shard(staging: Path, families: Families, theme: Theme, me: int, workers: int) -> int:
+    """Write this process's share; the parent (me == 0) also writes everything that is not a theme page.
+
+    A family's pages are shared out until its first file that is not a page;
+    a child stops there and the parent does the rest of that family alone.
+    Every process walks the same families in the same order from the same
+    state, so the shares never overlap and never miss a file.
+    """
+
+    def mine() -> Iterator[tuple[str, bytes]]:
+        for family in families:
+            index, shared = 0, True
+            for path, data in family:
+                if isinstance(data, Pending):
+                    if not shared or _owner(index, workers) == me:
+                        yield path, data.render(theme)
+                    index += 1
+                elif me == 0:
+                    shared = False
+                    yield path, data
+                else:
+                    break
+
+    return write_files(staging, mine())
+
+
+def _child(staging: Path, families: Callable[[Theme], Families], theme: Theme, me: int, workers: int,
+           sender: Any) -> None:
+    try:
+        sender.send(_shard(staging, families(PendingTheme.of(theme)), theme, me, workers))
+    except BaseException:  # the parent renders everything again and reports the error itself
+        raise SystemExit(1) from None
+    finally:
+        sender.close()
+
+
+def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: Theme, pages: int) -> int:
+    """Render every output file into `staging`; the number of files written.
+
+    `families(theme)` yields each output family's files in order; `pages`
+    is roughly how many theme pages there are, to decide whether forking pays.
+    """
+    workers = jobs()
+    if workers <= 1 or pages < PARALLEL_RENDER_MIN or not can_fork():
+        return write_files(staging, (item for family in families(theme) for item in family))
+    context = multiprocessing.get_context("fork")
+    children = []
+    for me in range(1, workers):
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(staging, families, theme, me, workers, sender), daemon=True)
+        process.start()
+        sender.close()
+        children.append((process, receiver))
+    try:
+        count = _shard(staging, families(PendingTheme.of(theme)), theme, 0, workers)
+    except BaseException:
+        for process, _ in children:
+            process.kill()
+            process.join()
+        raise
+    counts = []
+    for process, receiver in children:
+        try:
+            counts.append(receiver.recv())
+        except EOFError:
+            counts.append(None)
+        process.join()
+    if any(child is None for child in counts) or any(process.exitcode for process, _ in children):
+        # A child failed (a template error, or killed): render everything here, where an error is raised
+        # with its whole story, and where a build that can succeed does.
+        return write_files(staging, (item for family in families(theme) for item in family))
+    return count + sum(counts)

@@ -1,0 +1,47 @@
+"""benchmarks/make_site.py: the synthetic site is deterministic, valid, and builds.
+
+The benchmarks themselves are too slow for the suite; this keeps their input
+from rotting as the content format grows.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+from tests.sites import run
+
+spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
+assert spec and spec.loader
+make_site = importlib.util.module_from_spec(spec)
+sys.modules["make_site"] = make_site
+spec.loader.exec_module(make_site)
+
+
+def test_the_same_seed_makes_the_same_site_and_another_seed_another() -> None:
+    first, again = make_site.site_files(40, seed=7), make_site.site_files(40, seed=7)
+    assert first == again
+    assert first != make_site.site_files(40, seed=8)
+    assert len([name for name in first if name.startswith("incidents/")]) == 40
+    assert len([name for name in first if name.startswith("maintenance/")]) == 1
+
+
+def test_a_smaller_site_is_the_newest_part_of_a_bigger_one() -> None:
+    small, big = make_site.site_files(10), make_site.site_files(30)
+    assert all(big[name] == text for name, text in small.items() if name.startswith("incidents/"))
+
+
+def test_the_synthetic_site_checks_clean_and_builds(tmp_path: Path) -> None:
+    site, out = tmp_path / "site", tmp_path / "out"
+    make_site.make_site(site, 20)
+    checked = run("check", str(site), "--now", make_site.NOW_TEXT)
+    assert checked.exit_code == 0, checked.output
+    assert "0 errors, 0 warnings" in checked.output
+    built = run("build", str(site), "--out", str(out), "--now", make_site.NOW_TEXT)
+    assert built.exit_code == 0, built.output
+    pages = sorted(out.glob("incidents/*/index.html"))
+    assert len(pages) == 20
+    assert "Postmortem" in (out / "incidents" / sorted((site / "incidents").glob("*-00004.md"))[0].stem
+                            / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,118 @@
+"""Fast rebuilds: the parse cache, the skipped no-op build, and builds spread over processes.
+
+Each of these may make a build faster, never different: every test compares
+bytes with a build that had no cache, or ran in one process.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO, DEMO_NOW, REPO
+from tests.sites import INCIDENT, run, write_site
+from tests.test_build import tree
+
+NOW = "2026-03-15T00:00:00Z"
+OPEN_WITHOUT_ETA = """\
+---
+title: Slow dashboard
+impact: minor
+components: [dashboard]
+started: 2026-03-14T09:12:00Z
+---
+
+The dashboard is slow.
+
+## 2026-03-14 09:20 UTC · investigating · alice
+
+We are looking into it.
+"""
+LOW_THRESHOLDS = ("import sys; from generator import parallel; "
+                  "parallel.PARALLEL_RENDER_MIN = parallel.PARALLEL_PARSE_MIN = 1; "
+                  "from generator.cli import main; sys.exit(main())")
+
+
+def build_in_processes(site: Path, out: Path, jobs: int, cache: Path) -> subprocess.CompletedProcess[str]:
+    """A CLI build where even a small site is spread over `jobs` processes."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": str(jobs), "STATUSBLOG_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", LOW_THRESHOLDS, "build", str(site), "--out", str(out),
+                           "--now", DEMO_NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+
+
+def test_a_build_with_nothing_changed_is_skipped_and_an_edit_is_not(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"incidents/api.md": INCIDENT})
+    out = tmp_path / "public"
+    assert run("build", str(site), "--out", str(out), "--now", NOW).exit_code == 0
+    first = out.stat().st_ino
+    again = run("build", str(site), "--out", str(out), "--now", NOW)
+    assert again.exit_code == 0, again.output
+    assert out.stat().st_ino == first, "an unchanged site was written again"
+    assert again.stdout.split(" in ")[0] == f"built {sum(1 for p in out.rglob('*') if p.is_file()) - 1} files into {out}"
+    (site / "incidents" / "api.md").write_text(INCIDENT + "\nA connection pool was exhausted.\n", encoding="utf-8")
+    edited = run("build", str(site), "--out", str(out), "--now", NOW)
+    assert edited.exit_code == 0, edited.output
+    assert out.stat().st_ino != first
+    assert "A connection pool was exhausted." in (out / "incidents" / "api" / "index.html").read_text(encoding="utf-8")
+    later = run("build", str(site), "--out", str(out), "--now", "2026-03-16T00:00:00Z")
+    assert later.exit_code == 0 and out.stat().st_ino != first, "another 'now' is another build"
+
+
+def test_a_skipped_build_reports_the_same_warnings_and_strict_still_fails(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"incidents/slow.md": OPEN_WITHOUT_ETA})
+    out = tmp_path / "public"
+    first = run("build", str(site), "--out", str(out), "--now", NOW)
+    again = run("build", str(site), "--out", str(out), "--now", NOW)
+    assert first.exit_code == again.exit_code == 0
+    assert "gives no time for the next update" in first.stderr
+    assert first.stderr == again.stderr
+    assert run("build", str(site), "--out", str(out), "--now", NOW, "--strict").exit_code == 1
+
+
+def test_a_damaged_cache_is_ignored_and_the_output_is_the_same(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_site(tmp_path, {"incidents/api.md": INCIDENT})
+    assert run("build", str(site), "--out", str(tmp_path / "a"), "--now", NOW).exit_code == 0
+    cache = site / ".statusblog-cache"
+    damaged = [path for path in cache.rglob("*") if path.is_file()]
+    assert damaged, "the build kept nothing"
+    for path in damaged:
+        path.write_bytes(b"\x80\x04not a pickle")
+    assert run("build", str(site), "--out", str(tmp_path / "a"), "--now", NOW).exit_code == 0
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", "off")
+    assert run("build", str(site), "--out", str(tmp_path / "b"), "--now", NOW).exit_code == 0
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_the_cache_can_live_elsewhere_or_nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_site(tmp_path, {"incidents/api.md": INCIDENT})
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
+    assert run("build", str(site), "--out", str(tmp_path / "a"), "--now", NOW).exit_code == 0
+    assert any((tmp_path / "cache").rglob("parse.pickle"))
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", "off")
+    assert run("build", str(site), "--out", str(tmp_path / "b"), "--now", NOW).exit_code == 0
+    assert not (site / ".statusblog-cache").exists()
+
+
+def test_a_build_over_two_processes_writes_the_same_bytes_as_one(tmp_path: Path) -> None:
+    serial = build_in_processes(DEMO, tmp_path / "serial", 1, tmp_path / "cache-serial")
+    parallel = build_in_processes(DEMO, tmp_path / "parallel", 2, tmp_path / "cache-parallel")
+    assert serial.returncode == parallel.returncode == 0, serial.stderr + parallel.stderr
+    assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
+
+
+def test_a_template_error_in_a_parallel_build_is_reported_and_the_output_kept(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {f"incidents/api-{number}.md": INCIDENT for number in range(6)})
+    out = tmp_path / "public"
+    assert build_in_processes(site, out, 2, tmp_path / "cache").returncode == 0
+    before = tree(out)
+    (site / "templates").mkdir()
+    (site / "templates" / "incident.html").write_text("{{ no_such_thing.at_all }}\n", encoding="utf-8")
+    failed = build_in_processes(site, out, 2, tmp_path / "cache")
+    assert failed.returncode == 1
+    assert "template error" in failed.stderr and "Traceback" not in failed.stderr
+    assert tree(out) == before
