@@ -8,9 +8,22 @@ editors and CI annotate), each with a hint that says how to fix it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """Text echoed from a source file, its control characters spelled as escapes.
+
+    A message quotes what was written (a key, a file name), and the terminal or CI
+    log that shows it must not be steered by it: colours, window titles, a line
+    break that starts a forged `path:line: error:` or a GitHub `::` command.
+    """
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class Severity(StrEnum):
@@ -27,10 +40,10 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.severity.value}: {self.message}"
+        where = f"{shown(self.path)}:{self.line}" if self.line else shown(self.path)
+        text = f"{where}: {self.severity.value}: {shown(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {shown(self.hint)}"
         return text
 
     @property

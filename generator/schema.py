@@ -15,10 +15,14 @@ from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from .problems import Problems, did_you_mean
-from .source import Value
+from .source import UNPUBLISHABLE, Value, character_name
 from .times import TIME_FORMATS_HINT, TimeError, localize, parse_date, parse_time
 
 IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides and isolates. A title or a name is set beside other text (a page title, a
+byline, a feed entry), where an override left open reverses what follows it: "gpj.exe" spoofing,
+or a byline that reads as someone else's. Right-to-left scripts need none of them."""
 
 
 class FieldError(ValueError):
@@ -40,6 +44,11 @@ class FieldSpec:
 def text(value: Any, _tz: tzinfo) -> str:
     if not isinstance(value, str):
         raise FieldError(f"must be text, not {_kind(value)}", "put the value in quotes")
+    if bad := UNPUBLISHABLE.search(value):
+        raise FieldError(f"contains {character_name(bad.group())}, which no feed or page can carry", "remove it")
+    if bad := BIDI_CONTROLS.search(value):
+        raise FieldError(f"contains the bidirectional control U+{ord(bad.group()):04X}",
+                         "remove it: it would reorder the text shown around this value")
     return value.strip()
 
 

@@ -19,6 +19,13 @@ import yaml
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 MAX_YAML_NODES = 10_000
 FAST_YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters outside XML 1.0's Char: no feed, sitemap or SVG can carry them, even escaped,
+and UTF-8 cannot encode a lone surrogate (which a YAML "\\ud800" escape can produce)."""
+
+
+def character_name(char: str) -> str:
+    return "a NUL character" if char == "\x00" else f"the character U+{ord(char):04X}"
 
 
 class SourceError(ValueError):
@@ -63,9 +70,10 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise SourceError(line, "file is not valid UTF-8", "save it as UTF-8") from exc
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise SourceError(line, "file contains a NUL character", "remove it; this is not a text file")
+    bad = UNPUBLISHABLE.search(text)
+    if bad:
+        line = text[: bad.start()].count("\n") + 1
+        raise SourceError(line, f"file contains {character_name(bad.group())}", "remove it; this is not a text file")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -141,8 +149,10 @@ def _plain(node: yaml.Node, first_line: int, budget: list[int]) -> Any:
 
 
 _TOML_LINE = re.compile(r"at line (\d+)")
-_TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-]+))\s*=""")
-_TOML_TABLE = re.compile(r"""^\s*\[\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-.]+))\s*\]""")
+_TOML_PART = r"""(?:[A-Za-z0-9_\-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_TOML_PATH = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
+_TOML_KEY = re.compile(rf"^\s*({_TOML_PATH})\s*=")
+_TOML_TABLE = re.compile(rf"^\s*\[\[?\s*({_TOML_PATH})\s*\]")
 
 
 def load_toml(text: str, first_line: int = 1) -> dict[str, Any]:
@@ -159,21 +169,42 @@ def load_toml(text: str, first_line: int = 1) -> dict[str, Any]:
 def toml_lines(text: str, first_line: int = 1) -> dict[tuple[str, str], int]:
     """Line numbers of `[table]` headers and `key =` lines, since tomllib keeps none.
 
-    Keys are (table, key); a table header itself is (table, "").
+    Keys are (table, key) for the first two levels of a key's full dotted path,
+    however it is spelled (`[a.b]`, `a.b = 1`, `"a" = 1`, `[[a]]`); a top-level
+    key is ("", key) and a table's first line is also (table, "").
     """
     found: dict[tuple[str, str], int] = {}
-    table = ""
+    table: tuple[str, ...] = ()
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
         header = _TOML_TABLE.match(line)
+        key = None if header else _TOML_KEY.match(line)
         if header:
-            table = next(group for group in header.groups() if group)
-            found.setdefault((table, ""), number)
+            table = _key_path(header.group(1))
+            path = table
+        elif key:
+            path = table + _key_path(key.group(1))
+        else:
             continue
-        key = _TOML_KEY.match(line)
-        if key:
-            found.setdefault((table, next(group for group in key.groups() if group)), number)
+        if path:
+            found.setdefault(("", path[0]), number)
+            found.setdefault((path[0], ""), number)
+        if len(path) > 1:
+            found.setdefault((path[0], path[1]), number)
     return found
+
+
+def _key_path(written: str) -> tuple[str, ...]:
+    """A TOML key as written (`a."b c".d`) -> its parts, read by tomllib itself so quoting cannot fool it."""
+    try:
+        data: Any = tomllib.loads(f"{written} = 0")
+    except tomllib.TOMLDecodeError:
+        return ()
+    path: list[str] = []
+    while isinstance(data, dict) and len(data) == 1:
+        key, data = next(iter(data.items()))
+        path.append(key)
+    return tuple(path)
 
 
 def parse_toml_mapping(text: str, first_line: int) -> dict[str, Value]:

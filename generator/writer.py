@@ -76,11 +76,13 @@ def staged(out: Path) -> Iterator[Path]:
     The block may fill the tree from several processes; only this one swaps.
     """
     out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out.parent.glob(f".{out.name}.*.new"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        for stale in out.parent.glob(f".{out.name}.*.new"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise OutputError(f"cannot use {out}: {exc.filename} is not a directory") from exc
     except OSError as exc:
         raise OutputError(f"cannot create a staging directory beside {out}: {exc.strerror or exc}") from exc
     try:
