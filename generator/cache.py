@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -65,6 +67,43 @@ def code_version() -> bytes:
     return digest.digest()
 
 
+@cache
+def _sealing_key() -> bytes | None:
+    """The key that seals this user's cache files; None (no cache) where it cannot be kept.
+
+    A cache file is a pickle, and unpickling runs code: a `.statusblog-cache/`
+    committed to a site's repository (`git add -f` passes .gitignore) would run
+    its author's code in CI. The key lives outside every site, readable by this
+    user alone, so only files that this user's own builds wrote are unpickled.
+    """
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "statusblog"
+    path = folder / "cache-key"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == 32 else None
+
+
+def _read_sealed(path: Path) -> bytes:
+    """A cache file's pickle, if this user's builds wrote it; ValueError otherwise."""
+    key, blob = _sealing_key(), path.read_bytes()
+    if key is None or not hmac.compare_digest(blob[:32], hmac.digest(key, blob[32:], "sha256")):
+        raise ValueError(f"{path} was not written by this user's builds")
+    return blob[32:]
+
+
+def _write_sealed(path: Path, data: bytes) -> None:
+    key = _sealing_key()
+    if key is not None:
+        _write_atomically(path, hmac.digest(key, data, "sha256") + data)
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` whole; a concurrent or killed writer leaves the old file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +126,7 @@ class ParseCache:
         self.used: dict[bytes, bytes] = {}
         if self.path is not None:
             try:
-                loaded = pickle.loads(self.path.read_bytes())
+                loaded = pickle.loads(_read_sealed(self.path))
                 if isinstance(loaded, tuple) and loaded[0] == code_version():
                     self.known = loaded[1]
             except Exception:  # a missing, truncated or foreign cache is an empty one
@@ -112,7 +151,7 @@ class ParseCache:
         if self.path is None or self.used.keys() == self.known.keys():
             return
         with contextlib.suppress(OSError):  # a read-only site still builds, only slower
-            _write_atomically(self.path, pickle.dumps((code_version(), self.used), protocol=pickle.HIGHEST_PROTOCOL))
+            _write_sealed(self.path, pickle.dumps((code_version(), self.used), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # A build that would change nothing.
@@ -188,7 +227,7 @@ def unchanged_build(root: Path, out: Path, stamp: bytes) -> BuildRecord | None:
     if path is None or identity is None:
         return None
     try:
-        record = pickle.loads(path.read_bytes())
+        record = pickle.loads(_read_sealed(path))
     except Exception:
         return None
     if (not isinstance(record, BuildRecord) or record.output != identity
@@ -210,4 +249,4 @@ def remember_build(root: Path, out: Path, now: datetime, stamp: bytes, files: in
         return
     record = BuildRecord(stamp, identity, files, tuple(warnings), next_change)
     with contextlib.suppress(OSError):
-        _write_atomically(path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        _write_sealed(path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))

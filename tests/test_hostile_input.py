@@ -11,8 +11,10 @@ later is covered the day it lands (and an unknown extension fails until it is).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 import re
 import time
 from collections import defaultdict
@@ -604,3 +606,30 @@ def test_yaml_aliases_cannot_blow_up_the_front_matter(tmp_path: Path) -> None:
     code, stderr = build_result(root, tmp_path / "out")
     assert code == 1 and "front matter is too large or nests aliases too deeply" in stderr
     assert time.perf_counter() - started < 5
+
+
+class Payload:
+    """A pickle that makes a folder when it is loaded: proof that loading ran the file's code."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return os.mkdir, (str(self.marker),)
+
+
+def test_a_cache_committed_to_the_site_never_runs(tmp_path: Path) -> None:
+    """`.statusblog-cache/` is ignored by git, but `git add -f` passes that: what it holds must stay inert."""
+    root = write_site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert build_result(root, out)[0] == 0
+    cache = root / ".statusblog-cache"
+    record = cache / "builds" / (hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:32] + ".pickle")
+    for number, path in enumerate((cache / "parse.pickle", record)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(Payload(tmp_path / f"ran-{number}")))
+    (root / "incidents" / "2026-03-14-api-errors.md").write_text(INCIDENT.replace("Some API", "Every API"))
+    code, stderr = build_result(root, out)
+    assert code == 0, stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ran-")) == []
+    assert "Every API" in (out / "incidents" / "2026-03-14-api-errors" / "index.html").read_text()
