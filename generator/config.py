@@ -38,8 +38,15 @@ def _table(value: Any, _tz: tzinfo) -> dict[str, Any]:
     return value
 
 
+def _no_spaces(url: str) -> str:
+    """A URL is written into feeds, calendars and host files, where a line break would start a new line."""
+    if any(char.isspace() for char in url):
+        raise FieldError(f"{url!r} contains a space or a line break", "write a space as %20")
+    return url
+
+
 def _base_url(value: Any, tz: tzinfo) -> str:
-    url = required_text(value, tz)
+    url = _no_spaces(required_text(value, tz))
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise FieldError(f"'{url}' is not an absolute http(s) URL", "e.g. base_url = \"https://status.example.com/\"")
@@ -72,7 +79,7 @@ def _email(value: Any, tz: tzinfo) -> str:
 
 
 def _web_url(value: Any, tz: tzinfo) -> str:
-    url = text(value, tz)
+    url = _no_spaces(text(value, tz))
     if url and urlsplit(url).scheme not in ("http", "https"):
         raise FieldError(f"'{url}' is not an http(s) URL")
     return url

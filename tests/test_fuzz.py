@@ -39,13 +39,16 @@ from tests.sites import INCIDENT, write_site
 NOW = build_now("2026-03-15T00:00:00Z")
 INCIDENT_FILE = "incidents/2026-03-14-api-errors.md"
 INCIDENT_PAGE = "incidents/2026-03-14-api-errors/index.html"
-FUZZ = settings(max_examples=200, deadline=None, database=None,
+FUZZ = settings(max_examples=150, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 BUILD_FUZZ = settings(FUZZ, max_examples=30)
 """A whole build compiles every template again (~0.15 s); the others share one theme, so they get more examples."""
 
 any_text = st.text(st.characters(codec="utf-8"), max_size=300)
 """Every encodable code point, controls, separators, bidi and astral planes included."""
+field_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")) | st.sampled_from("\t\n\r"),
+                     max_size=300) | any_text
+"""Half of the time without the controls that are refused anyway, so that most values reach the outputs."""
 TOKENS = ("\n", "\r\n", "\r", "\t", " ", ": ", "- ", "## ", "### ", "---", "+++", "```", "~~~", " · ", " | ", " - ",
           "[", "]", "(", ")", "<", ">", "&", "&#0;", "&amp;", '"', "'", "\\", "\\0", "\\x1b", "\\ud800",
           "\\u202e", "\\U0001F600", "{", "}", "*", "_", "!", "|", "#", "=", ",", "\ufeff", "\u2028", "\u202e",
@@ -140,28 +143,28 @@ def test_any_title_reaches_the_page_as_written() -> None:
     def files(title: str) -> dict[str, str | bytes]:
         return {INCIDENT_FILE: incident_with(title=json.dumps(title, ensure_ascii=False))}
 
-    assert run_examples(files, any_text, then=shown_as_written) >= 150
+    assert run_examples(files, field_text, then=shown_as_written) >= 120
 
 
 def test_any_raw_front_matter_line() -> None:
-    assert run_examples(lambda line: {INCIDENT_FILE: incident_with(extra=line + "\n")}, markdownish) >= 150
+    assert run_examples(lambda line: {INCIDENT_FILE: incident_with(extra=line + "\n")}, markdownish) >= 120
 
 
 def test_any_title_line_as_written_in_yaml() -> None:
     """Raw, or quoted with JSON's escapes (which YAML also reads: an emoji becomes two lone surrogates)."""
     titles = markdownish | any_text.map(json.dumps)
-    assert run_examples(lambda title: {INCIDENT_FILE: incident_with(title=title)}, titles) >= 150
+    assert run_examples(lambda title: {INCIDENT_FILE: incident_with(title=title)}, titles) >= 120
 
 
 def test_any_whole_front_matter() -> None:
     def files(header: str, fence: str) -> dict[str, str | bytes]:
         return {INCIDENT_FILE: f"{fence}\n{header}\n{fence}\n\nbody\n"}
 
-    assert run_examples(files, markdownish, st.sampled_from(["---", "+++"])) >= 150
+    assert run_examples(files, markdownish, st.sampled_from(["---", "+++"])) >= 120
 
 
 def test_any_update_heading() -> None:
-    assert run_examples(lambda heading: {INCIDENT_FILE: incident_with(heading=heading)}, markdownish) >= 150
+    assert run_examples(lambda heading: {INCIDENT_FILE: incident_with(heading=heading)}, markdownish) >= 120
 
 
 def test_any_body_builds() -> None:
@@ -175,7 +178,7 @@ def test_any_maintenance_and_page() -> None:
                                          f"scheduled_end: 2026-03-20T04:00:00Z\ncomponents: [api]\n---\n\n{body}\n",
                 "pages/about.md": f"---\ntitle: {quoted}\n---\n\n{body}\n"}
 
-    assert run_examples(files, any_text, markdownish, build_too=True) >= 25
+    assert run_examples(files, field_text, markdownish, build_too=True) >= 25
 
 
 REGISTRIES = ("site.toml", "authors.toml", "components.toml")
@@ -185,22 +188,25 @@ def test_any_registry_text() -> None:
     def files(registry: str, text: str) -> dict[str, str | bytes]:
         return {registry: text}
 
-    assert run_examples(files, st.sampled_from(REGISTRIES), markdownish) >= 150
+    assert run_examples(files, st.sampled_from(REGISTRIES), markdownish) >= 120
 
 
 def test_any_registry_values_build() -> None:
-    def files(name: str, role: str, component: str, group: str, site_title: str) -> dict[str, str | bytes]:
+    def files(name: str, role: str, component: str, group: str, site_title: str, path: str) -> dict[str, str | bytes]:
         def q(value: str) -> str:
             return json.dumps(value, ensure_ascii=False)
 
         return {
-            "authors.toml": f"[alice]\nname = {q(name)}\nrole = {q(role)}\nemail = \"alice@example.com\"\n\n"
+            "authors.toml": f"[alice]\nname = {q(name)}\nrole = {q(role)}\nemail = \"alice@example.com\"\n"
+                            f"url = {q('https://example.com/' + path)}\n\n"
                             "[bob]\nname = \"Bob\"\nrole = \"DBA\"\nemail = \"bob@example.com\"\n",
             "components.toml": f"[api]\nname = {q(component)}\ngroup = {q(group)}\nsla = 99.95\n",
-            "site.toml": f"title = {q(site_title)}\nbase_url = \"https://status.example.com/\"\ntimezone = \"UTC\"\n",
+            "site.toml": f"title = {q(site_title)}\nbase_url = {q('https://status.example.com/' + path)}\n"
+                         "timezone = \"UTC\"\n",
         }
 
-    assert run_examples(files, any_text, any_text, any_text, any_text, any_text, build_too=True) >= 25
+    url_path = st.text(st.sampled_from("az09/-._~%?#&=+:@!$'()*,;<>\"\\{}|^` \n\t\r\u2028\u0085"), max_size=20)
+    assert run_examples(files, *[field_text] * 5, url_path, build_too=True) >= 25
 
 
 def test_any_bytes_in_any_source_file() -> None:
@@ -208,4 +214,4 @@ def test_any_bytes_in_any_source_file() -> None:
         return {relative: content}
 
     where = st.sampled_from([*REGISTRIES, INCIDENT_FILE, "maintenance/window.md", "pages/about.md"])
-    assert run_examples(files, where, st.binary(max_size=400)) >= 150
+    assert run_examples(files, where, st.binary(max_size=400)) >= 120

@@ -633,3 +633,28 @@ def test_a_cache_committed_to_the_site_never_runs(tmp_path: Path) -> None:
     assert code == 0, stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ran-")) == []
     assert "Every API" in (out / "incidents" / "2026-03-14-api-errors" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("registry, setting", [
+    ("site.toml", 'base_url = "https://status.example.com/a\\n/* /evil 200\\n"'),
+    ("site.toml", 'base_url = "https://status.example.com/a b/"'),
+    ("site.toml", '[contact]\nurl = "https://example.com/\\r\\nX-Injected: 1"'),
+    ("authors.toml", '[carol]\nname = "Carol"\nrole = "SRE"\nurl = "https://example.com/\\u2028x"'),
+])
+def test_a_url_with_a_line_break_is_refused_with_its_line(tmp_path: Path, registry: str, setting: str) -> None:
+    base = 'title = "x"\ntimezone = "UTC"\n' + ('' if "base_url" in setting else 'base_url = "https://x.example/"\n')
+    text = (base + setting + "\n") if registry == "site.toml" else setting + "\n"
+    root = write_site(tmp_path / "site", {registry: text})
+    code, stderr = build_result(root, tmp_path / "out")
+    assert code == 1 and "contains a space or a line break" in stderr
+    assert f"{registry}:" in stderr
+
+
+@pytest.mark.parametrize("title", ["Status\\nBEGIN:VALARM", "Status\\rX-INJECTED:1", "Status\\r\\nATTACH:x;y,z"])
+def test_line_breaks_in_the_site_title_stay_inside_their_calendar_line(tmp_path: Path, title: str) -> None:
+    site = f'title = "{title}"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\n'
+    root = write_site(tmp_path / "site", {"site.toml": site})
+    code, stderr = build_result(root, tmp_path / "out")
+    assert code == 0, stderr
+    _, found = check_ics((tmp_path / "out" / "maintenance.ics").read_bytes(), "maintenance.ics")
+    assert found == []

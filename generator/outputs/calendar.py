@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from .. import __version__
 from ..model import Site
@@ -61,8 +61,10 @@ def calendar(state: SiteState) -> bytes:
     cal.add("prodid", f"-//statusblog//statusblog {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{config.title}: maintenance")
-    cal.add("x-wr-caldesc", f"Planned maintenance windows announced on {absolute(config)}")
+    # icalendar escapes only the properties it knows; an X- property is written as given, so a line break
+    # in the site's title would end the line (or, a lone CR, start a forged property for lenient readers).
+    cal.add("x-wr-calname", vText(f"{config.title}: maintenance"))
+    cal.add("x-wr-caldesc", vText(f"Planned maintenance windows announced on {absolute(config)}"))
     windows = sorted(state.maintenances, key=lambda m: (m.maintenance.scheduled_start, m.maintenance.id))
     for window in windows:
         cal.add_component(maintenance_event(window, state.site, state.now))
