@@ -8,9 +8,10 @@ is known is not parsed again. A build whose every input (the site's files,
 the generator's own code, "now", the working directory) is the same as the
 last build into the same output is not done again at all.
 
-The cache lives in `.statusblog-cache/` in the site's directory (as Jekyll's
-`.jekyll-cache`), or in $STATUSBLOG_CACHE_DIR; `STATUSBLOG_CACHE_DIR=off`
-turns it off. It is safe to delete at any time, never trusted across code
+The cache is opt-in: a plain `statusblog build` writes nothing outside its
+output, so it lives only where $STATUSBLOG_CACHE_DIR points (one folder per
+site below it), e.g. a directory a CI keeps between runs. It is safe to
+delete at any time, never trusted across code
 versions (the code's own bytes are part of every key), and a cache that
 cannot be read or written is treated as empty: it can make a build faster,
 never different, and never make it fail.
@@ -36,7 +37,6 @@ from typing import Any
 from . import __version__
 from .problems import Problem
 
-CACHE_FOLDER = ".statusblog-cache"
 PARSE_FILE = "parse.pickle"
 BUILDS_FOLDER = "builds"
 _PACKAGE = Path(__file__).parent
@@ -45,12 +45,10 @@ _PACKAGE = Path(__file__).parent
 def cache_dir(site_root: Path) -> Path | None:
     """Where this site's cache lives; None when caching is turned off."""
     configured = os.environ.get("STATUSBLOG_CACHE_DIR", "")
-    if configured.lower() in ("off", "0", "no", "false"):
+    if not configured or configured.lower() in ("off", "0", "no", "false"):
         return None
-    if configured:
-        digest = hashlib.sha256(os.fsencode(site_root.resolve())).hexdigest()[:16]
-        return Path(configured) / digest
-    return site_root / CACHE_FOLDER
+    digest = hashlib.sha256(os.fsencode(site_root.resolve())).hexdigest()[:16]
+    return Path(configured) / digest
 
 
 @cache
@@ -71,9 +69,9 @@ def code_version() -> bytes:
 def _sealing_key() -> bytes | None:
     """The key that seals this user's cache files; None (no cache) where it cannot be kept.
 
-    A cache file is a pickle, and unpickling runs code: a `.statusblog-cache/`
-    committed to a site's repository (`git add -f` passes .gitignore) would run
-    its author's code in CI. The key lives outside every site, readable by this
+    A cache file is a pickle, and unpickling runs code: a cache directory
+    shared with others (a CI cache, a folder committed to a site's repository)
+    could run another person's code. The key lives outside every site, readable by this
     user alone, so only files that this user's own builds wrote are unpickled.
     """
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "statusblog"

@@ -18,6 +18,12 @@ from tests.sites import INCIDENT, run, write_site
 from tests.test_build import tree
 
 NOW = "2026-03-15T00:00:00Z"
+
+
+@pytest.fixture(autouse=True)
+def cache_on(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is opt-in; these tests are about what it does when it is on."""
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 OPEN_WITHOUT_ETA = """\
 ---
 title: Slow dashboard
@@ -75,9 +81,13 @@ def test_a_skipped_build_reports_the_same_warnings_and_strict_still_fails(tmp_pa
 
 def test_a_damaged_cache_is_ignored_and_the_output_is_the_same(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cache import cache_dir
+
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
     site = write_site(tmp_path, {"incidents/api.md": INCIDENT})
     assert run("build", str(site), "--out", str(tmp_path / "a"), "--now", NOW).exit_code == 0
-    cache = site / ".statusblog-cache"
+    cache = cache_dir(site)
+    assert cache is not None
     damaged = [path for path in cache.rglob("*") if path.is_file()]
     assert damaged, "the build kept nothing"
     for path in damaged:
@@ -88,14 +98,16 @@ def test_a_damaged_cache_is_ignored_and_the_output_is_the_same(tmp_path: Path,
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
 
 
-def test_the_cache_can_live_elsewhere_or_nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = write_site(tmp_path, {"incidents/api.md": INCIDENT})
-    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
+def test_the_cache_is_opt_in_and_lives_where_it_is_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STATUSBLOG_CACHE_DIR", raising=False)
+    site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})
+    before = tree(site)
     assert run("build", str(site), "--out", str(tmp_path / "a"), "--now", NOW).exit_code == 0
-    assert any((tmp_path / "cache").rglob("parse.pickle"))
-    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", "off")
+    assert tree(site) == before, "a plain build writes nothing outside --out"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "site"]
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
     assert run("build", str(site), "--out", str(tmp_path / "b"), "--now", NOW).exit_code == 0
-    assert not (site / ".statusblog-cache").exists()
+    assert any((tmp_path / "cache").rglob("parse.pickle"))
 
 
 def test_a_build_over_two_processes_writes_the_same_bytes_as_one(tmp_path: Path) -> None:

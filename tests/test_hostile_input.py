@@ -618,12 +618,16 @@ class Payload:
         return os.mkdir, (str(self.marker),)
 
 
-def test_a_cache_committed_to_the_site_never_runs(tmp_path: Path) -> None:
-    """`.statusblog-cache/` is ignored by git, but `git add -f` passes that: what it holds must stay inert."""
+def test_a_planted_cache_never_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache directory shared with others (a CI cache) may hold anyone's files: they must stay inert."""
+    from generator.cache import cache_dir
+
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
     root = write_site(tmp_path / "site")
     out = tmp_path / "out"
     assert build_result(root, out)[0] == 0
-    cache = root / ".statusblog-cache"
+    cache = cache_dir(root)
+    assert cache is not None
     record = cache / "builds" / (hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:32] + ".pickle")
     for number, path in enumerate((cache / "parse.pickle", record)):
         path.parent.mkdir(parents=True, exist_ok=True)
