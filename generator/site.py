@@ -18,6 +18,7 @@ import jinja2
 from .cache import cache_dir, fingerprint, remember_build, unchanged_build
 from .checks import check_at_now, check_site
 from .loader import load_site
+from .model import Site
 from .outputs.api import render_api
 from .outputs.badges import render_badges
 from .outputs.calendar import render_calendar
@@ -70,13 +71,19 @@ class BuildResult:
     bylines: Bylines = NO_BYLINES
 
 
-def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
-    problems = Problems()
+def load_buildable(root: Path, problems: Problems) -> Site | None:
+    """The site, if it can be modelled and its theme exists."""
     site = load_site(root, problems)
     if site is not None and not theme_dir(site.config.theme).is_dir():
         problems.error(site.source_files["site"], None, f"unknown theme '{site.config.theme}'",
                        "remove 'theme' to use the default theme")
-        site = None
+        return None
+    return site
+
+
+def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
+    problems = Problems()
+    site = load_buildable(root, problems)
     if site is None:
         return Checked(None, problems.sorted())
     check_site(site, problems)

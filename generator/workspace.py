@@ -18,11 +18,10 @@ from types import MappingProxyType
 
 from .checks import check_at_now, check_site
 from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
-from .loader import Parser, content_file, display_path, load_site, parse_file
+from .loader import Parser, content_file, display_path, parse_file
 from .model import Incident, Maintenance, Page, Site
 from .problems import Problem, Problems
-from .render import theme_dir
-from .site import Checked
+from .site import Checked, load_buildable
 from .status import derive
 from .times import zone
 
@@ -53,11 +52,7 @@ def _by_path(problems: Problems) -> dict[str, tuple[Problem, ...]]:
 
 def load_workspace(root: Path) -> Workspace:
     problems = Problems()
-    site = load_site(root, problems)
-    if site is not None and not theme_dir(site.config.theme).is_dir():
-        problems.error(site.source_files["site"], None, f"unknown theme '{site.config.theme}'",
-                       "remove 'theme' to use the default theme")
-        site = None
+    site = load_buildable(root, problems)
     return Workspace(root, site, _by_path(problems))
 
 
