@@ -63,12 +63,6 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def write_tree(out: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write every file into a fresh tree and swap it in; returns the file count."""
-    with staged(out) as staging:
-        return write_files(staging, files)
-
-
 @contextmanager
 def staged(out: Path) -> Iterator[Path]:
     """A fresh staging tree beside `out`, swapped in if the block ends well, removed if not.

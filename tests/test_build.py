@@ -14,12 +14,18 @@ import pytest
 
 from generator.site import build
 from generator.times import build_now
-from generator.writer import OutputError, write_tree
+from generator.writer import OutputError, staged, write_files
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
 
 GOLDEN = REPO / "tests" / "golden" / "demo"
 NOW = "2026-03-15T00:00:00Z"
+
+
+def write_tree(out: Path, files) -> int:
+    """The build's own write path: a staging tree filled, then swapped in."""
+    with staged(out) as staging:
+        return write_files(staging, files)
 
 
 def tree(root: Path) -> dict[str, bytes]:
