@@ -7,11 +7,13 @@ function of the derived state. So:
 
 - Files the parse cache does not know are parsed by a pool of forked
   processes, which send back the pickled result (the cache keeps those bytes).
-- Output is written by forked processes that each render a share of the
-  theme's pages straight into the staging tree, all from the same state,
-  which a fork shares without copying or pickling. The parent alone runs
-  everything that is not a theme page (feeds, API, calendar, sitemap), and
-  so sees every path in order, as a serial build would.
+- Output is written by forked processes that share the derived state
+  without copying or pickling it. Every process walks the same output
+  families in the same order, cut into the same units (a few theme pages,
+  or the rest of a family that is not pages, like the feeds), and does the
+  units it claims from one shared counter, writing them straight into the
+  staging tree. A process that drew quick units claims more, so all finish
+  together whatever each unit costs.
 
 Forking is used only where it is safe and pays: on platforms that have it,
 in a process with no other threads, and for sites big enough that a
@@ -21,6 +23,8 @@ with byte-identical output; STATUSBLOG_JOBS=1 forces that.
 
 from __future__ import annotations
 
+import gc
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -165,86 +169,133 @@ class PendingTheme(Theme):
         return path, Pending(template, path, root, context)  # type: ignore[return-value]
 
 
-def _owner(index: int, workers: int) -> int:
-    """Which process renders the index-th theme page of a family.
+PAGES_PER_UNIT = 8
+"""Theme pages a process claims at a time: a few milliseconds of work, so the processes finish together."""
 
-    The parent also runs every other output alone, so it takes one page in
-    three of a pair's share, the others split what is left.
+
+def _units(families: Families) -> Iterator[Iterator[tuple[str, Any]]]:
+    """The build cut into units of work, the same way in every process.
+
+    A unit is a run of at most PAGES_PER_UNIT theme pages, or what is left
+    of a family from its first file that is not a page (feeds, say), which
+    only the process that claims it computes. A skipped unit is never
+    iterated, so its files cost that process nothing.
     """
-    if workers == 2:
-        return 0 if index % 3 == 0 else 1
-    return index % workers
+    for family in families:
+        files = iter(family)
+        pages: list[tuple[str, Any]] = []
+        for path, data in files:
+            if not isinstance(data, Pending):
+                if pages:
+                    yield iter(pages)
+                yield itertools.chain([(path, data)], files)
+                pages = []
+                break
+            pages.append((path, data))
+            if len(pages) == PAGES_PER_UNIT:
+                yield iter(pages)
+                pages = []
+        if pages:
+            yield iter(pages)
 
 
-def _shard(staging: Path, families: Families, theme: Theme, me: int, workers: int) -> int:
-    """Write this process's share; the parent (me == 0) also writes everything that is not a theme page.
+def _shard(staging: Path, families: Families, theme: Theme, claim: Callable[[], int]) -> list[str]:
+    """Write the units this process claims; the paths it wrote.
 
-    A family's pages are shared out until its first file that is not a page;
-    a child stops there and the parent does the rest of that family alone.
-    Every process walks the same families in the same order from the same
-    state, so the shares never overlap and never miss a file.
+    Units are claimed from one counter shared by every process, in the order
+    every process walks them, so each unit is done exactly once, and a
+    process that drew quick units goes on to claim more.
     """
 
     def mine() -> Iterator[tuple[str, bytes]]:
-        for family in families:
-            index, shared = 0, True
-            for path, data in family:
-                if isinstance(data, Pending):
-                    if not shared or _owner(index, workers) == me:
-                        yield path, data.render(theme)
-                    index += 1
-                elif me == 0:
-                    shared = False
-                    yield path, data
-                else:
-                    break
+        wanted = claim()
+        for number, unit in enumerate(_units(families)):
+            if number != wanted:
+                continue
+            for path, data in unit:
+                written.append(path)
+                yield path, data.render(theme) if isinstance(data, Pending) else data
+            wanted = claim()
 
-    return write_files(staging, mine())
+    written: list[str] = []
+    write_files(staging, mine())
+    return written
 
 
-def _child(staging: Path, families: Callable[[Theme], Families], theme: Theme, me: int, workers: int,
+def _counter(context: Any) -> Callable[[], int]:
+    shared = context.Value("q", 0)
+
+    def claim() -> int:
+        with shared.get_lock():
+            number = shared.value
+            shared.value = number + 1
+        return int(number)
+
+    return claim
+
+
+def _child(staging: Path, families: Callable[[Theme], Families], theme: Theme, claim: Callable[[], int],
            sender: Any) -> None:
     try:
-        sender.send(_shard(staging, families(PendingTheme.of(theme)), theme, me, workers))
+        sender.send(_shard(staging, families(PendingTheme.of(theme)), theme, claim))
     except BaseException:  # the parent renders everything again and reports the error itself
         raise SystemExit(1) from None
     finally:
         sender.close()
 
 
-def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: Theme, pages: int) -> int:
-    """Render every output file into `staging`; the number of files written.
+def _serially(staging: Path, families: Families) -> list[str]:
+    written: list[str] = []
+
+    def noted() -> Iterator[tuple[str, bytes]]:
+        for family in families:
+            for path, data in family:
+                written.append(path)
+                yield path, data
+
+    write_files(staging, noted())
+    return written
+
+
+def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: Theme, pages: int) -> list[str]:
+    """Render every output file into `staging`; the paths written, in no particular order.
 
     `families(theme)` yields each output family's files in order; `pages`
     is roughly how many theme pages there are, to decide whether forking pays.
     """
     workers = jobs()
     if workers <= 1 or pages < PARALLEL_RENDER_MIN or not can_fork():
-        return write_files(staging, (item for family in families(theme) for item in family))
+        return _serially(staging, families(theme))
     context = multiprocessing.get_context("fork")
+    claim = _counter(context)
+    # The derived state is read by every process and changed by none; freezing it out of the
+    # collector's sight keeps a child's collections from touching, and so copying, its pages.
+    gc.freeze()
     children = []
-    for me in range(1, workers):
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(staging, families, theme, me, workers, sender), daemon=True)
-        process.start()
-        sender.close()
-        children.append((process, receiver))
     try:
-        count = _shard(staging, families(PendingTheme.of(theme)), theme, 0, workers)
+        for _ in range(1, workers):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(staging, families, theme, claim, sender), daemon=True)
+            process.start()
+            sender.close()
+            children.append((process, receiver))
+        written = _shard(staging, families(PendingTheme.of(theme)), theme, claim)
     except BaseException:
         for process, _ in children:
             process.kill()
             process.join()
         raise
-    counts = []
+    finally:
+        gc.unfreeze()
+    shares: list[list[str] | None] = []
     for process, receiver in children:
         try:
-            counts.append(receiver.recv())
+            shares.append(receiver.recv())
         except EOFError:
-            counts.append(None)
+            shares.append(None)
         process.join()
-    if any(child is None for child in counts) or any(process.exitcode for process, _ in children):
+    if any(share is None for share in shares) or any(process.exitcode for process, _ in children):
         # A child failed (a template error, or killed): render everything here, where an error is raised
         # with its whole story, and where a build that can succeed does.
-        return write_files(staging, (item for family in families(theme) for item in family))
-    return count + sum(counts)
+        return _serially(staging, families(theme))
+    return written + [path for share in shares if share for path in share]

@@ -33,7 +33,7 @@ from .problems import Problem, Problems, SiteError
 from .render import Theme, load_theme, theme_dir
 from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
 from .status import SiteState, derive
-from .writer import check_output_dir, staged
+from .writer import check_output_dir, staged, write_files
 
 OutputFamily = Callable[[SiteState, Theme], Iterable[tuple[str, bytes]]]
 
@@ -42,8 +42,10 @@ def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]
     yield from theme.static_files()
 
 
-OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_hosting, render_subscribe, render_feeds,
-                                     render_calendar, render_api, render_badges, render_uptime)
+OUTPUTS: tuple[OutputFamily, ...] = (render_feeds, render_api, render_calendar, render_uptime, render_badges,
+                                     render_hosting, render_static, render_subscribe, render_html)
+"""Every output family but the sitemap, which lists what they wrote. Families that are mostly not theme
+pages come first: a parallel build gives each of them to one process while the others start on the pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,24 +96,19 @@ def check(root: Path, now: datetime, signatures: SignatureOptions | None = None)
 
 
 def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, bytes]]:
-    """Every output file; the dev server passes its own theme, which renders pages when asked for."""
-    for files in families(state, root, theme):
-        yield from files
-
-
-def families(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[Iterator[tuple[str, bytes]]]:
-    """Each output family's files in turn, the sitemap last; a parallel build shares out work family by family."""
-    theme = theme or load_theme(root, state.site.config)
+    """Every output file, the sitemap last; the dev server passes its own theme, which renders pages when asked for."""
     written: list[str] = []
+    for files in families(state, theme or load_theme(root, state.site.config)):
+        for path, data in files:
+            written.append(path)
+            yield path, data
+    yield from render_sitemap(state, written)
+
+
+def families(state: SiteState, theme: Theme) -> Iterator[Iterable[tuple[str, bytes]]]:
+    """Each output family's files in turn; a parallel build shares out work family by family."""
     for family in OUTPUTS:
-        yield _noting(family(state, theme), written)
-    yield render_sitemap(state, written)
-
-
-def _noting(files: Iterable[tuple[str, bytes]], written: list[str]) -> Iterator[tuple[str, bytes]]:
-    for path, data in files:
-        written.append(path)
-        yield path, data
+        yield family(state, theme)
 
 
 def build(root: Path, out: Path, now: datetime, strict: bool = False,
@@ -131,8 +128,10 @@ def build(root: Path, out: Path, now: datetime, strict: bool = False,
     state = checked.state
     try:
         with staged(out) as staging:
-            count = write_rendered(staging, lambda theme: families(state, root, theme),
-                                   load_theme(root, state.site.config), len(state.incidents) + len(state.maintenances))
+            pages = len(state.incidents) + len(state.maintenances)
+            written = write_rendered(staging, lambda theme: families(state, theme), load_theme(root, state.site.config),
+                                     pages)
+            count = len(written) + write_files(staging, render_sitemap(state, written))
     except jinja2.TemplateSyntaxError as exc:
         raise SiteError([Problem(exc.filename or exc.name or "template", exc.lineno,
                                  f"template error: {exc.message}", "fix the template's syntax")]) from exc

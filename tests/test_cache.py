@@ -110,9 +110,10 @@ def test_the_cache_is_opt_in_and_lives_where_it_is_told(tmp_path: Path, monkeypa
     assert any((tmp_path / "cache").rglob("parse.pickle"))
 
 
-def test_a_build_over_two_processes_writes_the_same_bytes_as_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_build_over_several_processes_writes_the_same_bytes_as_one(tmp_path: Path, jobs: int) -> None:
     serial = build_in_processes(DEMO, tmp_path / "serial", 1, tmp_path / "cache-serial")
-    parallel = build_in_processes(DEMO, tmp_path / "parallel", 2, tmp_path / "cache-parallel")
+    parallel = build_in_processes(DEMO, tmp_path / "parallel", jobs, tmp_path / "cache-parallel")
     assert serial.returncode == parallel.returncode == 0, serial.stderr + parallel.stderr
     assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
 
