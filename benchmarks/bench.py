@@ -10,8 +10,11 @@ fixed "now") in a fresh process each time and reports the median of --runs:
 - edit, serve: the dev server's own incremental rebuild (serve.Preview.rebuild,
   what its file watcher calls) after one incident was saved, until the edited
   page has been rendered; the watcher's 30 ms quiet period is not included;
-- peak RSS: the sum over the build's processes (sampled every 20 ms), and the
-  largest single process;
+- peak memory, sampled every 20 ms over the build's processes: the sum of
+  their resident set sizes (which counts a page that forked processes share
+  once per process), the sum of their proportional set sizes (PSS: a shared
+  page split between its sharers, so the sum is the memory the build really
+  holds), and the largest single process;
 - files per second and incidents per second of the cold build.
 
 Then Pelican (installed by pip into a temporary virtual environment) builds the
@@ -51,8 +54,17 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 # Running a process and watching its memory.
 
-def _tree_rss(root_pid: int) -> tuple[int, int]:
-    """(sum, largest) resident set size in bytes of a process and all its descendants."""
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes: resident pages, each shared one divided among its sharers."""
+    with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+        for line in handle:
+            if line.startswith(b"Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _tree_memory(root_pid: int) -> tuple[int, int, int]:
+    """(RSS sum, PSS sum, largest RSS) in bytes over a process and all its descendants."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -69,20 +81,22 @@ def _tree_rss(root_pid: int) -> tuple[int, int]:
             if ppid == parent and pid not in family:
                 family.add(pid)
                 frontier.append(pid)
-    sizes = []
+    sizes, shares = [], []
     for pid in family:
         try:
             with open(f"/proc/{pid}/statm", "rb") as handle:
                 sizes.append(int(handle.read().split()[1]) * PAGE_SIZE)
+            shares.append(_pss(pid))
         except (OSError, IndexError, ValueError):
             continue
-    return sum(sizes), max(sizes, default=0)
+    return sum(sizes), sum(shares), max(sizes, default=0)
 
 
 @dataclass
 class Run:
     seconds: float
     peak_rss: int
+    peak_pss: int
     largest_rss: int
     cpu: float
     output: str
@@ -92,13 +106,12 @@ def run(args: list[str], env: dict[str, str] | None = None) -> Run:
     """Run a command; its wall time, peak memory and CPU time (user + system, all processes)."""
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=REPO)
-    peaks = [0, 0]
+    peaks = [0, 0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.02):
-            total, largest = _tree_rss(process.pid)
-            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
+            peaks[:] = [max(peak, now) for peak, now in zip(peaks, _tree_memory(process.pid), strict=True)]
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -110,8 +123,8 @@ def run(args: list[str], env: dict[str, str] | None = None) -> Run:
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output}")
-    largest = max(peaks[1], usage.ru_maxrss * 1024)
-    return Run(seconds, max(peaks[0], largest), largest, usage.ru_utime + usage.ru_stime, output)
+    largest = max(peaks[2], usage.ru_maxrss * 1024)
+    return Run(seconds, max(peaks[0], largest), peaks[1], largest, usage.ru_utime + usage.ru_stime, output)
 
 
 CACHE = Path(tempfile.gettempdir()) / "statusblog-bench-cache"
@@ -293,16 +306,18 @@ def table(rows: list[Row], runs: int) -> str:
         f"Medians of {runs} runs, each build in a fresh process; times in seconds unless marked.",
         "",
         "| incidents | files | cold build | warm full build | no-op rebuild | edit, CLI rebuild | edit, serve | "
-        "peak RSS (all processes / largest) | cold CPU (user+sys) | files/s (cold) | incidents/s (cold) |",
+        "peak memory (RSS sum / PSS sum / largest RSS) | cold CPU (user+sys) | files/s (cold) | incidents/s (cold) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         cold = median(row.cold)
         peak = max(run.peak_rss for run in row.cold + row.warm)
+        shared = max(run.peak_pss for run in row.cold + row.warm)
         largest = max(run.largest_rss for run in row.cold + row.warm)
         lines.append(
             f"| {row.size:,} | {row.files:,} | {cold:.2f} | {median(row.warm):.2f} | {median(row.noop):.2f} | "
-            f"{median(row.edit_cli):.2f} | {row.edit_serve * 1000:.0f} ms | {mb(peak)} / {mb(largest)} | "
+            f"{median(row.edit_cli):.2f} | {row.edit_serve * 1000:.0f} ms | "
+            f"{mb(peak)} / {mb(shared)} / {mb(largest)} | "
             f"{median(row.cold, 'cpu'):.1f} | {row.files / cold:,.0f} | {row.size / cold:,.0f} |")
     if any(row.pelican for row in rows):
         lines += ["", "Pelican, the same incidents as plain articles (its own Markdown, theme, feeds, "

@@ -317,11 +317,11 @@ def api_files(state: SiteState, label: Label) -> dict[str, JSON]:
     context = Context(state, label)
     the_page = page(context)
     the_status = status(state)
-    incidents = [incident_object(context, s) for s in state.incidents]
+    incidents = [incident_object(context, s) for s in state.incidents[:LIST_LIMIT]]
     unresolved = [incident_object(context, s) for s in state.open_incidents]
     by_start = sorted(state.maintenances, key=lambda m: (m.maintenance.scheduled_start, m.maintenance.id),
                       reverse=True)
-    maintenances = [maintenance_object(context, m) for m in by_start]
+    maintenances = [maintenance_object(context, m) for m in by_start[:LIST_LIMIT]]
     upcoming = [maintenance_object(context, m) for m in state.upcoming_maintenances]
     active = [maintenance_object(context, m) for m in state.active_maintenances]
     return {
@@ -331,9 +331,9 @@ def api_files(state: SiteState, label: Label) -> dict[str, JSON]:
                         EXTENSION: {"next_change": _iso(state.next_change),
                                     "description": state.overall.description}},
         "components.json": {"page": the_page, "components": context.components},
-        "incidents.json": {"page": the_page, "incidents": incidents[:LIST_LIMIT]},
+        "incidents.json": {"page": the_page, "incidents": incidents},
         "incidents/unresolved.json": {"page": the_page, "incidents": unresolved},
-        "scheduled-maintenances.json": {"page": the_page, "scheduled_maintenances": maintenances[:LIST_LIMIT]},
+        "scheduled-maintenances.json": {"page": the_page, "scheduled_maintenances": maintenances},
         "scheduled-maintenances/upcoming.json": {"page": the_page, "scheduled_maintenances": upcoming},
         "scheduled-maintenances/active.json": {"page": the_page, "scheduled_maintenances": active},
     }

@@ -189,7 +189,9 @@ def site_feeds(state: SiteState, label: Label) -> Iterator[tuple[Feed, tuple[str
 
 def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
     generator = FeedGenerator()
-    generator.load_extension("dc", atom=False, rss=True)
+    creator = extension == ".xml"  # RSS names an author without an address only through dc:creator
+    if creator:
+        generator.load_extension("dc", atom=False, rss=True)
     self_url = absolute(config, feed.path + extension)
     generator.id(self_url)
     generator.title(xml_text(feed.title))
@@ -210,7 +212,8 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
         name = entry.author.name if entry.author else entry.author_id
         email = entry.author.email if entry.author else ""
         item.author({"name": xml_text(name), **({"email": email} if email else {})})
-        item.dc.dc_creator(xml_text(name))
+        if creator:
+            item.dc.dc_creator(xml_text(name))
         if (signature := entry.signature) is not None:
             item.category(term=f"signature-{signature.state}", label=f"Signature: {LABELS[signature.state]}")
         item.content(xml_text(entry.html), type="html")

@@ -10,6 +10,7 @@ must not make every reader see the update again as new.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import re
@@ -48,23 +49,28 @@ def tag_uri(config: SiteConfig, day: datetime, key: str) -> str:
     The authority is the site's host; the date is the day the thing was first
     published, which is part of the thing itself and so never moves.
     """
-    parts = urlsplit(config.base_url)
-    prefix = parts.path.strip("/")
+    host, prefix = _host_and_prefix(config.base_url)
     specific = f"{prefix}/{key}" if prefix else key
-    return f"tag:{parts.hostname},{day.astimezone(UTC):%Y-%m-%d}:{specific}"
+    return f"tag:{host},{day.astimezone(UTC):%Y-%m-%d}:{specific}"
 
 
 def calendar_uid(config: SiteConfig, key: str) -> str:
     """An iCalendar UID: the key at the site's host, free of any date that could move."""
-    parts = urlsplit(config.base_url)
-    prefix = parts.path.strip("/")
-    return f"{prefix}/{key}@{parts.hostname}" if prefix else f"{key}@{parts.hostname}"
+    host, prefix = _host_and_prefix(config.base_url)
+    return f"{prefix}/{key}@{host}" if prefix else f"{key}@{host}"
+
+
+@functools.cache
+def _host_and_prefix(base_url: str) -> tuple[str | None, str]:
+    """Asked once per id of every output: a site has one base URL, so it is split once."""
+    parts = urlsplit(base_url)
+    return parts.hostname, parts.path.strip("/")
 
 
 def short_id(key: str) -> str:
     """A 12-character id in Statuspage's shape ([a-z2-7]), stable for the same key."""
     digest = hashlib.sha256(key.encode("utf-8")).digest()
-    return base64.b32encode(digest).decode("ascii")[:12].lower()
+    return base64.b32encode(digest[:10]).decode("ascii")[:12].lower()  # 10 bytes encode to 16 characters
 
 
 def author_fields(author: Author | None, author_id: str, config: SiteConfig) -> dict[str, Any]:
@@ -100,7 +106,8 @@ def translator(theme: Theme) -> Callable[[str], str]:
     """The theme's catalog for words that machines show to people (status labels in feed titles).
 
     The pages already translate these words; going through the same Jinja
-    gettext keeps a feed in the site's language with no second catalog.
+    gettext keeps a feed in the site's language with no second catalog. A
+    handful of words label every entry, so each is rendered once.
     """
     template = theme.env.from_string("{{ _(text) }}")
-    return lambda text: template.render(text=text)
+    return functools.cache(lambda text: template.render(text=text))
