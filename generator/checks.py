@@ -12,8 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from .content import POSTMORTEM_QUESTIONS
-from .model import Incident, Maintenance, Site, Update
-from .problems import Problems, did_you_mean
+from .memo import Memo, direct
+from .model import Author, Component, Incident, Maintenance, Site, Update
+from .problems import Problem, Problems, did_you_mean
 from .status import SiteState
 from .times import zone
 from .uptime import action_item_overdue, postmortem_overdue
@@ -30,17 +31,18 @@ def _unknown(word: str, known: Mapping[str, object], kind: str) -> str:
     return f"{prefix}known {kind}: {names}"
 
 
-def _check_author(site: Site, path: str, line: int, author: str, problems: Problems) -> None:
-    if author and author not in site.authors:
+def _check_author(authors: Mapping[str, Author], path: str, line: int, author: str, problems: Problems) -> None:
+    if author and author not in authors:
         problems.error(path, line, f"unknown author '{author}'",
-                       _unknown(author, site.authors, "authors") + " (add them to authors.toml)")
+                       _unknown(author, authors, "authors") + " (add them to authors.toml)")
 
 
-def _check_components(site: Site, path: str, line: int, ids: Iterable[str], problems: Problems) -> None:
+def _check_components(components: Mapping[str, Component], path: str, line: int, ids: Iterable[str],
+                      problems: Problems) -> None:
     for component_id in ids:
-        if component_id not in site.components:
+        if component_id not in components:
             problems.error(path, line, f"unknown component '{component_id}'",
-                           _unknown(component_id, site.components, "components") + " (see components.toml)")
+                           _unknown(component_id, components, "components") + " (see components.toml)")
 
 
 def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, start_time, end_status: str,
@@ -63,17 +65,22 @@ def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, st
         previous = update
 
 
-def _check_incident(site: Site, incident: Incident, problems: Problems) -> None:
+def incident_problems(authors: Mapping[str, Author], components: Mapping[str, Component],
+                      incident: Incident) -> tuple[Problem, ...]:
+    """The errors of one incident against the registries: all check_site needs to know of it but its slug and id."""
+    problems = Problems()
     path = incident.source
-    _check_components(site, path, incident.lines.get("components", 1), (c.id for c in incident.components), problems)
+    _check_components(components, path, incident.lines.get("components", 1), (c.id for c in incident.components),
+                      problems)
     _check_timeline(path, incident.updates, "started", incident.started, "resolved", problems)
     for update in incident.updates:
-        _check_author(site, path, update.line, update.author, problems)
+        _check_author(authors, path, update.line, update.author, problems)
     if incident.postmortem:
-        _check_author(site, path, incident.postmortem.line, incident.postmortem.author, problems)
+        _check_author(authors, path, incident.postmortem.line, incident.postmortem.author, problems)
         for item in incident.postmortem.action_items:
             if item.owner:
-                _check_author(site, path, item.line, item.owner, problems)
+                _check_author(authors, path, item.line, item.owner, problems)
+    return tuple(problems.items)
 
 
 def _check_maintenance(site: Site, maintenance: Maintenance, problems: Problems) -> None:
@@ -81,9 +88,9 @@ def _check_maintenance(site: Site, maintenance: Maintenance, problems: Problems)
     if maintenance.scheduled_end <= maintenance.scheduled_start:
         problems.error(path, maintenance.lines.get("scheduled_end", 1), "maintenance ends before it starts",
                        "scheduled_end must be later than scheduled_start")
-    _check_components(site, path, maintenance.lines.get("components", 1), maintenance.components, problems)
+    _check_components(site.components, path, maintenance.lines.get("components", 1), maintenance.components, problems)
     for update in maintenance.updates:
-        _check_author(site, path, update.line, update.author, problems)
+        _check_author(site.authors, path, update.line, update.author, problems)
     ended = [u for u in maintenance.updates if u.status in ("completed", "cancelled")]
     for update in maintenance.updates:
         if ended and update.line > ended[0].line:
@@ -99,6 +106,8 @@ def _check_maintenance(site: Site, maintenance: Maintenance, problems: Problems)
 
 def _check_unique(site: Site, problems: Problems) -> None:
     for kind, items in (("incident", site.incidents), ("maintenance", site.maintenances), ("page", site.pages)):
+        if len({item.slug for item in items}) == len(items):
+            continue  # the usual case, found without grouping thousands of items
         by_slug: dict[str, list[str]] = defaultdict(list)
         for item in items:
             by_slug[item.slug].append(item.source)
@@ -110,8 +119,11 @@ def _check_unique(site: Site, problems: Problems) -> None:
         if page.slug in RESERVED_PAGE_SLUGS:
             problems.error(page.source, None, f"page slug '{page.slug}' is taken by the site's own pages",
                            f"rename the file; reserved: {', '.join(sorted(RESERVED_PAGE_SLUGS))}")
+    identified = (*site.incidents, *site.maintenances)
+    if len({item.id for item in identified}) == len(identified):
+        return
     by_id: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for item in (*site.incidents, *site.maintenances):
+    for item in identified:
         by_id[item.id].append((item.source, item.lines.get("id", 1)))
     for item_id, places in by_id.items():
         ordered = sorted(places)
@@ -120,11 +132,11 @@ def _check_unique(site: Site, problems: Problems) -> None:
                            "ids must be unique: they keep feed entries and API ids stable")
 
 
-def check_site(site: Site, problems: Problems) -> None:
-    """Errors that hold whatever "now" is."""
+def check_site(site: Site, problems: Problems, memo: Memo = direct) -> None:
+    """Errors that hold whatever "now" is; `memo` lets the dev server skip incidents it checked before."""
     _check_unique(site, problems)
     for incident in site.incidents:
-        _check_incident(site, incident, problems)
+        problems.extend(memo(incident.source, incident_problems, site.authors, site.components, incident))
     for maintenance in site.maintenances:
         _check_maintenance(site, maintenance, problems)
 

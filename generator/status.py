@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from .memo import Memo, direct
 from .model import IMPACT_STATUS, IMPACTS, Author, Component, ComponentStatus, Incident, Maintenance, Site, Update
 from .signatures import NO_BYLINES, Bylines
 from .uptime import UptimeReport, report
@@ -176,7 +177,7 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     if not updates:
         return None
     published = replace(incident, updates=updates) if len(updates) != len(incident.updates) else incident
-    status = next((u.status for u in reversed(updates) if u.status != "update"), "investigating")
+    status = _latest_status(updates)
     resolved_at = updates[-1].at if status == "resolved" else None
     end = resolved_at or now
     eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
@@ -191,6 +192,26 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
         eta_overdue=eta is not None and eta < now,
         affected=tuple((c.id, c.status if c.status is not None else default) for c in incident.components),
     )
+
+
+def _latest_status(updates: tuple[Update, ...]) -> str:
+    return next((u.status for u in reversed(updates) if u.status != "update"), "investigating")
+
+
+def settled_at(incident: Incident) -> datetime | None:
+    """From when incident_state() is the same at every later "now": all updates out, the last saying resolved.
+
+    The dev server asks for an incident's state at that moment instead of at "now", so a
+    past incident's state is remembered across rebuilds even while the clock moves.
+    """
+    if not incident.updates or _latest_status(incident.updates) != "resolved":
+        return None
+    return max(update.at for update in incident.updates)
+
+
+def _incident_state(incident: Incident, now: datetime, memo: Memo) -> IncidentState | None:
+    settled = memo(incident.source, settled_at, incident)
+    return memo(incident.source, incident_state, incident, settled if settled is not None and settled <= now else now)
 
 
 def maintenance_state(maintenance: Maintenance, now: datetime) -> MaintenanceState:
@@ -224,16 +245,24 @@ def _overall(components: Mapping[str, ComponentState], open_incidents: list[Inci
     return Overall(indicator=indicator, status=worst, parts=parts, open_incidents=len(open_incidents))
 
 
-def _signed(incidents: Iterable[IncidentState], maintenances: Iterable[MaintenanceState]) -> dict:
+def signed_in(state: IncidentState) -> dict[str, tuple[SignedItem, ...]]:
+    """What each author signed in one incident, in timeline order."""
+    incident = state.incident
+    signed: dict[str, list[SignedItem]] = defaultdict(list)
+    for update in incident.updates:
+        signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
+                                                update.anchor, update.status))
+    if incident.postmortem:
+        signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
+                                                             None, "postmortem", "postmortem"))
+    return {author: tuple(items) for author, items in signed.items()}
+
+
+def _signed(incidents: Iterable[IncidentState], maintenances: Iterable[MaintenanceState], memo: Memo) -> dict:
     signed: dict[str, list[SignedItem]] = defaultdict(list)
     for state in incidents:
-        incident = state.incident
-        for update in incident.updates:
-            signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
-                                                    update.anchor, update.status))
-        if incident.postmortem:
-            signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
-                                                                 None, "postmortem", "postmortem"))
+        for author, items in memo(state.incident.source, signed_in, state).items():
+            signed[author].extend(items)
     for mstate in maintenances:
         for update in mstate.maintenance.updates:
             signed[update.author].append(SignedItem(mstate.slug, mstate.maintenance.title, "maintenance",
@@ -249,8 +278,9 @@ def _next_change(site: Site, now: datetime, incidents: Iterable[IncidentState]) 
     return min((moment for moment in moments if moment > now), default=None)
 
 
-def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES) -> SiteState:
-    incidents = [state for i in site.incidents if (state := incident_state(i, now)) is not None]
+def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES, memo: Memo = direct) -> SiteState:
+    """The site at "now"; `memo` lets the dev server reuse per-incident results of its last rebuild."""
+    incidents = [state for i in site.incidents if (state := _incident_state(i, now, memo)) is not None]
     maintenances = [maintenance_state(m, now) for m in site.maintenances]
     by_component: dict[str, list[IncidentState]] = defaultdict(list)
     status: dict[str, ComponentStatus] = {key: ComponentStatus.OPERATIONAL for key in site.components}
@@ -277,8 +307,8 @@ def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES) -> SiteStat
         maintenances=tuple(maintenances),
         components=components,
         overall=_overall(components, open_incidents),
-        signed=_signed(incidents, maintenances),
+        signed=_signed(incidents, maintenances, memo),
         next_change=_next_change(site, now, incidents),
-        uptime=report(site, incidents, maintenances, now),
+        uptime=report(site, incidents, maintenances, now, memo),
         bylines=bylines,
     )

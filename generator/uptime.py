@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
+from .memo import Memo, direct
 from .model import IMPACTS, ActionItem, Component, ComponentStatus, Incident, Maintenance, Site, UptimeWeights
 from .times import zone
 
@@ -366,8 +367,8 @@ def _months(timeline: _Timeline, component: Component, today: date, now: datetim
 
 
 def component_uptime(component: Component, intervals: Iterable[tuple[float, float, ComponentStatus]],
-                     now: datetime, tz: tzinfo, weights: UptimeWeights) -> ComponentUptime:
-    timeline = _Timeline.of(merge(intervals))
+                     now: datetime, tz: tzinfo, weights: UptimeWeights, memo: Memo = direct) -> ComponentUptime:
+    timeline = _Timeline.of(memo(component.id, merge, intervals))
     today = now.astimezone(tz).date()
     service_start = local_midnight(component.start_date, tz) if component.start_date else None
     windows = tuple((days, _figures(timeline, local_midnight(today - timedelta(days=days - 1), tz), now,
@@ -461,12 +462,12 @@ def recurring_causes(incidents: Iterable[IncidentFacts]) -> tuple[RecurringCause
 
 
 def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequence[MaintenanceFacts],
-           now: datetime) -> UptimeReport:
+           now: datetime, memo: Memo = direct) -> UptimeReport:
     """Everything the uptime page, the component pages and api/uptime.json publish."""
     tz = zone(site.config.timezone)
     weights = site.config.uptime
     intervals = component_intervals(incidents, maintenances, now)
-    components = {key: component_uptime(component, intervals.get(key, ()), now, tz, weights)
+    components = {key: memo(key, component_uptime, component, intervals.get(key, ()), now, tz, weights, memo)
                   for key, component in site.components.items()}
     postmortems, actions = _overdue(site, incidents, now, now.astimezone(tz).date())
     return UptimeReport(

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from .checks import check_at_now, check_site
 from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .loader import Parser, content_file, display_path, parse_file
+from .memo import Memo, direct
 from .model import Incident, Maintenance, Page, Site
 from .problems import Problem, Problems
 from .site import Checked, load_buildable
@@ -105,14 +106,18 @@ def _replace_item(site: Site, folder: str, shown: str, item: Incident | Maintena
     return replace(site, pages=tuple(sorted(pages, key=lambda p: p.slug)))
 
 
-def evaluate(workspace: Workspace, now: datetime) -> Checked:
-    """Every problem of the site at `now`, and its derived state when there is no error."""
+def evaluate(workspace: Workspace, now: datetime, memo: Memo = direct) -> Checked:
+    """Every problem of the site at `now`, and its derived state when there is no error.
+
+    The dev server passes the memo of its earlier rebuilds (generator/memo.py), so only what a save
+    changed is checked and derived again; the result is the same as without it.
+    """
     problems = Problems()
     for items in workspace.problems.values():
         problems.extend(items)
     if workspace.site is None:
         return Checked(None, problems.sorted())
-    check_site(workspace.site, problems)
-    state = derive(workspace.site, now)
+    check_site(workspace.site, problems, memo)
+    state = derive(workspace.site, now, memo=memo)
     check_at_now(state, problems)
     return Checked(state if not problems.errors else None, problems.sorted())
