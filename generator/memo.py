@@ -17,10 +17,12 @@ dataclasses hold dicts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
+RUN = 64
+"""Items per run on average (see runs)."""
 
 
 class Memo(Protocol):
@@ -31,6 +33,24 @@ class Memo(Protocol):
 def direct(_slot: Hashable, fn: Callable[..., T], /, *args: Any) -> T:
     """No memory: what a one-off build uses."""
     return fn(*args)
+
+
+def runs(items: Sequence[T], name: Callable[[T], str]) -> list[tuple[T, ...]]:
+    """`items` in order, cut into runs, so a step over thousands of them can be remembered run by run.
+
+    A run ends after an item whose name hashes to 0 modulo RUN. Where runs end depends on the items
+    and not on their positions: adding, removing or changing one item changes the run it is in, and
+    every other run is the same tuple of the same objects as before, so its result is reused.
+    """
+    cut: list[tuple[T, ...]] = []
+    start = 0
+    for index, item in enumerate(items):
+        if hash(name(item)) % RUN == 0:
+            cut.append(tuple(items[start:index + 1]))
+            start = index + 1
+    if start < len(items):
+        cut.append(tuple(items[start:]))
+    return cut
 
 
 class Remembered:

@@ -8,11 +8,11 @@ published, so building at a past "now" shows the site as it was then.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from .memo import Memo, direct
+from .memo import Memo, direct, runs
 from .model import IMPACT_STATUS, IMPACTS, Author, Component, ComponentStatus, Incident, Maintenance, Site, Update
 from .signatures import NO_BYLINES, Bylines
 from .uptime import UptimeReport, report
@@ -245,23 +245,24 @@ def _overall(components: Mapping[str, ComponentState], open_incidents: list[Inci
     return Overall(indicator=indicator, status=worst, parts=parts, open_incidents=len(open_incidents))
 
 
-def signed_in(state: IncidentState) -> dict[str, tuple[SignedItem, ...]]:
-    """What each author signed in one incident, in timeline order."""
-    incident = state.incident
+def signed_in(incidents: Iterable[IncidentState]) -> dict[str, tuple[SignedItem, ...]]:
+    """What each author signed in these incidents, in their order and each one's timeline order."""
     signed: dict[str, list[SignedItem]] = defaultdict(list)
-    for update in incident.updates:
-        signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
-                                                update.anchor, update.status))
-    if incident.postmortem:
-        signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
-                                                             None, "postmortem", "postmortem"))
+    for state in incidents:
+        incident = state.incident
+        for update in incident.updates:
+            signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
+                                                    update.anchor, update.status))
+        if incident.postmortem:
+            signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
+                                                                 None, "postmortem", "postmortem"))
     return {author: tuple(items) for author, items in signed.items()}
 
 
-def _signed(incidents: Iterable[IncidentState], maintenances: Iterable[MaintenanceState], memo: Memo) -> dict:
+def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[MaintenanceState], memo: Memo) -> dict:
     signed: dict[str, list[SignedItem]] = defaultdict(list)
-    for state in incidents:
-        for author, items in memo(state.incident.source, signed_in, state).items():
+    for run in runs(incidents, lambda state: state.incident.source):
+        for author, items in memo(run[0].incident.source, signed_in, run).items():
             signed[author].extend(items)
     for mstate in maintenances:
         for update in mstate.maintenance.updates:

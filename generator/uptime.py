@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
-from .memo import Memo, direct
+from .memo import Memo, direct, runs
 from .model import IMPACTS, ActionItem, Component, ComponentStatus, Incident, Maintenance, Site, UptimeWeights
 from .times import zone
 
@@ -289,9 +289,8 @@ def _maintenance_span(maintenance: Maintenance, now: datetime) -> tuple[datetime
     return (start, end) if end > start else None
 
 
-def component_intervals(incidents: Iterable[IncidentFacts], maintenances: Iterable[MaintenanceFacts],
-                        now: datetime) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
-    """Each component's raw intervals: incidents from `started` to resolution (or now), and maintenance."""
+def _incident_intervals(incidents: Iterable[IncidentFacts], now: datetime
+                        ) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
     by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
     now_ts = now.timestamp()
     for state in incidents:
@@ -299,6 +298,30 @@ def component_intervals(incidents: Iterable[IncidentFacts], maintenances: Iterab
         end = min((state.resolved_at or now).timestamp(), now_ts)
         for component_id, status in state.affected:
             by_component[component_id].append((start, end, status))
+    return by_component
+
+
+def _ended_by(incidents: Sequence[IncidentFacts], now: datetime) -> datetime:
+    """The earliest "now" that gives these incidents the intervals they have at `now`.
+
+    Once every one is resolved, each interval ends at its resolution whatever "now" is; asking at
+    the last resolution lets the dev server reuse the intervals while the clock moves.
+    """
+    ends = [state.resolved_at for state in incidents]
+    if any(end is None for end in ends):
+        return now
+    last = max(end for end in ends if end is not None)
+    return last if last <= now else now
+
+
+def component_intervals(incidents: Sequence[IncidentFacts], maintenances: Iterable[MaintenanceFacts],
+                        now: datetime, memo: Memo = direct) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
+    """Each component's raw intervals: incidents from `started` to resolution (or now), and maintenance."""
+    by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
+    for run in runs(incidents, lambda state: state.incident.source):
+        for component_id, intervals in memo(run[0].incident.source, _incident_intervals, run,
+                                            _ended_by(run, now)).items():
+            by_component[component_id].extend(intervals)
     for mstate in maintenances:
         span = _maintenance_span(mstate.maintenance, now)
         if span is None:
@@ -423,15 +446,25 @@ def _quarter(first: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
     )
 
 
-def quarters(incidents: Sequence[IncidentFacts], now: datetime, tz: tzinfo) -> tuple[QuarterMetrics, ...]:
+def _by_quarter(incidents: Iterable[IncidentFacts], tz: tzinfo) -> dict[date, list[IncidentFacts]]:
     by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
     for state in incidents:
         by_quarter[_quarter_start(state.incident.started.astimezone(tz).date())].append(state)
+    return by_quarter
+
+
+def quarters(incidents: Sequence[IncidentFacts], now: datetime, tz: tzinfo,
+             memo: Memo = direct) -> tuple[QuarterMetrics, ...]:
+    by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
+    for run in runs(incidents, lambda state: state.incident.source):
+        for start, states in memo(run[0].incident.source, _by_quarter, run, tz).items():
+            by_quarter[start].extend(states)
     last = _quarter_start(now.astimezone(tz).date())
     first = min(by_quarter, default=last)
     result = []
     while first <= last:
-        result.append(_quarter(first, sorted(by_quarter.get(first, []), key=lambda s: s.incident.started)))
+        ordered = tuple(sorted(by_quarter.get(first, []), key=lambda s: s.incident.started))
+        result.append(memo(first, _quarter, first, ordered))
         first = _add_months(first, 3)
     return tuple(result)
 
@@ -466,7 +499,7 @@ def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequenc
     """Everything the uptime page, the component pages and api/uptime.json publish."""
     tz = zone(site.config.timezone)
     weights = site.config.uptime
-    intervals = component_intervals(incidents, maintenances, now)
+    intervals = component_intervals(incidents, maintenances, now, memo)
     components = {key: memo(key, component_uptime, component, intervals.get(key, ()), now, tz, weights, memo)
                   for key, component in site.components.items()}
     postmortems, actions = _overdue(site, incidents, now, now.astimezone(tz).date())
@@ -474,7 +507,7 @@ def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequenc
         now=now,
         weights=weights,
         components=components,
-        quarters=quarters(incidents, now, tz),
+        quarters=quarters(incidents, now, tz, memo),
         overdue_postmortems=postmortems,
         overdue_actions=actions,
         recurring_causes=recurring_causes(incidents),

@@ -9,6 +9,7 @@ reported and served with a from-scratch check of the files on disk.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,11 +17,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import memo
 from generator.memo import Remembered
 from generator.serve import Changes, Preview
 from generator.site import Checked, render
 from generator.status import incident_state
 from generator.times import build_now
+from generator.uptime import _incident_intervals, component_intervals
 from generator.workspace import Workspace, evaluate, load_workspace, with_file
 from tests.conftest import REPO
 from tests.sites import write_site
@@ -33,9 +36,11 @@ def scratch(root: Path, now: datetime) -> Checked:
     """What `statusblog check` would find: everything read and derived anew, nothing remembered."""
     checked = evaluate(load_workspace(root), now)
     if checked.state is not None:
-        # An incident's state is asked for at the moment it settled, not at "now": the same, whatever "now" is.
-        site, now = checked.state.site, checked.state.now
-        assert checked.state.incidents == tuple(s for i in site.incidents if (s := incident_state(i, now)) is not None)
+        # States and uptime intervals are asked for at the moment they stopped changing, not at "now";
+        # what they are at "now" itself must be the same.
+        site, now, states = checked.state.site, checked.state.now, checked.state.incidents
+        assert states == tuple(s for i in site.incidents if (s := incident_state(i, now)) is not None)
+        assert component_intervals(states, (), now) == _incident_intervals(states, now)
     return checked
 
 
@@ -258,3 +263,31 @@ def test_an_error_then_its_fix_serves_the_fresh_site(tmp_path: Path) -> None:
     assert preview.served.problems == ()
     served_equals_fresh(preview, root, ["index.html", "incidents/2026-11-19-new/index.html", "uptime/index.html",
                                         "api/v2/summary.json", "feed.xml"])
+
+
+def test_a_site_remembered_in_runs_gives_what_a_fresh_check_gives(tmp_path: Path, monkeypatch) -> None:
+    """Long lists are remembered run by run (memo.runs): adding, deleting or moving one incident changes one run."""
+    monkeypatch.setattr(memo, "RUN", 8)  # runs of 8 on average, so that 80 incidents make many
+    spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
+    assert spec and spec.loader
+    make_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_site)
+    root = tmp_path / "site"
+    make_site.make_site(root, 80)
+    names = sorted(path.name for path in (root / "incidents").glob("*.md"))
+    assert len(memo.runs(names, str)) > 3
+    site = Site(root)
+    site.check()
+    moved = (root / "incidents" / names[40]).read_text(encoding="utf-8")
+    started = next(line for line in moved.splitlines() if line.startswith("started: "))
+    steps = [
+        (names[40], moved.replace(started, "started: 2020-01-01T00:00:00Z")),  # to the other end of the list
+        (names[60], None),
+        ("2026-11-20-new.md", incident("New", "minor", "[dns]", "2026-11-20T13:00:00Z", (
+            ("2026-11-20 13:10 UTC", "investigating", "maya0"), ("2026-11-20 13:50 UTC", "resolved", "lena4")))),
+        (names[5], (root / "incidents" / names[5]).read_text(encoding="utf-8").replace("impact: ", "x: ")),  # error
+        (names[5], (root / "incidents" / names[6]).read_text(encoding="utf-8")),  # fixed: another's text, moved
+    ]
+    for name, text in steps:
+        site.save(f"incidents/{name}", text)
+        site.check()
