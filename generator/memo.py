@@ -18,6 +18,7 @@ dataclasses hold dicts.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from itertools import pairwise
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -42,15 +43,10 @@ def runs(items: Sequence[T], name: Callable[[T], str]) -> list[tuple[T, ...]]:
     and not on their positions: adding, removing or changing one item changes the run it is in, and
     every other run is the same tuple of the same objects as before, so its result is reused.
     """
-    cut: list[tuple[T, ...]] = []
-    start = 0
-    for index, item in enumerate(items):
-        if hash(name(item)) % RUN == 0:
-            cut.append(tuple(items[start:index + 1]))
-            start = index + 1
-    if start < len(items):
-        cut.append(tuple(items[start:]))
-    return cut
+    bounds = [0, *(index + 1 for index, key in enumerate(map(name, items)) if hash(key) % RUN == 0)]
+    if bounds[-1] != len(items):
+        bounds.append(len(items))
+    return [tuple(items[start:end]) for start, end in pairwise(bounds)]
 
 
 class Remembered:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from operator import attrgetter
 
 from .memo import Memo, direct, runs
 from .model import IMPACT_STATUS, IMPACTS, Author, Component, ComponentStatus, Incident, Maintenance, Site, Update
@@ -261,7 +262,7 @@ def signed_in(incidents: Iterable[IncidentState]) -> dict[str, tuple[SignedItem,
 
 def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[MaintenanceState], memo: Memo) -> dict:
     signed: dict[str, list[SignedItem]] = defaultdict(list)
-    for run in runs(incidents, lambda state: state.incident.source):
+    for run in runs(incidents, attrgetter("incident.source")):
         for author, items in memo(run[0].incident.source, signed_in, run).items():
             signed[author].extend(items)
     for mstate in maintenances:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from operator import attrgetter
 from typing import Protocol
 
 from .memo import Memo, direct, runs
@@ -318,7 +319,7 @@ def component_intervals(incidents: Sequence[IncidentFacts], maintenances: Iterab
                         now: datetime, memo: Memo = direct) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
     """Each component's raw intervals: incidents from `started` to resolution (or now), and maintenance."""
     by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
-    for run in runs(incidents, lambda state: state.incident.source):
+    for run in runs(incidents, attrgetter("incident.source")):
         for component_id, intervals in memo(run[0].incident.source, _incident_intervals, run,
                                             _ended_by(run, now)).items():
             by_component[component_id].extend(intervals)
@@ -456,7 +457,7 @@ def _by_quarter(incidents: Iterable[IncidentFacts], tz: tzinfo) -> dict[date, li
 def quarters(incidents: Sequence[IncidentFacts], now: datetime, tz: tzinfo,
              memo: Memo = direct) -> tuple[QuarterMetrics, ...]:
     by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
-    for run in runs(incidents, lambda state: state.incident.source):
+    for run in runs(incidents, attrgetter("incident.source")):
         for start, states in memo(run[0].incident.source, _by_quarter, run, tz).items():
             by_quarter[start].extend(states)
     last = _quarter_start(now.astimezone(tz).date())
