@@ -27,6 +27,7 @@ from markupsafe import Markup
 from .charts import uptime_filters
 from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
 from .model import SiteConfig
+from .templating import ThemeEnvironment, code_generator
 from .times import iso_utc, zone
 
 THEMES = Path(__file__).parent / "themes"
@@ -100,7 +101,7 @@ def memoized_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
 
 def load_theme(site_root: Path, config: SiteConfig) -> Theme:
     base = theme_dir(config.theme)
-    env = jinja2.Environment(
+    env = ThemeEnvironment(
         loader=jinja2.FileSystemLoader([str(site_root / "templates"), str(base / "templates")]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -113,6 +114,7 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
     catalog = translations(base, config.language)
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = memoized_gettext(catalog.gettext)
+    env.code_generator_class = code_generator(catalog.gettext)
     locale = Locale.parse(config.language.replace("-", "_"))
     tz = zone(config.timezone)
 
@@ -150,11 +152,11 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
 
     # Pages show the same moments again and again (an update on its incident, its author's page, the
     # history, the feeds' pages): each is formatted once per build.
-    local_datetime, local_date, utc_datetime, duration, local_time, skeleton = (
+    local_datetime, local_date, utc_datetime, duration, local_time, skeleton, iso = (
         functools.lru_cache(maxsize=None)(function)
-        for function in (local_datetime, local_date, utc_datetime, duration, local_time, skeleton))
+        for function in (local_datetime, local_date, utc_datetime, duration, local_time, skeleton, iso_utc))
     env.filters.update(local_datetime=local_datetime, local_date=local_date, utc=utc_datetime,
-                       iso=iso_utc, duration=duration, local_time=local_time, skeleton=skeleton,
+                       iso=iso, duration=duration, local_time=local_time, skeleton=skeleton,
                        names=lambda items: format_list(list(items), locale=locale),
                        number=lambda value: format_decimal(value, locale=locale))
     env.filters.update(uptime_filters(locale))

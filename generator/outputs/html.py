@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from urllib.parse import urlsplit
 
+from ..model import Author
 from ..render import Theme
-from ..status import IncidentState, MaintenanceState, SiteState
+from ..status import IncidentState, MaintenanceState, SignedItem, SiteState
 from ..times import zone
 from .postmortem import postmortem_parts
 
@@ -67,12 +69,40 @@ def render_history(state: SiteState, theme: Theme) -> Output:
                            next_page=links[number] if number < len(pages) else None)
 
 
+def signers(incident: IncidentState, authors: Mapping[str, Author]) -> tuple[Author, ...]:
+    """The registered authors of an incident's updates and postmortem, each once, in the order they first signed."""
+    ids = [update.author for update in incident.incident.updates]
+    if incident.incident.postmortem:
+        ids.append(incident.incident.postmortem.author)
+    return tuple(authors[author_id] for author_id in dict.fromkeys(ids) if author_id in authors)
+
+
+@dataclass(frozen=True, slots=True)
+class SignedGroup:
+    """What an author signed in one incident or maintenance, listed together on their page."""
+
+    kind: str
+    parent_slug: str
+    parent_title: str
+    items: tuple[SignedItem, ...]
+
+
+def signed_groups(signed: Iterable[SignedItem]) -> list[SignedGroup]:
+    """Consecutive items of the same incident or maintenance, in the order given."""
+    groups = []
+    for (kind, slug), items in groupby(signed, key=lambda item: (item.kind, item.parent_slug)):
+        run = tuple(items)
+        groups.append(SignedGroup(kind, slug, run[0].parent_title, run))
+    return groups
+
+
 def render_html(state: SiteState, theme: Theme) -> Output:
     yield theme.render("index.html", "index.html", state=state)
     for incident in state.incidents:
         postmortem = incident.incident.postmortem
         yield theme.render("incident.html", f"incidents/{incident.slug}/index.html", state=state, item=incident,
-                           postmortem=postmortem_parts(postmortem, incident.incident.id) if postmortem else ())
+                           postmortem=postmortem_parts(postmortem, incident.incident.id) if postmortem else (),
+                           signers=signers(incident, state.authors))
     for maintenance in state.maintenances:
         yield theme.render("maintenance.html", f"maintenance/{maintenance.slug}/index.html",
                            state=state, item=maintenance)
@@ -81,8 +111,9 @@ def render_html(state: SiteState, theme: Theme) -> Output:
         yield theme.render("component.html", f"components/{component.component.id}/index.html",
                            state=state, item=component)
     for author in state.site.authors.values():
+        signed = state.signed.get(author.id, ())
         yield theme.render("author.html", f"authors/{author.id}/index.html", state=state, item=author,
-                           signed=state.signed.get(author.id, ()))
+                           signed=signed, signed_groups=signed_groups(signed))
     for page in state.site.pages:
         yield theme.render("page.html", f"{page.slug}/index.html", state=state, item=page)
     # A 404 page is served at any depth, so its links start from the site's path on the host.

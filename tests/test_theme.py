@@ -1,0 +1,120 @@
+"""The theme's templates run on a tuned Jinja (generator/templating.py): same bytes as stock Jinja, and overridable."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
+
+from generator.render import Theme, load_theme
+from generator.site import check, render
+from generator.templating import escape_output, escape_text, fast_escape_text
+from generator.times import build_now
+from tests.conftest import DEMO, DEMO_NOW, REPO
+from tests.sites import INCIDENT, run, write_site
+
+
+def stock(theme: Theme) -> Theme:
+    """The same theme on Jinja as it comes: `_()` called at render time, Markup escaping, ChainMap globals."""
+    env = theme.env
+    plain = jinja2.Environment(loader=env.loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                               trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"],
+                               keep_trailing_newline=True, auto_reload=False)
+    plain.globals.update(env.globals)
+    plain.filters.update(env.filters)
+    plain.tests.update(env.tests)
+    plain.policies.update(env.policies)
+    return dataclasses.replace(theme, env=plain)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_every_output_is_byte_identical_under_stock_jinja(tmp_path: Path, language: str) -> None:
+    source = tmp_path / "content"
+    shutil.copytree(DEMO, source)
+    config = source / "site.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('language = "en"', f'language = "{language}"'),
+                      encoding="utf-8")
+    state = check(source, build_now(DEMO_NOW)).state
+    assert state is not None
+    tuned = load_theme(source, state.site.config)
+    assert dict(render(state, source, stock(tuned))) == dict(render(state, source, tuned))
+
+
+@pytest.mark.parametrize("template", [
+    '{{ _("Status") }} {{ _("History") | upper }} {{ [_("Uptime")] | join(",") }}',
+    '{{ _("%(name)s signed", name=who) }} {{ _("100%% sure") }} {{ _("Target: %(sla)s%% uptime", sla=5) }}',
+    '{{ who }}{{ 5 }}{{ none }}{{ 1.5 }}{{ who | safe }}{{ who | e }}{{ [who] }}{{ {"a": who} }}',
+    '{% set b %}<{{ who }}>{% endset %}{{ b }}{% filter upper %}<{{ who }}>{% endfilter %}',
+    '{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ m(who) }}{{ m(x=who) }}',
+    '{% macro c() %}<i>{{ caller() }}</i>{% endmacro %}{% call c() %}{{ who }}{% endcall %}',
+    '{% autoescape false %}{{ who }}{{ _("Status") }}{% endautoescape %}{% autoescape flag %}{{ who }}{% endautoescape %}',
+    '{% for _ in [who] %}{{ _ }}{% endfor %}{{ _("Status") }}',
+    '{% set _ = upper %}{{ _("status") }}',
+    '{% macro _(x) %}[{{ x }}]{% endmacro %}{{ _("Status") }}',
+    '{% set d = {} %}{{ d.get("x", who) }}{% set l = [] %}{{ l.append(who) or l }}{{ who.replace("<", "[") }}',
+])
+def test_a_template_renders_as_under_stock_jinja(template: str) -> None:
+    tuned = load_theme(DEMO, check(DEMO, build_now(DEMO_NOW)).state.site.config)
+    tuned.env.globals["upper"] = str.upper
+    plain = stock(tuned).env
+    values = {"who": "<Zoë & \"Bob\" 'O'>", "flag": True}
+    assert tuned.env.from_string(template).render(values) == plain.from_string(template).render(values)
+
+
+def test_a_translation_that_cannot_be_formatted_fails_when_rendered_not_when_compiled() -> None:
+    tuned = load_theme(DEMO, check(DEMO, build_now(DEMO_NOW)).state.site.config)
+    template = tuned.env.from_string('{% if fail %}{{ _("%(missing)s") }}{% endif %}')
+    assert template.render(fail=False) == ""
+    with pytest.raises(KeyError):
+        template.render(fail=True)
+
+
+@given(st.text())
+def test_escaping_text_is_markupsafes(text: str) -> None:
+    assert escape_text(text) == fast_escape_text(text) == escape_output(text) == str(escape(text))
+
+
+@pytest.mark.parametrize("value", [Markup("<b>&amp;</b>"), 5, None, 2.5, ["<"], Markup("<i>").__class__("x")])
+def test_escaping_any_value_is_markupsafes(value: object) -> None:
+    assert escape_output(value) == str(escape(value))
+
+
+def test_escaping_an_object_with_html_uses_it() -> None:
+    class Safe:
+        def __html__(self) -> str:
+            return "<b>safe</b>"
+
+    assert escape_output(Safe()) == "<b>safe</b>"
+
+
+def test_a_sites_signature_macro_shows_in_every_byline(tmp_path: Path) -> None:
+    override = ('{% macro signature(signed, author_id, author, root, state) -%}\n'
+                ' <span class="mine">{{ author.name }} at {{ signed.anchor }}</span>\n'
+                '{%- endmacro %}\n')
+    root = write_site(tmp_path / "site", {"incidents/2026-03-14-api-errors.md": INCIDENT,
+                                          "templates/byline_signature.html": override})
+    out = tmp_path / "out"
+    result = run("build", str(root), "--out", str(out), "--now", "2026-03-15T00:00:00Z")
+    assert result.exit_code == 0, result.stderr
+    page = (out / "incidents/2026-03-14-api-errors/index.html").read_text(encoding="utf-8")
+    bylines = page.count('<p class="byline">')
+    assert bylines >= 2
+    assert page.count('<span class="mine">') == bylines
+    assert '<span class="mine">Alice Nguyen at u-20260314T092000Z</span></p>' in page
+
+
+def test_a_macros_html_from_an_older_theme_is_a_template_error_not_a_traceback(tmp_path: Path) -> None:
+    theme = (REPO / "generator/themes/default/templates/macros.html").read_text(encoding="utf-8")
+    older = theme.replace("{% macro day_row(component_id, name, state) -%}", "{% macro day_row(component_id, name) -%}")
+    assert older != theme
+    root = write_site(tmp_path / "site", {"templates/macros.html": older})
+    result = run("build", str(root), "--out", str(tmp_path / "out"), "--now", "2026-03-15T00:00:00Z")
+    assert result.exit_code == 1
+    assert "error: template error: macro 'day_row' takes not more than 2 argument(s)" in result.stderr
+    assert "Traceback" not in result.stderr
