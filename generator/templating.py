@@ -78,14 +78,18 @@ class _ConstantTranslations(NodeTransformer):
 
 def _names_underscore(template: nodes.Template) -> bool:
     """Whether a template binds `_` itself (set, for, macro, import): then its `_()` may not be the theme's."""
-    if any(name.name == "_" for name in template.find_all(nodes.Name) if name.ctx != "load"):
-        return True
-    if any(macro.name == "_" for macro in template.find_all(nodes.Macro)):
-        return True
-    if any(imported.target == "_" for imported in template.find_all(nodes.Import)):
-        return True
-    return any((name if isinstance(name, str) else name[-1]) == "_"
-               for imported in template.find_all(nodes.FromImport) for name in imported.names)
+    for node in template.find_all((nodes.Name, nodes.Macro, nodes.Import, nodes.FromImport)):
+        if isinstance(node, nodes.Name):
+            bound = [node.name] if node.ctx != "load" else []
+        elif isinstance(node, nodes.Macro):
+            bound = [node.name]
+        elif isinstance(node, nodes.Import):
+            bound = [node.target]
+        else:
+            bound = [name if isinstance(name, str) else name[-1] for name in node.names]
+        if "_" in bound:
+            return True
+    return False
 
 
 def code_generator(translate: Callable[[str], str]) -> type[CodeGenerator]:

@@ -57,6 +57,7 @@ def test_every_output_is_byte_identical_under_stock_jinja(tmp_path: Path, langua
     '{% for _ in [who] %}{{ _ }}{% endfor %}{{ _("Status") }}',
     '{% set _ = upper %}{{ _("status") }}',
     '{% macro _(x) %}[{{ x }}]{% endmacro %}{{ _("Status") }}',
+    '{% from "macros.html" import status_words as _ %}{{ _("operational") }}',
     '{% set d = {} %}{{ d.get("x", who) }}{% set l = [] %}{{ l.append(who) or l }}{{ who.replace("<", "[") }}',
 ])
 def test_a_template_renders_as_under_stock_jinja(template: str) -> None:
