@@ -376,7 +376,7 @@ def test_without_verification_pages_show_no_proof(repo: Repo) -> None:
     repo.base()
     repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
     state = check(repo.site, build_now(NOW)).state
-    page = next(data for path, data in render(state, repo.site) if path.startswith("incidents/2026-03-14-api-errors/"))
+    page = next(data for path, data in render(state, repo.site) if path == "incidents/2026-03-14-api-errors/index.html")
     assert b"Signed by" in page
     assert b'class="signature' not in page
 
