@@ -266,6 +266,7 @@ def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: 
     workers = jobs()
     if workers <= 1 or pages < PARALLEL_RENDER_MIN or not can_fork():
         return _serially(staging, families(theme))
+    theme.compile()
     context = multiprocessing.get_context("fork")
     claim = _counter(context)
     # The derived state is read by every process and changed by none; freezing it out of the

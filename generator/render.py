@@ -58,6 +58,12 @@ class Theme:
             html = index_html_links(html)
         return path, html.encode("utf-8")
 
+    def compile(self) -> None:
+        """Compile every template now: a syntax error shows with its file and line before anything is
+        written, and processes forked afterwards share the compiled code instead of each compiling it."""
+        for name in self.env.list_templates(filter_func=lambda name: not name.startswith(".")):
+            self.env.get_template(name)
+
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         seen: set[str] = set()
         for directory in self.static_dirs:
