@@ -41,9 +41,13 @@ from watchdog.observers import Observer
 
 from .loader import display_path
 from .memo import Remembered
+from .outputs.hosting import render_hosting
+from .outputs.html import render_html
+from .outputs.subscribe import render_subscribe
+from .outputs.uptime import render_uptime
 from .problems import Problem
 from .render import THEMES, Theme, load_theme
-from .site import render
+from .site import OUTPUTS, render, render_static
 from .workspace import Workspace, content_folder, evaluate, load_workspace, with_file
 
 PREFIX = "/__statusblog/"
@@ -54,6 +58,12 @@ QUIET_SECONDS = 0.03
 """A burst of saves (an editor's write, rename and chmod) ends after this much silence."""
 LONGEST_BURST_SECONDS = 0.5
 HEARTBEAT_SECONDS = 10.0
+PAGES_FIRST = (render_html, render_static, render_uptime, render_subscribe, render_hosting)
+"""Families of theme pages (deferred: nothing to render until asked for) and plain files. The snapshot is
+produced in order until the asked-for path appears, so these come before the feeds, API, calendar and badges,
+which are made in full as they are reached: a page is then served without making those first."""
+PREVIEW_ORDER = (*(family for family in PAGES_FIRST if family in OUTPUTS),
+                 *(family for family in OUTPUTS if family not in PAGES_FIRST))
 REGISTRIES = frozenset({"site.toml", "authors.toml", "components.toml"})
 WRITES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 """Event types that can change a file; reads ('opened', 'closed_no_write') must not trigger a rebuild."""
@@ -267,7 +277,7 @@ class Preview:
             self._publish(None, (problem,))
             return
         self.theme = theme
-        self._publish(Snapshot(render(checked.state, self.root, DeferringTheme.of(theme))), ())
+        self._publish(Snapshot(render(checked.state, self.root, DeferringTheme.of(theme), PREVIEW_ORDER)), ())
 
     def rebuild_or_report(self, changes: Changes, what: str = "") -> None:
         """Rebuild and say how long it took from the first save; a crash is reported, never fatal."""

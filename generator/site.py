@@ -95,19 +95,24 @@ def check(root: Path, now: datetime, signatures: SignatureOptions | None = None)
     return Checked(state if not problems.errors else None, problems.sorted())
 
 
-def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, bytes]]:
-    """Every output file, the sitemap last; the dev server passes its own theme, which renders pages when asked for."""
+def render(state: SiteState, root: Path, theme: Theme | None = None,
+           order: Iterable[OutputFamily] = OUTPUTS) -> Iterator[tuple[str, bytes]]:
+    """Every output file, the sitemap last.
+
+    The dev server passes its own theme, which renders pages when asked for, and its own order (pages first).
+    """
     written: list[str] = []
-    for files in families(state, theme or load_theme(root, state.site.config)):
+    for files in families(state, theme or load_theme(root, state.site.config), order):
         for path, data in files:
             written.append(path)
             yield path, data
     yield from render_sitemap(state, written)
 
 
-def families(state: SiteState, theme: Theme) -> Iterator[Iterable[tuple[str, bytes]]]:
+def families(state: SiteState, theme: Theme,
+             order: Iterable[OutputFamily] = OUTPUTS) -> Iterator[Iterable[tuple[str, bytes]]]:
     """Each output family's files in turn; a parallel build shares out work family by family."""
-    for family in OUTPUTS:
+    for family in order:
         yield family(state, theme)
 
 

@@ -291,3 +291,19 @@ def test_a_site_remembered_in_runs_gives_what_a_fresh_check_gives(tmp_path: Path
     for name, text in steps:
         site.save(f"incidents/{name}", text)
         site.check()
+
+
+def test_a_page_is_served_without_making_the_feeds_api_and_calendar_first(tmp_path: Path) -> None:
+    """Those are made in full when reached, seconds at thousands of incidents; a page a browser reloads needs none."""
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root)
+    preview = Preview(root, NOW, lambda _line: None)
+    preview.rebuild(Changes())
+    snapshot = preview.served.snapshot
+    assert snapshot is not None
+    for path in ("index.html", "incidents/2025-12-09-object-storage-upload-latency/index.html", "authors/maya/index.html",
+                 "uptime/index.html", "static/style.css"):
+        assert snapshot.get(path), path
+    made = set(snapshot._files)
+    assert not made & {"feed.xml", "feed.atom", "api/v2/summary.json", "maintenance.ics", "badge.svg", "sitemap.xml"}
+    assert snapshot.get("feed.xml") and snapshot.get("sitemap.xml")  # still there when asked for
