@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +132,9 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
                            format=format, locale=locale)
 
     def utc_datetime(value: datetime) -> str:
-        return format_datetime(value, format="yyyy-MM-dd HH:mm 'UTC'", tzinfo=zone("UTC"), locale=locale)
+        """The same in every language (as Babel's 'yyyy-MM-dd HH:mm' writes it), so it needs no locale."""
+        utc = value.astimezone(UTC)
+        return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d} {utc.hour:02d}:{utc.minute:02d} UTC"
 
     def duration(value: timedelta) -> str:
         minutes = int(value.total_seconds() // 60)
@@ -145,11 +147,36 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
         return " ".join(parts)
 
     def local_time(value: datetime) -> str:
-        """Date, time of day and zone as a reader's clock shows them, in the locale's own order."""
-        clock = format_time(value, "short", tzinfo=tz, locale=locale)
-        day = format_date(value.astimezone(tz), "medium", locale=locale)
-        abbreviation = format_time(value, "z", tzinfo=tz, locale=locale)
-        return f"{locale.datetime_formats['medium'].format(clock, day)} {abbreviation}"
+        """Date, time of day and zone as a reader's clock shows them, in the locale's own order.
+
+        Every update has its own moment, but only a few hundred days, 1,440 minutes and a zone's few
+        names: each part is formatted by Babel once per build, not once per moment.
+        """
+        local = value.astimezone(tz)
+        clock = clock_of(local.hour, local.minute) if clock_is_wall_time else clock_at(value)
+        return f"{locale.datetime_formats['medium'].format(clock, day_of(local.date()))} {zone_name(local)}"
+
+    @functools.cache
+    def clock_of(hour: int, minute: int) -> str:
+        return format_time(time(hour, minute), "short", locale=locale)
+
+    def clock_at(value: datetime) -> str:
+        return format_time(value, "short", tzinfo=tz, locale=locale)
+
+    # A locale whose short time of day shows a zone has its clock formatted moment by moment.
+    clock_is_wall_time = not set(locale.time_formats["short"].pattern) & set("zZvVOxX")
+
+    @functools.cache
+    def day_of(day: date) -> str:
+        return format_date(day, "medium", locale=locale)
+
+    zone_names: dict[tuple[timedelta | None, timedelta | None, str | None], str] = {}
+
+    def zone_name(local: datetime) -> str:
+        key = (local.utcoffset(), local.dst(), local.tzname())
+        if key not in zone_names:
+            zone_names[key] = format_time(local, "z", tzinfo=tz, locale=locale)
+        return zone_names[key]
 
     def skeleton(value: datetime | date, pattern: str = "MMMd") -> str:
         """A date in a CLDR skeleton ('MMMd', 'yMMMM'): the locale decides the order and punctuation."""
