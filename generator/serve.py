@@ -1,13 +1,15 @@
 """`statusblog serve`: a live preview that follows every save.
 
 Why the site is served from memory and rendered on demand: the person typing
-is on call, and the preview must keep up with them at a thousand incidents,
+is on call, and the preview must keep up with them at thousands of incidents,
 where a full build takes seconds. A saved incident is re-parsed alone (the
-parsers are pure and per file), swapped into the kept model, and the whole
-site is checked and derived again, which takes milliseconds. Pages are not
-rendered then: the new site is a lazy map from path to page, and a page is
-rendered when a browser first asks for it. Open browsers are told to reload
-over server-sent events as soon as the new site exists.
+parsers are pure and per file) and swapped into the kept model; the site is
+then checked and derived again through a memo of the last rebuild
+(generator/memo.py), so only what the save changed is computed anew: tens of
+milliseconds at 5,000 incidents, with the same result as a fresh check. Pages
+are not rendered then: the new site is a lazy map from path to page, and a
+page is rendered when a browser first asks for it. Open browsers are told to
+reload over server-sent events as soon as the new site exists.
 
 A change of registries re-reads the site; a change of templates, theme or
 static files loads the theme again and compiles every template, so a syntax
