@@ -147,16 +147,6 @@ class Snapshot:
             return data
 
 
-def compile_templates(theme: Theme) -> None:
-    """Compile every template, so a syntax error shows (with file and line) before anything is swapped in.
-
-    Rendering every page instead would take seconds at a thousand incidents; an error that only
-    rendering finds is shown on the page that hits it.
-    """
-    for name in theme.env.list_templates(filter_func=lambda name: not name.startswith(".")):
-        theme.env.get_template(name)
-
-
 def template_problem(exc: jinja2.TemplateError) -> Problem:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return Problem(display_path(Path(exc.filename)) if exc.filename else exc.name or "template", exc.lineno,
@@ -272,7 +262,9 @@ class Preview:
         try:
             theme = self.theme or load_theme(self.root, checked.state.site.config)
             if self.theme is None:
-                compile_templates(theme)
+                # A syntax error shows (file and line) before anything is swapped in; an error only rendering
+                # finds is shown on the page that hits it, as rendering every page would take seconds.
+                theme.compile()
         except jinja2.TemplateError as exc:
             problem = template_problem(exc)
             self.say(problem.format())
