@@ -88,6 +88,8 @@ def split_technical(text: str) -> tuple[str, str]:
     Engineers' detail is rendered collapsed so the plain-language text stays
     first for everyone else.
     """
+    if "###" not in text:  # no heading of level 3, so none that starts technical details
+        return text.strip("\n"), ""
     plain: list[str] = []
     technical: list[str] = []
     target = plain
@@ -113,6 +115,8 @@ def section(text: str, doc_id: str = "") -> Section:
 
 def fence_aware_lines(text: str) -> list[tuple[int, str, bool]]:
     """Each line with its index and whether it is outside a code fence."""
+    if "```" not in text and "~~~" not in text:  # no fence can open: the common case, and a quick one
+        return [(index, line, True) for index, line in enumerate(text.split("\n"))]
     result = []
     fence = ""
     for index, line in enumerate(text.split("\n")):
