@@ -10,7 +10,9 @@ fixed "now") in a fresh process each time and reports the median of --runs:
 - edit, serve: the dev server's own incremental rebuild (serve.Preview.rebuild,
   what its file watcher calls) after one incident was saved, until the edited
   page has been rendered; the watcher's 30 ms quiet period is not included;
-- peak memory, sampled every 20 ms over the build's processes: the sum of
+- peak memory, in one cold and one warm build of their own (sampling slows
+  the build it watches, so timed builds are not sampled), sampled every
+  20 ms over the build's processes: the sum of
   their resident set sizes (which counts a page that forked processes share
   once per process), the sum of their proportional set sizes (PSS: a shared
   page split between its sharers, so the sum is the memory the build really
@@ -102,8 +104,12 @@ class Run:
     output: str
 
 
-def run(args: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run a command; its wall time, peak memory and CPU time (user + system, all processes)."""
+def run(args: list[str], env: dict[str, str] | None = None, watch_memory: bool = False) -> Run:
+    """Run a command; its wall time, CPU time (user + system, all processes) and, if watched, peak memory.
+
+    Watching reads every process's memory maps 50 times a second, which on two cores takes time
+    from the build it watches; so timed runs are not watched, and memory has runs of its own.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=REPO)
     peaks = [0, 0, 0]
@@ -114,13 +120,15 @@ def run(args: list[str], env: dict[str, str] | None = None) -> Run:
             peaks[:] = [max(peak, now) for peak, now in zip(peaks, _tree_memory(process.pid), strict=True)]
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if watch_memory:
+        sampler.start()
     output = process.stdout.read().decode() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     done.set()
-    sampler.join()
+    if watch_memory:
+        sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output}")
     largest = max(peaks[2], usage.ru_maxrss * 1024)
@@ -136,9 +144,9 @@ def statusblog_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_CACHE_DIR": str(CACHE)}
 
 
-def build(site: Path, out: Path) -> Run:
+def build(site: Path, out: Path, watch_memory: bool = False) -> Run:
     return run([sys.executable, "-m", "generator", "build", str(site), "--out", str(out), "--now", NOW_TEXT],
-               statusblog_env())
+               statusblog_env(), watch_memory)
 
 
 def edit(path: Path, number: int) -> str:
@@ -243,6 +251,7 @@ class Row:
     noop: list[Run] = field(default_factory=list)
     edit_cli: list[Run] = field(default_factory=list)
     edit_serve: float = 0.0
+    memory: list[Run] = field(default_factory=list)
     pelican: list[Run] = field(default_factory=list)
     pelican_files: int = 0
 
@@ -263,6 +272,11 @@ def measure(size: int, work: Path, runs: int, pelican: Path | None, pelican_runs
     for _ in range(runs):
         shutil.rmtree(out, ignore_errors=True)
         row.warm.append(build(site, out))
+    for cache in (False, True):  # memory: one cold and one warm build, watched
+        shutil.rmtree(out, ignore_errors=True)
+        if not cache:
+            shutil.rmtree(CACHE, ignore_errors=True)
+        row.memory.append(build(site, out, watch_memory=True))
     for _ in range(runs):
         row.noop.append(build(site, out))
     target = sorted((site / "incidents").glob("*.md"))[size // 2]
@@ -311,9 +325,9 @@ def table(rows: list[Row], runs: int) -> str:
     ]
     for row in rows:
         cold = median(row.cold)
-        peak = max(run.peak_rss for run in row.cold + row.warm)
-        shared = max(run.peak_pss for run in row.cold + row.warm)
-        largest = max(run.largest_rss for run in row.cold + row.warm)
+        peak = max(run.peak_rss for run in row.memory)
+        shared = max(run.peak_pss for run in row.memory)
+        largest = max(run.largest_rss for run in row.memory + row.cold + row.warm)
         lines.append(
             f"| {row.size:,} | {row.files:,} | {cold:.2f} | {median(row.warm):.2f} | {median(row.noop):.2f} | "
             f"{median(row.edit_cli):.2f} | {row.edit_serve * 1000:.0f} ms | "
