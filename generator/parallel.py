@@ -52,7 +52,9 @@ PARALLEL_PARSE_MIN = 64
 """Fewer unknown files than this are parsed in this process: a pool costs more than it saves."""
 PARALLEL_RENDER_MIN = 200
 """Fewer theme pages than this (known from the site's size) are rendered in this process."""
-CHUNKS_PER_WORKER = 4
+CHUNKS_PER_WORKER = 16
+"""Parse work is cut this many chunks per process, so the last chunk to finish leaves the other cores idle
+for a moment only (at 5,000 incidents a chunk is about 0.2 s of work)."""
 
 
 def jobs() -> int:
