@@ -31,7 +31,6 @@ import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, fields
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,7 @@ from typing import Any
 from .cache import ParseCache, cache_dir
 from .content import ParsedFile
 from .problems import Problems
-from .render import Theme
+from .render import DeferredPage, DeferringTheme, Theme
 from .source import SourceError, read_text
 from .writer import write_files
 
@@ -145,32 +144,6 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
 
 # Rendering.
 
-@dataclass(frozen=True, slots=True)
-class Pending:
-    """A theme page whose rendering is left to the process that owns it."""
-
-    template: str
-    path: str
-    root: str | None
-    context: dict[str, Any]
-
-    def render(self, theme: Theme) -> bytes:
-        return Theme.render(theme, self.template, self.path, self.root, **self.context)[1]
-
-
-class PendingTheme(Theme):
-    """The theme, except that render() says what to render instead of rendering it."""
-
-    __slots__ = ()
-
-    @classmethod
-    def of(cls, theme: Theme) -> PendingTheme:
-        return cls(**{spec.name: getattr(theme, spec.name) for spec in fields(theme)})
-
-    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
-        return path, Pending(template, path, root, context)  # type: ignore[return-value]
-
-
 PAGES_PER_UNIT = 8
 """Theme pages a process claims at a time: a few milliseconds of work, so the processes finish together."""
 
@@ -187,7 +160,7 @@ def _units(families: Families) -> Iterator[Iterator[tuple[str, Any]]]:
         files = iter(family)
         pages: list[tuple[str, Any]] = []
         for path, data in files:
-            if not isinstance(data, Pending):
+            if not isinstance(data, DeferredPage):
                 if pages:
                     yield iter(pages)
                 yield itertools.chain([(path, data)], files)
@@ -216,7 +189,7 @@ def _shard(staging: Path, families: Families, theme: Theme, claim: Callable[[], 
                 continue
             for path, data in unit:
                 written.append(path)
-                yield path, data.render(theme) if isinstance(data, Pending) else data
+                yield path, data.render(theme) if isinstance(data, DeferredPage) else data
             wanted = claim()
 
     written: list[str] = []
@@ -239,7 +212,7 @@ def _counter(context: Any) -> Callable[[], int]:
 def _child(staging: Path, families: Callable[[Theme], Families], theme: Theme, claim: Callable[[], int],
            sender: Any) -> None:
     try:
-        sender.send(_shard(staging, families(PendingTheme.of(theme)), theme, claim))
+        sender.send(_shard(staging, families(DeferringTheme.of(theme)), theme, claim))
     except BaseException:  # the parent renders everything again and reports the error itself
         raise SystemExit(1) from None
     finally:
@@ -282,7 +255,7 @@ def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: 
             process.start()
             sender.close()
             children.append((process, receiver))
-        written = _shard(staging, families(PendingTheme.of(theme)), theme, claim)
+        written = _shard(staging, families(DeferringTheme.of(theme)), theme, claim)
     except BaseException:
         for process, _ in children:
             process.kill()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,33 @@ class Theme:
                 if relative not in seen:
                     seen.add(relative)
                     yield f"static/{relative}", file.read_bytes()
+
+
+@dataclass(frozen=True, slots=True)
+class DeferredPage:
+    """A theme page to render later, by whoever needs it: the process of a parallel build that claims
+    it, or the dev server when a browser first asks for it."""
+
+    template: str
+    path: str
+    root: str | None
+    context: dict[str, Any]
+
+    def render(self, theme: Theme) -> bytes:
+        return Theme.render(theme, self.template, self.path, self.root, **self.context)[1]
+
+
+class DeferringTheme(Theme):
+    """The theme, except that render() says what to render instead of rendering it."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, theme: Theme) -> DeferringTheme:
+        return cls(**{spec.name: getattr(theme, spec.name) for spec in fields(theme)})
+
+    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
+        return path, DeferredPage(template, path, root, context)  # type: ignore[return-value]
 
 
 def translations(theme: Path, language: str) -> NullTranslations:

@@ -29,7 +29,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,13 +43,9 @@ from watchdog.observers import Observer
 
 from .loader import display_path
 from .memo import Remembered
-from .outputs.hosting import render_hosting
-from .outputs.html import render_html
-from .outputs.subscribe import render_subscribe
-from .outputs.uptime import render_uptime
 from .problems import Problem
-from .render import THEMES, Theme, load_theme
-from .site import OUTPUTS, render, render_static
+from .render import THEMES, DeferredPage, DeferringTheme, Theme, load_theme
+from .site import render
 from .workspace import Workspace, content_folder, evaluate, load_workspace, with_file
 
 PREFIX = "/__statusblog/"
@@ -60,12 +56,6 @@ QUIET_SECONDS = 0.03
 """A burst of saves (an editor's write, rename and chmod) ends after this much silence."""
 LONGEST_BURST_SECONDS = 0.5
 HEARTBEAT_SECONDS = 10.0
-PAGES_FIRST = (render_html, render_static, render_uptime, render_subscribe, render_hosting)
-"""Families of theme pages (deferred: nothing to render until asked for) and plain files. The snapshot is
-produced in order until the asked-for path appears, so these come before the feeds, API, calendar and badges,
-which are made in full as they are reached: a page is then served without making those first."""
-PREVIEW_ORDER = (*(family for family in PAGES_FIRST if family in OUTPUTS),
-                 *(family for family in OUTPUTS if family not in PAGES_FIRST))
 REGISTRIES = frozenset({"site.toml", "authors.toml", "components.toml"})
 WRITES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 """Event types that can change a file; reads ('opened', 'closed_no_write') must not trigger a rebuild."""
@@ -92,31 +82,6 @@ OVERLAY_STYLE = b"""#statusblog-errors { position: fixed; inset: 0 0 auto 0; z-i
 
 # Rendering on demand.
 
-class Deferred:
-    """A page, rendered the first time it is asked for."""
-
-    __slots__ = ("args", "context", "theme")
-
-    def __init__(self, theme: Theme, args: tuple[str, str, str | None], context: dict[str, Any]) -> None:
-        self.theme, self.args, self.context = theme, args, context
-
-    def render(self) -> bytes:
-        return Theme.render(self.theme, *self.args, **self.context)[1]
-
-
-class DeferringTheme(Theme):
-    """The theme, except that render() only records what to render."""
-
-    __slots__ = ()
-
-    @classmethod
-    def of(cls, theme: Theme) -> DeferringTheme:
-        return cls(**{spec.name: getattr(theme, spec.name) for spec in fields(theme)})
-
-    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
-        return path, Deferred(self, (template, path, root), context)  # type: ignore[return-value]
-
-
 class Snapshot:
     """One version of the site: path -> bytes, produced as far as requests need.
 
@@ -124,8 +89,9 @@ class Snapshot:
     browser previewing pages never waits for feeds or the API to be made.
     """
 
-    def __init__(self, files: Iterator[tuple[str, Any]]) -> None:
+    def __init__(self, files: Iterator[tuple[str, Any]], theme: Theme) -> None:
         self._pending: Iterator[tuple[str, Any]] | None = files
+        self._theme = theme
         self._files: dict[str, Any] = {}
         self._lock = threading.Lock()
 
@@ -142,8 +108,8 @@ class Snapshot:
                     raise
                 self._files[name] = data
             data = self._files.get(path)
-            if isinstance(data, Deferred):
-                data = self._files[path] = data.render()
+            if isinstance(data, DeferredPage):
+                data = self._files[path] = data.render(self._theme)
             return data
 
 
@@ -271,7 +237,7 @@ class Preview:
             self._publish(None, (problem,))
             return
         self.theme = theme
-        self._publish(Snapshot(render(checked.state, self.root, DeferringTheme.of(theme), PREVIEW_ORDER)), ())
+        self._publish(Snapshot(render(checked.state, self.root, DeferringTheme.of(theme)), theme), ())
 
     def rebuild_or_report(self, changes: Changes, what: str = "") -> None:
         """Rebuild and say how long it took from the first save; a crash is reported, never fatal."""

@@ -42,10 +42,14 @@ def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]
     yield from theme.static_files()
 
 
-OUTPUTS: tuple[OutputFamily, ...] = (render_feeds, render_api, render_calendar, render_uptime, render_badges,
-                                     render_hosting, render_static, render_subscribe, render_html)
-"""Every output family but the sitemap, which lists what they wrote. Families that are mostly not theme
-pages come first: a parallel build gives each of them to one process while the others start on the pages."""
+OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_hosting, render_subscribe, render_uptime,
+                                     render_feeds, render_calendar, render_api, render_badges)
+"""Every output family but the sitemap, which lists what they wrote. Theme pages and small files come
+first: the dev server makes outputs in this order until a browser's page appears, and its pages are
+deferred, so a page is served without the feeds and API being made."""
+BUILD_ORDER = OUTPUTS[::-1]
+"""A parallel build walks the families that are mostly not pages first: one process takes each of them
+while the others start on the pages, and all finish together on the pages' small units."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +99,10 @@ def check(root: Path, now: datetime, signatures: SignatureOptions | None = None)
     return Checked(state if not problems.errors else None, problems.sorted())
 
 
-def render(state: SiteState, root: Path, theme: Theme | None = None,
-           order: Iterable[OutputFamily] = OUTPUTS) -> Iterator[tuple[str, bytes]]:
-    """Every output file, the sitemap last.
-
-    The dev server passes its own theme, which renders pages when asked for, and its own order (pages first).
-    """
+def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every output file, the sitemap last; the dev server passes its own theme, which renders pages when asked for."""
     written: list[str] = []
-    for files in families(state, theme or load_theme(root, state.site.config), order):
+    for files in families(state, theme or load_theme(root, state.site.config)):
         for path, data in files:
             written.append(path)
             yield path, data
@@ -134,8 +134,8 @@ def build(root: Path, out: Path, now: datetime, strict: bool = False,
     try:
         with staged(out) as staging:
             pages = len(state.incidents) + len(state.maintenances)
-            written = write_rendered(staging, lambda theme: families(state, theme), load_theme(root, state.site.config),
-                                     pages)
+            written = write_rendered(staging, lambda theme: families(state, theme, BUILD_ORDER),
+                                     load_theme(root, state.site.config), pages)
             count = len(written) + write_files(staging, render_sitemap(state, written))
     except jinja2.TemplateSyntaxError as exc:
         raise SiteError([Problem(exc.filename or exc.name or "template", exc.lineno,
