@@ -226,11 +226,17 @@ def served_equals_fresh(preview: Preview, root: Path, paths: list[str] | None = 
             assert served.snapshot.get(path) == data, path
 
 
-def test_the_served_site_after_saves_is_the_fresh_site(tmp_path: Path) -> None:
+def served_demo(tmp_path: Path) -> tuple[Path, Preview]:
+    """A copy of the demo site, and the dev server's preview of it after its first full read."""
     root = tmp_path / "site"
     shutil.copytree(REPO / "content", root)
     preview = Preview(root, NOW, lambda _line: None)
     preview.rebuild(Changes())
+    return root, preview
+
+
+def test_the_served_site_after_saves_is_the_fresh_site(tmp_path: Path) -> None:
+    root, preview = served_demo(tmp_path)
     target = root / DEMO_INCIDENT
     original = target.read_text(encoding="utf-8")
     edits = [original.replace("impact: major", "impact: critical"),
@@ -245,10 +251,7 @@ def test_the_served_site_after_saves_is_the_fresh_site(tmp_path: Path) -> None:
 
 
 def test_an_error_then_its_fix_serves_the_fresh_site(tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root)
-    preview = Preview(root, NOW, lambda _line: None)
-    preview.rebuild(Changes())
+    root, preview = served_demo(tmp_path)
     target = root / DEMO_INCIDENT
     original = target.read_text(encoding="utf-8")
     target.write_text(original.replace("  cdn:", "  nowhere:"), encoding="utf-8")
@@ -295,10 +298,7 @@ def test_a_site_remembered_in_runs_gives_what_a_fresh_check_gives(tmp_path: Path
 
 def test_a_page_is_served_without_making_the_feeds_api_and_calendar_first(tmp_path: Path) -> None:
     """Those are made in full when reached, seconds at thousands of incidents; a page a browser reloads needs none."""
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root)
-    preview = Preview(root, NOW, lambda _line: None)
-    preview.rebuild(Changes())
+    _root, preview = served_demo(tmp_path)
     snapshot = preview.served.snapshot
     assert snapshot is not None
     for path in ("index.html", "incidents/2025-12-09-object-storage-upload-latency/index.html", "authors/maya/index.html",
