@@ -129,3 +129,19 @@ def test_a_template_error_in_a_parallel_build_is_reported_and_the_output_kept(tm
     assert failed.returncode == 1
     assert "template error" in failed.stderr and "Traceback" not in failed.stderr
     assert tree(out) == before
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_template_syntax_error_names_its_file_and_line_and_keeps_the_output(tmp_path: Path, jobs: int) -> None:
+    site = write_site(tmp_path, {f"incidents/api-{number}.md": INCIDENT for number in range(6)})
+    out = tmp_path / "public"
+    assert build_in_processes(site, out, jobs, tmp_path / "cache").returncode == 0
+    before = tree(out)
+    (site / "templates").mkdir()
+    (site / "templates" / "incident.html").write_text("<h1>\n{% if %}\n", encoding="utf-8")
+    failed = build_in_processes(site, out, jobs, tmp_path / "cache")
+    assert failed.returncode == 1
+    assert f"{site / 'templates' / 'incident.html'}:2: error: template error:" in failed.stderr, failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert tree(out) == before
+    assert not list(tmp_path.glob(".public.*")), "a staging tree was left"
