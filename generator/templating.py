@@ -145,7 +145,6 @@ class ThemeContext(Context):
             raise
 
 
-
 class ThemeEnvironment(jinja2.Environment):
     """Jinja's environment, with each template's globals a plain dict.
 
