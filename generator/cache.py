@@ -34,12 +34,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, themes
 from .problems import Problem
 
 PARSE_FILE = "parse.pickle"
 BUILDS_FOLDER = "builds"
-_PACKAGE = Path(__file__).parent
+#: The generator's own files: its code and scaffold, and the installed themes.
+_CODE_ROOTS = (("generator", Path(__file__).parent), ("themes", themes.ROOT))
 
 
 def cache_dir(site_root: Path) -> Path | None:
@@ -59,9 +60,11 @@ def code_version() -> bytes:
     checkout or a reinstall can never be served results of other code.
     """
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, root in _CODE_ROOTS:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                relative = f"{name}/{path.relative_to(root).as_posix()}"
+                digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
 
 

@@ -24,13 +24,14 @@ from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup
 
+from . import themes
 from .charts import uptime_filters
 from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
 from .model import SiteConfig
 from .templating import ThemeEnvironment, code_generator
 from .times import iso_utc, zone
 
-THEMES = Path(__file__).parent / "themes"
+THEMES = themes.ROOT
 
 
 def theme_dir(name: str) -> Path:

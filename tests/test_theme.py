@@ -111,7 +111,7 @@ def test_a_sites_signature_macro_shows_in_every_byline(tmp_path: Path) -> None:
 
 
 def test_a_macros_html_from_an_older_theme_is_a_template_error_not_a_traceback(tmp_path: Path) -> None:
-    theme = (REPO / "generator/themes/default/templates/macros.html").read_text(encoding="utf-8")
+    theme = (REPO / "themes/default/templates/macros.html").read_text(encoding="utf-8")
     older = theme.replace("{% macro day_row(component_id, name, state) -%}", "{% macro day_row(component_id, name) -%}")
     assert older != theme
     root = write_site(tmp_path / "site", {"templates/macros.html": older})

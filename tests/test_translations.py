@@ -103,5 +103,5 @@ def test_compiled_catalogs_match_their_sources(language: str) -> None:
         committed = read_mo(shipped)
     expected = read_mo(compiled_now)
     assert table(committed) == table(expected), (
-        "run: pybabel compile -d generator/themes/default/translations"
+        "run: pybabel compile -d themes/default/translations"
     )
