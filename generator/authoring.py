@@ -20,25 +20,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from string import Template
 
 from .content import POSTMORTEM_QUESTIONS, slugify
 from .loader import display_path
 from .model import IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, Author, Incident, Maintenance, Site
 from .problems import Problem, Severity, did_you_mean
-from .schema import IDENTIFIER
-from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time, zone
+from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time
 from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file
 
-SCAFFOLD = Path(__file__).parent / "scaffold"
-SCAFFOLD_FILES = (
-    ("site.toml", "site.toml"),
-    ("authors.toml", "authors.toml"),
-    ("components.toml", "components.toml"),
-    ("netlify.toml", "netlify.toml"),
-    ("workflow.yml", ".github/workflows/statusblog.yml"),
-    ("gitignore", ".gitignore"),
-)
 SCISSORS = "# ------------------------ >8 ------------------------"
 DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$", re.IGNORECASE)
 ACTION_ITEM_DAYS = 14
@@ -459,50 +448,3 @@ def add_postmortem(root: Path, reference: str, *, author: str | None, now: datet
     _replace(path, text)
     return Written(path, f"appended a postmortem template by {author_id} to {item.source}: answer the three "
                          "questions and list the follow-up actions", problems)
-
-
-# A new site.
-
-def author_id_for(name: str, email: str) -> str:
-    """A short id for authors.toml: the first name, else the email's local part."""
-    for candidate in (slugify(name.split()[0]) if name.split() else "", slugify(email.partition("@")[0])):
-        candidate = candidate.replace("_", "-")
-        if candidate and IDENTIFIER.match(candidate):
-            return candidate
-    return "editor"
-
-
-def init_site(directory: Path, *, name: str | None, email: str | None, title: str | None, timezone: str,
-              now: datetime) -> tuple[list[Path], tuple[Problem, ...]]:
-    """Write a new site that builds clean at once; refuse a directory with anything but .git in it."""
-    if directory.exists() and (not directory.is_dir() or any(p.name != ".git" for p in directory.iterdir())):
-        raise AuthoringError(f"{directory} is not empty; refusing to write a new site into it "
-                             "(choose a new or empty directory)")
-    if not name or not email:
-        missing = "user.name" if not name else "user.email"
-        raise AuthoringError(f"git config {missing} is not set: the first author is you; run "
-                             f"'git config --global {missing} ...' or pass --name and --email")
-    try:
-        tz = zone(timezone)
-    except TimeError as exc:
-        raise AuthoringError(f"--timezone: {exc}; use an IANA name such as 'UTC' or 'Europe/Berlin'") from exc
-    author = author_id_for(name, email)
-    site_title = title or directory.absolute().name.replace("-", " ").replace("_", " ").strip().title() + " Status"
-    started = now.astimezone(UTC).replace(second=0, microsecond=0) - timedelta(hours=3)
-    values = {
-        "title": toml_string(site_title), "timezone": toml_string(timezone), "author_id": author,
-        "author_name": toml_string(name), "author_email": toml_string(email), "started": iso_utc(started),
-        "investigating": written_time(started + timedelta(minutes=10)),
-        "identified": written_time(started + timedelta(minutes=40)),
-        "resolved": written_time(started + timedelta(minutes=120)),
-        "next_update": f"{started + timedelta(minutes=40):%H:%M}",
-        "next_update2": f"{started + timedelta(minutes=100):%H:%M}",
-    }
-    files = [(SCAFFOLD / source, directory / target) for source, target in SCAFFOLD_FILES]
-    files.append((SCAFFOLD / "incident.md",
-                  directory / "incidents" / f"{started.astimezone(tz).date().isoformat()}-example-incident.md"))
-    for source, target in files:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(Template(source.read_text(encoding="utf-8")).substitute(values), encoding="utf-8")
-    checked = evaluate(load_workspace(directory), now)
-    return [target for _, target in files], tuple(checked.problems)

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import __version__, authoring
+from . import __version__, authoring, newsite
 from .authoring import AuthoringError, Written
 from .loader import display_path
 from .model import IMPACTS
@@ -196,20 +196,29 @@ def said(written: Written, path_only: bool = False) -> None:
 @click.option("--email", help="The first author's email; default git config user.email.")
 @click.option("--title", help="The site's title; default from the directory's name.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA name for times written without a zone.")
+@click.option("--action", metavar="OWNER/REPO@REF",
+              help="Write a workflow that runs statusblog's GitHub Action from this repository and ref, instead "
+                   "of installing statusblog from requirements.txt.")
 @CLOCK_OPTION
 def init(directory: Path, name: str | None, email: str | None, title: str | None, timezone: str,
-         now: str | None) -> None:
+         action: str | None, now: str | None) -> None:
     """Write a new site into DIRECTORY that builds clean at once."""
     with refusals():
-        files, problems = authoring.init_site(
+        files, problems = newsite.init_site(
             directory, name=name or authoring.git_config(Path("."), "user.name"),
             email=email or authoring.git_config(Path("."), "user.email"), title=title, timezone=timezone,
-            now=clock(now))
+            now=clock(now), action=action)
     report(problems)
     for path in files:
         click.echo(f"created {display_path(path)}")
     click.echo(f"next: cd {display_path(directory)} && statusblog serve  (delete the example incident before "
                "publishing)")
+
+
+@main.command()
+def requirements() -> None:
+    """Print a site's requirements.txt: this statusblog and the exact versions of what it runs on."""
+    click.echo(newsite.requirements_text(), nl=False)
 
 
 @main.group()

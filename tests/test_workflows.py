@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from string import Template
 from typing import Any
 
 import pytest
 import yaml
 
+from generator.newsite import workflow_text
 from tests.conftest import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -70,7 +70,8 @@ def test_checks_out_full_history_then_installs_tests_checks_and_builds_verified(
     checkout = job["steps"][step_index(job, "actions/checkout")]
     assert checkout["with"]["fetch-depth"] == 0, "signature verification needs every commit"
     order = [step_index(job, needle) for needle in (
-        "actions/checkout", "python -m pip install .", "python -m pytest", "statusblog check content --strict",
+        "actions/checkout", "python -m pip install -r requirements.lock && python -m pip install --no-deps -e .",
+        "bash .ci/test-tools", "python -m pytest", "statusblog check content --strict",
         "statusblog build content --out public --verify-signatures")]
     assert order == sorted(order), "checkout, install, test, check, build"
     assert load(name)["defaults"]["run"]["shell"] == "bash", "bash runs with pipefail, so `| tee` keeps failures"
@@ -91,9 +92,10 @@ def test_publish_deploys_one_build_to_each_configured_host(publish):
     for job in (netlify, cloudflare, pages):
         assert job["needs"] == "build"
     assert "actions/download-artifact" in uses(netlify)
-    assert "netlify-cli deploy --prod --no-build --dir public" in commands(netlify)
+    assert re.search(r"npx --yes netlify-cli@\d+\.\d+\.\d+ deploy --prod --no-build --dir public", commands(netlify)), \
+        "the deploy tool is pinned to one version, as every other dependency is"
     assert netlify["steps"][-1]["env"]["NETLIFY_AUTH_TOKEN"] == "${{ secrets.NETLIFY_AUTH_TOKEN }}"
-    assert "wrangler pages deploy public" in commands(cloudflare)
+    assert re.search(r"npx --yes wrangler@\d+\.\d+\.\d+ pages deploy public", commands(cloudflare))
     assert "actions/upload-pages-artifact" in uses(jobs["build"])
     assert uses(pages) == ["actions/deploy-pages"]
     assert pages["permissions"] == {"pages": "write", "id-token": "write"}
@@ -108,8 +110,8 @@ def test_preview_checks_pull_requests_and_keeps_the_site_without_deploying(previ
 
 
 def test_every_secret_and_setting_the_workflows_read_is_documented():
-    files = [WORKFLOWS / "publish.yml", WORKFLOWS / "preview.yml", REPO / "generator" / "scaffold" / "workflow.yml"]
-    text = "".join(file.read_text(encoding="utf-8") for file in files)
+    files = [WORKFLOWS / "publish.yml", WORKFLOWS / "preview.yml"]
+    text = "".join(file.read_text(encoding="utf-8") for file in files) + workflow_text(None)
     names = set(re.findall(r"\$\{\{\s*(?:secrets|vars)\.(\w+)", text)) | set(re.findall(r"vars\.(\w+)", text))
     assert names >= {"NETLIFY_AUTH_TOKEN", "NETLIFY_SITE_ID", "DEPLOY_GITHUB_PAGES"}
     docs = (REPO / "docs" / "hosting.md").read_text(encoding="utf-8")
@@ -118,9 +120,8 @@ def test_every_secret_and_setting_the_workflows_read_is_documented():
 
 @pytest.fixture(scope="module")
 def scaffold() -> dict[str, Any]:
-    """The workflow `statusblog init` writes into a new site (the file is a string.Template)."""
-    text = (REPO / "generator" / "scaffold" / "workflow.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(Template(text).substitute({}))
+    """The workflow `statusblog init` writes into a new site."""
+    return yaml.safe_load(workflow_text(None))
 
 
 def test_a_new_site_publishes_on_merge_on_a_schedule_and_previews_pull_requests(scaffold):
@@ -130,7 +131,7 @@ def test_a_new_site_publishes_on_merge_on_a_schedule_and_previews_pull_requests(
     job = scaffold["jobs"]["build"]
     assert job["steps"][step_index(job, "actions/checkout")]["with"]["fetch-depth"] == 0
     order = [step_index(job, needle) for needle in (
-        "python -m pip install statusblog", "statusblog check --strict",
+        "python -m pip install -r requirements.txt", "statusblog check --strict",
         "statusblog build --out public --verify-signatures", "actions/upload-artifact")]
     assert order == sorted(order)
 
@@ -141,3 +142,12 @@ def test_a_new_site_deploys_like_this_repository_but_never_from_a_pull_request(s
         assert job["if"] == f"github.event_name != 'pull_request' && {publish['jobs'][name]['if']}"
         assert job["steps"] == publish["jobs"][name]["steps"]
         assert job.get("permissions") == publish["jobs"][name].get("permissions")
+
+
+def test_a_new_site_can_build_through_statusblogs_action_instead(scaffold):
+    workflow = yaml.safe_load(workflow_text("harbor/statusblog@v0.1.0"))
+    job = workflow["jobs"]["build"]
+    assert "harbor/statusblog" in uses(job)
+    assert "pip install" not in commands(job)
+    assert {name: workflow["jobs"][name] for name in ("netlify", "cloudflare", "github-pages")} == {
+        name: scaffold["jobs"][name] for name in ("netlify", "cloudflare", "github-pages")}

@@ -1,0 +1,223 @@
+"""statusblog as a team installs it: a built wheel, a new site's own repository, its workflow, the Action.
+
+The slow tests here do what a site's CI does, offline: they build the sdist and the wheel with the
+standard build front end, install the wheel into a fresh virtual environment from a folder of wheels
+(`.ci/test-tools` fills `.tools/wheelhouse` with every runtime dependency at its locked version), run
+`statusblog init`, then every shell step of the workflow it wrote, in order, and the site builds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import __version__
+from generator.newsite import canonical_name
+from tests.conftest import REPO
+from tests.support.tools import TOOLS_DIR, skip_or_fail
+
+WHEELHOUSE = TOOLS_DIR / "wheelhouse"
+NOW = "2026-03-20T08:00:00Z"
+#: What a copy of the repository leaves out: environments, tools and build output, never sources.
+NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", ".tools", "build", "dist", "public", "*.egg-info",
+                                    "__pycache__", ".pytest_cache", ".ruff_cache")
+
+
+def locked_versions() -> dict[str, str]:
+    """requirements.lock as {canonical name: version}."""
+    lines = (REPO / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    pins = (re.match(r"([A-Za-z0-9._-]+)==([^\s;]+)", line) for line in lines)
+    return {canonical_name(pin.group(1)): pin.group(2) for pin in pins if pin}
+
+
+def test_every_package_of_the_source_tree_ships() -> None:
+    """A sub-package missing from pyproject's list would import from a checkout and fail from a wheel."""
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    on_disk = {".".join(init.parent.relative_to(REPO).parts) for init in (REPO / "generator").rglob("__init__.py")}
+    assert set(setuptools["packages"]) == on_disk | {"generator.themes"}
+    assert setuptools["package-dir"] == {"generator.themes": "themes"}
+
+
+def test_the_lock_pins_everything_pyproject_asks_for_within_its_ranges() -> None:
+    """Every direct dependency and test tool is locked, so no install resolves a version of its own."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    names = {canonical_name(re.match(r"[A-Za-z0-9._-]+", requirement).group()) for requirement in wanted}
+    assert names <= set(locked_versions())
+
+
+def test_a_new_site_pins_exactly_the_versions_statusblog_runs_on() -> None:
+    """`statusblog requirements` (what init writes) pins statusblog and every runtime library, as installed."""
+    from generator.newsite import requirements_text
+
+    lines = [line for line in requirements_text().splitlines() if line and not line.startswith("#")]
+    pins = dict(line.split(" ;")[0].split("==") for line in lines)
+    assert pins.pop("statusblog") == __version__
+    assert {"jinja2", "babel", "markdown-it-py", "markupsafe", "click"} <= set(pins)
+    assert not {"pytest", "playwright", "ruff", "twine"} & set(pins), "test tools are not a site's business"
+    locked = locked_versions()
+    assert {name: locked.get(name) for name in pins} == pins, "installed from requirements.lock, as CI does"
+
+
+def wheelhouse() -> Path:
+    if not any(WHEELHOUSE.glob("*.whl")):
+        skip_or_fail(f"no wheels in {WHEELHOUSE}: run .ci/test-tools")
+    return WHEELHOUSE
+
+
+def offline(*find_links: Path) -> dict[str, str]:
+    """An environment in which pip reads no configuration and no index: only these folders of wheels."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("PIP_", "VIRTUAL_ENV", "PYTHONPATH"))}
+    env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
+               PIP_FIND_LINKS=" ".join(str(folder) for folder in find_links))
+    return env
+
+
+def run(command: list[str] | str, cwd: Path, env: dict[str, str], **kwargs: Any) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
+                            shell=isinstance(command, str), executable="/bin/bash" if isinstance(command, str)
+                            else None, **kwargs)
+    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def fresh_venv(path: Path, env: dict[str, str]) -> dict[str, str]:
+    """A virtual environment with nothing installed, first on PATH, as actions/setup-python leaves one."""
+    run([sys.executable, "-m", "venv", str(path)], path.parent, env)
+    return {**env, "PATH": f"{path / 'bin'}{os.pathsep}{env['PATH']}", "VIRTUAL_ENV": str(path)}
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist and the wheel, built by `python -m build` from a copy of the sources, offline."""
+    wheels = wheelhouse()
+    source = tmp_path_factory.mktemp("source") / "statusblog"
+    shutil.copytree(REPO, source, ignore=NOT_SOURCE)
+    out = tmp_path_factory.mktemp("dist")
+    run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(source)], source,
+        offline(wheels))
+    return out
+
+
+@pytest.fixture(scope="module")
+def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The wheel in a fresh environment, installed as a user installs a release: by name and version."""
+    env = fresh_venv(tmp_path_factory.mktemp("user") / "venv", offline(dist, WHEELHOUSE))
+    run(["python", "-m", "pip", "install", f"statusblog=={__version__}"], dist, env)
+    return env
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_theme_the_scaffold_and_the_translations_and_passes_twine_check(dist: Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"generator/themes/default/templates/base.html", "generator/themes/default/static/style.css",
+            "generator/themes/default/translations/id/LC_MESSAGES/messages.mo",
+            "generator/scaffold/workflow.yml", "generator/scaffold/install-steps.yml"} <= names
+    assert not [name for name in names if name.startswith(("tests/", "content/", "themes/"))]
+    (sdist,) = dist.glob("*.tar.gz")
+    result = run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)], dist, dict(os.environ))
+    assert result.stdout.count("PASSED") == 2
+
+
+def init_site(env: dict[str, str], root: Path, *options: str) -> Path:
+    """A new site's repository, and the clone of it that actions/checkout makes on the runner."""
+    origin = root / "origin"
+    run(["statusblog", "init", str(origin), "--name", "Alice Nguyen", "--email", "alice@example.com",
+         "--now", NOW, *options], root, env)
+    run("git init -q -b main && git add -A && git -c user.name=Alice -c user.email=alice@example.com "
+        "commit -q -m 'A new status site'", origin, env)
+    run(["git", "clone", "-q", str(origin), "status"], root, env)
+    return root / "status"
+
+
+def build_job(site: Path) -> list[dict[str, Any]]:
+    workflow = yaml.safe_load((site / ".github" / "workflows" / "statusblog.yml").read_text(encoding="utf-8"))
+    return workflow["jobs"]["build"]["steps"]
+
+
+def ci_environment(base: dict[str, str], root: Path) -> dict[str, str]:
+    """What GitHub's runner gives a push's steps that the steps here read."""
+    summary = root / "summary.md"
+    summary.touch()
+    return {**base, "GITHUB_EVENT_NAME": "push", "GITHUB_STEP_SUMMARY": str(summary), "RUNNER_TEMP": str(root),
+            "GITHUB_PATH": str(root / "github_path"), "GITHUB_WORKSPACE": str(root)}
+
+
+@pytest.mark.slow
+def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dict[str, str], dist: Path,
+                                                                    tmp_path: Path) -> None:
+    site = init_site(installed, tmp_path)
+    pins = (site / "requirements.txt").read_text(encoding="utf-8")
+    assert f"\nstatusblog=={__version__}\n" in pins
+    assert "python -m pip install -r requirements.txt" in (site / "netlify.toml").read_text(encoding="utf-8")
+
+    # The runner: a fresh Python (setup-python), then every shell step of the build job, in order.
+    env = ci_environment(fresh_venv(tmp_path / "runner", offline(dist, WHEELHOUSE)), tmp_path)
+    steps = build_job(site)
+    assert [step["uses"].split("@")[0] for step in steps if "uses" in step] == [
+        "actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact"]
+    shell_steps = [step["run"] for step in steps if "run" in step]
+    assert shell_steps[0] == "python -m pip install -r requirements.txt"
+    for script in shell_steps:
+        run(script, site, env)
+    assert (site / "public" / "index.html").is_file()
+    assert (site / "public" / "api" / "v2" / "summary.json").is_file()
+    assert "built " in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_site_made_with_init_action_builds_through_the_action(installed: dict[str, str], dist: Path,
+                                                                 tmp_path: Path) -> None:
+    site = init_site(installed, tmp_path, "--action", "harbor/statusblog@v1")
+    (step,) = [step for step in build_job(site) if step.get("uses", "").startswith("harbor/")]
+    assert step["uses"] == "harbor/statusblog@v1"
+    assert step["with"] == {"site": ".", "out": "public", "verify-signatures": "true",
+                            "strict": "${{ github.event_name != 'schedule' }}"}
+    assert not [s for s in build_job(site) if "pip install" in s.get("run", "")], "the action installs"
+
+    # The action, from a checkout of this repository, with the inputs the workflow gives it.
+    action_path = tmp_path / "action"
+    shutil.copytree(REPO, action_path, ignore=NOT_SOURCE)
+    action = yaml.safe_load((action_path / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    inputs = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
+    inputs.update({key: value for key, value in step["with"].items() if key != "strict"}, strict="true")
+    env = ci_environment(fresh_venv(tmp_path / "runner", offline(WHEELHOUSE)), tmp_path)
+    env["GITHUB_ACTION_PATH"] = str(action_path)
+    for action_step in action["runs"]["steps"]:
+        if "run" not in action_step:
+            assert action_step["uses"].startswith("actions/setup-python@")
+            continue
+        step_env = {**env, **{name: expand(value, inputs) for name, value in action_step.get("env", {}).items()}}
+        run(action_step["run"], site, step_env)
+        added = (tmp_path / "github_path").read_text(encoding="utf-8").split() if (tmp_path / "github_path").exists() else []
+        env["PATH"] = os.pathsep.join([*added, env["PATH"]])
+    assert (site / "public" / "index.html").is_file()
+    assert any(Path(entry, "statusblog").exists() for entry in added), "statusblog came from the action's own venv"
+
+
+def expand(value: str, inputs: dict[str, str]) -> str:
+    """`${{ inputs.NAME }}` as the runner expands it in a step's env."""
+    return re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda match: inputs[match.group(1)], value)
+
+
+def test_the_action_refuses_an_input_that_is_not_true_or_false(tmp_path: Path) -> None:
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    (script,) = [step for step in action["runs"]["steps"] if "env" in step]
+    env = {**os.environ, "SITE": ".", "OUT": "public", "VERIFY": "yes", "REQUIRE": "false", "TRUST_REF": "",
+           "STRICT": "true", "NOW": ""}
+    result = subprocess.run(["bash", "-c", script["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "verify is 'yes'; write \"true\" or \"false\"" in result.stderr
