@@ -18,15 +18,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from string import Template
 from typing import Any, ClassVar
 from urllib.parse import parse_qs
 
 import feedparser
 import pytest
 import requests
+import yaml
 from aiosmtpd.controller import Controller
 
 from generator.notify import channels
+from tests.conftest import REPO
 from tests.sites import run, write_site
 from tests.support.http import serve_directory
 
@@ -385,3 +388,19 @@ def test_the_subscribe_page_lists_each_channel_with_its_own_text(tmp_path: Path)
     page = (out / "subscribe/index.html").read_text()
     assert "Community Slack" in page and "Join #status at" in page
     assert "Internal" not in page
+
+
+@pytest.mark.parametrize("workflow", [".github/workflows/publish.yml", "generator/scaffold/workflow.yml"])
+def test_publishing_reads_the_live_feed_before_deploying_and_notifies_only_after_a_deploy(workflow: str) -> None:
+    text = (REPO / workflow).read_text(encoding="utf-8")
+    if workflow.startswith("generator/scaffold"):  # `statusblog init` writes it as a string.Template
+        text = Template(text).substitute({})
+    jobs = yaml.safe_load(text)["jobs"]
+    build_steps = [step.get("run", "") + step.get("name", "") for step in jobs["build"]["steps"]]
+    snapshot = next(index for index, step in enumerate(build_steps) if "/feed.json" in step and "curl" in step)
+    assert snapshot < next(index for index, step in enumerate(build_steps) if step.startswith("Keep the built site"))
+    notify_job = jobs["notify"]
+    assert set(notify_job["needs"]) == {"build", "netlify", "cloudflare", "github-pages"}
+    assert "!contains(needs.*.result, 'failure')" in notify_job["if"]
+    run_lines = "\n".join(step.get("run", "") for step in notify_job["steps"])
+    assert 'notify' in run_lines and '--new public --previous "$(cat live/previous)"' in run_lines
