@@ -37,6 +37,20 @@ FIRST = "2026-03-14T09:30:00Z"   # the investigating update is out
 SECOND = "2026-03-14T11:30:00Z"  # the resolved update is out too
 RESOLVED_ID = "tag:status.example.com,2026-03-14:incidents/2026-03-14-api-errors/u-20260314T110200Z"
 INCIDENT_URL = "https://status.example.com/incidents/2026-03-14-api-errors/"
+MAINTENANCE = """\
+---
+title: Database upgrade
+scheduled_start: 2026-03-14T10:00:00Z
+scheduled_end: 2026-03-14T10:45:00Z
+components: [dashboard]
+---
+
+We upgrade the dashboard's database.
+
+## 2026-03-14 10:00 UTC · in_progress · alice
+
+The upgrade has started.
+"""
 TECHNICAL_INCIDENT = """\
 ---
 title: Elevated error rates on the public API
@@ -149,6 +163,7 @@ def test_json_and_statuspage_webhooks_and_the_hub_get_each_new_entry_once(tmp_pa
 
         [sent] = [json.loads(body) for body in hooks.bodies("/json")]
         assert sent["title"] == "[Resolved] Elevated error rates on the public API"
+        assert sent["type"] == "success"  # a resolved incident is good news; open ones are warnings
         message = sent["message"]
         assert "Resolved" in message and "Error rates are back to normal." in message
         assert "Mar 14, 2026, 6:02\u202fAM CDT" in message and "2026-03-14 11:02 UTC" in message
@@ -338,15 +353,49 @@ def test_the_previous_site_can_be_read_from_its_base_url(tmp_path: Path, monkeyp
 def test_channel_filters_choose_components_impact_and_maintenance(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     with recorder() as hooks:
-        for name in ("API", "DASHBOARD", "CRITICAL", "ALL"):
+        for name in ("API", "DASHBOARD", "CRITICAL", "NOMAINT"):
             monkeypatch.setenv(f"{name}_HOOK", f"json://{hooks.url.removeprefix('http://')}/{name.lower()}")
         root = site_with(tmp_path, channel("API", "API_HOOK", 'components = ["api"]') +
                          channel("Dashboard", "DASHBOARD_HOOK", 'components = ["dashboard"]') +
                          channel("Critical", "CRITICAL_HOOK", 'min_impact = "critical"') +
-                         channel("All", "ALL_HOOK", "maintenance = false"))
+                         channel("No maintenance", "NOMAINT_HOOK", "maintenance = false"))
+        write_site(root, {"maintenance/2026-03-14-db.md": MAINTENANCE}, defaults=False)
         before, after = publish(tmp_path, root)
         assert notify(root, after, str(before)).exit_code == 0
-        assert [len(hooks.bodies(f"/{name}")) for name in ("api", "dashboard", "critical", "all")] == [1, 0, 0, 1]
+
+        def titles(name: str) -> list[str]:
+            return [json.loads(body)["title"] for body in hooks.bodies(f"/{name}")]
+
+        assert titles("api") == ["[Resolved] Elevated error rates on the public API"]
+        assert titles("dashboard") == ["[In progress] Database upgrade"]
+        assert titles("critical") == ["[In progress] Database upgrade"]  # impact is an incident's; maintenance has its own switch
+        assert titles("nomaint") == ["[Resolved] Elevated error rates on the public API"]
+
+
+def test_an_indonesian_site_sends_its_messages_in_indonesian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with recorder() as hooks:
+        monkeypatch.setenv("JSON_HOOK", f"json://{hooks.url.removeprefix('http://')}/json")
+        root = site_with(tmp_path, channel("Ops JSON", "JSON_HOOK"))
+        toml = root / "site.toml"
+        toml.write_text(toml.read_text().replace('language = "en"', 'language = "id"'))
+        before, after = publish(tmp_path, root)
+        assert notify(root, after, str(before)).exit_code == 0
+        [sent] = [json.loads(body) for body in hooks.bodies("/json")]
+        assert sent["title"] == "[Selesai] Elevated error rates on the public API"
+        assert "Ditandatangani oleh Bob Okafor" in sent["message"]
+        assert "Baca di halaman status:" in sent["message"]
+
+
+def test_a_url_apprise_cannot_read_fails_alone_without_printing_it(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BAD_URL", "slack://SECRETtoken1234/notenough")
+    root = site_with(tmp_path, channel("Slack", "BAD_URL"))
+    before, after = publish(tmp_path, root)
+    result = notify(root, after, str(before))
+    assert result.exit_code == 1
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("notify: error:")]
+    assert line.startswith("notify: error: 'Slack': Apprise cannot read the URL")
+    assert "SECRETtoken" not in result.output
 
 
 def test_a_secret_written_into_site_toml_is_refused_without_repeating_it(tmp_path: Path) -> None:
@@ -382,11 +431,13 @@ def test_websub_hub_puts_hub_and_self_links_in_every_rss_and_atom_feed(tmp_path:
 
 def test_the_subscribe_page_lists_each_channel_with_its_own_text(tmp_path: Path) -> None:
     root = site_with(tmp_path, channel("Community Slack", "SLACK", 'subscribe = "Join #status at https://chat.example.com/"') +
+                     channel("Ops list", "LIST", 'subscribe = "Write to javascript:alert(1) to join"') +
                      channel("Internal", "INTERNAL"))
     out = tmp_path / "out"
     assert run("build", str(root), "--out", str(out), "--now", SECOND).exit_code == 0
     page = (out / "subscribe/index.html").read_text()
-    assert "Community Slack" in page and "Join #status at" in page
+    assert "Community Slack" in page and 'Join #status at <a href="https://chat.example.com/"' in page
+    assert "Write to javascript:alert(1) to join" in page and 'href="javascript' not in page
     assert "Internal" not in page
 
 
@@ -404,3 +455,34 @@ def test_publishing_reads_the_live_feed_before_deploying_and_notifies_only_after
     assert "!contains(needs.*.result, 'failure')" in notify_job["if"]
     run_lines = "\n".join(step.get("run", "") for step in notify_job["steps"])
     assert 'notify' in run_lines and '--new public --previous "$(cat live/previous)"' in run_lines
+
+
+def test_an_entry_that_fell_off_the_end_of_a_full_previous_feed_is_not_announced_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with recorder() as hooks:
+        monkeypatch.setenv("JSON_HOOK", f"json://{hooks.url.removeprefix('http://')}/json")
+        root = site_with(tmp_path, 'feed_limit = 2\n' + channel("Ops JSON", "JSON_HOOK"))
+        later = root / "incidents/2026-03-14-dashboard.md"
+        later.write_text("---\ntitle: Dashboard slow\nimpact: minor\ncomponents: [dashboard]\n"
+                         "started: 2026-03-14T11:05:00Z\n---\n\nSlow pages.\n\n"
+                         "## 2026-03-14 11:10 UTC · investigating · alice\n\nLooking.\n")
+        live = tmp_path / "live"
+        assert run("build", str(root), "--out", str(live), "--now", SECOND).exit_code == 0
+        later.unlink()  # the newest incident is withdrawn: the feed's window now reaches one entry further back
+        out = tmp_path / "out"
+        assert run("build", str(root), "--out", str(out), "--now", SECOND).exit_code == 0
+        result = notify(root, out, str(live))
+        assert result.exit_code == 0
+        assert "0 new entries (1 older ones left out" in result.output
+        assert hooks.requests == []
+
+
+def test_a_previous_feed_of_another_site_is_refused(tmp_path: Path) -> None:
+    root = site_with(tmp_path, "")
+    before, after = publish(tmp_path, root)
+    feed = json.loads((before / "feed.json").read_text())
+    feed["home_page_url"] = "https://status.other.example/"
+    (before / "feed.json").write_text(json.dumps(feed))
+    result = notify(root, after, str(before))
+    assert result.exit_code == 1
+    assert "is another site (https://status.other.example/, not https://status.example.com/)" in result.stderr

@@ -119,18 +119,21 @@ class AppriseChannel:
 
         self.url = url
         asset = apprise.AppriseAsset(storage_mode=apprise.PersistentStoreMode.MEMORY)
-        plugin = apprise.Apprise.instantiate(url, asset=asset)
+        with _apprise_log() as log:  # Apprise logs a URL it cannot read, secret and all
+            plugin = apprise.Apprise.instantiate(url, asset=asset)
         if plugin is None:
-            raise SendError("Apprise does not know this URL: check the scheme (slack://, mailto://, json://, ...)")
+            said = f" ({redact(log.lines[-1], url)})" if log.lines else ""
+            raise SendError(f"Apprise cannot read the URL{said}: check its scheme and parts against docs/notify.md")
         plugin.socket_connect_timeout = timeout
         plugin.socket_read_timeout = timeout
         self.apprise = apprise.Apprise(asset=asset)
         self.apprise.add(plugin)
         self.html = apprise.NotifyFormat.HTML
 
-    def send(self, title: str, body_html: str) -> None:
+    def send(self, title: str, body_html: str, severity: str) -> None:
+        """`severity` is Apprise's notify type: "info", "success", "warning" or "failure"."""
         with _apprise_log() as log:
-            delivered = self.apprise.notify(body=body_html, title=title, body_format=self.html)
+            delivered = self.apprise.notify(body=body_html, title=title, body_format=self.html, notify_type=severity)
         if not delivered:
             reason = log.lines[-1] if log.lines else "the service did not accept it"
             raise SendError(redact(reason, self.url))

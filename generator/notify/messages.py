@@ -22,6 +22,8 @@ from ..render import Theme
 from ..status import IncidentState, MaintenanceState, SiteState
 from .previous import FeedItem
 
+ENDED = frozenset({"resolved", "completed", "cancelled", "postmortem"})
+
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -45,6 +47,13 @@ class Message:
     @property
     def author(self) -> Author | None:
         return self.entry.author
+
+    @property
+    def severity(self) -> str:
+        """Apprise's notification type, which services show as a colour or an icon."""
+        if self.entry.status in ENDED:
+            return "success"
+        return "warning" if self.kind == "incidents" else "info"
 
 
 def _located(state: SiteState, label: Label) -> Iterator[tuple[Entry, IncidentState | MaintenanceState, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Outgoing:
     entry_id: str
     title: str
     html: str
+    severity: str
     payloads: tuple[dict[str, Any], ...] = ()
     """Statuspage's webhook bodies, for a channel with format = "statuspage"."""
 
@@ -68,12 +69,12 @@ class Options:
     send_first: bool = False
     only: tuple[str, ...] = ()
     """--channel: send only to these (to re-send what a failed run missed)."""
-    entries: tuple[str, ...] = field(default=())
+    entries: tuple[str, ...] = ()
     """--entry: send only these entries."""
 
 
 def _chosen(channels: tuple[NotifyChannel, ...], only: tuple[str, ...]) -> tuple[NotifyChannel, ...]:
-    names = [channel.name for channel in channels] + ([WEBSUB] if only else [])
+    names = [channel.name for channel in channels] + [WEBSUB]
     for name in only:
         if name not in names:
             raise NotifyError(f"no channel named '{name}' in site.toml", did_you_mean(name, names))
@@ -108,7 +109,7 @@ def plan(root: Path, out: Path, options: Options) -> Plan:
     channels = []
     for channel in _chosen(config.notify, options.only):
         outgoing = tuple(
-            Outgoing(message.entry.id, message.entry.title, render_body(theme, state, message),
+            Outgoing(message.entry.id, message.entry.title, render_body(theme, state, message), message.severity,
                      tuple(statuspage.payloads(context, message, signatures))
                      if context is not None and channel.format == "statuspage" else ())
             for message in found if wanted_by(channel, message))
@@ -126,7 +127,7 @@ def _send(channel: NotifyChannel, url: str, outgoing: tuple[Outgoing, ...],
         service = AppriseChannel(url, channel.timeout) if channel.format == "apprise" else None
         for item in outgoing:
             if service is not None:
-                with_retries(lambda item=item: service.send(item.title, item.html), sleep)
+                with_retries(lambda item=item: service.send(item.title, item.html, item.severity), sleep)
             else:
                 for payload in item.payloads:
                     with_retries(lambda payload=payload: post_json(url, payload, channel.timeout), sleep)
