@@ -135,6 +135,9 @@ def _check_unique(site: Site, problems: Problems) -> None:
 def check_site(site: Site, problems: Problems, memo: Memo = direct) -> None:
     """Errors that hold whatever "now" is; `memo` lets the dev server skip incidents it checked before."""
     _check_unique(site, problems)
+    for channel in site.config.notify:
+        _check_components(site.components, site.source_files.get("site", "site.toml"), channel.line,
+                          channel.components, problems)
     for incident in site.incidents:
         problems.extend(memo(incident.source, incident_problems, site.authors, site.components, incident))
     for maintenance in site.maintenances:

@@ -6,6 +6,7 @@ a did-you-mean hint, and every setting has a documented default.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,13 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from .model import Author, Component, Contact, SiteConfig, UptimeWeights
+from .model import IMPACTS, Author, Component, Contact, NotifyChannel, SiteConfig, UptimeWeights
 from .problems import Problems
 from .schema import (
     IDENTIFIER,
     FieldError,
     FieldSpec,
+    choice,
     day,
     flag,
     integer,
@@ -85,6 +87,30 @@ def _web_url(value: Any, tz: tzinfo) -> str:
     return url
 
 
+ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _secret_url(value: Any, _tz: tzinfo) -> str:
+    """`env:NAME`, never the URL: the URL carries the channel's secret, and the repository is not secret.
+
+    The message never repeats what was written, so a pasted secret does not
+    reach a CI log as well.
+    """
+    if not isinstance(value, str):
+        raise FieldError("must be text such as \"env:STATUS_SLACK_URL\"", "put the value in quotes")
+    name = value.strip().removeprefix("env:")
+    if not value.strip().startswith("env:") or not ENV_NAME.match(name):
+        raise FieldError("must name the environment variable that holds the channel's URL, as \"env:NAME\"; "
+                         "a URL written here would publish its secret with the repository",
+                         "store the URL as a CI secret (docs/notify.md), write url = \"env:NAME\", and revoke "
+                         "the URL that was written here")
+    return name
+
+
+def _timeout(value: Any, tz: tzinfo) -> float:
+    return number(1, 120)(value, tz)
+
+
 WEIGHT = FieldSpec(number(0, 1))
 
 SITE_SCHEMA = {
@@ -100,6 +126,18 @@ SITE_SCHEMA = {
     "contact": FieldSpec(_table),
     "uptime": FieldSpec(_table),
     "link_index_html": FieldSpec(flag),
+    "websub_hub": FieldSpec(_web_url),
+    "notify": FieldSpec(lambda value, _tz: value),
+}
+NOTIFY_SCHEMA = {
+    "name": FieldSpec(required_text, required=True),
+    "url": FieldSpec(_secret_url, required=True),
+    "format": FieldSpec(choice("apprise", "statuspage")),
+    "components": FieldSpec(text_list),
+    "min_impact": FieldSpec(choice(*IMPACTS)),
+    "maintenance": FieldSpec(flag),
+    "subscribe": FieldSpec(text),
+    "timeout": FieldSpec(_timeout),
 }
 CONTACT_SCHEMA = {"email": FieldSpec(_email), "phone": FieldSpec(text), "url": FieldSpec(_web_url)}
 UPTIME_SCHEMA = {key: WEIGHT for key in ("major_outage", "partial_outage", "degraded_performance", "under_maintenance")}
@@ -120,23 +158,68 @@ COMPONENT_SCHEMA = {
 
 
 def _read_registry(path: Path, shown: str, problems: Problems) -> tuple[dict[str, Any], dict[tuple[str, str], int]]:
+    data, lines, _body = _read_toml(path, shown, problems)
+    return data, lines
+
+
+def _read_toml(path: Path, shown: str,
+               problems: Problems) -> tuple[dict[str, Any], dict[tuple[str, str], int], str]:
     try:
         body = read_text(path)
-        return load_toml(body), toml_lines(body)
+        return load_toml(body), toml_lines(body), body
     except SourceError as exc:
         problems.error(shown, exc.line, exc.message, exc.hint)
-        return {}, {}
+        return {}, {}, ""
 
 
 def _values(data: dict[str, Any], lines: dict[tuple[str, str], int], table: str) -> dict[str, Value]:
     return {key: Value(value, lines.get((table, key), lines.get((table, "")))) for key, value in data.items()}
 
 
+def _array_lines(body: str, name: str) -> list[dict[tuple[str, str], int]]:
+    """The lines of each `[[name]]` table: toml_lines keeps only the first of an array's tables."""
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+    text_lines = body.split("\n")
+    starts = [index for index, line in enumerate(text_lines) if header.match(line)]
+    blocks = []
+    for start, end in zip(starts, [*starts[1:], len(text_lines)][:len(starts)], strict=True):
+        block = text_lines[start:end]
+        after = next((n for n, line in enumerate(block[1:], 1) if line.lstrip().startswith("[")), len(block))
+        blocks.append(toml_lines("\n".join(block[:after]), first_line=start + 1))
+    return blocks
+
+
+def _channels(value: Any, body: str, shown: str, problems: Problems) -> tuple[NotifyChannel, ...] | None:
+    """Each `[[notify]]` table, typed; names are unique, since errors and --channel name a channel by it."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        problems.error(shown, None, "'notify' must be [[notify]] tables, one per channel",
+                       "write '[[notify]]' on its own line, then name and url (docs/notify.md)")
+        return None
+    blocks = _array_lines(body, "notify")
+    channels: list[NotifyChannel] = []
+    ok = True
+    for position, table in enumerate(value):
+        lines = blocks[position] if position < len(blocks) else {}
+        line = lines.get(("notify", ""))
+        fields = read_fields(_values(table, lines, "notify"), NOTIFY_SCHEMA, UTC, problems, shown, line,
+                             "[[notify]]")
+        if fields is None:
+            ok = False
+            continue
+        if any(channel.name == fields["name"] for channel in channels):
+            problems.error(shown, line, f"two [[notify]] channels are named '{fields['name']}'",
+                           "give each channel its own name: errors and --channel name a channel by it")
+            ok = False
+            continue
+        channels.append(NotifyChannel(url_env=fields.pop("url"), line=line or 0, **fields))
+    return tuple(channels) if ok else None
+
+
 def load_site_config(path: Path, shown: str, problems: Problems) -> SiteConfig | None:
     if not path.is_file():
         problems.error(shown, None, "site.toml is missing", "create it with title, base_url and timezone")
         return None
-    data, lines = _read_registry(path, shown, problems)
+    data, lines, body = _read_toml(path, shown, problems)
     if not data and not lines:
         if not any(p.path == shown for p in problems.items):
             problems.error(shown, 1, "site.toml is empty", "set title, base_url and timezone")
@@ -148,9 +231,10 @@ def load_site_config(path: Path, shown: str, problems: Problems) -> SiteConfig |
                           problems, shown, lines.get(("contact", "")), "[contact]")
     uptime = read_fields(_values(fields.pop("uptime", {}), lines, "uptime"), UPTIME_SCHEMA, UTC,
                          problems, shown, lines.get(("uptime", "")), "[uptime]")
-    if contact is None or uptime is None:
+    channels = _channels(fields.pop("notify", []), body, shown, problems)
+    if contact is None or uptime is None or channels is None:
         return None
-    return SiteConfig(**fields, contact=Contact(**contact), uptime=UptimeWeights(**uptime))
+    return SiteConfig(**fields, contact=Contact(**contact), uptime=UptimeWeights(**uptime), notify=channels)
 
 
 def _entries(path: Path, shown: str, problems: Problems, kind: str) -> list[tuple[str, dict[str, Value], int | None]]:

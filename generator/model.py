@@ -73,6 +73,28 @@ class UptimeWeights:
 
 
 @dataclass(frozen=True, slots=True)
+class NotifyChannel:
+    """A place `statusblog notify` pushes each new feed entry to (generator/notify/).
+
+    The URL itself is a secret (a token, a password, a webhook path), so the
+    repository names only the environment variable that holds it.
+    """
+
+    name: str
+    url_env: str
+    format: str = "apprise"
+    """"apprise" (Slack, Discord, Teams, email, ... by the URL's scheme) or "statuspage" (Statuspage's webhook body)."""
+    components: tuple[str, ...] = ()
+    """Only entries about these components; empty means every entry."""
+    min_impact: str = "none"
+    maintenance: bool = True
+    subscribe: str = ""
+    """What the subscribe page tells customers about this channel (e.g. where to join it)."""
+    timeout: float = 10.0
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str
     base_url: str
@@ -87,6 +109,9 @@ class SiteConfig:
     uptime: UptimeWeights = field(default_factory=UptimeWeights)
     link_index_html: bool = False
     """Links to pages end in index.html, for file:// and hosts without directory indexes."""
+    websub_hub: str = ""
+    """A WebSub hub that feeds name and `notify` pings, so readers hear of an update in seconds."""
+    notify: tuple[NotifyChannel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,9 +99,14 @@ def requirements_text() -> str:
 
 def workflow_text(action: str | None) -> str:
     """The site's CI workflow: install from `requirements.txt` and run statusblog, or run the Action."""
-    steps = "action-steps.yml" if action else "install-steps.yml"
-    step_text = Template((SCAFFOLD / steps).read_text(encoding="utf-8")).substitute(action=action or "").rstrip("\n")
-    return Template((SCAFFOLD / "workflow.yml").read_text(encoding="utf-8")).substitute(build_steps=step_text)
+    route = "action" if action else "install"
+
+    def steps(kind: str) -> str:
+        text = (SCAFFOLD / f"{kind}-{route}-steps.yml").read_text(encoding="utf-8")
+        return Template(text).substitute(action=action or "").rstrip("\n")
+
+    return Template((SCAFFOLD / "workflow.yml").read_text(encoding="utf-8")).substitute(
+        build_steps=steps("build"), notify_steps=steps("notify"))
 
 
 def author_id_for(name: str, email: str) -> str:

@@ -124,7 +124,7 @@ def test_the_wheel_carries_the_theme_the_scaffold_and_the_translations_and_passe
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"generator/themes/default/templates/base.html", "generator/themes/default/static/style.css",
             "generator/themes/default/translations/id/LC_MESSAGES/messages.mo",
-            "generator/scaffold/workflow.yml", "generator/scaffold/install-steps.yml"} <= names
+            "generator/scaffold/workflow.yml", "generator/scaffold/build-install-steps.yml"} <= names
     assert not [name for name in names if name.startswith(("tests/", "content/", "themes/"))]
     (sdist,) = dist.glob("*.tar.gz")
     result = run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)], dist, dict(os.environ))

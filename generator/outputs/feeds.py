@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
+from typing import Any
 
+from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
 from .. import __version__
@@ -187,6 +189,25 @@ def site_feeds(state: SiteState, label: Label) -> Iterator[tuple[Feed, tuple[str
                    f"Every update about this incident from {config.title}", page, chosen[:limit]), (".atom",)
 
 
+class WebSubHub(BaseExtension):  # type: ignore[misc]
+    """RSS's `<atom:link rel="hub">` beside the self link: feedgen writes only the self link into RSS.
+
+    With the hub and the feed's own address in the feed, a WebSub reader
+    subscribes at the hub and is pushed each update `statusblog notify` pings
+    for, instead of polling (generator/notify/websub.py).
+    """
+
+    hub = ""
+
+    def extend_rss(self, feed: Any) -> Any:
+        channel = feed[0]
+        self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+        position = list(channel).index(self_link) + 1 if self_link is not None else len(channel)
+        link = channel.makeelement("{http://www.w3.org/2005/Atom}link", {"href": self.hub, "rel": "hub"})
+        channel.insert(position, link)
+        return feed
+
+
 def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
     generator = FeedGenerator()
     creator = extension == ".xml"  # RSS names an author without an address only through dc:creator
@@ -199,6 +220,12 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
     description = html.escape(feed.description, quote=False) if extension == ".xml" else feed.description
     generator.subtitle(xml_text(description))
     generator.link(href=self_url, rel="self")
+    if config.websub_hub:
+        if extension == ".xml":
+            generator.register_extension("websub", WebSubHub, atom=False, rss=True)
+            generator.websub.hub = config.websub_hub
+        else:
+            generator.link(href=config.websub_hub, rel="hub")
     generator.link(href=absolute(config, feed.page), rel="alternate")  # last: feedgen gives RSS the last link
     generator.language(config.language)
     generator.generator("statusblog", version=__version__)
