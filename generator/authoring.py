@@ -40,7 +40,8 @@ SCAFFOLD_FILES = (
     ("gitignore", ".gitignore"),
 )
 SCISSORS = "# ------------------------ >8 ------------------------"
-DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$", re.IGNORECASE)
+DURATION = re.compile(r"^(?:(\d{1,6})\s*h)?\s*(?:(\d{1,6})\s*m(?:in)?)?$", re.IGNORECASE | re.ASCII)
+"""Up to 999,999 hours (about 114 years): enough for any promise, and never past the years a time may take."""
 ACTION_ITEM_DAYS = 14
 ENDED = {"incident": ("resolved",), "maintenance": ("completed", "cancelled")}
 
