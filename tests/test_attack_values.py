@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import mailto
 from tests.sites import INCIDENT, run, write_site
 
 NOW = "2026-03-20T12:00:00Z"
@@ -185,3 +186,49 @@ def test_a_next_update_too_far_or_in_other_digits_is_refused(tmp_path: Path, val
                  "--next-update", value, "--site", str(site), "--now", NOW)
     assert result.exit_code == 1 and result.stderr.startswith("Error: --next-update: cannot read time")
     assert not list((site / "incidents").glob("*outage*"))
+
+
+# E-mail addresses become mailto: links; base_url is the folder every published URL starts with.
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)//@x?cc=evil@x", "alice@example.com?cc=evil@example.com",
+                                     "alice@example.com&body=x", "a%0Acc:evil@example.com", "alice@@example.com",
+                                     "alice@example", "alice@exa mple.com", "\u0430lice@example.com", "@example.com",
+                                     "alice.@example.com", "alice@-example.com", "x" * 65 + "@example.com"])
+def test_an_email_that_would_inject_into_a_mailto_is_refused(tmp_path: Path, address: str) -> None:
+    authors = f'[carol]\nname = "Carol"\nrole = "SRE"\nemail = "{address}"\n'
+    site = f'title = "x"\nbase_url = "https://x.example/"\ntimezone = "UTC"\n[contact]\nemail = "{address}"\n'
+    code, stderr = check(write_site(tmp_path, {"authors.toml": AUTHORS_BASE + authors, "site.toml": site}))
+    assert code == 1
+    assert problem(stderr, "authors.toml", 14, "'email' '") and "is not an email address" in stderr
+    assert problem(stderr, "site.toml", 5, "'email' '")
+
+
+AUTHORS_BASE = '[alice]\nname = "Alice"\nrole = "SRE"\nemail = "alice@example.com"\n\n' \
+               '[bob]\nname = "Bob"\nrole = "DBA"\nemail = "bob@example.com"\n\n'
+
+
+def test_ordinary_addresses_are_accepted_and_linked_safely(tmp_path: Path) -> None:
+    authors = AUTHORS_BASE.replace("bob@example.com", "bob.okafor+status@mail.harbor-hosting.example")
+    site = 'title = "x"\nbase_url = "https://x.example/"\ntimezone = "UTC"\n[contact]\nemail = "help_desk@xn--bcher-kva.example"\n'
+    root = write_site(tmp_path / "site", {"authors.toml": authors, "site.toml": site})
+    result = run("build", "--site", str(root), "--out", str(tmp_path / "out"), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "incidents" / "2026-03-14-api-errors" / "index.html").read_text(encoding="utf-8")
+    assert 'href="mailto:bob.okafor+status@mail.harbor-hosting.example"' in page
+    assert 'href="mailto:help_desk@xn--bcher-kva.example"' in page
+
+
+def test_a_mailto_link_percent_encodes_everything_that_could_add_a_header() -> None:
+    assert mailto("a?cc=evil@x&body=y") == "mailto:a%3Fcc%3Devil@x%26body%3Dy"
+    assert mailto("a\r\nbcc:x@y") == "mailto:a%0D%0Abcc%3Ax@y"
+    assert mailto("") == ""
+
+
+@pytest.mark.parametrize("url", ["https://status.example.com/?ref=x", "https://status.example.com/#top",
+                                 "https://status.example.com/?", "https://user:secret@status.example.com/",
+                                 "https://user@status.example.com/", "ftp://status.example.com/",
+                                 "//status.example.com/", "javascript://status.example.com/%0Aalert(1)",
+                                 "https:///path", "https://status.example.com:99999/"])
+def test_a_base_url_that_is_not_a_plain_folder_is_refused(tmp_path: Path, url: str) -> None:
+    code, stderr = check(write_site(tmp_path, {"site.toml": f'title = "x"\nbase_url = "{url}"\ntimezone = "UTC"\n'}))
+    assert code == 1 and problem(stderr, "site.toml", 2, f"'base_url' '{url}'"), stderr
