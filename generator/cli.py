@@ -26,7 +26,7 @@ from .signatures import SignatureOptions
 from .signatures import summary as signature_summary
 from .site import build as build_site
 from .site import check as check_site
-from .times import TIME_FORMATS_HINT, TimeError, build_now, iso_utc
+from .times import TimeError, build_now, iso_utc
 from .writer import OutputError
 
 
@@ -86,6 +86,9 @@ def resolve_site(site: Path | None) -> Path:
     return locate(None, site).root
 
 
+NOW_HINT = "write ISO 8601 with a date, e.g. 2026-03-14T09:20:00Z (UTC unless it gives a zone or an offset)"
+
+
 def resolve_now(value: str | None) -> datetime:
     """The build's "now", or one line naming where the bad value came from.
 
@@ -96,7 +99,7 @@ def resolve_now(value: str | None) -> datetime:
         return build_now(value)
     except TimeError as exc:
         if value:
-            raise click.ClickException(f"--now: {exc}; {TIME_FORMATS_HINT}") from exc
+            raise click.ClickException(f"--now: {exc}; {NOW_HINT}") from exc
         raise click.ClickException(str(exc)) from exc
 
 
