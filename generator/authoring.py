@@ -29,7 +29,8 @@ from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time
 from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file
 
 SCISSORS = "# ------------------------ >8 ------------------------"
-DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$", re.IGNORECASE)
+DURATION = re.compile(r"^(?:(\d{1,6})\s*h)?\s*(?:(\d{1,6})\s*m(?:in)?)?$", re.IGNORECASE | re.ASCII)
+"""Up to 999,999 hours (about 114 years): enough for any promise, and never past the years a time may take."""
 ACTION_ITEM_DAYS = 14
 ENDED = {"incident": ("resolved",), "maintenance": ("completed", "cancelled")}
 

@@ -11,6 +11,7 @@ import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,25 +31,77 @@ from .times import TimeError, build_now, iso_utc
 from .writer import OutputError
 
 
-def default_site() -> Path:
-    """The site in the working directory, or the conventional `content/` below it."""
-    if not Path("site.toml").is_file() and Path("content/site.toml").is_file():
-        return Path("content")
-    return Path(".")
+@dataclass(frozen=True, slots=True)
+class Located:
+    """The site a command works on, and the folder it would be run from (where `public/` goes by default)."""
+
+    root: Path
+    home: Path
+
+
+def site_in(folder: Path) -> Path | None:
+    """The site a folder holds: its own site.toml, else the conventional `content/` below it."""
+    if (folder / "site.toml").is_file():
+        return folder
+    if (folder / "content" / "site.toml").is_file():
+        return folder / "content"
+    return None
+
+
+def find_site(start: Path) -> Located | None:
+    """The site here, else the nearest one in a parent folder, as git finds its repository from any sub-folder.
+
+    Parents are searched for their own site.toml only: a `content/` beside a parent is another project's.
+    """
+    here = site_in(start)
+    if here is not None:
+        return Located(here, start)
+    for folder in start.absolute().parents:
+        if (folder / "site.toml").is_file():
+            home = folder.parent if folder.name == "content" and site_in(folder.parent) == folder else folder
+            return Located(Path(os.path.relpath(folder)), Path(os.path.relpath(home)))
+    return None
+
+
+def locate(positional: Path | None, option: Path | None) -> Located:
+    """The site named by --site (or the positional SITE), else the one found from the working directory."""
+    if positional is not None and option is not None and positional != option:
+        raise click.UsageError(f"two sites given: {positional} and --site {option}; give one")
+    named = option if option is not None else positional
+    if named is not None:
+        if not (named / "site.toml").is_file():
+            raise click.ClickException(f"{named}: no site.toml here; pass the site's directory (the one with "
+                                       "site.toml)")
+        return Located(named, Path("."))
+    found = find_site(Path("."))
+    if found is None:
+        raise click.ClickException("no site.toml here, in content/ below, or in any parent folder; run this inside "
+                                   "a site, or pass --site DIR")
+    if found.home != Path("."):
+        click.echo(f"using the site in {display_path(found.root)}, the nearest parent folder with a site.toml",
+                   err=True)
+    return found
 
 
 def resolve_site(site: Path | None) -> Path:
-    root = site if site is not None else default_site()
-    if not (root / "site.toml").is_file():
-        raise click.ClickException(f"{root}: no site.toml here; pass the site's directory (the one with site.toml)")
-    return root
+    return locate(None, site).root
+
+
+NOW_HINT = "write ISO 8601 with a date, e.g. 2026-03-14T09:20:00Z (UTC unless it gives a zone or an offset)"
 
 
 def resolve_now(value: str | None) -> datetime:
+    """The build's "now", or one line naming where the bad value came from.
+
+    Exit code 1 and the same `Error: --option: what is wrong; how to write it` form as every other bad
+    time option (--next-update, --start, --end), which authoring refuses the same way.
+    """
     try:
         return build_now(value)
     except TimeError as exc:
-        raise click.BadParameter(f"{exc}; use ISO 8601, e.g. 2026-03-14T09:20:00Z", param_hint="--now") from exc
+        if value:
+            raise click.ClickException(f"--now: {exc}; {NOW_HINT}") from exc
+        raise click.ClickException(str(exc)) from exc
 
 
 def report(problems: Iterable[Problem]) -> None:
@@ -60,7 +113,11 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-SITE_ARGUMENT = click.argument("site", required=False, type=click.Path(file_okay=False, path_type=Path))
+SITE_ARGUMENT = click.argument("site_argument", metavar="[SITE]", required=False,
+                               type=click.Path(file_okay=False, path_type=Path))
+SITE_OPTION = click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path),
+                           help="The site's directory (default: here, content/ below it, or the nearest parent "
+                           "folder with a site.toml).")
 NOW_OPTION = click.option("--now", metavar="TIME",
                           help="The build's 'now' (ISO 8601); default SOURCE_DATE_EPOCH, else the clock.")
 SIGNATURE_OPTIONS = (
@@ -98,12 +155,13 @@ def main() -> None:
 
 @main.command()
 @SITE_ARGUMENT
+@SITE_OPTION
 @NOW_OPTION
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @signature_options
-def check(site: Path | None, now: str | None, strict: bool, **signing: Any) -> None:
+def check(site_argument: Path | None, site: Path | None, now: str | None, strict: bool, **signing: Any) -> None:
     """Check a site and print every problem as path:line: message."""
-    root = resolve_site(site)
+    root = locate(site_argument, site).root
     signatures = resolve_signatures(**signing)
     checked = check_site(root, resolve_now(now), signatures)
     report(checked.problems)
@@ -117,14 +175,19 @@ def check(site: Path | None, now: str | None, strict: bool, **signing: Any) -> N
 
 @main.command()
 @SITE_ARGUMENT
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("public"), show_default=True,
-              help="Output directory; replaced whole, atomically.")
+@SITE_OPTION
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Output directory; replaced whole, atomically.  [default: public, beside content/ or in the "
+              "site's folder]")
 @NOW_OPTION
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @signature_options
-def build(site: Path | None, out: Path, now: str | None, strict: bool, **signing: Any) -> None:
+def build(site_argument: Path | None, site: Path | None, out: Path | None, now: str | None, strict: bool,
+          **signing: Any) -> None:
     """Build the static site into --out."""
-    root = resolve_site(site)
+    located = locate(site_argument, site)
+    root = located.root
+    out = out if out is not None else located.home / "public"
     signatures = resolve_signatures(**signing)
     try:
         result = build_site(root, out, resolve_now(now), strict=strict, signatures=signatures)
@@ -147,8 +210,6 @@ def build(site: Path | None, out: Path, now: str | None, strict: bool, **signing
 
 # Authoring: commands that write correct files for staff on call, and the live preview.
 
-SITE_OPTION = click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path),
-                           help="The site's directory (default: here, or content/ below it).")
 CLOCK_OPTION = click.option("--now", metavar="TIME",
                              help="Write as if it were this time (ISO 8601); default the clock.")
 AUTHOR_OPTION = click.option("--author", metavar="ID", help="Who signs it; default: the author whose email is "
@@ -306,13 +367,15 @@ def postmortem(slug: str, author: str | None, site: Path | None, now: str | None
 
 @main.command()
 @SITE_ARGUMENT
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@SITE_OPTION
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--now", metavar="TIME", help="Preview at this fixed 'now'; default the clock at each rebuild.")
-def serve(site: Path | None, port: int, now: str | None) -> None:
-    """Preview the site on 127.0.0.1, rebuilt and reloaded in the browser on every save."""
+def serve(site_argument: Path | None, site: Path | None, port: int, now: str | None) -> None:
+    """Preview the site on 127.0.0.1 only, rebuilt and reloaded in the browser on every save."""
     from .serve import serve as run_server
 
-    root = resolve_site(site)
+    root = locate(site_argument, site).root
     try:
         run_server(root, port, resolve_now(now) if now else None)
     except OSError as exc:

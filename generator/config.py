@@ -48,10 +48,25 @@ def _no_spaces(url: str) -> str:
 
 
 def _base_url(value: Any, tz: tzinfo) -> str:
+    """The site's public address, which every feed id, sitemap entry and host file is built on.
+
+    Pages and feeds append paths to it, so a query or fragment would end up in the middle of every
+    URL, and a user name or password would be published in all of them.
+    """
+    example = 'e.g. base_url = "https://status.example.com/"'
     url = _no_spaces(required_text(value, tz))
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise FieldError(f"'{url}' is not an absolute http(s) URL", "e.g. base_url = \"https://status.example.com/\"")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FieldError(f"'{url}' is not an absolute http(s) URL", example)
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        raise FieldError(f"'{url}' has a query or a fragment ('?' or '#')",
+                         f"give the folder the site is published at, {example}")
+    if "@" in parts.netloc:
+        raise FieldError(f"'{url}' carries a user name or password", f"publish the site without them, {example}")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when it is asked for
+    except ValueError as exc:
+        raise FieldError(f"'{url}' has a port that is not a number from 0 to 65535", example) from exc
     return url if url.endswith("/") else url + "/"
 
 
@@ -73,10 +88,23 @@ def _language(value: Any, tz: tzinfo) -> str:
     return code
 
 
+EMAIL = re.compile(r"""
+    (?=.{3,254}$)
+    [A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]+)*                        # local part: dot-separated words
+    @(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+              # domain labels
+    [A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?                        # a top-level domain
+    """, re.ASCII | re.VERBOSE)
+"""What the addresses of people and support desks look like. Stricter than RFC 5322 on purpose: an
+address becomes a mailto: link, where '?', '&', '%', ':' or a second '@' could add a header (cc, body)
+or turn it into another kind of link; no work address needs them."""
+
+
 def _email(value: Any, tz: tzinfo) -> str:
     address = text(value, tz)
-    if address and ("@" not in address or any(c in address for c in " <>\"'\n")):
-        raise FieldError(f"'{address}' is not an email address")
+    if address and not EMAIL.fullmatch(address):
+        raise FieldError(f"'{address}' is not an email address statusblog accepts",
+                         "write name@example.com: letters, digits, '.', '_', '+' and '-' before one '@', then a "
+                         "domain (an international one in its xn-- form)")
     return address
 
 

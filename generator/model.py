@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
+from urllib.parse import quote
 
 from .keys import PublicKey, readable_keys
 
@@ -50,11 +51,21 @@ IMPACT_STATUS = {
 }
 
 
+def mailto(address: str) -> str:
+    """The one place a mailto: link is made: the address percent-encoded (all but '@' and '+'), so that
+    no character of it can add a header (`?cc=`), a body, or end the link, whatever the address holds."""
+    return "mailto:" + quote(address, safe="@+") if address else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     email: str = ""
     phone: str = ""
     url: str = ""
+
+    @property
+    def mailto(self) -> str:
+        return mailto(self.email)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +134,10 @@ class Author:
     url: str = ""
     signing_keys: tuple[str, ...] = ()
     line: int = 0
+
+    @property
+    def mailto(self) -> str:
+        return mailto(self.email)
 
     @property
     def public_keys(self) -> tuple[tuple[str, PublicKey | None], ...]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from .problems import Problems, did_you_mean
 from .source import UNPUBLISHABLE, Value, character_name
-from .times import TIME_FORMATS_HINT, TimeError, localize, parse_date, parse_time
+from .times import TIME_FORMATS_HINT, TimeError, in_range, in_years, localize, parse_date, parse_time
 
 IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -78,23 +78,21 @@ def choice(*options: str) -> Converter:
 
 
 def time(value: Any, tz: tzinfo) -> datetime:
-    if isinstance(value, datetime):
-        try:
-            return value.astimezone(UTC) if value.tzinfo else localize(value, tz)
-        except TimeError as exc:
-            raise FieldError(str(exc), TIME_FORMATS_HINT) from exc
-    if isinstance(value, date):
-        return localize(datetime(value.year, value.month, value.day), tz)
+    """A time written as text (YAML) or as a TOML date-time or date; every form is range-checked in times."""
     try:
+        if isinstance(value, datetime):
+            return in_range(value) if value.tzinfo else localize(value, tz)
+        if isinstance(value, date):
+            return localize(datetime(value.year, value.month, value.day), tz)
         return parse_time(text(value, tz), tz)
     except TimeError as exc:
         raise FieldError(str(exc), TIME_FORMATS_HINT) from exc
 
 
 def day(value: Any, tz: tzinfo) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
     try:
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return in_years(value)
         return parse_date(text(value, tz))
     except TimeError as exc:
         raise FieldError(str(exc)) from exc

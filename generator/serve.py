@@ -26,6 +26,8 @@ import html
 import mimetypes
 import queue
 import re
+import signal
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,8 +36,9 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import FrameType
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote
 
 import jinja2
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -56,6 +59,13 @@ QUIET_SECONDS = 0.03
 """A burst of saves (an editor's write, rename and chmod) ends after this much silence."""
 LONGEST_BURST_SECONDS = 0.5
 HEARTBEAT_SECONDS = 10.0
+MAX_CONNECTIONS = 64
+"""Connections served at once; each holds a thread. Beyond it a connection is answered 503 and closed."""
+MAX_EVENT_STREAMS = 32
+"""Open tabs' event streams held at once, inside MAX_CONNECTIONS, so streams never starve page requests."""
+GENERATION = re.compile(r"[0-9]{1,18}", re.ASCII)
+"""A generation as the reload script sends it back: ASCII digits only (int() also reads Arabic-Indic
+digits and refuses more than 4,300), and small enough to stay a 64-bit count of milliseconds."""
 REGISTRIES = frozenset({"site.toml", "authors.toml", "components.toml"})
 WRITES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 """Event types that can change a file; reads ('opened', 'closed_no_write') must not trigger a rebuild."""
@@ -348,6 +358,30 @@ def content_type(path: str) -> str:
     return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
+def site_path(raw: str) -> str | None:
+    """The site-relative path a request names, or None when no file of a static site could have that name.
+
+    The path is decoded once, as a static host does; a segment that is empty, '.' or '..', a backslash or
+    a NUL is refused rather than normalised, so `/%2e%2e/`, `/..%2f` and `//host/` never name a file and
+    never become a redirect's target. The site is served from memory, but the rule holds even so.
+    """
+    path = unquote(raw.split("?", 1)[0].split("#", 1)[0], errors="strict") if raw.startswith("/") else None
+    if path is None:
+        return None
+    segments = path[1:].split("/")
+    if any(segment in (".", "..") or "\\" in segment or "\x00" in segment for segment in segments):
+        return None
+    if any(not segment for segment in segments[:-1]):
+        return None
+    return path[1:]
+
+
+def since_generation(query: str) -> int:
+    """The generation an event stream resumes from; 0 (reload at the next rebuild) when it is not one."""
+    value = parse_qs(query).get("since", ["0"])[0]
+    return int(value) if GENERATION.fullmatch(value) else 0
+
+
 class Handler(BaseHTTPRequestHandler):
     server: DevServer
     timeout = 1
@@ -356,16 +390,34 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not news; rebuilds and errors are printed instead."""
 
+    def do_HEAD(self) -> None:
+        """What GET would answer, headers only (link checkers and `curl -I` ask this way)."""
+        self._respond(body=False)
+
     def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path == EVENTS:
-            self._events(parse_qs(url.query).get("since", ["0"])[0])
-        elif url.path == SCRIPT:
+        self._respond(body=True)
+
+    def _respond(self, body: bool) -> None:
+        self.with_body = body
+        if not self.server.allows_host(self.headers.get("Host")):
+            # A page on another site whose name was re-pointed at 127.0.0.1 (DNS rebinding) sends its own
+            # name here; answering it would let that page read drafts.
+            self._send(HTTPStatus.MISDIRECTED_REQUEST, "text/plain; charset=utf-8",
+                       f"statusblog serve answers only {self.server.url}\n".encode())
+            return
+        query = self.path.split("?", 1)[1] if "?" in self.path else ""
+        try:
+            path = site_path(self.path)
+        except UnicodeDecodeError:
+            path = None
+        if path == EVENTS[1:]:
+            self._events(since_generation(query))
+        elif path == SCRIPT[1:]:
             self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
-        elif url.path == STYLE:
+        elif path == STYLE[1:]:
             self._send(HTTPStatus.OK, "text/css; charset=utf-8", OVERLAY_STYLE)
         else:
-            self._page(unquote(url.path))
+            self._page(path)
 
     def _send(self, status: HTTPStatus, kind: str, body: bytes, location: str = "") -> None:
         self.send_response(status)
@@ -375,43 +427,54 @@ class Handler(BaseHTTPRequestHandler):
         if location:
             self.send_header("Location", location)
         self.end_headers()
-        self.wfile.write(body)
+        if self.with_body:
+            self.wfile.write(body)
 
-    def _page(self, url_path: str) -> None:
+    def _page(self, path: str | None) -> None:
         served = self.server.preview.served
         if served.snapshot is None:
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, CONTENT_TYPES[".html"],
                        error_page(served.generation, served.problems))
             return
-        path = url_path.lstrip("/")
-        if path == "" or path.endswith("/"):
-            path += "index.html"
+        name = None if path is None else path + "index.html" if path == "" or path.endswith("/") else path
         try:
-            status, body = HTTPStatus.OK, served.snapshot.get(path)
-            if body is None and served.snapshot.get(path + "/index.html") is not None:
-                self._send(HTTPStatus.MOVED_PERMANENTLY, "text/plain", b"", location=url_path + "/")
+            status, body = HTTPStatus.OK, None if name is None else served.snapshot.get(name)
+            if body is None and name is not None and served.snapshot.get(name + "/index.html") is not None:
+                # Built from the file's own name, so the target is always a path on this server, never `//host`.
+                self._send(HTTPStatus.MOVED_PERMANENTLY, "text/plain", b"", location="/" + quote(name) + "/")
                 return
             if body is None:
-                status, path, body = HTTPStatus.NOT_FOUND, "404.html", served.snapshot.get("404.html") or b""
+                status, name, body = HTTPStatus.NOT_FOUND, "404.html", served.snapshot.get("404.html") or b""
         except Exception as exc:  # a page that fails to render must not take the preview down
             problem = template_problem(exc) if isinstance(exc, jinja2.TemplateError) else Problem(
-                path, None, f"cannot render: {exc!r}", "please report this")
+                name or "404.html", None, f"cannot render: {exc!r}", "please report this")
             self.server.preview.say(problem.format())
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, CONTENT_TYPES[".html"],
                        error_page(served.generation, (*served.problems, problem)))
             return
-        kind = content_type(path)
+        kind = content_type(name)
         if kind.startswith("text/html"):
             body = inject(body, served.generation, served.problems)
         self._send(status, kind, body)
 
-    def _events(self, since_text: str) -> None:
-        since = int(since_text) if since_text.isdigit() else 0
+    def _events(self, since: int) -> None:
+        if not self.server.streams.acquire(blocking=False):
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8",
+                       b"too many open event streams; close some preview tabs\n")
+            return
+        try:
+            self._stream(since)
+        finally:
+            self.server.streams.release()
+
+    def _stream(self, since: int) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         preview = self.server.preview
+        if not self.with_body:
+            return
         try:
             self.wfile.write(b"retry: 500\n\n")
             while not preview.stopping:
@@ -433,6 +496,8 @@ class DevServer(ThreadingHTTPServer):
 
     def __init__(self, root: Path, port: int, now: datetime | None, say: Callable[[str], None]) -> None:
         super().__init__(("127.0.0.1", port), Handler)
+        self.connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.streams = threading.BoundedSemaphore(MAX_EVENT_STREAMS)
         self.preview = Preview(root, now, say)
         self.watcher = Watcher(self.preview)
         self.observer = Observer()
@@ -442,6 +507,30 @@ class DevServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def allows_host(self, host: str | None) -> bool:
+        """Whether a request's Host header names this server as a browser on this machine would."""
+        port = self.server_address[1]
+        return host is not None and host.lower() in {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+
+    def process_request(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+        """Start a thread for the connection, unless MAX_CONNECTIONS are open: then answer 503 and close it."""
+        if not self.connections.acquire(blocking=False):
+            try:
+                if isinstance(request, socket.socket):
+                    request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                    b"Retry-After: 1\r\nConnection: close\r\n\r\n")
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.connections.release()
 
     def start(self) -> None:
         self.preview.rebuild_or_report(Changes(registry=True, first_seen=time.perf_counter()), "the whole site")
@@ -464,10 +553,22 @@ class DevServer(ThreadingHTTPServer):
         self.server_close()
 
 
+def interrupt(_signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM (a service manager, `kill`) stops the server as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def serve(root: Path, port: int, now: datetime | None, say: Callable[[str], None] = print) -> None:
-    """Serve until Ctrl-C, then stop cleanly."""
-    server = DevServer(root, port, now, say)
+    """Serve until Ctrl-C or SIGTERM, then stop cleanly.
+
+    Ctrl-C is re-armed first: a process started with SIGINT ignored (from a backgrounded shell, or a
+    test runner started that way) inherits that, and Python then never raises KeyboardInterrupt.
+    """
+    previous = {number: signal.signal(number, handler)
+                for number, handler in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, interrupt))}
+    server = None
     try:
+        server = DevServer(root, port, now, say)
         server.start()
         say(f"serving {display_path(root)} at {server.url} (Ctrl-C to stop)")
         while server.http_thread.is_alive():
@@ -475,4 +576,7 @@ def serve(root: Path, port: int, now: datetime | None, say: Callable[[str], None
     except KeyboardInterrupt:
         say("stopping")
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
+        for number, handler in previous.items():
+            signal.signal(number, handler)

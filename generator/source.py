@@ -155,6 +155,9 @@ _TOML_KEY = re.compile(rf"^\s*({_TOML_PATH})\s*=")
 _TOML_TABLE = re.compile(rf"^\s*\[\[?\s*({_TOML_PATH})\s*\]")
 
 
+_TOML_LONG_INTEGER = re.compile(r"[0-9_]{4301,}", re.ASCII)
+
+
 def load_toml(text: str, first_line: int = 1) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
@@ -164,6 +167,10 @@ def load_toml(text: str, first_line: int = 1) -> dict[str, Any]:
         message = _TOML_LINE.sub("", str(exc)).replace("(, column", "(column").strip()
         raise SourceError(line, f"not valid TOML: {message}",
                           "check quoting of text values and '[table]' headers") from exc
+    except ValueError as exc:  # int() refuses over 4,300 digits, and tomllib lets that through as it is
+        long = _TOML_LONG_INTEGER.search(text)
+        line = first_line + text[: long.start()].count("\n") if long else first_line
+        raise SourceError(line, "a number has more than 4,300 digits", "no setting needs one; shorten it") from exc
 
 
 def toml_lines(text: str, first_line: int = 1) -> dict[tuple[str, str], int]:

@@ -17,9 +17,22 @@ TIME_FORMATS_HINT = (
     "'2026-03-14 09:20+02:00', or '2026-03-14 09:20' for the site's timezone"
 )
 
-_UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE)
-_ZONE_SUFFIX = re.compile(r"\s+([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+)$")
-_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:[+-]\d{2}:?\d{2})?$")
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+"""Every time a site holds is in [EARLIEST, LATEST). The Unix epoch is where SOURCE_DATE_EPOCH starts and
+long before any status page; the year 9000 leaves a millennium between any accepted time and the year
+9999 where Python's datetime ends, so no window a site computes (uptime over a year, a postmortem due in
+ten, a calendar's day, a zone's offset) can run off the end. A time outside is refused where it is read."""
+RANGE_HINT = "times must lie between 1970-01-01 and 8999-12-31"
+
+# re.ASCII throughout: \d would also match Arabic-Indic and other digits, which int() reads as numbers.
+_UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE | re.ASCII)
+_ZONE_SUFFIX = re.compile(r"\s+([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+)$", re.ASCII)
+_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:[+-]\d{2}:?\d{2})?$",
+                    re.ASCII)
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\s*(UTC|GMT|Z)?$", re.IGNORECASE | re.ASCII)
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2})?$", re.ASCII)
+_EPOCH = re.compile(r"[0-9]{1,12}", re.ASCII)
 
 
 class TimeError(ValueError):
@@ -51,6 +64,9 @@ def parse_time(text: str, default_zone: tzinfo) -> datetime:
             tz = zone(match.group(1))
             stripped = raw[: match.start()]
     stripped = stripped.strip()
+    if _TIME_ONLY.match(stripped):
+        raise TimeError(f"time '{raw}' has no date; write the day before it, as in 'YYYY-MM-DD {raw}' "
+                        "(only 'next update by' and --next-update take a time alone)")
     if not _SHAPE.match(stripped):
         raise TimeError(f"cannot read time '{text.strip()}'")
     try:
@@ -60,27 +76,50 @@ def parse_time(text: str, default_zone: tzinfo) -> datetime:
     if value.tzinfo is not None:
         if tz is not None:
             raise TimeError(f"time '{text.strip()}' gives both an offset and a zone")
-        return value.astimezone(UTC)
+        return in_range(value)
     return localize(value, tz or default_zone)
 
 
+def in_range(value: datetime) -> datetime:
+    """An aware time as UTC, or a TimeError if it lies outside [EARLIEST, LATEST) (or past datetime's own ends)."""
+    try:
+        as_utc = value.astimezone(UTC)
+    except OverflowError as exc:
+        raise TimeError(f"{value:%Y-%m-%d %H:%M} is out of range; {RANGE_HINT}") from exc
+    if not EARLIEST <= as_utc < LATEST:
+        raise TimeError(f"{as_utc:%Y-%m-%d %H:%M} UTC is out of range; {RANGE_HINT}")
+    return as_utc
+
+
 def localize(wall: datetime, tz: tzinfo) -> datetime:
-    """Attach a zone to a wall-clock time and convert to UTC, refusing DST gaps."""
+    """Attach a zone to a wall-clock time and convert to UTC, refusing DST gaps and times out of range."""
+    if not EARLIEST.year <= wall.year < LATEST.year:
+        raise TimeError(f"{wall:%Y-%m-%d %H:%M} is out of range; {RANGE_HINT}")
     aware = wall.replace(tzinfo=tz, fold=0)
-    as_utc = aware.astimezone(UTC)
+    as_utc = in_range(aware)
     if as_utc.astimezone(tz).replace(tzinfo=None) != wall:
         raise TimeError(f"{wall:%Y-%m-%d %H:%M} does not exist in {tz} (skipped by a daylight-saving change)")
     return as_utc
 
 
 def parse_date(text: str) -> date:
+    """A calendar day (YYYY-MM-DD, ASCII digits), within the years times may take."""
+    written = text.strip()
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise TimeError(f"cannot read date '{text.strip()}'; write YYYY-MM-DD") from exc
+        day = date.fromisoformat(written) if written.isascii() else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise TimeError(f"cannot read date '{written}'; write YYYY-MM-DD")
+    return in_years(day)
 
 
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\s*(UTC|GMT|Z)?$", re.IGNORECASE)
+def in_years(day: date) -> date:
+    """A day within the years of [EARLIEST, LATEST), or a TimeError."""
+    if not EARLIEST.year <= day.year < LATEST.year:
+        raise TimeError(f"{day.isoformat()} is out of range; {RANGE_HINT}")
+    return day
+
 
 
 def parse_eta(text: str, after: datetime, default_zone: tzinfo) -> datetime:
@@ -97,7 +136,7 @@ def parse_eta(text: str, after: datetime, default_zone: tzinfo) -> datetime:
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
         raise TimeError(f"cannot read time '{text.strip()}'")
-    for extra_days in (0, 1):
+    for extra_days in (0, 1):  # `after` is in range, so the day after it is a valid date
         day = local_after.date() + timedelta(days=extra_days)
         candidate = localize(datetime(day.year, day.month, day.day, hour, minute), tz)
         if candidate >= after:
@@ -112,9 +151,12 @@ def build_now(option: str | None, environ: dict[str, str] | None = None) -> date
         return parse_time(option, UTC).replace(microsecond=0)
     epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
-            raise TimeError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'")
-        return datetime.fromtimestamp(int(epoch), UTC)
+        if not _EPOCH.fullmatch(epoch):
+            raise TimeError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970 in ASCII digits, not '{epoch}'")
+        seconds = int(epoch)
+        if seconds >= (LATEST - EARLIEST).total_seconds():
+            raise TimeError(f"SOURCE_DATE_EPOCH {epoch} is out of range; {RANGE_HINT}")
+        return EARLIEST + timedelta(seconds=seconds)
     return datetime.now(UTC).replace(microsecond=0)
 
 

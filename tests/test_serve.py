@@ -187,10 +187,22 @@ def test_the_build_never_contains_the_reload_script(tmp_path: Path, site: Path) 
         assert not path.is_file() or b"__statusblog" not in path.read_bytes(), path
 
 
-def test_ctrl_c_stops_the_server_promptly_and_cleanly(site: Path) -> None:
+def ignore_ctrl_c() -> None:
+    """What `trap '' INT` in a shell (or a job started in the background) hands down to its children."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize(("stop", "inherited"), [
+    (signal.SIGINT, signal.SIG_DFL),
+    (signal.SIGINT, signal.SIG_IGN),  # a test runner started from a backgrounded shell
+    (signal.SIGTERM, signal.SIG_DFL),  # kill, a service manager, a container stopping
+], ids=["ctrl-c", "ctrl-c-with-sigint-ignored-by-the-parent", "sigterm"])
+def test_ctrl_c_stops_the_server_promptly_and_cleanly(site: Path, stop: signal.Signals,
+                                                      inherited: signal.Handlers) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", str(site), "--port", "0", "--now", NOW],
-                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=ignore_ctrl_c if inherited == signal.SIG_IGN else None)
     try:
         lines = []
         while not (line := process.stdout.readline()).startswith("serving "):  # type: ignore[union-attr]
@@ -205,14 +217,36 @@ def test_ctrl_c_stops_the_server_promptly_and_cleanly(site: Path) -> None:
         held.request("GET", "/__statusblog/events")
         held.getresponse()
         started = time.monotonic()
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         assert process.wait(timeout=10) == 0
         assert time.monotonic() - started < 5
+        assert process.stdout.read().splitlines() == ["stopping"]  # type: ignore[union-attr]
         assert "Traceback" not in process.stderr.read()  # type: ignore[union-attr]
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_head_answers_what_get_would_without_the_body(site: Path) -> None:
+    with serving(site) as server:
+        for path, status in ((PAGE, 200), ("/feed.xml", 200), ("/no/such/page/", 404), (PAGE.rstrip("/"), 301)):
+            _, got_headers, got_body = get(server, path)
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+            connection.request("HEAD", path)
+            response = connection.getresponse()
+            assert response.status == status, path
+            assert response.read() == b""
+            assert response.getheader("Content-Type") == got_headers["Content-Type"]
+            assert int(response.getheader("Content-Length")) == len(got_body.encode())
+            connection.close()
+
+
+def test_an_unknown_path_gets_the_site_s_own_404_page(site: Path) -> None:
+    with serving(site) as server:
+        status, headers, body = get(server, "/no/such/page/")
+    assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "<title>Page not found · Example Status</title>" in body and "<h1>Page not found</h1>" in body
 
 
 @pytest.mark.browser

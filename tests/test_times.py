@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -67,3 +68,37 @@ def test_now_comes_from_the_option_then_source_date_epoch_then_the_clock() -> No
     assert abs((clock - datetime.now(UTC)).total_seconds()) < 5
     with pytest.raises(TimeError, match="SOURCE_DATE_EPOCH"):
         build_now(None, {"SOURCE_DATE_EPOCH": "soon"})
+
+
+@pytest.mark.parametrize("written", ["04:30 UTC", "04:30", "4:30Z", "04:30:15+02:00", "04:30 Europe/Berlin"])
+def test_a_time_without_a_date_is_refused_saying_so(written: str) -> None:
+    with pytest.raises(TimeError, match=re.escape(f"time '{written}' has no date; write the day before it")):
+        parse_time(written, CHICAGO)
+
+
+@pytest.mark.parametrize("written", ["1969-12-31 23:59 UTC", "9000-01-01 00:00 UTC", "1970-01-01 08:00 Asia/Tokyo",
+                                     "8999-12-31 20:00-05:00", "0001-01-01T00:00+01:00", "9999-12-31 23:59",
+                                     "1970-01-01 00:30 Europe/Berlin"])
+def test_a_time_outside_1970_to_8999_is_refused_not_overflowed(written: str) -> None:
+    with pytest.raises(TimeError, match="out of range"):
+        parse_time(written, CHICAGO)
+
+
+def test_the_ends_of_the_range_are_accepted() -> None:
+    assert parse_time("1970-01-01T00:00Z", CHICAGO) == datetime(1970, 1, 1, tzinfo=UTC)
+    assert parse_time("8999-12-31 17:59", CHICAGO) == datetime(8999, 12, 31, 23, 59, tzinfo=UTC)
+    assert build_now(None, {"SOURCE_DATE_EPOCH": "0"}) == datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def test_a_clock_time_eta_past_the_range_is_refused() -> None:
+    with pytest.raises(TimeError, match="out of range"):
+        parse_eta("10:00 UTC", datetime(8999, 12, 31, 23, 0, tzinfo=UTC), CHICAGO)
+
+
+@pytest.mark.parametrize("written", ["\u0662\u0660\u0662\u0666-03-14 09:20 UTC", "2026-03-14 \u0660\u0669:20 UTC",
+                                     "2026-03-14 09:20 \uff35\uff34\uff23"])
+def test_digits_and_letters_that_are_not_ascii_are_refused(written: str) -> None:
+    with pytest.raises(TimeError, match="cannot read time"):
+        parse_time(written, CHICAGO)
+    with pytest.raises(TimeError):
+        parse_eta("\u0661\u0660:00 UTC", datetime(2026, 3, 14, tzinfo=UTC), CHICAGO)
