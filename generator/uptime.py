@@ -192,6 +192,11 @@ class UptimeReport:
     overdue_actions: tuple[OverdueAction, ...]
     recurring_causes: tuple[RecurringCause, ...]
 
+    @property
+    def overdue_action_keys(self) -> frozenset[tuple[str, int]]:
+        """(incident slug, line) of each overdue action item: what an incident page marks "overdue"."""
+        return frozenset((action.slug, action.item.line) for action in self.overdue_actions)
+
 
 # The rules behind the "overdue" warnings of `statusblog check` and the uptime page.
 

@@ -12,11 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from babel.dates import format_time
 from lxml import html
 from lxml.html import HtmlElement
 
-from tests.sites import dedent, run, write_site
+from tests.sites import INCIDENT, dedent, run, write_site
 
 pytest_plugins = ["tests.translated_build"]
 
@@ -185,6 +186,33 @@ def test_action_items_show_owner_due_date_and_state(demo_build: Path) -> None:
     assert one(items[4], ".//time").get("datetime") == "2027-01-22"
     assert text(items[0]) == "✓Done: Roll back and freeze DNS configuration changes Owner: Tomás Lindqvist"
     assert not last.xpath(".//input[@type='checkbox']")  # shown from the model, not as Markdown checkboxes
+
+
+@pytest.mark.parametrize("now, overdue", [
+    ("2026-04-01T03:00:00Z", False),  # 22:00 on March 31 in Chicago: due today, not late
+    ("2026-04-01T06:00:00Z", True),   # 01:00 on April 1 in Chicago: late
+])
+def test_an_action_item_is_overdue_by_the_sites_own_date_on_the_page_and_in_check(
+        tmp_path: Path, now: str, overdue: bool) -> None:
+    incident = INCIDENT + dedent("""
+
+        ## Postmortem · bob
+
+        ### What happened
+        A pool ran dry.
+        ### What we did to fix it
+        Raised it.
+        ### What we are doing so it does not happen again
+
+        - [ ] Alert on pool saturation (owner: bob, due: 2026-03-31)
+        """)
+    root = write_site(tmp_path / "site", {"incidents/2026-03-14-api-errors.md": incident})
+    result = run("build", str(root), "--out", str(tmp_path / "out"), "--now", now)
+    assert result.exit_code == 0, result.stderr
+    item = one(page(tmp_path / "out", "incidents/2026-03-14-api-errors/index.html"), "//ul[@class='actions']/li")
+    assert ("overdue" in text(item)) is overdue
+    check = run("check", str(root), "--now", now)
+    assert ("action item past due since 2026-03-31" in check.output) is overdue
 
 
 def test_technical_details_of_an_update_are_collapsed(demo_build: Path) -> None:
