@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from .markdown import fence_aware_lines, section
+from mdit_py_plugins.anchors.index import slugify as anchor_slug
+
+from .markdown import fence_aware_lines, render, section, split_technical
 from .model import (
     INCIDENT_STATUSES,
     MAINTENANCE_STATUSES,
@@ -25,6 +27,7 @@ from .model import (
     Maintenance,
     Page,
     Postmortem,
+    PostmortemPart,
     Update,
 )
 from .problems import Problem, Problems, did_you_mean
@@ -218,8 +221,39 @@ def _postmortem(block: _Block, path: str, doc_id: str, problems: Problems) -> Po
         for _, raw, outside in fence_aware_lines(block.text)
         if outside and (heading := _H3.match(raw))
     )
+    action_items = _action_items(block, path, problems)
     return Postmortem(author=block.heading[0], body=section(block.text, doc_id + "-pm"), line=block.line,
-                      questions=questions, action_items=_action_items(block, path, problems))
+                      questions=questions, action_items=action_items,
+                      parts=_postmortem_parts(block.text, bool(action_items), doc_id))
+
+
+def _postmortem_parts(text: str, has_action_items: bool, doc_id: str) -> tuple[PostmortemPart, ...]:
+    """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list."""
+    plain, _technical = split_technical(text)
+    chunks: list[tuple[str, list[str], bool]] = [("", [], False)]
+    for _, line, outside in fence_aware_lines(plain):
+        heading = _H3.match(line) if outside else None
+        if heading:
+            chunks.append((heading.group(1), [], False))
+        elif outside and TASK.match(line):
+            title, lines, _ = chunks[-1]
+            chunks[-1] = (title, lines, True)
+        else:
+            chunks[-1][1].append(line)
+    parts = []
+    seen: set[str] = set()
+    for number, (title, lines, has_actions) in enumerate(chunks):
+        part_text = "\n".join(lines).strip("\n")
+        if not (title or part_text or has_actions):
+            continue
+        anchor = "pm-" + (anchor_slug(title) or str(number))
+        while anchor in seen:
+            anchor += "-" + str(number)
+        seen.add(anchor)
+        parts.append(PostmortemPart(title, anchor, render(part_text, f"{doc_id}-pm{number}"), has_actions))
+    if has_action_items and not any(part.has_actions for part in parts):
+        parts.append(PostmortemPart("", "pm-actions", "", True))
+    return tuple(parts)
 
 
 def _document(text: str, path: str, problems: Problems) -> Document | None:

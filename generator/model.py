@@ -190,12 +190,29 @@ class ActionItem:
 
 
 @dataclass(frozen=True, slots=True)
+class PostmortemPart:
+    """One question of a postmortem (or the text before the first one, with an empty title).
+
+    A reader scans for the three questions, so the page sets each one apart with its own anchor; the
+    action items are shown from the model (done or open, owner, due) where they were written, so the
+    list cannot drift from what the uptime page and the overdue checks count.
+    """
+
+    title: str
+    anchor: str
+    html: str
+    has_actions: bool
+    """Whether the action items were written in this part, so the page shows them here."""
+
+
+@dataclass(frozen=True, slots=True)
 class Postmortem:
     author: str
     body: Section
     line: int
     questions: tuple[str, ...]
     action_items: tuple[ActionItem, ...] = ()
+    parts: tuple[PostmortemPart, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from ..model import Author
 from ..render import Theme
 from ..status import IncidentState, MaintenanceState, SignedItem, SiteState
 from ..times import zone
-from .postmortem import postmortem_parts
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -99,9 +98,7 @@ def signed_groups(signed: Iterable[SignedItem]) -> list[SignedGroup]:
 def render_html(state: SiteState, theme: Theme) -> Output:
     yield theme.render("index.html", "index.html", state=state)
     for incident in state.incidents:
-        postmortem = incident.incident.postmortem
         yield theme.render("incident.html", f"incidents/{incident.slug}/index.html", state=state, item=incident,
-                           postmortem=postmortem_parts(postmortem, incident.incident.id) if postmortem else (),
                            signers=signers(incident, state.authors))
     for maintenance in state.maintenances:
         yield theme.render("maintenance.html", f"maintenance/{maintenance.slug}/index.html",
