@@ -384,6 +384,7 @@ def serve(site_argument: Path | None, site: Path | None, port: int, now: str | N
 
 @main.command()
 @SITE_ARGUMENT
+@SITE_OPTION
 @click.option("--new", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The output just built and deployed.")
 @click.option("--previous", required=True, metavar="DIR|URL|none",
@@ -395,13 +396,13 @@ def serve(site_argument: Path | None, site: Path | None, port: int, now: str | N
               help="Send only to this channel (repeat for several), e.g. to re-send what a run missed.")
 @click.option("--entry", "entries", multiple=True, metavar="ID", help="Send only this entry (repeat for several).")
 @NOW_OPTION
-def notify(site: Path | None, out: Path, previous: str, dry_run: bool, send_first: bool, only: tuple[str, ...],
-           entries: tuple[str, ...], now: str | None) -> None:
+def notify(site_argument: Path | None, site: Path | None, out: Path, previous: str, dry_run: bool, send_first: bool,
+           only: tuple[str, ...], entries: tuple[str, ...], now: str | None) -> None:
     """Send every feed entry of --new that --previous lacks to the [[notify]] channels, once."""
     from .notify import run
 
     try:
-        plan = run.plan(resolve_site(site), out, run.Options(previous, resolve_now(now), send_first, only, entries))
+        plan = run.plan(locate(site_argument, site).root, out, run.Options(previous, resolve_now(now), send_first, only, entries))
     except SiteError as exc:
         report(exc.problems)
         raise click.ClickException("the site has errors; nothing was sent") from exc
