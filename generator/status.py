@@ -64,7 +64,12 @@ class IncidentState:
 @dataclass(frozen=True, slots=True)
 class MaintenanceState:
     maintenance: Maintenance
+    """The maintenance with only the updates published by "now"."""
     status: str
+    held: tuple[datetime, datetime] | None
+    """When the window really held its components, up to "now" (None before it opens)."""
+    ended_at: datetime | None
+    """When it ended, once it has: its last 'completed' or 'cancelled' update, else the scheduled end."""
 
     @property
     def is_active(self) -> bool:
@@ -216,9 +221,15 @@ def _incident_state(incident: Incident, now: datetime, memo: Memo) -> IncidentSt
 
 
 def maintenance_state(maintenance: Maintenance, now: datetime) -> MaintenanceState:
-    """Windows open and close on their own at the scheduled times, unless staff say otherwise."""
-    stated = [update.status for update in maintenance.updates if update.at <= now]
-    latest = stated[-1] if stated else "scheduled"
+    """Windows open and close on their own at the scheduled times, unless staff say otherwise.
+
+    A window opens at its scheduled start or at an earlier 'in_progress' or 'verifying' update, and
+    closes at its scheduled end or at an earlier 'completed' or 'cancelled' one: its status, the
+    uptime it costs, the API's times and the calendar all read these answers, worked out here once.
+    """
+    updates = tuple(update for update in maintenance.updates if update.at <= now)
+    published = replace(maintenance, updates=updates) if len(updates) != len(maintenance.updates) else maintenance
+    latest = updates[-1].status if updates else "scheduled"
     if latest in ENDED_MAINTENANCE:
         status = latest
     elif now >= maintenance.scheduled_end:
@@ -229,7 +240,11 @@ def maintenance_state(maintenance: Maintenance, now: datetime) -> MaintenanceSta
         status = "in_progress"
     else:
         status = "scheduled"
-    return MaintenanceState(maintenance, status)
+    opened = min([maintenance.scheduled_start, *(u.at for u in updates if u.status in ACTIVE_MAINTENANCE)])
+    ends = [u.at for u in updates if u.status in ENDED_MAINTENANCE]
+    closed = min([maintenance.scheduled_end, *ends, now])
+    ended_at = (ends[-1] if ends else maintenance.scheduled_end) if status in ENDED_MAINTENANCE else None
+    return MaintenanceState(published, status, (opened, closed) if closed > opened else None, ended_at)
 
 
 def _overall(components: Mapping[str, ComponentState], open_incidents: list[IncidentState]) -> Overall:

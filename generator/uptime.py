@@ -48,6 +48,7 @@ class MaintenanceFacts(Protocol):
     """What this module needs of a maintenance at "now" (status.MaintenanceState)."""
 
     maintenance: Maintenance
+    held: tuple[datetime, datetime] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,19 +283,6 @@ class _Timeline:
         return affected, downtime, worst
 
 
-def _maintenance_span(maintenance: Maintenance, now: datetime) -> tuple[datetime, datetime] | None:
-    """When a window really held the components, by the same rules as its status at "now".
-
-    It opens at the scheduled start or at an earlier 'in_progress' update,
-    and closes at the scheduled end or at an earlier 'completed'/'cancelled'.
-    """
-    published = [update for update in maintenance.updates if update.at <= now]
-    start = min([maintenance.scheduled_start] + [u.at for u in published if u.status in ("in_progress", "verifying")])
-    end = min([maintenance.scheduled_end] + [u.at for u in published if u.status in ("completed", "cancelled")])
-    end = min(end, now)
-    return (start, end) if end > start else None
-
-
 def _incident_intervals(incidents: Iterable[IncidentFacts], now: datetime
                         ) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
     by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
@@ -329,11 +317,11 @@ def component_intervals(incidents: Sequence[IncidentFacts], maintenances: Iterab
                                             _ended_by(run, now)).items():
             by_component[component_id].extend(intervals)
     for mstate in maintenances:
-        span = _maintenance_span(mstate.maintenance, now)
-        if span is None:
+        if mstate.held is None:
             continue
+        opened, closed = mstate.held
         for component_id in mstate.maintenance.components:
-            by_component[component_id].append((span[0].timestamp(), span[1].timestamp(),
+            by_component[component_id].append((opened.timestamp(), closed.timestamp(),
                                                 ComponentStatus.UNDER_MAINTENANCE))
     return by_component
 

@@ -326,6 +326,34 @@ def test_demo_history_lists_incidents_and_maintenance(demo_build: Path) -> None:
     ]
 
 
+def test_a_maintenance_update_dated_after_now_is_on_no_page_yet(tmp_path: Path) -> None:
+    """Written ahead (the 'completed' note for tonight's window), it appears when its time comes."""
+    maintenance = dedent("""
+        ---
+        title: Database upgrade
+        scheduled_start: 2026-03-20T02:00:00Z
+        scheduled_end: 2026-03-20T04:00:00Z
+        components: [api]
+        ---
+
+        We upgrade the database.
+
+        ## 2026-03-19 09:00 UTC · scheduled · bob
+
+        Announced.
+
+        ## 2026-03-20 04:00 UTC · completed · bob
+
+        Done, written ahead.
+        """)
+    root = write_site(tmp_path / "site", {"maintenance/2026-03-20-db.md": maintenance})
+    for now, shown in (("2026-03-19T12:00:00Z", False), ("2026-03-20T05:00:00Z", True)):
+        out = tmp_path / now
+        assert run("build", str(root), "--out", str(out), "--now", now).exit_code == 0
+        for path in ("maintenance/2026-03-20-db/index.html", "authors/bob/index.html"):
+            assert ("Completed" in text(one(page(out, path), "//main"))) is shown, (now, path)
+
+
 def test_component_page_shows_status_and_its_incidents(demo_build: Path) -> None:
     tree = page(demo_build, "components/dns/index.html")
     assert one(tree, "//h1").text == "DNS"

@@ -68,7 +68,7 @@ def _located(state: SiteState, label: Label) -> Iterator[tuple[Entry, IncidentSt
         for entry, source in zip(incident_entries(state, incident_state, label), sources, strict=True):
             yield entry, incident_state, source
     for maintenance_state in state.maintenances:
-        published = [update for update in maintenance_state.maintenance.updates if update.at <= state.now]
+        published = maintenance_state.maintenance.updates
         for entry, source in zip(maintenance_entries(state, maintenance_state, label), published, strict=True):
             yield entry, maintenance_state, source
 

@@ -43,10 +43,6 @@ def _iso(value: datetime | None) -> str | None:
     return iso_utc(value) if value is not None else None
 
 
-def _published(updates: Iterable[Update], now: datetime) -> list[Update]:
-    return [update for update in updates if update.at <= now]
-
-
 def page_id(config: SiteConfig) -> str:
     return short_id(config.base_url)
 
@@ -78,7 +74,7 @@ class Context:
         moments = [update.at for state in incidents for update in state.incident.updates]
         for mstate in maintenances:
             maintenance = mstate.maintenance
-            moments += [update.at for update in _published(maintenance.updates, now)]
+            moments += [update.at for update in maintenance.updates]
             moments += [at for at in (maintenance.scheduled_start, maintenance.scheduled_end) if at <= now]
         return moments
 
@@ -281,15 +277,12 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
 
 def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
     maintenance = state.maintenance
-    updates = _published(maintenance.updates, context.state.now)
+    updates = maintenance.updates
     page_path = f"maintenance/{maintenance.slug}/"
     affected = dict.fromkeys(maintenance.components, ComponentStatus.UNDER_MAINTENANCE)
     transitions = _transitions(updates, affected, lambda status: status in ("in_progress", "verifying"),
                                _names(context))
-    ended = [update.at for update in updates if update.status in ("completed", "cancelled")]
-    resolved = None
-    if state.status in ("completed", "cancelled"):
-        resolved = ended[-1] if ended else maintenance.scheduled_end
+    resolved = state.ended_at
     created = updates[0].at if updates else maintenance.scheduled_start
     return {
         "id": short_id(update_key("maintenance", maintenance.id)),

@@ -26,9 +26,9 @@ from .machine import absolute, calendar_uid, update_key
 Output = Iterator[tuple[str, bytes]]
 
 
-def revision(state: MaintenanceState, now: datetime) -> tuple[int, datetime]:
+def revision(state: MaintenanceState) -> tuple[int, datetime]:
     """(SEQUENCE, DTSTAMP) of a window: its published updates, and the latest one's time."""
-    published = [update for update in state.maintenance.updates if update.at <= now]
+    published = state.maintenance.updates
     stamp = published[-1].at if published else state.maintenance.scheduled_start
     return len(published), stamp
 
@@ -37,7 +37,7 @@ def maintenance_event(state: MaintenanceState, site: Site, now: datetime) -> Eve
     config = site.config
     maintenance = state.maintenance
     url = absolute(config, f"maintenance/{maintenance.slug}/")
-    sequence, stamp = revision(state, now)
+    sequence, stamp = revision(state)
     event = Event()
     event.add("uid", calendar_uid(config, update_key("maintenance", maintenance.id)))
     event.add("dtstamp", stamp)

@@ -155,7 +155,7 @@ def maintenance_entries(state: SiteState, maintenance_state: MaintenanceState, l
     page = f"maintenance/{maintenance.slug}/"
     return [_update_entry(state, label, "maintenance", maintenance.id, page, maintenance.title,
                           maintenance.components, update)
-            for update in maintenance.updates if update.at <= state.now]
+            for update in maintenance.updates]
 
 
 def all_entries(state: SiteState, label: Label) -> tuple[Entry, ...]:

@@ -25,9 +25,8 @@ def last_changes(state: SiteState) -> dict[str, datetime]:
     """Page path -> time of its latest published update."""
     changes = {f"incidents/{s.slug}/index.html": s.latest.at for s in state.incidents}
     for mstate in state.maintenances:
-        published = [update.at for update in mstate.maintenance.updates if update.at <= state.now]
-        if published:
-            changes[f"maintenance/{mstate.slug}/index.html"] = published[-1]
+        if mstate.maintenance.updates:
+            changes[f"maintenance/{mstate.slug}/index.html"] = mstate.maintenance.updates[-1].at
     return changes
 
 
