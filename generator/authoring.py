@@ -23,7 +23,16 @@ from pathlib import Path
 
 from .content import POSTMORTEM_QUESTIONS, slugify
 from .loader import display_path
-from .model import IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, Author, Incident, Maintenance, Site
+from .model import (
+    ENDED_MAINTENANCE,
+    IMPACTS,
+    INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
+    Author,
+    Incident,
+    Maintenance,
+    Site,
+)
 from .problems import Problem, Severity, did_you_mean
 from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time
 from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file
@@ -32,7 +41,7 @@ SCISSORS = "# ------------------------ >8 ------------------------"
 DURATION = re.compile(r"^(?:(\d{1,6})\s*h)?\s*(?:(\d{1,6})\s*m(?:in)?)?$", re.IGNORECASE | re.ASCII)
 """Up to 999,999 hours (about 114 years): enough for any promise, and never past the years a time may take."""
 ACTION_ITEM_DAYS = 14
-ENDED = {"incident": ("resolved",), "maintenance": ("completed", "cancelled")}
+ENDED = {"incident": ("resolved",), "maintenance": ENDED_MAINTENANCE}
 
 Editor = Callable[[str], str | None]
 """Opens the text in the user's editor and returns what they saved (None if nothing)."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from .content import POSTMORTEM_QUESTIONS
 from .memo import Memo, direct
-from .model import Author, Component, Incident, Maintenance, Site, Update
+from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
 from .problems import Problem, Problems, did_you_mean
 from .status import SiteState
 from .times import zone
@@ -91,7 +91,7 @@ def _check_maintenance(site: Site, maintenance: Maintenance, problems: Problems)
     _check_components(site.components, path, maintenance.lines.get("components", 1), maintenance.components, problems)
     for update in maintenance.updates:
         _check_author(site.authors, path, update.line, update.author, problems)
-    ended = [u for u in maintenance.updates if u.status in ("completed", "cancelled")]
+    ended = [u for u in maintenance.updates if u.status in ENDED_MAINTENANCE]
     for update in maintenance.updates:
         if ended and update.line > ended[0].line:
             problems.error(path, update.line, f"update after '{ended[0].status}' on line {ended[0].line}",

@@ -402,7 +402,8 @@ def notify(site_argument: Path | None, site: Path | None, out: Path, previous: s
     from .notify import run
 
     try:
-        plan = run.plan(locate(site_argument, site).root, out, run.Options(previous, resolve_now(now), send_first, only, entries))
+        options = run.Options(previous, resolve_now(now), send_first, only, entries)
+        plan = run.plan(locate(site_argument, site).root, out, options)
     except SiteError as exc:
         report(exc.problems)
         raise click.ClickException("the site has errors; nothing was sent") from exc

@@ -18,6 +18,7 @@ from mdit_py_plugins.anchors.index import slugify as anchor_slug
 
 from .markdown import fence_aware_lines, render, section, split_technical
 from .model import (
+    IMPACTS,
     INCIDENT_STATUSES,
     MAINTENANCE_STATUSES,
     ActionItem,
@@ -88,7 +89,7 @@ def _stable_id(value: Any, tz: tzinfo) -> str:
 
 INCIDENT_SCHEMA = {
     "title": FieldSpec(required_text, required=True),
-    "impact": FieldSpec(choice("none", "minor", "major", "critical"), required=True),
+    "impact": FieldSpec(choice(*IMPACTS), required=True),
     "components": FieldSpec(_components),
     "started": FieldSpec(time, required=True),
     "cause": FieldSpec(identifier),

@@ -19,6 +19,10 @@ from .keys import PublicKey, readable_keys
 IMPACTS = ("none", "minor", "major", "critical")
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "update")
 MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed", "cancelled")
+ACTIVE_MAINTENANCE = ("in_progress", "verifying")
+"""A maintenance update with one of these opens the window early (and keeps it open)."""
+ENDED_MAINTENANCE = ("completed", "cancelled")
+"""A maintenance update with one of these closes the window early."""
 
 
 class ComponentStatus(IntEnum):

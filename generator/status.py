@@ -14,12 +14,22 @@ from datetime import datetime, timedelta
 from operator import attrgetter
 
 from .memo import Memo, direct, runs
-from .model import IMPACT_STATUS, IMPACTS, Author, Component, ComponentStatus, Incident, Maintenance, Site, Update
+from .model import (
+    ACTIVE_MAINTENANCE,
+    ENDED_MAINTENANCE,
+    IMPACT_STATUS,
+    IMPACTS,
+    Author,
+    Component,
+    ComponentStatus,
+    Incident,
+    Maintenance,
+    Site,
+    Update,
+)
 from .signatures import NO_BYLINES, Bylines
 from .uptime import UptimeReport, report
 
-ACTIVE_MAINTENANCE = ("in_progress", "verifying")
-ENDED_MAINTENANCE = ("completed", "cancelled")
 STATUS_PHRASES = {
     ComponentStatus.MAJOR_OUTAGE: "Major outage",
     ComponentStatus.PARTIAL_OUTAGE: "Partial outage",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from ..model import ComponentStatus, SiteConfig, Update
+from ..model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
 from ..render import Theme
 from ..signatures import byline_fields
 from ..status import ComponentState, IncidentState, MaintenanceState, SiteState
@@ -280,7 +280,7 @@ def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
     updates = maintenance.updates
     page_path = f"maintenance/{maintenance.slug}/"
     affected = dict.fromkeys(maintenance.components, ComponentStatus.UNDER_MAINTENANCE)
-    transitions = _transitions(updates, affected, lambda status: status in ("in_progress", "verifying"),
+    transitions = _transitions(updates, affected, lambda status: status in ACTIVE_MAINTENANCE,
                                _names(context))
     resolved = state.ended_at
     created = updates[0].at if updates else maintenance.scheduled_start
