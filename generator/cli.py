@@ -307,3 +307,9 @@ def serve(site: Path | None, port: int, now: str | None) -> None:
         run_server(root, port, resolve_now(now) if now else None)
     except OSError as exc:
         raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
+
+
+# Moving a team's history in: `statusblog import statuspage|cstate|upptime` (generator/importers/).
+from .importers.command import import_group  # noqa: E402  (its commands reuse the helpers above)
+
+main.add_command(import_group)
