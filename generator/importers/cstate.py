@@ -105,10 +105,9 @@ def read(directory: Path) -> History:
             if incident is not None:
                 incidents.append(incident)
     unmapped, problems = notes.result()
-    base_url = config.get("baseurl")
-    return History(SERVICE, notes.line(config_file, "title", config.get("title")),
-                   base_url if isinstance(base_url, str) else "", getattr(tz, "key", "UTC"), components,
-                   tuple(incidents), tuple(maintenances), unmapped, problems)
+    base_url = config.get("baseurl") if isinstance(config.get("baseurl"), str) else ""
+    return History(SERVICE, notes.line(config_file, "title", config.get("title")), base_url, base_url,
+                   getattr(tz, "key", "UTC"), components, tuple(incidents), tuple(maintenances), unmapped, problems)
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -294,12 +293,14 @@ def _resolution(issue: _Issue, updates: list[ImportedUpdate], tz: tzinfo, notes:
                              "ignored: the issue is not resolved")
         return updates
     last = max(update.at for update in updates)
+    tracked = any(update.status == "resolved" for update in updates)
     if when is not None and when < last:
+        kept = "the tracked 'Resolved' update is kept" if tracked else "the resolution is written after that update"
         notes.warn(issue.file, _line(issue, "resolvedwhen"), f"resolvedWhen {when:%Y-%m-%d %H:%M} is before the last "
-                   f"update ({last:%Y-%m-%d %H:%M}); the resolution is written after that update",
+                   f"update ({last:%Y-%m-%d %H:%M}); {kept}",
                    "check resolvedWhen in cState: it decides when the incident stopped counting as downtime")
         when = None
-    if any(update.status == "resolved" for update in updates):
+    if tracked:
         return updates
     at = when or last + timedelta(seconds=1)
     notes.not_mapped(issue.file, "resolved", "true", f"no tracked update says so; a 'resolved' update without text "

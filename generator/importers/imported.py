@@ -103,6 +103,9 @@ class History:
     name: str
     """The status page's own name, for the imported author's name."""
     url: str
+    """Where the history was published: the imported author's way to reach them."""
+    base_url: str
+    """Where the old status page was served, which a new site.toml takes as its base_url."""
     timezone: str
     components: tuple[ImportedComponent, ...]
     incidents: tuple[ImportedIncident, ...]

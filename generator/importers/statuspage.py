@@ -78,7 +78,7 @@ def read(paths: Sequence[Path]) -> History:
     unmapped, problems = notes.result()
     name = notes.line(found.page_file, "page.name", found.page.get("name"))
     url = found.page.get("url") if isinstance(found.page.get("url"), str) else ""
-    return History(SERVICE, name, url, getattr(tz, "key", "UTC"), components, tuple(incidents),
+    return History(SERVICE, name, url, url, getattr(tz, "key", "UTC"), components, tuple(incidents),
                    tuple(maintenances), unmapped, problems)
 
 

@@ -4,8 +4,8 @@ Upptime opens a GitHub issue labelled `status` (and with the site's slug)
 when a site goes down or slows down, titled "🛑 <site> is down" or
 "⚠️ <site> has degraded performance", comments on it, and closes it when the
 site is back. Planned work is an issue labelled `maintenance` whose body
-carries `<!-- start: ... -->`, `<!-- end: ... -->` and `<!-- expectedDown:
-slug, ... -->` comments. The export is the issues with their comments as
+carries an HTML comment with `start:`, `end:` and `expectedDown: <slug>,
+...` lines. The export is the issues with their comments as
 JSON: `gh issue list --json ...` (camelCase) or the REST API's objects with
 each issue's comments added under `comments` (snake_case); both are read.
 """
@@ -38,7 +38,8 @@ SERVICE = "Upptime"
 TITLE = re.compile(r"^\W*(?P<name>.+?)\s+(?:is|has|was)\s+(?P<what>.+?)\W*$")
 IMPACTS = (("down", "critical"), ("degraded", "minor"))
 """What Upptime says in a title -> the impact: down is a major outage, slow is degraded performance."""
-WINDOW = re.compile(r"<!--\s*(start|end|expectedDown)\s*:\s*(.*?)\s*-->", re.IGNORECASE)
+COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+WINDOW = re.compile(r"^\s*(start|end|expectedDown)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
 RESOLVED = re.compile(r"\bresolved\b|\bback up\b", re.IGNORECASE)
 OWN_LABELS = {"status", "maintenance"}
 WINDOW_WITHOUT_END = timedelta(hours=1)
@@ -54,7 +55,8 @@ def read(path: Path) -> History:
                     "export with: gh issue list --label status --state all --json number,title,body,state,"
                     "labels,createdAt,closedAt,url,comments")
     entries = [issue for issue in issues if isinstance(issue, dict)] if isinstance(issues, list) else []
-    components, ids = _components(entries, file, notes)
+    kept = [issue for issue in entries if OWN_LABELS & set(_labels(issue))]
+    components, ids = _components(kept, file, notes)
     taken: set[str] = set()
     incidents, maintenances = [], []
     for index, issue in enumerate(entries):
@@ -72,9 +74,9 @@ def read(path: Path) -> History:
             notes.not_mapped(file, f"{where}.labels", ", ".join(labels), "neither 'status' nor 'maintenance'; left out")
     unmapped, problems = notes.result()
     repository = _repository(entries)
-    name = repository.rsplit("/", 1)[-1] if repository else ""
-    return History(SERVICE, notes.line(file, "repository", name), repository, "UTC", components, tuple(incidents),
-                   tuple(maintenances), unmapped, problems)
+    owner = repository.split("/")[-2] if repository else ""
+    return History(SERVICE, notes.line(file, "repository owner", owner), repository, "", "UTC", components,
+                   tuple(incidents), tuple(maintenances), unmapped, problems)
 
 
 def _get(issue: dict[str, Any], *keys: str) -> Any:
@@ -90,7 +92,7 @@ def _labels(issue: dict[str, Any]) -> list[str]:
 
 
 def _repository(entries: list[dict[str, Any]]) -> str:
-    """https://github.com/<owner>/<repo>, from the first issue's address."""
+    """https://github.com/<owner>/<repo>, from the first issue's address; the owner names the team."""
     for issue in entries:
         url = _get(issue, "html_url", "url")
         if isinstance(url, str):
@@ -182,7 +184,8 @@ def _closed(updates: list[ImportedUpdate], closed: datetime, file: str, where: s
 def _maintenance(issue: dict[str, Any], file: str, where: str, ids: dict[str, str], taken: set[str],
                  notes: Notes) -> ImportedMaintenance | None:
     raw_body = issue.get("body") if isinstance(issue.get("body"), str) else ""
-    window = {key.lower(): value for key, value in WINDOW.findall(raw_body)}
+    comments = [found.group(1) for found in COMMENT.finditer(raw_body) if WINDOW.search(found.group(1))]
+    window = {key.lower(): value for comment in comments for key, value in WINDOW.findall(comment)}
     opened = instant(_get(issue, "created_at", "createdAt"), UTC)
     start = instant(window.get("start"), UTC) or opened
     if start is None:
@@ -193,7 +196,8 @@ def _maintenance(issue: dict[str, Any], file: str, where: str, ids: dict[str, st
         end = start + WINDOW_WITHOUT_END
         notes.not_mapped(file, f"{where}.body", window.get("end", ""),
                          f"no end comment after the start; the window is taken to end at {end.isoformat()}")
-    body = notes.body(file, f"{where}.body", WINDOW.sub("", raw_body))
+    text = COMMENT.sub(lambda found: "" if WINDOW.search(found.group(1)) else found.group(0), raw_body)
+    body = notes.body(file, f"{where}.body", text)
     updates = [ImportedUpdate(opened or start, "scheduled", body)]
     updates += [ImportedUpdate(at, "scheduled" if at < start else "in_progress", text)
                 for at, text in _comments(issue, file, where, notes)]

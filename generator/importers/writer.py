@@ -144,7 +144,7 @@ def write(history: History, root: Path, now: datetime, *, dry_run: bool = False,
 def _site_toml(root: Path, history: History, unmapped: list[Unmapped]) -> Planned | None:
     if (root / "site.toml").exists():
         return None
-    url = history.url.strip()
+    url = history.base_url.strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(char.isspace() for char in url):
         unmapped.append(Unmapped("site.toml", "base_url", url, f"no usable page address; {PLACEHOLDER_URL} written: "
@@ -180,7 +180,8 @@ def _authors_toml(root: Path, history: History) -> Planned | None:
     existing, data = _registry(root, "authors.toml")
     if author_id(history) in data:
         return None
-    team = history.name or "The"
+    title = _registry(root, "site.toml")[1].get("title")
+    team = history.name or (title if isinstance(title, str) and title.strip() else "Status")
     url = history.url.strip()
     reach = (f"url = {toml_string(url)}\n" if urlsplit(url).scheme in ("http", "https")
              and not any(char.isspace() for char in url) else "")
