@@ -117,6 +117,9 @@ def _entry(entry: Any, file: str, where: str, found: _Found, notes: Notes) -> No
         return
     assert isinstance(entry, dict)
     if "incident_updates" in entry or "scheduled_for" in entry:
+        for component in _list(entry.get("components")):
+            if isinstance(component, dict) and isinstance(component.get("id"), str) and "name" in component:
+                found.components.setdefault(component["id"], (component, file))
         kept = found.incidents.get(key)
         if kept is None or len(_list(entry.get("incident_updates"))) > len(_list(kept[0].get("incident_updates"))):
             found.incidents[key] = (entry, file)
