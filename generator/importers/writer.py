@@ -2,8 +2,9 @@
 
 The text of every file comes from the serialisers `statusblog new` uses
 (`authoring.incident_text`, `update_block`, `toml_string`, ...), so an
-imported file is one a person could have written. Before writing, the whole
-site with the new files is checked in a copy exactly as `statusblog check`
+imported file is one a person could have written. Each new text is parsed
+back and must hold exactly the imported updates, and before anything is
+written the whole site with the new files is checked as `statusblog check`
 would: an import either leaves a site that checks, or writes nothing and says
 why.
 
@@ -20,12 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,12 +42,12 @@ from ..authoring import (
     toml_string,
     update_block,
 )
-from ..content import parse_incident, parse_maintenance, slugify
+from ..content import ParsedFile, parse_incident, parse_maintenance, slugify
 from ..loader import display_path
 from ..model import IMPACT_STATUS, Incident, Maintenance
 from ..problems import Problem, Severity
 from ..source import MAX_SOURCE_BYTES, SourceError, load_toml, read_text
-from ..workspace import evaluate, load_workspace
+from ..workspace import Workspace, evaluate, load_workspace, with_file
 from .imported import History, ImportedIncident, ImportedMaintenance, Unmapped
 
 STATE_FILE = ".statusblog-import.json"
@@ -55,7 +55,8 @@ STATE_VERSION = 1
 RECORDED_PATH = re.compile(r"^(?:incidents|maintenance)/[a-z0-9][a-z0-9_-]*\.md$")
 REFERENCE = re.compile(r"[^A-Za-z0-9._-]")
 PLACEHOLDER_URL = "https://status.example.com/"
-STAGED = ("site.toml", "authors.toml", "components.toml", "incidents", "maintenance", "pages")
+REGISTRIES = ("site.toml", "authors.toml", "components.toml")
+CONTENT = ("incidents", "maintenance", "pages")
 
 T = TypeVar("T")
 Progress = Callable[[Sequence[T]], Iterable[T]]
@@ -114,6 +115,7 @@ def write(history: History, root: Path, now: datetime, *, dry_run: bool = False,
                                           _components_toml(root, history)) if planned is not None]
     records = dict(state)
     planned, unchanged, skipped = list(registries), [], []
+    parsed: dict[str, ParsedFile] = {}
     claimed: set[str] = set()
     for item in progress([*history.incidents, *history.maintenances]):
         text = _text(item, author_id(history), unmapped)
@@ -121,16 +123,21 @@ def write(history: History, root: Path, now: datetime, *, dry_run: bool = False,
             continue
         placed = _place(item, text, history, root, state, claimed)
         if placed.planned is not None:
+            read_back = _read_back(root, placed.planned, item)
+            if read_back is None:
+                unmapped.append(Unmapped(item.source, item.id, item.title, "its file would not read back as "
+                                         "imported; not imported"))
+                continue
             planned.append(placed.planned)
-            claimed.add(placed.planned.relative)
+            parsed[placed.planned.relative] = read_back
+        claimed.add(placed.planned.relative if placed.planned else placed.unchanged)
         if placed.unchanged:
             unchanged.append(placed.unchanged)
-            claimed.add(placed.unchanged)
         if placed.skipped is not None:
             skipped.append(placed.skipped)
         if placed.record is not None:
             records[placed.record[0]] = placed.record[1]
-    problems = _check_staged(root, planned, now)
+    problems = _checked(root, registries, parsed, now) if planned else ()
     if not dry_run:
         for item in planned:
             _write_file(root / item.relative, item.text, item.change)
@@ -230,25 +237,26 @@ def _text(item: ImportedIncident | ImportedMaintenance, author: str, unmapped: l
         unmapped.append(Unmapped(item.source, item.id, item.title, f"its file would be {size:,} bytes, over the "
                                  f"{MAX_SOURCE_BYTES // 2**20} MB a source file may have; not imported"))
         return None
-    if not _reads_back(item, text):
-        unmapped.append(Unmapped(item.source, item.id, item.title, "its file would not read back as imported; "
-                                 "not imported"))
-        return None
     return text
 
 
-def _reads_back(item: ImportedIncident | ImportedMaintenance, text: str) -> bool:
-    """Whether the written text parses to exactly the imported updates: no value became structure."""
+def _read_back(root: Path, planned: Planned, item: ImportedIncident | ImportedMaintenance) -> ParsedFile | None:
+    """The planned file parsed as the site will read it, if it holds exactly the imported updates and nothing
+    more: the proof that no imported value became structure. None if it does not."""
+    path = root / planned.relative
     incident = isinstance(item, ImportedIncident)
     parse = parse_incident if incident else parse_maintenance
-    parsed = parse(text, "imported", "imported.md", UTC).item
-    if not isinstance(parsed, Incident | Maintenance) or parsed.id != item.id or parsed.title != item.title:
-        return False
-    if isinstance(parsed, Incident) and isinstance(item, ImportedIncident) and (
-            bool(parsed.postmortem) != bool(item.postmortem) or parsed.summary.text.strip() != item.summary.strip()):
-        return False
+    parsed = parse(planned.text, slugify(path.stem), display_path(path), UTC)
+    found = parsed.item
+    if not isinstance(found, Incident | Maintenance) or found.id != item.id or found.title != item.title:
+        return None
+    if isinstance(found, Incident) and isinstance(item, ImportedIncident) and (
+            bool(found.postmortem) != bool(item.postmortem) or found.summary.text.strip() != item.summary.strip()):
+        return None
     written = [(update.at, update.status, update.body.strip()) for update in item.updates]
-    return written == [(update.at, update.status, update.body.text.strip()) for update in parsed.updates]
+    if written != [(update.at, update.status, update.body.text.strip()) for update in found.updates]:
+        return None
+    return parsed
 
 
 def _place(item: ImportedIncident | ImportedMaintenance, text: str, history: History, root: Path,
@@ -349,37 +357,68 @@ def _refuse_folders_outside(root: Path) -> None:
             raise AuthoringError(f"{display_path(folder)} leads outside the site; refusing to write through it")
 
 
-def _check_staged(root: Path, planned: Sequence[Planned], now: datetime) -> tuple[Problem, ...]:
-    """The site's problems with the planned files in it, checked in a copy; refuses if there is an error."""
-    with tempfile.TemporaryDirectory(prefix="statusblog-import-") as temporary:
-        stage = Path(temporary) / "site"
-        stage.mkdir()
-        for name in STAGED:
-            source = root / name
-            if source.is_dir():
-                shutil.copytree(source, stage / name, symlinks=True)
-            elif source.is_file():
-                shutil.copy2(source, stage / name)
-        for item in planned:
-            target = stage / item.relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(item.text, encoding="utf-8")
-        checked = evaluate(load_workspace(stage), now)
-        problems = [_moved(problem, stage, root) for problem in checked.problems]
+def _checked(root: Path, registries: Sequence[Planned], parsed: Mapping[str, ParsedFile],
+             now: datetime) -> tuple[Problem, ...]:
+    """The whole site's problems with the planned files in it, as `check` would find them; refuses on an error.
+
+    The site's own files are read where they are; the planned registries are read from a copy holding
+    only them, and the planned incidents and maintenances are the texts already parsed, put in place of
+    (or beside) the site's, so a large import is parsed once.
+    """
+    workspace = _with_registries(root, registries)
+    for relative, file in parsed.items():
+        workspace = with_file(workspace, root / relative, file)
+    problems = evaluate(workspace, now).problems
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
         raise AuthoringError(f"{display_path(root)}: refusing to import: 'statusblog check' would reject the site "
                              "with the imported files; nothing was written", errors)
-    written = {display_path(root / item.relative) for item in planned}
+    written = {display_path(root / relative) for relative in (*parsed, *(item.relative for item in registries))}
     return tuple(problem for problem in problems if problem.path in written)
 
 
-def _moved(problem: Problem, stage: Path, root: Path) -> Problem:
-    try:
-        relative = Path(os.path.abspath(problem.path)).relative_to(stage)
-    except ValueError:
-        return problem
-    return Problem(display_path(root / relative), problem.line, problem.message, problem.hint, problem.severity)
+def _with_registries(root: Path, registries: Sequence[Planned]) -> Workspace:
+    """The site at `root`, its registries as they will be once the planned ones are written."""
+    current = load_workspace(root) if (root / "site.toml").is_file() else None
+    if not registries and current is not None:
+        return _settled(current)
+    if current is None and any(_has_content(root / folder) for folder in CONTENT):
+        raise AuthoringError(f"{display_path(root)} has content but no site.toml; add one, then import again")
+    planned = {item.relative: item.text for item in registries}
+    with tempfile.TemporaryDirectory(prefix="statusblog-import-") as temporary:
+        stage = Path(temporary)
+        for name in REGISTRIES:
+            if name in planned:
+                (stage / name).write_text(planned[name], encoding="utf-8")
+            elif (root / name).is_file():
+                shutil.copyfile(root / name, stage / name)
+        staged = load_workspace(stage)
+        shown = {display_path(stage / name): display_path(root / name) for name in REGISTRIES}
+    problems = {shown.get(path, path): tuple(replace(problem, path=shown.get(problem.path, problem.path))
+                                             for problem in items) for path, items in staged.problems.items()}
+    if staged.site is None:
+        return _settled(Workspace(root, None, problems))
+    site = replace(staged.site, root=str(root), source_files={key: shown.get(value, value)
+                                                               for key, value in staged.site.source_files.items()})
+    if current is not None and current.site is not None:
+        site = replace(site, incidents=current.site.incidents, maintenances=current.site.maintenances,
+                       pages=current.site.pages)
+        problems.update({path: items for path, items in current.problems.items() if path not in shown.values()})
+    return Workspace(root, site, problems)
+
+
+def _settled(workspace: Workspace) -> Workspace:
+    """The workspace, if its registries can be read; refused with their errors if not."""
+    if workspace.site is None:
+        errors = [problem for items in workspace.problems.values() for problem in items
+                  if problem.severity is Severity.ERROR]
+        raise AuthoringError(f"{display_path(workspace.root)}: the site's settings have errors; fix them first",
+                             errors)
+    return workspace
+
+
+def _has_content(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.glob("*.md"))
 
 
 def _write_file(path: Path, text: str, change: str) -> None:
