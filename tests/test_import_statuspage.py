@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import subprocess
+import sys
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -249,6 +252,29 @@ def test_imported_bylines_are_shown_as_imported_and_never_verified(tmp_path: Pat
     byline = page.xpath("string(//p[@class='byline'])")
     assert "Harbor Status team, imported from Statuspage, Imported history from Statuspage, not signed" in byline
     assert "Verified" not in byline
+
+
+def test_a_terminal_gets_a_progress_bar_and_a_pipe_does_not(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "generator", "import", "statuspage", *map(str, PUBLIC), "--now", NOW, "--into"]
+    controller, terminal = pty.openpty()
+    try:
+        subprocess.run([*command, str(tmp_path / "on-a-terminal")], stdout=subprocess.DEVNULL, stderr=terminal,
+                       check=True, timeout=120)
+    finally:
+        os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal's other end is closed: everything was read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert b"Importing" in shown and b"100%" in shown
+    piped = subprocess.run([*command, str(tmp_path / "in-a-pipe")], capture_output=True, check=True, timeout=120)
+    assert b"Importing" not in piped.stderr + piped.stdout
 
 
 # Hostile and broken input.
