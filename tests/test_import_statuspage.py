@@ -216,6 +216,29 @@ def test_a_deleted_file_is_not_written_again(tmp_path: Path) -> None:
     assert not (site / OPEN_INCIDENT).exists()
 
 
+def test_an_import_stopped_before_its_record_was_written_completes_without_doubling(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert import_statuspage(site, *PUBLIC).exit_code == 0
+    record = (site / ".statusblog-import.json").read_bytes()
+    (site / ".statusblog-import.json").unlink()
+    again = import_statuspage(site, *PUBLIC)
+    assert again.exit_code == 0, again.output
+    assert "wrote 0 files, 5 unchanged, 0 skipped" in again.stdout
+    assert (site / ".statusblog-import.json").read_bytes() == record
+    assert len(list(site.rglob("*.md"))) == 5
+
+
+def test_a_site_whose_registries_are_broken_is_refused(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert import_statuspage(site, FIXTURES / "public" / "components.json").exit_code == 0
+    (site / "components.toml").write_text("[api\nname = 1\n")
+    before = snapshot(site)
+    result = import_statuspage(site, *PUBLIC)
+    assert result.exit_code == 1
+    assert "components.toml:1: not valid TOML" in result.stderr and "fix it first" in result.stderr
+    assert snapshot(site) == before
+
+
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     site = tmp_path / "new-site"
     result = import_statuspage(site, *PUBLIC, dry_run=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.built import build_at
-from tests.sites import run
+from tests.sites import run, write_site
 
 EXPORT = Path(__file__).parent / "fixtures" / "import" / "upptime" / "issues.json"
 NOW = "2026-03-21T00:00:00Z"
@@ -110,6 +110,20 @@ def test_a_later_export_adds_new_comments_to_the_files_it_wrote(tmp_path: Path) 
     assert text.endswith("## 2026-03-20 22:40 UTC · update · imported-upptime\n\n"
                          "A bad deploy; rolling back. Next update by 23:15 UTC.\n")
     assert run("check", str(site), "--now", "2026-03-20T23:00:00Z").exit_code == 0
+
+
+def test_into_an_existing_site_components_it_has_are_reused_and_its_registries_only_added_to(
+        tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    components = (site / "components.toml").read_text()
+    authors = (site / "authors.toml").read_text()
+    result = import_upptime(EXPORT, site)
+    assert result.exit_code == 0, result.output
+    assert (site / "components.toml").read_text() == components + '\n[website]  # Upptime component website\n' \
+        'name = "Website"\n'
+    assert (site / "authors.toml").read_text().startswith(authors)
+    assert "components: [api]\n" in (site / "incidents" / "2026-03-20-api-is-down.md").read_text()
+    assert run("check", str(site), "--now", NOW).exit_code == 0
 
 
 # Hostile and broken input.
