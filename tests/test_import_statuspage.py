@@ -25,7 +25,7 @@ from generator.signatures import SignatureOptions, State
 from generator.site import check
 from generator.times import build_now
 from tests.built import build_at
-from tests.sites import run
+from tests.sites import SITE_TOML, run, write_site
 from tests.test_signatures import Repo, isolated_git, keys  # noqa: F401  (git without user settings; ssh keys)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "statuspage"
@@ -237,6 +237,16 @@ def test_a_site_whose_registries_are_broken_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "components.toml:1: not valid TOML" in result.stderr and "fix it first" in result.stderr
     assert snapshot(site) == before
+
+
+def test_empty_registries_and_an_empty_record_are_added_to(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"site.toml": SITE_TOML, "authors.toml": "", "components.toml": "",
+                                          ".statusblog-import.json": '{"version": 1, "files": {}}'}, defaults=False)
+    result = import_statuspage(site, *PUBLIC)
+    assert result.exit_code == 0, result.output
+    assert tomllib.loads((site / "authors.toml").read_text())["imported-statuspage"]["name"] == \
+        "Harbor Status team, imported from Statuspage"
+    assert len(json.loads((site / ".statusblog-import.json").read_text())["files"]) == 5
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:

@@ -130,9 +130,10 @@ def write(history: History, root: Path, now: datetime, *, dry_run: bool = False,
                 continue
             planned.append(placed.planned)
             parsed[placed.planned.relative] = read_back
-        claimed.add(placed.planned.relative if placed.planned else placed.unchanged)
+            claimed.add(placed.planned.relative)
         if placed.unchanged:
             unchanged.append(placed.unchanged)
+            claimed.add(placed.unchanged)
         if placed.skipped is not None:
             skipped.append(placed.skipped)
         if placed.record is not None:
@@ -142,7 +143,8 @@ def write(history: History, root: Path, now: datetime, *, dry_run: bool = False,
         for item in planned:
             _write_file(root / item.relative, item.text, item.change)
         if records != state:
-            _write_file(root / STATE_FILE, _state_text(records), "update" if state else "create")
+            _write_file(root / STATE_FILE, _state_text(records),
+                        "update" if (root / STATE_FILE).exists() else "create")
     return Outcome(tuple(planned), tuple(unchanged), tuple(skipped), tuple(unmapped), problems)
 
 
@@ -163,10 +165,11 @@ def _site_toml(root: Path, history: History, unmapped: list[Unmapped]) -> Planne
     return Planned("site.toml", text, "create")
 
 
-def _registry(root: Path, name: str) -> tuple[str, dict[str, Any]]:
+def _registry(root: Path, name: str) -> tuple[str | None, dict[str, Any]]:
+    """A registry's text (None if there is none) and its tables."""
     path = root / name
     if not path.exists():
-        return "", {}
+        return None, {}
     try:
         text = read_text(path)
         return text, load_toml(text)
@@ -175,11 +178,11 @@ def _registry(root: Path, name: str) -> tuple[str, dict[str, Any]]:
                              "again") from exc
 
 
-def _appended(name: str, existing: str, tables: list[str]) -> Planned | None:
+def _appended(name: str, existing: str | None, tables: list[str]) -> Planned | None:
     if not tables:
         return None
-    head = existing.rstrip("\n") + "\n\n" if existing.strip() else ""
-    return Planned(name, head + "\n".join(tables), "append" if existing else "create")
+    head = existing.rstrip("\n") + "\n\n" if existing and existing.strip() else ""
+    return Planned(name, head + "\n".join(tables), "create" if existing is None else "append")
 
 
 def _authors_toml(root: Path, history: History) -> Planned | None:
