@@ -184,6 +184,18 @@ def test_hostile_issue_text_becomes_text_never_structure(tmp_path: Path) -> None
         assert line in result.stdout
 
 
+def test_a_resolved_line_in_an_issue_cstate_calls_open_is_warned_about(tmp_path: Path) -> None:
+    issue = (b"---\ntitle: Queue delays\ndate: 2026-03-02 08:00:00\nresolved: false\nseverity: disrupted\n---\n\n"
+             b"*Resolved* - Delays are gone. {{< track \"2026-03-02 09:00:00\" >}}\n"
+             b"*Investigating* - Jobs wait. {{< track \"2026-03-02 08:05:00\" >}}\n")
+    source = cstate_site(tmp_path / "cstate", {"2026-03-02-queue.md": issue})
+    result = import_cstate(source, tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    shown = os.path.relpath(source / "content" / "issues" / "2026-03-02-queue.md")
+    assert (f"{shown}:4: warning: resolved is not true, but a tracked update says 'Resolved'; the incident is "
+            "imported as resolved") in result.stderr
+
+
 @pytest.mark.parametrize(("files", "config", "message"), [
     ({"broken.md": b"---\ntitle: never closed\n"}, b"", "front matter opened with '---' is never closed"),
     ({"latin1.md": "---\ntitle: caf\u00e9\n---\n".encode("latin-1")}, b"", "the file is not UTF-8 text"),

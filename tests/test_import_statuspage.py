@@ -145,6 +145,22 @@ def test_round_trip_to_the_api_keeps_every_incident_field_by_field(tmp_path: Pat
         (update["status"], update["body"]) for update in source["incident_updates"]]
 
 
+def test_an_incident_statuspage_resolved_without_a_resolving_update_ends_resolved(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "public" / "incidents.json").read_text())
+    incident = data["incidents"][1]
+    incident["incident_updates"] = incident["incident_updates"][1:]
+    export = tmp_path / "incidents.json"
+    export.write_text(json.dumps(data))
+    result = import_statuspage(tmp_path / "site", export)
+    assert result.exit_code == 0, result.output
+    assert ("incidents[k7mq2x9d4p1r].status: 'resolved': no update says so; a 'resolved' update without text added "
+            "at 2026-03-14T11:40:10+00:00") in result.stdout
+    text = (tmp_path / "site" / "incidents" / "2026-03-14-elevated-error-rates-on-the-public-api.md").read_text()
+    assert text.endswith("## 2026-03-14 10:55 UTC · monitoring · imported-statuspage\n\nThe pool size is raised on "
+                         "every replica. We are watching error rates.\n\n"
+                         "## 2026-03-14 11:40:10 UTC · resolved · imported-statuspage\n\n\n")
+
+
 def test_management_api_pages_keep_groups_postmortems_and_maintenance(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = import_statuspage(site, *MANAGEMENT)

@@ -288,6 +288,9 @@ def _resolution(issue: _Issue, updates: list[ImportedUpdate], tz: tzinfo, notes:
     """`resolved: true` with its `resolvedWhen`, as the resolving update when no tracked update says it."""
     when = _time(issue, "resolvedwhen", tz, notes)
     if not _flag(issue, "resolved"):
+        if any(update.status == "resolved" for update in updates):
+            notes.warn(issue.file, _line(issue, "resolved"), "resolved is not true, but a tracked update says "
+                       "'Resolved'; the incident is imported as resolved", "cState shows this issue as still open")
         if when is not None:
             notes.not_mapped(issue.file, "resolvedWhen", _text(issue, "resolvedwhen"),
                              "ignored: the issue is not resolved")

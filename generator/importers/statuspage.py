@@ -252,7 +252,8 @@ def _incident(raw: dict[str, Any], file: str, ids: dict[str, str], tz: tzinfo, t
     if sum(1 for change in changes if change) > 1:
         notes.not_mapped(file, f"{where}.incident_updates[].affected_components", raw["id"],
                          "each component's statuses over the updates kept as its worst one for the whole incident")
-    updates = timeline((update for update, _ in found), "incident", notes, file, where)
+    updates = timeline(_resolved(raw, [update for update, _ in found], file, where, tz, notes), "incident", notes,
+                       file, where)
     impact = raw.get("impact_override") or raw.get("impact")
     if impact not in IMPACTS:
         notes.not_mapped(file, f"{where}.impact", impact, "not an incident impact; written as 'none'")
@@ -267,6 +268,18 @@ def _incident(raw: dict[str, Any], file: str, ids: dict[str, str], tz: tzinfo, t
         started=started_by(started, updates, notes, file, where),
         components=_affected(changes, _list(raw.get("components")), ids, file, where, notes),
         updates=updates, postmortem=postmortem)
+
+
+def _resolved(raw: dict[str, Any], updates: list[ImportedUpdate], file: str, where: str, tz: tzinfo,
+              notes: Notes) -> list[ImportedUpdate]:
+    """An incident Statuspage calls resolved ends resolved here too, even when no update said so."""
+    if raw.get("status") not in ("resolved", "postmortem") or any(update.status == "resolved" for update in updates):
+        return updates
+    last = max(update.at for update in updates)
+    at = max(instant(raw.get("resolved_at"), tz) or last, last + timedelta(seconds=1))
+    notes.not_mapped(file, f"{where}.status", raw.get("status"), f"no update says so; a 'resolved' update without "
+                     f"text added at {at.isoformat()}")
+    return [*updates, ImportedUpdate(at, "resolved", "")]
 
 
 def _maintenance(raw: dict[str, Any], file: str, ids: dict[str, str], tz: tzinfo, taken: set[str],
