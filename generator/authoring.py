@@ -129,19 +129,36 @@ def append_block(text: str, block: str) -> str:
     return text.rstrip("\n") + "\n\n" + block
 
 
-def incident_text(title: str, impact: str, components: Iterable[str], started: datetime, first_update: str) -> str:
-    return (f"---\ntitle: {yaml_string(title)}\nimpact: {impact}\ncomponents: [{', '.join(components)}]\n"
-            f"started: {iso_utc(started)}\n---\n\n{first_update}")
+def components_yaml(components: Iterable[str] | Mapping[str, str]) -> str:
+    """`[api, dashboard]`, or `{api: major_outage}` where each component's status is given."""
+    if isinstance(components, Mapping):
+        return "{" + ", ".join(f"{key}: {status}" for key, status in components.items()) + "}"
+    return f"[{', '.join(components)}]"
 
 
-def maintenance_text(title: str, start: datetime, end: datetime, components: Iterable[str], first_update: str) -> str:
-    return (f"---\ntitle: {yaml_string(title)}\nscheduled_start: {iso_utc(start)}\nscheduled_end: {iso_utc(end)}\n"
-            f"components: [{', '.join(components)}]\n---\n\n{first_update}")
+def stable_id_line(stable_id: str | None) -> str:
+    return f"id: {yaml_string(stable_id)}\n" if stable_id else ""
+
+
+def incident_text(title: str, impact: str, components: Iterable[str] | Mapping[str, str], started: datetime,
+                  first_update: str, stable_id: str | None = None) -> str:
+    return (f"---\ntitle: {yaml_string(title)}\n{stable_id_line(stable_id)}impact: {impact}\n"
+            f"components: {components_yaml(components)}\nstarted: {iso_utc(started)}\n---\n\n{first_update}")
+
+
+def maintenance_text(title: str, start: datetime, end: datetime, components: Iterable[str], first_update: str,
+                     stable_id: str | None = None) -> str:
+    return (f"---\ntitle: {yaml_string(title)}\n{stable_id_line(stable_id)}scheduled_start: {iso_utc(start)}\n"
+            f"scheduled_end: {iso_utc(end)}\ncomponents: {components_yaml(components)}\n---\n\n{first_update}")
+
+
+def postmortem_heading(author: str) -> str:
+    return f"## Postmortem · {author}"
 
 
 def postmortem_block(author: str, due: date) -> str:
     questions = "".join(f"### {question}\n\n" for question in POSTMORTEM_QUESTIONS)
-    return (f"## Postmortem · {author}\n\n{questions}"
+    return (f"{postmortem_heading(author)}\n\n{questions}"
             f"- [ ] Describe one follow-up action (owner: {author}, due: {due.isoformat()})\n")
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +19,16 @@ import click
 
 from . import __version__, authoring, newsite
 from .authoring import AuthoringError, Written
+from .console import clock, plural, report, resolve_now
+from .importers.command import import_group
 from .loader import display_path
 from .model import IMPACTS
-from .problems import Problem, SiteError
+from .problems import SiteError
 from .signatures import SignatureOptions
 from .signatures import summary as signature_summary
 from .site import build as build_site
 from .site import check as check_site
-from .times import TimeError, build_now, iso_utc
+from .times import iso_utc
 from .writer import OutputError
 
 
@@ -85,32 +86,6 @@ def locate(positional: Path | None, option: Path | None) -> Located:
 
 def resolve_site(site: Path | None) -> Path:
     return locate(None, site).root
-
-
-NOW_HINT = "write ISO 8601 with a date, e.g. 2026-03-14T09:20:00Z (UTC unless it gives a zone or an offset)"
-
-
-def resolve_now(value: str | None) -> datetime:
-    """The build's "now", or one line naming where the bad value came from.
-
-    Exit code 1 and the same `Error: --option: what is wrong; how to write it` form as every other bad
-    time option (--next-update, --start, --end), which authoring refuses the same way.
-    """
-    try:
-        return build_now(value)
-    except TimeError as exc:
-        if value:
-            raise click.ClickException(f"--now: {exc}; {NOW_HINT}") from exc
-        raise click.ClickException(str(exc)) from exc
-
-
-def report(problems: Iterable[Problem]) -> None:
-    for problem in problems:
-        click.echo(problem.format(), err=True)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 SITE_ARGUMENT = click.argument("site_argument", metavar="[SITE]", required=False,
@@ -220,11 +195,6 @@ COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True
                                 help="An affected component (repeat for several).")
 NEXT_UPDATE_OPTION = click.option("--next-update", metavar="30m|1h|TIME",
                                   help="Promise the next update: in 30m, 1h, 90m, or by a time.")
-
-
-def clock(now: str | None) -> datetime:
-    """--now for tests and backfills; otherwise the wall clock, never SOURCE_DATE_EPOCH."""
-    return resolve_now(now) if now else datetime.now(UTC).replace(microsecond=0)
 
 
 def edit_in_editor(text: str) -> str | None:
@@ -424,3 +394,5 @@ def notify(site_argument: Path | None, site: Path | None, out: Path, previous: s
         click.echo(f"notify: {plural(len(failed), 'channel')} failed; re-send only what they missed with {names} "
                    "and --entry for each missed id", err=True)
         sys.exit(1)
+
+main.add_command(import_group)
