@@ -36,7 +36,11 @@ from .keys import KEY_HINT, KEY_TYPES, KeyFormatError, PublicKey, parse_key, rea
 from .model import Postmortem, Site, Update
 from .problems import Problems, did_you_mean
 
-DEFAULT_BRANCHES = ("refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master")
+REMOTE_BRANCHES = "refs/remotes/origin/"
+REMOTE_DEFAULT = "refs/remotes/origin/HEAD"
+DEFAULT_BRANCHES = ("refs/remotes/origin/main", "refs/remotes/origin/master")
+NO_TRUST_ROOT_HINT = ("fetch the reviewed branch (git fetch origin main) or name it: --trust-ref "
+                      "refs/remotes/origin/<branch>; on the default branch itself after a merge, --trust-ref HEAD")
 COMMIT = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 SHORT = 12
 WORKERS = os.cpu_count() or 2
@@ -185,6 +189,16 @@ class Git:
         done = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}", check=False)
         return done.stdout.decode().strip() if done.returncode == 0 else None
 
+    def ref_commit(self, ref: str) -> str | None:
+        """The commit of a fully qualified ref (or HEAD), read exactly: for a missing ref, git would go on to
+        guess (`refs/remotes/<name>`...), and a ref the change under test pushed could answer."""
+        if ref != "HEAD":
+            named = self.run("rev-parse", "--verify", "--quiet", "--symbolic-full-name", "--end-of-options", ref,
+                             check=False)
+            if named.stdout.decode(errors="replace").strip() != ref:
+                return None
+        return self.commit(ref)
+
     def blobs(self, names: Iterable[str]) -> dict[str, bytes | None]:
         """`<rev>:<path>` -> file contents (None when missing), all in one process."""
         wanted = list(dict.fromkeys(names))
@@ -287,27 +301,65 @@ def owners_by_fingerprint(keys: Mapping[str, Iterable[PublicKey]]) -> dict[str, 
     return {fingerprint: tuple(authors) for fingerprint, authors in owners.items()}
 
 
+def _default_branch(git: Git) -> str | None:
+    """The remote's default branch, fully qualified, or None.
+
+    origin/HEAD counts only as the symbolic ref that `git clone` and `git remote set-head` make: a branch
+    pushed under the name `HEAD` is fetched (as actions/checkout fetches) into the very same place as a
+    plain ref, and would make the change under test its own trust root.
+    """
+    symbolic = git.run("symbolic-ref", "--quiet", REMOTE_DEFAULT, check=False)
+    target = symbolic.stdout.decode(errors="replace").strip()
+    if symbolic.returncode == 0 and target.startswith(REMOTE_BRANCHES) and target != REMOTE_DEFAULT \
+            and git.ref_commit(target):
+        return target
+    return next((branch for branch in DEFAULT_BRANCHES if git.ref_commit(branch)), None)
+
+
 def _default_trust_ref(git: Git) -> tuple[str, str]:
     """The merge-base with the remote's default branch: what was reviewed and merged before this change."""
-    for branch in DEFAULT_BRANCHES:
-        if git.commit(branch):
-            base = git.run("merge-base", "HEAD", branch, check=False)
-            if base.returncode == 0:
-                name = branch.removeprefix("refs/remotes/")
-                return base.stdout.decode().strip(), f"the merge-base of HEAD and {name}"
-    return git.commit("HEAD") or "", "HEAD (there is no origin/HEAD, origin/main or origin/master)"
+    branch = _default_branch(git)
+    if branch is None:
+        raise GitError(git.shown, "no trust root: origin's default branch is not here (no symbolic origin/HEAD, "
+                                  "no origin/main, no origin/master), and HEAD, the change itself, cannot vouch "
+                                  "for itself", NO_TRUST_ROOT_HINT)
+    base = git.run("merge-base", "HEAD", branch, check=False)
+    if base.returncode != 0:
+        raise GitError(git.shown, f"no trust root: HEAD shares no history with {branch}", NO_TRUST_ROOT_HINT)
+    return base.stdout.decode().strip(), f"the merge-base of HEAD and {branch}"
+
+
+def trust_ref_candidates(name: str) -> tuple[str, ...]:
+    """Every ref a name could mean, in git's own order of guessing (gitrevisions(7)), plus HEAD itself."""
+    if name.startswith("refs/"):
+        return (name,)
+    guesses = (f"refs/{name}", f"refs/tags/{name}", f"refs/heads/{name}", f"refs/remotes/{name}")
+    return ("HEAD", *guesses) if name == "HEAD" else guesses
+
+
+def resolve_trust_ref(git: Git, name: str) -> tuple[str, str]:
+    """(commit, what it is) for --trust-ref: one full commit id or exactly one ref, never git's first guess.
+
+    git would take a tag `origin/main` before the remote branch `origin/main`, and a branch `HEAD` can sit
+    beside the checkout's HEAD: a name that two refs answer to is refused, so that a ref the change under
+    test can push never decides which keys are trusted.
+    """
+    found = {ref: commit for ref in trust_ref_candidates(name) if (commit := git.ref_commit(ref))}
+    if COMMIT.match(name) and (commit := git.commit(name)):
+        found.setdefault(commit, commit)
+    if len(found) > 1:
+        raise GitError(git.shown, f"--trust-ref '{name}' is ambiguous: it names {' and '.join(sorted(found))}",
+                       f"give the full name of the one you mean, e.g. --trust-ref {max(found, key=len)}")
+    if not found:
+        raise GitError(git.shown, f"--trust-ref '{name}' is not a commit in this repository",
+                       "name a branch, tag or full commit id, e.g. --trust-ref refs/remotes/origin/main")
+    ref, commit = next(iter(found.items()))
+    return commit, f"--trust-ref {ref}"
 
 
 def repository_trust(git: Git, site: Site, ref: str | None, scratch: Path, problems: Problems) -> TrustRoot:
     """The keys of authors.toml as it is at the trust ref: what a change under review cannot alter."""
-    if ref is None:
-        commit, how = _default_trust_ref(git)
-    else:
-        found = git.commit(ref)
-        if found is None:
-            raise GitError(git.shown, f"--trust-ref '{ref}' is not a commit in this repository",
-                           "name a branch, tag or commit, e.g. --trust-ref origin/main")
-        commit, how = found, f"--trust-ref {ref}"
+    commit, how = _default_trust_ref(git) if ref is None else resolve_trust_ref(git, ref)
     shown = site.source_files.get("authors", "authors.toml")
     path = git.relative(Path(site.root) / "authors.toml")
     if path is None:
