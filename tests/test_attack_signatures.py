@@ -7,12 +7,18 @@ byline that the named author did not sign.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import feedparser
 import pytest
+from lxml import html
 
+from generator.signatures import SignatureOptions, State
+from generator.site import check
+from generator.times import build_now
 from tests.sites import run
-from tests.support.signing import Repo, authors_toml, public
+from tests.support.signing import Repo, authors_toml, fingerprint, public
 
 NOW = "2026-11-20T15:00:00Z"
 pytestmark = pytest.mark.usefixtures("isolated_git")
@@ -157,3 +163,83 @@ def test_amending_the_reviewed_commit_does_not_move_the_trust_root(repo: Repo) -
              "rebase", "-q", "--onto", "refs/remotes/origin/main", "HEAD~1")  # or rebased onto the real one
     assert "signatures: 1 signed by an unknown key" in verify(repo)[1]
     assert amended != repo.git("rev-parse", "HEAD").strip()
+
+
+RESOLVED_TEXT = "Uploads work again since 10:25 UTC."
+REWRITTEN = "Uploads work again since 10:25 UTC. No data was lost, and no action is needed."
+
+
+def page_proofs(out: Path) -> list[str]:
+    page = html.parse(str(out / "incidents/2026-11-19-uploads/index.html"))
+    return [" ".join(span.text_content().split()) for span in page.iterfind(".//span[@class]")
+            if "signature" in span.get("class").split()]
+
+
+def api_signature(out: Path) -> dict[str, object]:
+    return json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]["incident_updates"][0][
+        "statusblog"]["signature"]
+
+
+@pytest.mark.parametrize("editor", [None, "eve"])
+def test_text_rewritten_under_a_signed_heading_is_not_verified(repo: Repo, editor: str | None) -> None:
+    repo.base()
+    signed = repo.commit("Upload errors", "alice", {UPLOADS_PATH: UPLOADS})
+    edit = repo.commit("Reassure", editor, {UPLOADS_PATH: UPLOADS.replace(RESOLVED_TEXT, REWRITTEN)})
+    stdout = verify(repo)[1]
+    assert "signatures: 1 edited after signing, without proof" in stdout
+    code, _, stderr = build(repo, "--require-signatures")
+    assert code == 1
+    fact = "not signed" if editor is None else f"signed by {fingerprint(repo.keys, 'eve')}, which is not a trusted key"
+    assert (f"{UPLOADS_PATH}:11: error: byline 'alice' is not verified: signed by alice's key "
+            f"{fingerprint(repo.keys, 'alice')} in commit {signed[:12]}, but the text under it was changed in "
+            f"commit {edit[:12]}, {fact}") in stderr
+    out = repo.path.parent / "out"
+    assert build(repo, "--verify-signatures")[0] == 0
+    [proof] = page_proofs(out)
+    assert proof.startswith(f"⚠ Edited without proof after signing (commit {signed[:12]}, key ")
+    assert proof.endswith(f"· changed in commit {edit[:12]}: " + ("Not signed" if editor is None
+                                                                  else "Signed by an unknown key"))
+    assert "Verified" not in proof
+    signature = api_signature(out)
+    assert (signature["state"], signature["signer"], signature["commit"]) == ("edited", "alice", signed)
+    assert signature["edits"] == [{"state": "unsigned" if editor is None else "unknown", "signer": None,
+                                   "commit": edit, "key": None if editor is None else fingerprint(repo.keys, "eve")}]
+    atom = feedparser.parse((out / "feed.atom").read_bytes())
+    assert [tag.term for tag in atom.entries[0].tags] == ["signature-edited"]
+
+
+def test_an_edit_signed_by_another_author_shows_who_edited(repo: Repo) -> None:
+    repo.base()
+    signed = repo.commit("Upload errors", "alice", {UPLOADS_PATH: UPLOADS})
+    edit = repo.commit("Reassure", "bob", {UPLOADS_PATH: UPLOADS.replace(RESOLVED_TEXT, REWRITTEN)})
+    assert "signatures: 1 verified" in verify(repo, "--require-signatures")[1]
+    out = repo.path.parent / "out"
+    assert build(repo, "--verify-signatures")[0] == 0
+    [proof] = page_proofs(out)
+    assert proof == (f"✓ Verified signature (commit {signed[:12]}, key {fingerprint(repo.keys, 'alice')}) "
+                     "· edited by Bob Okafor, verified")
+    signature = api_signature(out)
+    assert signature["state"] == "verified"
+    assert signature["edits"] == [{"state": "verified", "signer": "bob", "commit": edit,
+                                   "key": fingerprint(repo.keys, "bob")}]
+    assert signature["description"].endswith(f"; the text under it was edited in commit {edit[:12]}, signed by "
+                                             f"bob's key {fingerprint(repo.keys, 'bob')}")
+
+
+def test_a_line_added_under_a_postmortem_heading_is_covered(repo: Repo) -> None:
+    repo.base()
+    postmortem = "\n## Postmortem · alice\n\n### What happened\n\nA disk filled up.\n"
+    repo.commit("Upload errors", "alice", {UPLOADS_PATH: UPLOADS + postmortem})
+    repo.commit("Blame", None, {UPLOADS_PATH: UPLOADS + postmortem + "\nIt was bob's fault.\n"})
+    assert "signatures: 1 verified, 1 edited after signing, without proof" in verify(repo)[1]
+
+
+def test_the_next_update_leaves_the_one_above_it_as_it_was(repo: Repo) -> None:
+    """Appending an update writes a blank line under the one above: a blank line carries no words."""
+    repo.base()
+    first = UPLOADS.replace(f"10:30 UTC · resolved · alice\n\n{RESOLVED_TEXT}", "10:02 UTC · identified · alice\n\n"
+                            "A disk is full.")
+    repo.commit("Upload errors", "alice", {UPLOADS_PATH: first})
+    repo.commit("Resolved", "bob", {UPLOADS_PATH: first + "\n## 2026-11-19 10:30 UTC · resolved · bob\n\nFixed.\n"})
+    bylines = check(repo.site, build_now(NOW), SignatureOptions()).state.bylines
+    assert [(byline.state, byline.edits) for byline in bylines.values()] == [(State.VERIFIED, ())] * 2

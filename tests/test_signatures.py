@@ -126,12 +126,12 @@ def test_key_added_earlier_in_the_same_branch_is_not_trusted_until_merged(repo: 
     assert bylines(repo)[line].state is State.VERIFIED
 
 
-def test_typo_fix_by_someone_else_leaves_the_byline_verified(repo: Repo) -> None:
+def test_typo_fix_signed_by_another_author_leaves_the_byline_verified_and_names_them(repo: Repo) -> None:
     repo.base()
     written = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
     repo.commit("Typo", "bob", {INCIDENT_PATH: INCIDENT.replace("elevated 5xx", "elevated HTTP 5xx")})
     byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
-    assert (byline.state, byline.commit) == (State.VERIFIED, written)
+    assert (byline.state, byline.commit, byline.editors) == (State.VERIFIED, written, ("bob",))
 
 
 def test_renamed_file_keeps_the_commit_that_wrote_its_headings(repo: Repo) -> None:
@@ -284,7 +284,7 @@ def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
     incident = json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]
     first = incident["incident_updates"][-1]["statusblog"]["signature"]
     assert first == {"state": "verified", "signer": "alice", "commit": commit, "key": alice,
-                     "description": f"signed by alice's key {alice} in commit {commit[:12]}"}
+                     "description": f"signed by alice's key {alice} in commit {commit[:12]}", "edits": []}
     assert incident["incident_updates"][0]["statusblog"]["signature"]["state"] == "other"
     assert incident["statusblog"]["postmortem"]["signature"]["state"] == "verified"
     atom = feedparser.parse((out / "feed.atom").read_bytes())
