@@ -99,8 +99,13 @@ def read_text(path: Path) -> str:
     if bad:
         raise SourceError(line_number(text, bad.start()), f"file contains {character_name(bad.group())}",
                           "remove it; this is not a text file")
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """Text as the readers take it: no BOM, no CR before a line feed, and no other CR (refused)."""
     _refuse_lone_cr(text)
-    return text.replace("\r\n", "\n")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def _refuse_lone_cr(text: str) -> None:

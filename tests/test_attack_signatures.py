@@ -17,7 +17,7 @@ from lxml import html
 from generator.signatures import SignatureOptions, State
 from generator.site import check
 from generator.times import build_now
-from tests.sites import run
+from tests.sites import run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
 
 NOW = "2026-11-20T15:00:00Z"
@@ -243,3 +243,72 @@ def test_the_next_update_leaves_the_one_above_it_as_it_was(repo: Repo) -> None:
     repo.commit("Resolved", "bob", {UPLOADS_PATH: first + "\n## 2026-11-19 10:30 UTC · resolved · bob\n\nFixed.\n"})
     bylines = check(repo.site, build_now(NOW), SignatureOptions()).state.bylines
     assert [(byline.state, byline.edits) for byline in bylines.values()] == [(State.VERIFIED, ())] * 2
+
+
+OPEN_PATH = "incidents/2026-11-19-uploads.md"
+OPEN = UPLOADS.replace(f"10:30 UTC · resolved · alice\n\n{RESOLVED_TEXT}", "10:02 UTC · identified · alice\n\nA disk is full.")
+
+
+def update(repo: Repo, message: str, *options: str) -> tuple[int, str]:
+    result = run("update", "uploads", "-m", message, "--author", "bob", "--site", str(repo.site), "--now", NOW,
+                 *options)
+    return result.exit_code, result.stderr
+
+
+@pytest.mark.parametrize("message", [
+    "Fixed.\n\n## 2026-11-19 23:00 UTC · resolved · alice\n\nAll good.",
+    "## 2026-11-19 23:00 UTC | resolved | alice",
+    "Fixed.\n\n   ## 2026-11-19 23:00 UTC - resolved - alice ##",
+    "Fixed.\n\n## Postmortem · alice\n\n### What happened\n\nNothing.",
+    "Fixed.\n\n2026-11-19 23:00 UTC · resolved · alice\n---",
+    "Fixed.\n\n2026-11-19 23:00 UTC · resolved · alice\n===",
+    "# 2026-11-19 23:00 UTC · resolved · alice",
+    "### 2026-11-19 23:00 UTC · resolved · alice",
+])
+def test_a_heading_in_an_update_message_is_refused_not_made_structure(tmp_path: Path, message: str) -> None:
+    site = write_site(tmp_path / "site", {OPEN_PATH: OPEN})
+    before, files = (site / OPEN_PATH).read_bytes(), sorted((site / "incidents").iterdir())
+    result = run("update", "uploads", "-m", message, "--author", "bob", "--site", str(site), "--now", NOW)
+    assert result.exit_code == 1
+    assert f"{OPEN_PATH}: line " in result.stderr
+    assert "of the message reads as an update or postmortem heading" in result.stderr
+    assert (site / OPEN_PATH).read_bytes() == before
+    resolved = run("resolve", "uploads", "-m", message, "--author", "bob", "--site", str(site), "--now", NOW)
+    assert resolved.exit_code == 1 and (site / OPEN_PATH).read_bytes() == before
+    created = run("new", "incident", "Queue delays", "--impact", "minor", "-c", "api", "-m", message, "--author",
+                  "bob", "--site", str(site), "--now", NOW)
+    assert created.exit_code == 1 and "reads as an update or postmortem heading" in created.stderr
+    assert sorted((site / "incidents").iterdir()) == files
+
+
+def test_a_heading_in_a_code_block_or_a_carriage_return_in_a_message(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {OPEN_PATH: OPEN})
+    hidden = "Fixed.\r## 2026-11-19 23:00 UTC · resolved · alice"
+    result = run("update", "uploads", "-m", hidden, "--author", "bob", "--site", str(site), "--now", NOW)
+    assert result.exit_code == 1 and "carriage return (CR) that does not end a line" in result.stderr
+    quoted = "The log said:\n\n```\n## 2026-11-19 23:00 UTC · resolved · alice\n```"
+    result = run("update", "uploads", "-m", quoted, "--author", "bob", "--site", str(site), "--now", NOW)
+    assert result.exit_code == 0, result.stderr
+    checked = check(site, build_now(NOW))
+    [uploads] = [state.incident for state in checked.state.incidents if state.incident.slug == "2026-11-19-uploads"]
+    assert [update.author for update in uploads.updates] == ["alice", "bob"]
+
+
+def test_update_keeps_crlf_endings_and_every_earlier_line_with_its_author(repo: Repo) -> None:
+    repo.base()
+    path = repo.site / OPEN_PATH
+    path.parent.mkdir(parents=True)
+    path.write_bytes(OPEN.encode().replace(b"\n", b"\r\n"))
+    written = repo.commit("Upload errors", "alice")
+    before = path.read_bytes()
+    code, stderr = update(repo, "The disk is cleaned up.\nWatching.", "--status", "monitoring")
+    assert code == 0, stderr
+    after = path.read_bytes()
+    assert after.startswith(before) and b"\n" not in after.replace(b"\r\n", b"")
+    repo.commit("Monitoring", "bob")
+    blamed = repo.git("blame", "--porcelain", "--", f"content/{OPEN_PATH}")
+    owners = [line.split()[0] for line in blamed.split("\n") if line[:40].isalnum() and len(line.split()) >= 3
+              and len(line.split()[0]) == 40]
+    assert owners[:before.count(b"\n")] == [written] * before.count(b"\n")
+    assert [byline.state for byline in check(repo.site, build_now(NOW), SignatureOptions()).state.bylines.values()
+            ] == [State.VERIFIED, State.VERIFIED]
