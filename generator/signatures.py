@@ -37,6 +37,7 @@ from .config import load_authors
 from .keys import KEY_HINT, KEY_TYPES, KeyFormatError, PublicKey, parse_key, readable_keys
 from .model import Postmortem, Site, Update
 from .problems import Problems, did_you_mean
+from .source import SourceError, read_text, split_lines
 
 REMOTE_BRANCHES = "refs/remotes/origin/"
 REMOTE_DEFAULT = "refs/remotes/origin/HEAD"
@@ -396,11 +397,12 @@ def external_trust(path: Path, site: Site, problems: Problems) -> TrustRoot:
     """An allowed-signers file kept outside the repository (ssh-keygen(1) format, principals = author ids)."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GitError(shown, f"cannot read the trusted signers file: {exc}") from exc
+        text = read_text(path)
+    except SourceError as exc:
+        where = f"line {exc.line}: " if exc.line else ""
+        raise GitError(shown, f"cannot read the trusted signers file: {where}{exc.message}", exc.hint) from exc
     keys: dict[str, list[PublicKey]] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(split_lines(text), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

@@ -312,3 +312,15 @@ def test_update_keeps_crlf_endings_and_every_earlier_line_with_its_author(repo: 
     assert owners[:before.count(b"\n")] == [written] * before.count(b"\n")
     assert [byline.state for byline in check(repo.site, build_now(NOW), SignatureOptions()).state.bylines.values()
             ] == [State.VERIFIED, State.VERIFIED]
+
+
+def test_a_trusted_signers_file_is_read_with_git_lines(repo: Repo, tmp_path: Path) -> None:
+    """ssh-keygen reads this file too: a lone CR would be a line break to Python and not to it."""
+    repo.base({})
+    repo.commit("Upload errors", "alice", {UPLOADS_PATH: UPLOADS})
+    signers = tmp_path / "allowed_signers"
+    signers.write_bytes(f"# keys\nbob {public(repo.keys, 'bob')}\ralice {public(repo.keys, 'alice')}\n".encode())
+    code, _, stderr = verify(repo, "--trusted-signers", str(signers))
+    assert code == 1
+    assert (f"{signers}: error: cannot read the trusted signers file: line 2: file contains a carriage return "
+            "(CR) that does not end a line") in stderr
