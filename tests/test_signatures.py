@@ -6,6 +6,7 @@ Each test builds a small repository in tmp_path with the helpers of tests/suppor
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -318,3 +319,27 @@ def test_blame_porcelain_parse_ignores_content_that_looks_like_a_header() -> Non
                  f"{second} 4 7 1\nprevious {first} x.md\nfilename x.md\n\tplain\n"
                  f"{first} 4 8\n\tagain\n")
     assert parse_blame(porcelain) == {5: first, 7: second, 8: first}
+
+
+def setup_commands() -> str:
+    """The shell block of step 2 of the set-up in docs/signatures.md, as a reader would paste it."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "signatures.md").read_text(encoding="utf-8")
+    step = docs.split("2. Sign commits with it", 1)[1]
+    return step.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_documented_setup_lets_git_show_signatures(repo: Repo, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    for suffix in ("", ".pub"):
+        (home / ".ssh" / f"id_ed25519{suffix}").write_bytes(Path(f"{repo.keys['alice']}{suffix}").read_bytes())
+    (home / ".ssh" / "id_ed25519").chmod(0o600)
+    env = {**os.environ, "HOME": str(home)}
+    subprocess.run(["git", "config", "--global", "user.email", "alice@example.com"], env=env, check=True)
+    subprocess.run(["bash", "-e", "-c", setup_commands()], env=env, check=True, cwd=home)
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", "Signed by the set-up"], cwd=repo.path, env=env,
+                   check=True)
+    shown = subprocess.run(["git", "log", "-1", "--show-signature"], cwd=repo.path, env=env, capture_output=True,
+                           text=True, check=True)
+    assert "allowedSignersFile needs to be configured" not in shown.stdout + shown.stderr
+    assert 'Good "git" signature for alice@example.com' in shown.stdout + shown.stderr
