@@ -269,14 +269,16 @@ def _open(root: Path) -> Workspace:
 
 
 def _message(path: Path, message: str | None, edit: Editor, prefill: str, about: Iterable[str]) -> str:
-    text = message if message is not None else message_from_editor(edit(editor_template(prefill, about)) or "")
-    if not text.strip():
-        raise AuthoringError("aborting: the message is empty; nothing was written")
+    """The text of one update, typed or saved in the editor, read with git's lines and refused if it holds
+    a heading."""
     try:
-        text = normalise(text)
+        text = normalise(message) if message is not None else message_from_editor(
+            edit(editor_template(prefill, about)) or "")
     except SourceError as exc:
         raise AuthoringError(f"refusing to write {display_path(path)}: line {exc.line} of the message: "
                              f"{exc.message}; {exc.hint}") from exc
+    if not text.strip():
+        raise AuthoringError("aborting: the message is empty; nothing was written")
     refuse_structure(text, display_path(path))
     return text
 

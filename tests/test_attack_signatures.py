@@ -19,6 +19,7 @@ from generator.site import check
 from generator.times import build_now
 from tests.sites import run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
+from tests.test_authoring import editor
 
 NOW = "2026-11-20T15:00:00Z"
 pytestmark = pytest.mark.usefixtures("isolated_git")
@@ -281,11 +282,15 @@ def test_a_heading_in_an_update_message_is_refused_not_made_structure(tmp_path: 
     assert sorted((site / "incidents").iterdir()) == files
 
 
-def test_a_heading_in_a_code_block_or_a_carriage_return_in_a_message(tmp_path: Path) -> None:
+def test_a_heading_in_a_code_block_or_a_carriage_return_in_a_message(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     site = write_site(tmp_path / "site", {OPEN_PATH: OPEN})
     hidden = "Fixed.\r## 2026-11-19 23:00 UTC · resolved · alice"
     result = run("update", "uploads", "-m", hidden, "--author", "bob", "--site", str(site), "--now", NOW)
     assert result.exit_code == 1 and "carriage return (CR) that does not end a line" in result.stderr
+    monkeypatch.setenv("EDITOR", editor(tmp_path, "Fixed.\r## 2026-11-19 23:00 UTC · resolved · alice\n"))
+    result = run("update", "uploads", "--author", "bob", "--site", str(site), "--now", NOW)
+    assert result.exit_code == 1 and "line 1 of the message: file contains a carriage return" in result.stderr
     quoted = "The log said:\n\n```\n## 2026-11-19 23:00 UTC · resolved · alice\n```"
     result = run("update", "uploads", "-m", quoted, "--author", "bob", "--site", str(site), "--now", NOW)
     assert result.exit_code == 0, result.stderr
