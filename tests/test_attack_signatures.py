@@ -299,11 +299,11 @@ def test_a_heading_in_a_code_block_or_a_carriage_return_in_a_message(tmp_path: P
     assert [update.author for update in uploads.updates] == ["alice", "bob"]
 
 
-def test_update_keeps_crlf_endings_and_every_earlier_line_with_its_author(repo: Repo) -> None:
+def test_update_keeps_a_bom_crlf_endings_and_every_earlier_line_with_its_author(repo: Repo) -> None:
     repo.base()
     path = repo.site / OPEN_PATH
     path.parent.mkdir(parents=True)
-    path.write_bytes(OPEN.encode().replace(b"\n", b"\r\n"))
+    path.write_bytes(b"\xef\xbb\xbf" + OPEN.encode().replace(b"\n", b"\r\n"))
     written = repo.commit("Upload errors", "alice")
     before = path.read_bytes()
     code, stderr = update(repo, "The disk is cleaned up.\nWatching.", "--status", "monitoring")
