@@ -1,9 +1,13 @@
-"""Signed bylines: is each update's heading committed under its author's key?
+"""Signed bylines: is each update's heading committed under its author's key, and its text proven too?
 
 A byline names a person; this module proves it or says why it cannot. The
 commit that last wrote a heading line (git blame) is the one that vouches
-for it, so a later typo fix in the body by someone else leaves the byline
-as it was, while a rewritten heading is vouched for by whoever rewrote it.
+for it, so a rewritten heading is vouched for by whoever rewrote it. Every
+other commit that last wrote a line of the text under it is an edit, which
+must carry its own proof (any registered author's trusted key), or the
+byline is EDITED and never shown as verified. Lines are git's lines
+(generator/source.py), so the line blame is asked about is the line the
+parser read.
 
 This is the only module that runs git. The result is a fact about the
 source, like the model: it does not depend on "now". It is computed in a
@@ -14,7 +18,9 @@ of authors.toml), which keeps a thousand-incident site under a few seconds.
 Trust: keys count only as listed in authors.toml at a trusted ref (or in an
 external allowed-signers file), and, for the in-repository trust root, only
 if the key was already listed for the author before the commit that wrote
-the heading. A key that arrives with the post it signs proves nothing.
+the heading. A key that arrives with the post it signs proves nothing. The
+trust ref is read as one fully qualified ref, never by git's guessing, so
+no branch or tag the change under test pushes can become it.
 See docs/signatures.md for the threat model.
 """
 
