@@ -182,7 +182,7 @@ class Git:
         if found.returncode != 0:
             raise GitError(self.shown, "not inside a git repository: signatures need the site's history",
                            "build from a clone of the repository, not from an export")
-        top, shallow = found.stdout.decode().splitlines()[:2]
+        top, shallow = split_lines(found.stdout.decode(errors="surrogateescape"))[:2]
         self.top = Path(top)
         if shallow == "true":
             raise GitError(self.shown, "the repository is a shallow clone: the commits that wrote older updates "

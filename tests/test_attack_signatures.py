@@ -329,3 +329,13 @@ def test_a_trusted_signers_file_is_read_with_git_lines(repo: Repo, tmp_path: Pat
     assert code == 1
     assert (f"{signers}: error: cannot read the trusted signers file: line 2: file contains a carriage return "
             "(CR) that does not end a line") in stderr
+
+
+def test_a_repository_path_with_a_line_separator_in_it(tmp_path: Path, keys: dict[str, Path]) -> None:
+    """git's own output is split at line feeds too: a folder name may hold U+2028 or NEL."""
+    repo = Repo(tmp_path / "status\u2028pages\x85", keys)
+    repo.base()
+    repo.commit("Upload errors", "alice", {UPLOADS_PATH: UPLOADS})
+    code, stdout, stderr = verify(repo)
+    assert code == 0, stderr
+    assert "signatures: 1 verified" in stdout
