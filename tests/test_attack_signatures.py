@@ -19,6 +19,7 @@ from generator.site import check
 from generator.times import build_now
 from tests.sites import run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
+from tests.support.vnu import run_vnu, vnu_or_skip
 from tests.test_authoring import editor
 
 NOW = "2026-11-20T15:00:00Z"
@@ -339,3 +340,21 @@ def test_a_repository_path_with_a_line_separator_in_it(tmp_path: Path, keys: dic
     code, stdout, stderr = verify(repo)
     assert code == 0, stderr
     assert "signatures: 1 verified" in stdout
+
+
+def test_bylines_with_edits_are_valid_html(repo: Repo) -> None:
+    java, jar = vnu_or_skip()
+    repo.base()
+    repo.commit("Upload errors", "alice", {UPLOADS_PATH: OPEN})
+    repo.commit("Clearer", "bob", {UPLOADS_PATH: OPEN.replace("A disk is full.", "A disk is full; uploads wait.")})
+    repo.commit("Resolved", "alice", {UPLOADS_PATH: OPEN.replace("A disk is full.", "A disk is full; uploads wait.")
+                                      + f"\n## 2026-11-19 10:30 UTC · resolved · alice\n\n{RESOLVED_TEXT}\n"})
+    repo.commit("Reassure", None, {UPLOADS_PATH: (repo.site / UPLOADS_PATH).read_text() + "No data was lost.\n"})
+    out = repo.path.parent / "out"
+    assert build(repo, "--verify-signatures")[0] == 0
+    proofs = page_proofs(out)
+    assert [proof.split(" (")[0] for proof in proofs] == ["✓ Verified signature",
+                                                           "⚠ Edited without proof after signing"]
+    assert proofs[0].endswith("· edited by Bob Okafor, verified")
+    page = out / "incidents/2026-11-19-uploads/index.html"
+    assert run_vnu([page], java=java, jar=jar) == []
