@@ -113,6 +113,7 @@ def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int) -
         else:
             (site / path).write_text(text + "\n" + update)
         commit(signer, f"Resolve {path}")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")  # merged, as fetched: the default trust root
     return signed
 
 

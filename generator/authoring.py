@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from .content import POSTMORTEM_QUESTIONS, slugify
+from .content import LOOKS_LIKE_UPDATE, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
 from .loader import display_path
+from .markdown import MARKDOWN
 from .model import (
     ENDED_MAINTENANCE,
     IMPACTS,
@@ -34,6 +35,7 @@ from .model import (
     Site,
 )
 from .problems import Problem, Severity, did_you_mean
+from .source import SourceError, normalise, split_lines
 from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time
 from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file
 
@@ -125,8 +127,42 @@ def with_next_update(message: str, due: datetime | None, at: datetime) -> str:
     return f"{message.strip()}\n\n{next_update_sentence(due, at)}"
 
 
+def line_ending(text: str) -> str:
+    """The file's own line ending, as its first line ends: CRLF or LF."""
+    end = text.find("\n")
+    return "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
+
+
 def append_block(text: str, block: str) -> str:
-    return text.rstrip("\n") + "\n\n" + block
+    """The block after the text, one blank line between, in the file's own line endings.
+
+    No byte already written changes (only a missing final line ending is added), so git blame keeps every
+    earlier line with the commit that wrote it, and the bylines above keep their proof.
+    """
+    newline = line_ending(text)
+    if text and not text.endswith("\n"):
+        text += newline
+    ends_blank = not text or text[:-1].rstrip("\r").endswith("\n")
+    return text + ("" if ends_blank else newline) + block.replace("\n", newline)
+
+
+def headings_in(message: str) -> list[tuple[int, str]]:
+    """(line, text) of every heading markdown-it sees in a message, at any level, ATX or setext."""
+    tokens = MARKDOWN.parse(message)
+    return [(token.map[0] + 1 if token.map else 1, tokens[index + 1].content)
+            for index, token in enumerate(tokens) if token.type == "heading_open"]
+
+
+def refuse_structure(message: str, shown: str) -> None:
+    """A message is the text of one update: a line of it that reads as an update or postmortem heading
+    would become one (a forged update, by anyone, at any time) or be shown as one."""
+    for line, title in headings_in(message):
+        if LOOKS_LIKE_UPDATE.search(title) or POSTMORTEM.match(title):
+            raise AuthoringError(f"refusing to write {shown}: line {line} of the message reads as an update or "
+                                 "postmortem heading "
+                                 f"({title!r}); a message is the text of one update. Write it without the "
+                                 "heading marks ('#', or a '---'/'===' line under it), or put it in a code block; "
+                                 "add another update with another 'statusblog update'")
 
 
 def components_yaml(components: Iterable[str] | Mapping[str, str]) -> str:
@@ -179,7 +215,7 @@ def editor_template(prefill: str, about: Iterable[str]) -> str:
 
 def message_from_editor(text: str) -> str:
     """The message above the scissors line. Lines starting with '#' stay: they are Markdown headings."""
-    lines = text.splitlines()
+    lines = split_lines(normalise(text))
     if SCISSORS in lines:
         lines = lines[: lines.index(SCISSORS)]
     return "\n".join(lines).strip()
@@ -248,17 +284,30 @@ def _open(root: Path) -> Workspace:
     return workspace
 
 
-def _message(message: str | None, edit: Editor, prefill: str, about: Iterable[str]) -> str:
-    text = message if message is not None else message_from_editor(edit(editor_template(prefill, about)) or "")
+def _message(path: Path, message: str | None, edit: Editor, prefill: str, about: Iterable[str]) -> str:
+    """The text of one update, typed or saved in the editor, read with git's lines and refused if it holds
+    a heading."""
+    try:
+        text = normalise(message) if message is not None else message_from_editor(
+            edit(editor_template(prefill, about)) or "")
+    except SourceError as exc:
+        raise AuthoringError(f"refusing to write {display_path(path)}: line {exc.line} of the message: "
+                             f"{exc.message}; {exc.hint}") from exc
     if not text.strip():
         raise AuthoringError("aborting: the message is empty; nothing was written")
+    refuse_structure(text, display_path(path))
     return text
 
 
-def _checked(workspace: Workspace, path: Path, text: str, now: datetime) -> tuple[Problem, ...]:
-    """Check the new text against the whole site; refuse it if `check` would report an error."""
-    checked = evaluate(with_file(workspace, path, parse_text(workspace, path, text)), now)
+def _checked(workspace: Workspace, path: Path, text: str, now: datetime, updates: int) -> tuple[Problem, ...]:
+    """Check the new text against the whole site; refuse it if `check` would report an error, or if it does
+    not hold exactly the `updates` the command means to write."""
     shown = display_path(path)
+    parsed = parse_text(workspace, path, normalise(text))
+    if isinstance(parsed.item, (Incident, Maintenance)) and len(parsed.item.updates) != updates:
+        raise AuthoringError(f"refusing to write {shown}: it would hold {len(parsed.item.updates)} updates, "
+                             f"not {updates}; the message must not contain an update heading")
+    checked = evaluate(with_file(workspace, path, parsed), now)
     mine = tuple(problem for problem in checked.problems if problem.path == shown)
     errors = [problem for problem in mine if problem.severity is Severity.ERROR]
     if errors:
@@ -280,11 +329,17 @@ def _create(path: Path, text: str) -> None:
         raise _exists(path) from exc
 
 
+def _stored(path: Path) -> str:
+    """The file exactly as stored: reading it as text would turn CRLF into LF, and writing that back would
+    rewrite every line (git blame would then give them all to whoever ran the command)."""
+    return path.read_bytes().decode("utf-8")
+
+
 def _replace(path: Path, text: str) -> None:
     """Write beside the file and rename over it: an editor or the dev server never sees half a file."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
             file.write(text)
         os.chmod(temporary, path.stat().st_mode & 0o7777)
         os.replace(temporary, path)
@@ -329,12 +384,12 @@ def new_incident(root: Path, title: str, impact: str, components: Iterable[str],
     if path.exists():
         raise _exists(path)
     due = next_update_at(next_update, now, workspace.tz) if next_update else None
-    body = _message(message, edit, "", [f"New incident: {title} ({display_path(path)})",
+    body = _message(path, message, edit, "", [f"New incident: {title} ({display_path(path)})",
                                         f"First update: {written_time(at)} · investigating · {author_id}",
                                         "Say what customers notice, and what you are doing about it."])
     text = incident_text(title, impact, chosen, start,
                          update_block(at, "investigating", author_id, with_next_update(body, due, at)))
-    problems = _checked(workspace, path, text, now)
+    problems = _checked(workspace, path, text, now, 1)
     _create(path, text)
     return Written(path, f"created {display_path(path)}: {impact} incident, first update 'investigating' "
                          f"by {author_id} at {written_time(at)}", problems)
@@ -355,12 +410,12 @@ def new_maintenance(root: Path, title: str, start: str, end: str, components: It
     if path.exists():
         raise _exists(path)
     window = f"{written_time(begins)} to {written_time(ends)}"
-    body = _message(message, edit, f"Scheduled for {window}.",
+    body = _message(path, message, edit, f"Scheduled for {window}.",
                     [f"New maintenance: {title} ({display_path(path)})",
                      f"First update: {written_time(at)} · scheduled · {author_id}",
                      "Say what customers will notice during the window, and what they need to do."])
     text = maintenance_text(title, begins, ends, chosen, update_block(at, "scheduled", author_id, body))
-    problems = _checked(workspace, path, text, now)
+    problems = _checked(workspace, path, text, now, 1)
     _create(path, text)
     return Written(path, f"created {display_path(path)}: maintenance {window}, first update 'scheduled' "
                          f"by {author_id}", problems)
@@ -446,11 +501,10 @@ def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Pat
     if item.updates:
         latest = item.updates[-1]
         about += ["", f"Latest update ({written_time(latest.at)} · {latest.status} · {latest.author}):",
-                  *latest.body.text.strip().splitlines()]
-    body = _message(message, edit, prefill, about)
-    text = append_block(path.read_text(encoding="utf-8"), update_block(at, status, author_id,
-                                                                      with_next_update(body, due, at)))
-    problems = _checked(workspace, path, text, now)
+                  *split_lines(latest.body.text.strip())]
+    body = _message(path, message, edit, prefill, about)
+    text = append_block(_stored(path), update_block(at, status, author_id, with_next_update(body, due, at)))
+    problems = _checked(workspace, path, text, now, len(item.updates) + 1)
     _replace(path, text)
     return Written(path, f"appended a '{status}' update by {author_id} at {written_time(at)} to {item.source}",
                    problems)
@@ -470,8 +524,8 @@ def add_postmortem(root: Path, reference: str, *, author: str | None, now: datet
                              f"(statusblog resolve {item.slug}), since no update may follow the postmortem")
     author_id = choose_author(site.authors, author, git_config(root, "user.email"))
     due = now.astimezone(workspace.tz).date() + timedelta(days=ACTION_ITEM_DAYS)
-    text = append_block(path.read_text(encoding="utf-8"), postmortem_block(author_id, due))
-    problems = _checked(workspace, path, text, now)
+    text = append_block(_stored(path), postmortem_block(author_id, due))
+    problems = _checked(workspace, path, text, now, len(item.updates))
     _replace(path, text)
     return Written(path, f"appended a postmortem template by {author_id} to {item.source}: answer the three "
                          "questions and list the follow-up actions", problems)

@@ -33,7 +33,7 @@ from .model import (
 )
 from .problems import Problem, Problems, did_you_mean
 from .schema import FieldError, FieldSpec, choice, identifier, read_fields, required_text, time
-from .source import Document, SourceError, split_front_matter
+from .source import Document, SourceError, line_number, split_front_matter
 from .times import TIME_FORMATS_HINT, TimeError, parse_date, parse_eta, parse_time
 
 SEPARATOR = re.compile(r"\s*[·|]\s*|\s+-\s+")
@@ -184,7 +184,7 @@ def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc
         try:
             next_update = parse_eta(match.group(1), at, tz)
         except TimeError as exc:
-            offset = block.text[: match.start()].count("\n") + 1
+            offset = line_number(block.text, match.start())
             problems.error(path, block.line + offset, f"'next update by' time: {exc}", TIME_FORMATS_HINT)
     anchor_id = f"{doc_id}-{at:%Y%m%dT%H%M%S}"
     return Update(at=at, status=status, author=author, body=section(block.text, anchor_id),

@@ -22,6 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .model import Section
+from .source import split_lines
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 TECHNICAL_HEADING = re.compile(r"^#{3}\s+technical details\s*#*\s*$", re.IGNORECASE)
@@ -116,10 +117,10 @@ def section(text: str, doc_id: str = "") -> Section:
 def fence_aware_lines(text: str) -> list[tuple[int, str, bool]]:
     """Each line with its index and whether it is outside a code fence."""
     if "```" not in text and "~~~" not in text:  # no fence can open: the common case, and a quick one
-        return [(index, line, True) for index, line in enumerate(text.split("\n"))]
+        return [(index, line, True) for index, line in enumerate(split_lines(text))]
     result = []
     fence = ""
-    for index, line in enumerate(text.split("\n")):
+    for index, line in enumerate(split_lines(text)):
         fence_match = _FENCE.match(line)
         if fence:
             result.append((index, line, False))

@@ -1,9 +1,13 @@
-"""Signed bylines: is each update's heading committed under its author's key?
+"""Signed bylines: is each update's heading committed under its author's key, and its text proven too?
 
 A byline names a person; this module proves it or says why it cannot. The
 commit that last wrote a heading line (git blame) is the one that vouches
-for it, so a later typo fix in the body by someone else leaves the byline
-as it was, while a rewritten heading is vouched for by whoever rewrote it.
+for it, so a rewritten heading is vouched for by whoever rewrote it. Every
+other commit that last wrote a line of the text under it is an edit, which
+must carry its own proof (any registered author's trusted key), or the
+byline is EDITED and never shown as verified. Lines are git's lines
+(generator/source.py), so the line blame is asked about is the line the
+parser read.
 
 This is the only module that runs git. The result is a fact about the
 source, like the model: it does not depend on "now". It is computed in a
@@ -14,7 +18,9 @@ of authors.toml), which keeps a thousand-incident site under a few seconds.
 Trust: keys count only as listed in authors.toml at a trusted ref (or in an
 external allowed-signers file), and, for the in-repository trust root, only
 if the key was already listed for the author before the commit that wrote
-the heading. A key that arrives with the post it signs proves nothing.
+the heading. A key that arrives with the post it signs proves nothing. The
+trust ref is read as one fully qualified ref, never by git's guessing, so
+no branch or tag the change under test pushes can become it.
 See docs/signatures.md for the threat model.
 """
 
@@ -24,10 +30,12 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 import tempfile
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -35,8 +43,13 @@ from .config import load_authors
 from .keys import KEY_HINT, KEY_TYPES, KeyFormatError, PublicKey, parse_key, readable_keys
 from .model import Postmortem, Site, Update
 from .problems import Problems, did_you_mean
+from .source import SourceError, read_text, split_lines
 
-DEFAULT_BRANCHES = ("refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master")
+REMOTE_BRANCHES = "refs/remotes/origin/"
+REMOTE_DEFAULT = "refs/remotes/origin/HEAD"
+DEFAULT_BRANCHES = ("refs/remotes/origin/main", "refs/remotes/origin/master")
+NO_TRUST_ROOT_HINT = ("fetch the reviewed branch (git fetch origin main) or name it: --trust-ref "
+                      "refs/remotes/origin/<branch>; on the default branch itself after a merge, --trust-ref HEAD")
 COMMIT = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 SHORT = 12
 WORKERS = os.cpu_count() or 2
@@ -54,6 +67,8 @@ class State(StrEnum):
     """The signature does not match the commit: it was altered after signing."""
     UNSIGNED = "unsigned"
     UNCOMMITTED = "uncommitted"
+    EDITED = "edited"
+    """The heading is verified, but a line of the text under it was last written by a commit that proves nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +80,9 @@ class Byline:
     """The full hash of the commit that wrote the heading; empty when not committed yet."""
     fingerprint: str
     """The signing key's fingerprint (SHA256:... for SSH, a key id for OpenPGP); empty when unsigned."""
+    edits: tuple[Byline, ...] = ()
+    """The other commits that last wrote a line of the text under the heading, each judged as anyone's proof
+    (its `signer` is whichever author's trusted key signed it), in the order their lines first appear."""
 
     @property
     def short_commit(self) -> str:
@@ -73,6 +91,16 @@ class Byline:
     @property
     def verified(self) -> bool:
         return self.state is State.VERIFIED
+
+    @property
+    def editors(self) -> tuple[str, ...]:
+        """Author ids of the proven edits, each once: "edited by Bob, verified"."""
+        return tuple(dict.fromkeys(edit.signer for edit in self.edits if edit.verified and edit.signer))
+
+    @property
+    def unproven_edit(self) -> Byline | None:
+        """The first edit that proves nothing, which makes a verified heading's byline EDITED."""
+        return next((edit for edit in self.edits if not edit.verified), None)
 
 
 @dataclass(frozen=True)
@@ -154,7 +182,7 @@ class Git:
         if found.returncode != 0:
             raise GitError(self.shown, "not inside a git repository: signatures need the site's history",
                            "build from a clone of the repository, not from an export")
-        top, shallow = found.stdout.decode().splitlines()[:2]
+        top, shallow = split_lines(found.stdout.decode(errors="surrogateescape"))[:2]
         self.top = Path(top)
         if shallow == "true":
             raise GitError(self.shown, "the repository is a shallow clone: the commits that wrote older updates "
@@ -185,6 +213,16 @@ class Git:
         done = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}", check=False)
         return done.stdout.decode().strip() if done.returncode == 0 else None
 
+    def ref_commit(self, ref: str) -> str | None:
+        """The commit of a fully qualified ref (or HEAD), read exactly: for a missing ref, git would go on to
+        guess (`refs/remotes/<name>`...), and a ref the change under test pushed could answer."""
+        if ref != "HEAD":
+            named = self.run("rev-parse", "--verify", "--quiet", "--symbolic-full-name", "--end-of-options", ref,
+                             check=False)
+            if named.stdout.decode(errors="replace").strip() != ref:
+                return None
+        return self.commit(ref)
+
     def blobs(self, names: Iterable[str]) -> dict[str, bytes | None]:
         """`<rev>:<path>` -> file contents (None when missing), all in one process."""
         wanted = list(dict.fromkeys(names))
@@ -207,31 +245,33 @@ class Git:
 
 
 def parse_blame(porcelain: str) -> dict[int, str]:
-    """Final line number -> commit, from `git blame --porcelain`.
+    """Final line number -> commit, from `git blame --porcelain`, for lines that hold more than whitespace.
 
     Each group starts with '<commit> <orig> <final> [<count>]'; commit details follow
     (only the first time a commit appears), and the line's content ends the group with a TAB.
+    A blank line carries no words, and each new update writes one above its heading: it proves nothing
+    and needs no proof.
     """
     result: dict[int, str] = {}
-    expect_header = True
+    header: tuple[int, str] | None = None
     for line in porcelain.split("\n"):
-        if expect_header:
+        if header is None:
             parts = line.split(" ")
             if len(parts) >= 3 and COMMIT.match(parts[0]):
-                result[int(parts[2])] = parts[0]
-                expect_header = False
+                header = (int(parts[2]), parts[0])
         elif line.startswith("\t"):
-            expect_header = True
+            if line[1:].strip():
+                result[header[0]] = header[1]
+            header = None
     return result
 
 
-def _blame(git: Git, path: str, lines: list[int]) -> dict[int, str]:
-    ranges = [arg for line in sorted(set(lines)) for arg in ("-L", f"{line},{line}")]
-    return parse_blame(git.run("blame", "--porcelain", *ranges, "--", path).stdout.decode(errors="replace"))
+def _blame(git: Git, path: str, first: int) -> dict[int, str]:
+    return parse_blame(git.run("blame", "--porcelain", "-L", f"{first},", "--", path).stdout.decode(errors="replace"))
 
 
-def blame_headings(git: Git, files: Mapping[str, list[int]]) -> dict[tuple[str, int], str]:
-    """(repository path, line) -> the commit that wrote that line; one blame per file, in parallel.
+def blame_lines(git: Git, files: Mapping[str, int]) -> dict[str, dict[int, str]]:
+    """Path -> {line: the commit that last wrote it}, from a first line to the end; one blame per file, in parallel.
 
     Blame walks history once per file and spends most of its time asking each commit whether it changed
     the file. git's commit-graph with changed-path Bloom filters answers that without opening trees (five
@@ -242,9 +282,7 @@ def blame_headings(git: Git, files: Mapping[str, list[int]]) -> dict[tuple[str, 
         git.run("commit-graph", "write", "--reachable", "--changed-paths", check=False)
     paths = sorted(files)
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = pool.map(lambda path: _blame(git, path, files[path]), paths)
-        return {(path, line): commit for path, blamed in zip(paths, results, strict=True)
-                for line, commit in blamed.items()}
+        return dict(zip(paths, pool.map(lambda path: _blame(git, path, files[path]), paths), strict=True))
 
 
 def _signatures(git: Git, commits: list[str], allowed_signers: Path) -> dict[str, Signature]:
@@ -287,27 +325,65 @@ def owners_by_fingerprint(keys: Mapping[str, Iterable[PublicKey]]) -> dict[str, 
     return {fingerprint: tuple(authors) for fingerprint, authors in owners.items()}
 
 
+def _default_branch(git: Git) -> str | None:
+    """The remote's default branch, fully qualified, or None.
+
+    origin/HEAD counts only as the symbolic ref that `git clone` and `git remote set-head` make: a branch
+    pushed under the name `HEAD` is fetched (as actions/checkout fetches) into the very same place as a
+    plain ref, and would make the change under test its own trust root.
+    """
+    symbolic = git.run("symbolic-ref", "--quiet", REMOTE_DEFAULT, check=False)
+    target = symbolic.stdout.decode(errors="replace").strip()
+    if symbolic.returncode == 0 and target.startswith(REMOTE_BRANCHES) and target != REMOTE_DEFAULT \
+            and git.ref_commit(target):
+        return target
+    return next((branch for branch in DEFAULT_BRANCHES if git.ref_commit(branch)), None)
+
+
 def _default_trust_ref(git: Git) -> tuple[str, str]:
     """The merge-base with the remote's default branch: what was reviewed and merged before this change."""
-    for branch in DEFAULT_BRANCHES:
-        if git.commit(branch):
-            base = git.run("merge-base", "HEAD", branch, check=False)
-            if base.returncode == 0:
-                name = branch.removeprefix("refs/remotes/")
-                return base.stdout.decode().strip(), f"the merge-base of HEAD and {name}"
-    return git.commit("HEAD") or "", "HEAD (there is no origin/HEAD, origin/main or origin/master)"
+    branch = _default_branch(git)
+    if branch is None:
+        raise GitError(git.shown, "no trust root: origin's default branch is not here (no symbolic origin/HEAD, "
+                                  "no origin/main, no origin/master), and HEAD, the change itself, cannot vouch "
+                                  "for itself", NO_TRUST_ROOT_HINT)
+    base = git.run("merge-base", "HEAD", branch, check=False)
+    if base.returncode != 0:
+        raise GitError(git.shown, f"no trust root: HEAD shares no history with {branch}", NO_TRUST_ROOT_HINT)
+    return base.stdout.decode().strip(), f"the merge-base of HEAD and {branch}"
+
+
+def trust_ref_candidates(name: str) -> tuple[str, ...]:
+    """Every ref a name could mean, in git's own order of guessing (gitrevisions(7)), plus HEAD itself."""
+    if name.startswith("refs/"):
+        return (name,)
+    guesses = (f"refs/{name}", f"refs/tags/{name}", f"refs/heads/{name}", f"refs/remotes/{name}")
+    return ("HEAD", *guesses) if name == "HEAD" else guesses
+
+
+def resolve_trust_ref(git: Git, name: str) -> tuple[str, str]:
+    """(commit, what it is) for --trust-ref: one full commit id or exactly one ref, never git's first guess.
+
+    git would take a tag `origin/main` before the remote branch `origin/main`, and a branch `HEAD` can sit
+    beside the checkout's HEAD: a name that two refs answer to is refused, so that a ref the change under
+    test can push never decides which keys are trusted.
+    """
+    found = {ref: commit for ref in trust_ref_candidates(name) if (commit := git.ref_commit(ref))}
+    if COMMIT.match(name) and (commit := git.commit(name)):
+        found.setdefault(commit, commit)
+    if len(found) > 1:
+        raise GitError(git.shown, f"--trust-ref '{name}' is ambiguous: it names {' and '.join(sorted(found))}",
+                       f"give the full name of the one you mean, e.g. --trust-ref {max(found, key=len)}")
+    if not found:
+        raise GitError(git.shown, f"--trust-ref '{name}' is not a commit in this repository",
+                       "name a branch, tag or full commit id, e.g. --trust-ref refs/remotes/origin/main")
+    ref, commit = next(iter(found.items()))
+    return commit, f"--trust-ref {ref}"
 
 
 def repository_trust(git: Git, site: Site, ref: str | None, scratch: Path, problems: Problems) -> TrustRoot:
     """The keys of authors.toml as it is at the trust ref: what a change under review cannot alter."""
-    if ref is None:
-        commit, how = _default_trust_ref(git)
-    else:
-        found = git.commit(ref)
-        if found is None:
-            raise GitError(git.shown, f"--trust-ref '{ref}' is not a commit in this repository",
-                           "name a branch, tag or commit, e.g. --trust-ref origin/main")
-        commit, how = found, f"--trust-ref {ref}"
+    commit, how = _default_trust_ref(git) if ref is None else resolve_trust_ref(git, ref)
     shown = site.source_files.get("authors", "authors.toml")
     path = git.relative(Path(site.root) / "authors.toml")
     if path is None:
@@ -327,11 +403,12 @@ def external_trust(path: Path, site: Site, problems: Problems) -> TrustRoot:
     """An allowed-signers file kept outside the repository (ssh-keygen(1) format, principals = author ids)."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GitError(shown, f"cannot read the trusted signers file: {exc}") from exc
+        text = read_text(path)
+    except SourceError as exc:
+        where = f"line {exc.line}: " if exc.line else ""
+        raise GitError(shown, f"cannot read the trusted signers file: {where}{exc.message}", exc.hint) from exc
     keys: dict[str, list[PublicKey]] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(split_lines(text), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -442,21 +519,83 @@ def created_whole(git: Git) -> dict[str, str]:
             if len(found) == 1 and found[0][1] == "A" and found[0][0] not in deleting}
 
 
-def lines_written(git: Git, site: Site, wanted: Mapping[str, list[int]]) -> dict[tuple[str, int], str]:
-    """(repository path, line) -> the commit that wrote it, for the files in HEAD (the others are not committed)."""
+@dataclass(frozen=True, slots=True)
+class Blamed:
+    """Who wrote each line of a file, from blame, in line order."""
+
+    lines: tuple[int, ...]
+    commits: tuple[str, ...]
+
+    def commits_in(self, lines: range) -> list[str]:
+        start, stop = bisect_left(self.lines, lines.start), bisect_left(self.lines, lines.stop)
+        return list(self.commits[start:stop])
+
+
+Written = str | Blamed
+"""Who wrote a file's lines: one commit for all of them, or each line's commit."""
+
+
+def lines_written(git: Git, site: Site, wanted: Mapping[str, int]) -> dict[str, Written]:
+    """Repository path -> who wrote its lines from the given first line on, for the files in HEAD
+    (the others are not committed)."""
     folder = git.relative(site.root) or "."
     in_head = _paths(git, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", folder)
     changed = _paths(git, "diff", "--name-only", "--no-renames", "-z", "HEAD", "--", folder)
     whole = created_whole(git)
-    written: dict[tuple[str, int], str] = {}
-    to_blame: dict[str, list[int]] = {}
-    for path, lines in wanted.items():
-        if path in whole and path not in changed:
-            written.update({(path, line): whole[path] for line in lines})
-        elif path in in_head:
-            to_blame[path] = lines
-    written.update(blame_headings(git, to_blame))
+    written: dict[str, Written] = {path: whole[path] for path in wanted if path in whole and path not in changed}
+    blamed = blame_lines(git, {path: first for path, first in wanted.items()
+                               if path in in_head and path not in written})
+    written.update({path: Blamed(tuple(sorted(found)), tuple(found[line] for line in sorted(found)))
+                    for path, found in blamed.items()})
     return written
+
+
+def spans(wanted: list[Heading]) -> dict[tuple[str, int], range]:
+    """(source, heading line) -> the lines its proof covers: the heading and all the text under it, up to the
+    next signed heading of the file (an update or the postmortem), or to the end of the file."""
+    starts: dict[str, list[int]] = {}
+    for heading in wanted:
+        starts.setdefault(heading.source, []).append(heading.line)
+    result = {}
+    for source, lines in starts.items():
+        ordered = sorted(set(lines))
+        ends = [*ordered[1:], None]
+        for start, end in zip(ordered, ends, strict=True):
+            result[(source, start)] = range(start, end if end is not None else sys.maxsize)
+    return result
+
+
+def commits_of(written: Written | None, lines: range) -> tuple[str, list[str]]:
+    """The commit that wrote the first of `lines` (the heading), and those that wrote the rest, in line order;
+    "" for what is not in HEAD."""
+    if written is None:
+        return "", []
+    if isinstance(written, str):
+        return written, []
+    heading = written.commits_in(range(lines.start, lines.start + 1)) or [""]
+    return heading[0], written.commits_in(range(lines.start + 1, lines.stop))
+
+
+def judge_edit(commit: str, signature: Signature | None, trust: TrustRoot,
+               earlier: Mapping[str, frozenset[str]] | None) -> Byline:
+    """An edit under a heading proves itself when any author's trusted key signed it (listed before it, as a
+    heading's key must be); then `signer` names that author."""
+    owners = trust.keys.get(signature.fingerprint, ()) if signature and signature.status == "G" else ()
+    for owner in owners:
+        proof = judge(owner, commit, signature, trust, earlier)
+        if proof.verified:
+            return proof
+    proof = judge("", commit, signature, trust, earlier)
+    return replace(proof, state=State.UNKNOWN, signer=None) if proof.state is State.OTHER else proof
+
+
+def with_edits(heading: Byline, edits: tuple[Byline, ...]) -> Byline:
+    """The byline of a heading and the text under it: text that only an unproven commit vouches for turns a
+    verified heading into EDITED, so it is never shown as verified."""
+    byline = replace(heading, edits=edits)
+    if byline.verified and byline.unproven_edit is not None:
+        return replace(byline, state=State.EDITED)
+    return byline
 
 
 def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path) -> dict[tuple[str, int], Byline]:
@@ -465,20 +604,30 @@ def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path) -> dict[tupl
     for source, path in sorted(paths.items()):
         if path is None:
             raise GitError(source, "file is outside the git repository", "keep the whole site in the repository")
-    files: dict[str, list[int]] = {}
+    first: dict[str, int] = {}
     for heading in wanted:
-        files.setdefault(paths[heading.source] or "", []).append(heading.line)
-    written = lines_written(git, site, files)
+        path = paths[heading.source] or ""
+        first[path] = min(first.get(path, heading.line), heading.line)
+    written = lines_written(git, site, first)
+    covered = spans(wanted)
+    commits = {place: commits_of(written.get(paths[place[0]] or ""), lines) for place, lines in covered.items()}
     signers = scratch / "allowed_signers"
     signers.write_text(trust.allowed_signers, encoding="utf-8")
-    signatures = check_commits(git, (c for c in written.values() if c.strip("0")), signers)
+    signatures = check_commits(git, (c for heading, rest in commits.values() for c in (heading, *rest) if c.strip("0")),
+                               signers)
     earlier = keys_before(git, trust, signatures, scratch, site.source_files.get("authors", "authors.toml"))
+
+    def keys_at(commit: str) -> Mapping[str, frozenset[str]] | None:
+        return None if earlier is None else earlier.get(commit, {})
+
     result = {}
     for heading in wanted:
-        commit = written.get((paths[heading.source] or "", heading.line), "")
-        result[(heading.source, heading.line)] = judge(
-            heading.author, commit, signatures.get(commit), trust,
-            None if earlier is None else earlier.get(commit, {}))
+        place = (heading.source, heading.line)
+        commit, rest = commits[place]
+        edits = tuple(judge_edit(other, signatures.get(other), trust, keys_at(other))
+                      for other in dict.fromkeys(rest) if other != commit)
+        result[place] = with_edits(judge(heading.author, commit, signatures.get(commit), trust, keys_at(commit)),
+                                   edits)
     return result
 
 
@@ -536,6 +685,7 @@ LABELS = {
     State.BAD: "with a bad signature",
     State.UNSIGNED: "unsigned",
     State.UNCOMMITTED: "not committed yet",
+    State.EDITED: "edited after signing, without proof",
 }
 HINTS = {
     State.OTHER: "the named author must sign the commit that writes this heading, or the byline must name the signer",
@@ -545,12 +695,26 @@ HINTS = {
     State.UNSIGNED: "sign the commit that writes this heading (git -c gpg.format=ssh commit -S); "
                     "'git commit --amend -S' signs the last one",
     State.UNCOMMITTED: "commit it, signed: git commit -S",
+    State.EDITED: "the text under a heading is proven line by line: sign the commit that changed it with a "
+                  "registered author's key (git commit --amend -S for the last one), or undo the change",
+}
+EDIT_FACTS = {
+    State.VERIFIED: "signed by {signer}'s key {key}",
+    State.UNKNOWN: "signed by {key}, which is not a trusted key",
+    State.BAD: "altered after it was signed",
+    State.UNSIGNED: "not signed",
 }
 
 
 def describe(byline: Byline) -> str:
     """The state in one plain sentence, for messages, feeds and the API."""
     commit, key = byline.short_commit, byline.fingerprint
+    if byline.state is State.EDITED and (edit := byline.unproven_edit) is not None:
+        return (f"signed by {byline.signer}'s key {key} in commit {commit}, but the text under it was changed "
+                f"{describe_edit(edit)}")
+    if byline.verified and byline.edits:
+        edits = "; ".join(describe_edit(edit) for edit in byline.edits)
+        return f"signed by {byline.signer}'s key {key} in commit {commit}; the text under it was edited {edits}"
     return {
         State.VERIFIED: f"signed by {byline.signer}'s key {key} in commit {commit}",
         State.OTHER: f"commit {commit} is signed by {byline.signer}'s key {key}, not by the named author",
@@ -559,6 +723,14 @@ def describe(byline: Byline) -> str:
         State.UNSIGNED: f"commit {commit} is not signed",
         State.UNCOMMITTED: "not committed yet",
     }[byline.state]
+
+
+def describe_edit(edit: Byline) -> str:
+    """Where and how one edit of the text under a heading is proven, or why it is not."""
+    if edit.state is State.UNCOMMITTED:
+        return "and the change is not committed yet"
+    return f"in commit {edit.short_commit}, " + EDIT_FACTS[edit.state].format(signer=edit.signer,
+                                                                              key=edit.fingerprint)
 
 
 def require_verified(site: Site, bylines: Mapping[tuple[str, int], Byline], problems: Problems) -> None:
@@ -577,9 +749,11 @@ def summary(bylines: Bylines) -> str:
     return f"signatures: {', '.join(parts)} (trust root: {bylines.trust_root})"
 
 
-def byline_fields(byline: Byline | None) -> dict[str, str | None] | None:
+def byline_fields(byline: Byline | None) -> dict[str, object] | None:
     """A byline's proof as machines read it (API, JSON Feed); None when the build did not verify signatures."""
     if byline is None:
         return None
     return {"state": byline.state.value, "signer": byline.signer, "commit": byline.commit or None,
-            "key": byline.fingerprint or None, "description": describe(byline)}
+            "key": byline.fingerprint or None, "description": describe(byline),
+            "edits": [{"state": edit.state.value, "signer": edit.signer, "commit": edit.commit or None,
+                       "key": edit.fingerprint or None} for edit in byline.edits]}

@@ -1,5 +1,12 @@
 """Reading source files: text, front matter and TOML, with line numbers.
 
+A line is git's line: the text up to a line feed. Signed bylines ask `git blame` who wrote line N, so
+statusblog, markdown-it, YAML and git must all agree on what line N is. `split_lines` and
+`line_number` below are the one definition every reader uses; `read_text` and
+`split_front_matter` refuse the characters that one of those tools would count as a line break and
+git would not (a lone CR anywhere; NEL, U+2028 and U+2029 in YAML), instead of guessing which of
+them is right (docs/signatures.md).
+
 YAML front matter is composed with PyYAML's BaseLoader, which resolves no
 implicit types: `NO`, `1.10` and `2026-03-14` all stay the text that was
 written, and the schema alone decides what a value is. Every value keeps the
@@ -22,6 +29,24 @@ FAST_YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters outside XML 1.0's Char: no feed, sitemap or SVG can carry them, even escaped,
 and UTF-8 cannot encode a lone surrogate (which a YAML "\\ud800" escape can produce)."""
+
+
+LONE_CR = re.compile("\r(?!\n)")
+"""A line break to markdown-it (and YAML), not to git. A CR before a line feed is harmless: every tool counts the
+same lines, and it is dropped on reading."""
+YAML_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks to YAML (and Python's str.splitlines), not to git or markdown-it: refused in YAML front matter,
+plain text in a Markdown body."""
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of text as git counts them: split at line feeds and nowhere else."""
+    return text.split("\n")
+
+
+def line_number(text: str, offset: int) -> int:
+    """The 1-based git line of the character at `offset`."""
+    return text.count("\n", 0, offset) + 1
 
 
 def character_name(char: str) -> str:
@@ -57,7 +82,7 @@ class Document:
 
 
 def read_text(path: Path) -> str:
-    """Read UTF-8 text, dropping a BOM and normalising line endings."""
+    """Read UTF-8 text, dropping a BOM and CRs that end lines, and refusing any other line break than git's."""
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
             raise SourceError(None, f"file is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB",
@@ -72,14 +97,40 @@ def read_text(path: Path) -> str:
         raise SourceError(line, "file is not valid UTF-8", "save it as UTF-8") from exc
     bad = UNPUBLISHABLE.search(text)
     if bad:
-        line = text[: bad.start()].count("\n") + 1
-        raise SourceError(line, f"file contains {character_name(bad.group())}", "remove it; this is not a text file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise SourceError(line_number(text, bad.start()), f"file contains {character_name(bad.group())}",
+                          "remove it; this is not a text file")
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """Text as the readers take it: no BOM, no CR before a line feed, and no other CR (refused)."""
+    _refuse_lone_cr(text)
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _refuse_lone_cr(text: str) -> None:
+    """Markdown would start a line where git does not, and statusblog and git blame would count differently."""
+    bad = LONE_CR.search(text)
+    if bad:
+        raise SourceError(line_number(text, bad.start()), "file contains a carriage return (CR) that does not end "
+                                                          "a line: Markdown would start a new line there and git "
+                                                          "would not",
+                          "remove it, or save the file with LF (or CRLF) line endings")
+
+
+def _refuse_yaml_line_breaks(header: str, first_line: int) -> None:
+    bad = YAML_LINE_BREAKS.search(header)
+    if bad:
+        code = ord(bad.group())
+        raise SourceError(first_line - 1 + line_number(header, bad.start()),
+                          f"front matter contains the line separator U+{code:04X}: YAML would start a new line "
+                          "there and git would not",
+                          f'remove it, or write it as an escape in a quoted value, e.g. "\\u{code:04x}"')
 
 
 def split_front_matter(text: str) -> Document:
     """Split `---` YAML or `+++` TOML front matter from the body."""
-    lines = text.split("\n")
+    lines = split_lines(text)
     fence = lines[0].rstrip() if lines else ""
     if fence not in ("---", "+++"):
         raise SourceError(1, "file does not start with front matter",
@@ -88,6 +139,8 @@ def split_front_matter(text: str) -> Document:
         if lines[index].rstrip() == fence:
             header = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1:])
+            if fence == "---":
+                _refuse_yaml_line_breaks(header, 2)
             fields = parse_yaml_mapping(header, 2) if fence == "---" else parse_toml_mapping(header, 2)
             return Document(fields, body, index + 2)
     raise SourceError(1, f"front matter opened with '{fence}' is never closed",
@@ -182,7 +235,7 @@ def toml_lines(text: str, first_line: int = 1) -> dict[tuple[str, str], int]:
     """
     found: dict[tuple[str, str], int] = {}
     table: tuple[str, ...] = ()
-    for offset, line in enumerate(text.split("\n")):
+    for offset, line in enumerate(split_lines(text)):
         number = first_line + offset
         header = _TOML_TABLE.match(line)
         key = None if header else _TOML_KEY.match(line)

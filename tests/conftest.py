@@ -8,7 +8,7 @@ import pytest
 
 from generator.site import build
 
-pytest_plugins = ["tests.support.fixtures"]
+pytest_plugins = ["tests.support.fixtures", "tests.support.signing"]
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "content"

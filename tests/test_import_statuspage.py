@@ -26,7 +26,7 @@ from generator.site import check
 from generator.times import build_now
 from tests.built import build_at
 from tests.sites import SITE_TOML, run, write_site
-from tests.test_signatures import Repo, isolated_git, keys  # noqa: F401  (git without user settings; ssh keys)
+from tests.support.signing import Repo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "statuspage"
 PUBLIC = sorted((FIXTURES / "public").glob("*.json"))

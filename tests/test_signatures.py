@@ -1,12 +1,12 @@
 """Signed bylines, on real repositories: ssh-keygen keys, `git commit -S`, git's own verification.
 
-Each test builds a small repository in tmp_path. The machine's git settings never matter:
-GIT_CONFIG_GLOBAL points at an empty file and the system file is off.
+Each test builds a small repository in tmp_path with the helpers of tests/support/signing.py.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -18,10 +18,11 @@ from generator.keys import parse_key
 from generator.signatures import SignatureOptions, State, parse_blame
 from generator.site import check, render
 from generator.times import build_now
-from tests.sites import COMPONENTS_TOML, SITE_TOML, run, write_site
+from tests.sites import run, write_site
+from tests.support.signing import Repo, authors_toml, fingerprint, public
 
 NOW = "2026-11-20T15:00:00Z"
-NAMES = ("alice", "bob", "eve", "alice-new")
+pytestmark = pytest.mark.usefixtures("isolated_git")
 
 INCIDENT = """\
 ---
@@ -49,84 +50,6 @@ POSTMORTEM = """
 
 A pool ran out of connections.
 """
-
-
-@pytest.fixture(scope="module")
-def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Private key files; the public key is beside each, with .pub."""
-    folder = tmp_path_factory.mktemp("keys")
-    for name in NAMES:
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"{name}@laptop", "-f",
-                        str(folder / name)], check=True)
-    return {name: folder / name for name in NAMES}
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global-gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for role in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{role}_NAME", "Someone")
-        monkeypatch.setenv(f"GIT_{role}_EMAIL", "someone@example.com")
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def public(keys: dict[str, Path], name: str) -> str:
-    return (keys[name].parent / f"{name}.pub").read_text().strip()
-
-
-def fingerprint(keys: dict[str, Path], name: str) -> str:
-    """The fingerprint as ssh-keygen prints it, to compare with ours."""
-    out = subprocess.run(["ssh-keygen", "-lf", str(keys[name].parent / f"{name}.pub")], capture_output=True,
-                         text=True, check=True).stdout
-    return out.split()[1]
-
-
-def authors_toml(signing: dict[str, list[str]]) -> str:
-    text = ""
-    for author, name in (("alice", "Alice Nguyen"), ("bob", "Bob Okafor")):
-        text += f'[{author}]\nname = "{name}"\nrole = "Engineer"\nemail = "{author}@example.com"\n'
-        keys = ", ".join(f'"{key}"' for key in signing.get(author, []))
-        text += f"signing_keys = [{keys}]\n\n"
-    return text
-
-
-class Repo:
-    """A repository holding a site in content/, and commits made the way authors make them."""
-
-    def __init__(self, path: Path, keys: dict[str, Path]) -> None:
-        self.path = path
-        self.keys = keys
-        self.site = path / "content"
-        path.mkdir(exist_ok=True)
-        self.git("init", "-q", "-b", "main")
-
-    def git(self, *args: str) -> str:
-        return subprocess.run(["git", *args], cwd=self.path, capture_output=True, text=True, check=True).stdout
-
-    def write(self, files: dict[str, str]) -> None:
-        write_site(self.site, files, defaults=False)
-
-    def commit(self, message: str, signer: str | None = None, files: dict[str, str] | None = None) -> str:
-        if files:
-            self.write(files)
-        self.git("add", "-A")
-        signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys[signer]}"] if signer else []
-        self.git(*signing, "commit", "-q", *(["-S"] if signer else []), "-m", message)
-        return self.git("rev-parse", "HEAD").strip()
-
-    def base(self, signing: dict[str, list[str]] | None = None) -> str:
-        """The site without incidents, with alice's and bob's keys registered."""
-        registered = signing if signing is not None else {"alice": [public(self.keys, "alice")],
-                                                          "bob": [public(self.keys, "bob")]}
-        return self.commit("Site", files={"site.toml": SITE_TOML, "components.toml": COMPONENTS_TOML,
-                                          "authors.toml": authors_toml(registered)})
-
-
-@pytest.fixture
-def repo(tmp_path: Path, keys: dict[str, Path]) -> Repo:
-    return Repo(tmp_path / "repo", keys)
 
 
 def verify(repo: Repo, **options: object):
@@ -199,17 +122,17 @@ def test_key_added_earlier_in_the_same_branch_is_not_trusted_until_merged(repo: 
     line = line_of(repo.site / INCIDENT_PATH, FIRST)
     checked = verify(repo)
     assert checked.state.bylines[(str(checked.state.incidents[0].incident.source), line)].state is State.UNKNOWN
-    assert "the merge-base of HEAD and origin/main" in checked.state.bylines.trust_root
+    assert "the merge-base of HEAD and refs/remotes/origin/main" in checked.state.bylines.trust_root
     repo.git("update-ref", "refs/remotes/origin/main", "HEAD")  # the change is merged
     assert bylines(repo)[line].state is State.VERIFIED
 
 
-def test_typo_fix_by_someone_else_leaves_the_byline_verified(repo: Repo) -> None:
+def test_typo_fix_signed_by_another_author_leaves_the_byline_verified_and_names_them(repo: Repo) -> None:
     repo.base()
     written = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
     repo.commit("Typo", "bob", {INCIDENT_PATH: INCIDENT.replace("elevated 5xx", "elevated HTTP 5xx")})
     byline = bylines(repo)[line_of(repo.site / INCIDENT_PATH, FIRST)]
-    assert (byline.state, byline.commit) == (State.VERIFIED, written)
+    assert (byline.state, byline.commit, byline.editors) == (State.VERIFIED, written, ("bob",))
 
 
 def test_renamed_file_keeps_the_commit_that_wrote_its_headings(repo: Repo) -> None:
@@ -362,7 +285,7 @@ def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
     incident = json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]
     first = incident["incident_updates"][-1]["statusblog"]["signature"]
     assert first == {"state": "verified", "signer": "alice", "commit": commit, "key": alice,
-                     "description": f"signed by alice's key {alice} in commit {commit[:12]}"}
+                     "description": f"signed by alice's key {alice} in commit {commit[:12]}", "edits": []}
     assert incident["incident_updates"][0]["statusblog"]["signature"]["state"] == "other"
     assert incident["statusblog"]["postmortem"]["signature"]["state"] == "verified"
     atom = feedparser.parse((out / "feed.atom").read_bytes())
@@ -396,3 +319,27 @@ def test_blame_porcelain_parse_ignores_content_that_looks_like_a_header() -> Non
                  f"{second} 4 7 1\nprevious {first} x.md\nfilename x.md\n\tplain\n"
                  f"{first} 4 8\n\tagain\n")
     assert parse_blame(porcelain) == {5: first, 7: second, 8: first}
+
+
+def setup_commands() -> str:
+    """The shell block of step 2 of the set-up in docs/signatures.md, as a reader would paste it."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "signatures.md").read_text(encoding="utf-8")
+    step = docs.split("2. Sign commits with it", 1)[1]
+    return step.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_documented_setup_lets_git_show_signatures(repo: Repo, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    for suffix in ("", ".pub"):
+        (home / ".ssh" / f"id_ed25519{suffix}").write_bytes(Path(f"{repo.keys['alice']}{suffix}").read_bytes())
+    (home / ".ssh" / "id_ed25519").chmod(0o600)
+    env = {**os.environ, "HOME": str(home)}
+    subprocess.run(["git", "config", "--global", "user.email", "alice@example.com"], env=env, check=True)
+    subprocess.run(["bash", "-e", "-c", setup_commands()], env=env, check=True, cwd=home)
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", "Signed by the set-up"], cwd=repo.path, env=env,
+                   check=True)
+    shown = subprocess.run(["git", "log", "-1", "--show-signature"], cwd=repo.path, env=env, capture_output=True,
+                           text=True, check=True)
+    assert "allowedSignersFile needs to be configured" not in shown.stdout + shown.stderr
+    assert 'Good "git" signature for alice@example.com' in shown.stdout + shown.stderr
