@@ -97,11 +97,15 @@ NOW_OPTION = click.option("--now", metavar="TIME",
                           help="The build's 'now' (ISO 8601); default SOURCE_DATE_EPOCH, else the clock.")
 SIGNATURE_OPTIONS = (
     click.option("--verify-signatures", is_flag=True,
-                 help="Prove each byline: was the commit that wrote its heading signed by the author's key?"),
+                 help="Prove each byline: were the commits that wrote its heading and text signed by the author's "
+                      "key (or, for later edits, a registered author's)?"),
     click.option("--require-signatures", is_flag=True,
                  help="Fail and list every byline that is not verified (implies --verify-signatures)."),
-    click.option("--trust-ref", metavar="REF", help="Trust the keys in authors.toml at this commit; default the "
-                 "merge-base of HEAD and origin/HEAD, origin/main or origin/master (docs/signatures.md)."),
+    click.option("--trust-ref", metavar="REF",
+                 help="Trust the keys in authors.toml at this ref (read by its full name; an ambiguous name is "
+                 "refused); default the merge-base of HEAD and the remote's default branch "
+                 "(refs/remotes/origin/HEAD as git clone sets it, else origin/main or origin/master), never HEAD "
+                 "itself (docs/signatures.md)."),
     click.option("--trusted-signers", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
                  help="Trust the keys of this allowed-signers file (principals are author ids) instead."),
 )
