@@ -30,7 +30,7 @@ from aiosmtpd.controller import Controller
 from generator.newsite import workflow_text
 from generator.notify import channels
 from tests.conftest import REPO
-from tests.sites import run, write_site
+from tests.sites import INCIDENT, run, write_site
 from tests.support.http import serve_directory
 
 FIRST = "2026-03-14T09:30:00Z"   # the investigating update is out
@@ -51,24 +51,7 @@ We upgrade the dashboard's database.
 
 The upgrade has started.
 """
-TECHNICAL_INCIDENT = """\
----
-title: Elevated error rates on the public API
-impact: major
-components: [api]
-started: 2026-03-14T09:12:00Z
----
-
-Some API requests failed.
-
-## 2026-03-14 09:20 UTC · investigating · alice
-
-We see elevated 5xx rates. Next update by 10:00 UTC.
-
-## 2026-03-14 11:02 UTC · resolved · bob
-
-Error rates are back to normal.
-
+TECHNICAL_INCIDENT = INCIDENT + """
 ### Technical details
 
 Pool size raised from 40 to 80 on db-primary-3.
