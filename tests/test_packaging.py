@@ -166,12 +166,15 @@ def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dic
     # The runner: a fresh Python (setup-python), then every shell step of the build job, in order.
     env = ci_environment(fresh_venv(tmp_path / "runner", offline(dist, WHEELHOUSE)), tmp_path)
     steps = build_job(site)
-    assert [step["uses"].split("@")[0] for step in steps if "uses" in step] == [
-        "actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact"]
+    assert {step["uses"].split("@")[0] for step in steps if "uses" in step} == {
+        "actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact"}
     shell_steps = [step["run"] for step in steps if "run" in step]
     assert shell_steps[0] == "python -m pip install -r requirements.txt"
+    # Reading the live site's feed for notify is the one step that needs the network: tests have none.
+    (live_feed,) = [script for script in shell_steps if "curl" in script]
     for script in shell_steps:
-        run(script, site, env)
+        if script is not live_feed:
+            run(script, site, env)
     assert (site / "public" / "index.html").is_file()
     assert (site / "public" / "api" / "v2" / "summary.json").is_file()
     assert "built " in (tmp_path / "summary.md").read_text(encoding="utf-8")
