@@ -12,6 +12,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+from .cache import cache_problems
 from .config import load_authors, load_components, load_site_config
 from .content import newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .model import Incident, Maintenance, Page, Site
@@ -90,6 +91,7 @@ def load_site(root: Path, problems: Problems) -> Site | None:
     components = load_components(root / "components.toml", registry["components"], problems)
     if config is None:
         return None
+    problems.extend(cache_problems(root))
     tz = zone(config.timezone)
     incidents, maintenances, pages = _parse_all(root, tz, problems)
     return Site(
