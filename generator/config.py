@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from .model import Author, Component, Contact, SiteConfig, UptimeWeights
-from .problems import Problems
+from .problems import Problems, did_you_mean
+from .render import installed_themes
 from .schema import (
     IDENTIFIER,
     FieldError,
@@ -85,6 +86,18 @@ def _web_url(value: Any, tz: tzinfo) -> str:
     return url
 
 
+def _theme(value: Any, tz: tzinfo) -> str:
+    """An installed theme's name. A path is refused: templates are code, and `theme = "incidents/x"` (or
+    `"/proc/self/cwd/..."`) would make a content-only change run whatever templates it added."""
+    name = required_text(value, tz)
+    themes = installed_themes()
+    if name not in themes:
+        hint = did_you_mean(name, themes) if IDENTIFIER.match(name) else "valid: " + ", ".join(sorted(themes))
+        raise FieldError(f"is '{name}', which is not an installed theme: it names one, never a path",
+                         f"{hint}; to change how pages look, put templates in the site's templates/ and static/")
+    return name
+
+
 WEIGHT = FieldSpec(number(0, 1))
 
 SITE_SCHEMA = {
@@ -93,7 +106,7 @@ SITE_SCHEMA = {
     "timezone": FieldSpec(_timezone, required=True),
     "language": FieldSpec(_language),
     "description": FieldSpec(text),
-    "theme": FieldSpec(required_text),
+    "theme": FieldSpec(_theme),
     "postmortem_deadline_days": FieldSpec(integer(0, 3650)),
     "history_page_size": FieldSpec(integer(1, 1000)),
     "feed_limit": FieldSpec(integer(1, 100_000)),

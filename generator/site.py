@@ -18,7 +18,6 @@ import jinja2
 from .cache import cache_dir, fingerprint, remember_build, unchanged_build
 from .checks import check_at_now, check_site
 from .loader import load_site
-from .model import Site
 from .outputs.api import render_api
 from .outputs.badges import render_badges
 from .outputs.calendar import render_calendar
@@ -30,7 +29,7 @@ from .outputs.subscribe import render_subscribe
 from .outputs.uptime import render_uptime
 from .parallel import write_rendered
 from .problems import Problem, Problems, SiteError
-from .render import Theme, load_theme, theme_dir
+from .render import Theme, load_theme
 from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
 from .status import SiteState, derive
 from .writer import check_output_dir, staged, write_files
@@ -77,19 +76,9 @@ class BuildResult:
     bylines: Bylines = NO_BYLINES
 
 
-def load_buildable(root: Path, problems: Problems) -> Site | None:
-    """The site, if it can be modelled and its theme exists."""
-    site = load_site(root, problems)
-    if site is not None and not theme_dir(site.config.theme).is_dir():
-        problems.error(site.source_files["site"], None, f"unknown theme '{site.config.theme}'",
-                       "remove 'theme' to use the default theme")
-        return None
-    return site
-
-
 def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
     problems = Problems()
-    site = load_buildable(root, problems)
+    site = load_site(root, problems)
     if site is None:
         return Checked(None, problems.sorted())
     check_site(site, problems)
