@@ -69,6 +69,19 @@ def safe_relative(path: str) -> str:
     return pure.as_posix()
 
 
+def _lock(descriptor: int, out: Path, waiting: Callable[[], None] | None) -> None:
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+    except OSError as exc:  # NFS cannot lock a folder opened for reading
+        raise OutputError(f"cannot lock the folder that holds {out} ({exc.strerror or exc}), so another build "
+                          "could write into it at the same time; build on a local disk and copy the output") from exc
+
+
 def published_path(out: Path) -> Path:
     """The folder a build into `out` replaces: `out`, or where it leads if it is a symbolic link.
 
@@ -129,12 +142,7 @@ def owned(out: Path, waiting: Callable[[], None] | None = None) -> Iterator[Path
     except OSError as exc:
         raise OutputError(f"cannot use {out}: {target.parent} cannot be opened: {exc.strerror or exc}") from exc
     try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if waiting is not None:
-                waiting()
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        _lock(descriptor, out, waiting)
         _held.add(target)
         try:
             yield target
