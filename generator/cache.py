@@ -268,7 +268,7 @@ def _tree_listing(root: Path, skip: Collection[Path] = (), skip_prefix: str = "\
             except OSError:
                 continue
             if stat.S_ISDIR(status.st_mode):
-                if not entry.name.startswith(skip_prefix) and Path(os.path.realpath(entry.path)) not in skip:
+                if not entry.name.startswith(skip_prefix) and not (skip and Path(os.path.realpath(entry.path)) in skip):
                     stack.append(Path(entry.path))
                 continue
             link = os.readlink(entry.path) if stat.S_ISLNK(status.st_mode) else ""
