@@ -161,8 +161,8 @@ def too_large(state: SiteState, exc: TooLarge) -> Problem:
         return Problem(source, line, f"the site would publish {_mib(exc.measured)}, over the {_mib(exc.limit)} "
                        "GitHub Pages publishes; nothing was published; this file is the largest part of it",
                        "move long logs and data out of incident files, and link to them instead")
-    return Problem(source, line, f"{exc.path} would be {_mib(exc.measured)}, over the {_mib(exc.limit)} a file "
-                   "may be on Cloudflare Pages; nothing was published",
+    return Problem(source, line, f"{exc.path} would be {_mib(exc.measured)} ({exc.measured:,} bytes), over the "
+                   f"{_mib(exc.limit)} a file may be on Cloudflare Pages; nothing was published",
                    "split the incident into several files, or move long logs and data out of it and link to them")
 
 

@@ -158,7 +158,7 @@ def test_staging_trees_of_a_killed_build_are_removed_by_the_next(tmp_path: Path)
 # What is published fits the hosts.
 
 def test_a_file_too_large_for_the_host_names_its_incident_and_publishes_nothing(tmp_path: Path) -> None:
-    """Each `"` is written `&quot;` (6 bytes): a 5 MB incident (the largest source accepted) makes 30 MB files."""
+    """Each `"` is written `&quot;` (6 bytes): a 5 MB incident (the largest source accepted) makes a 38 MiB page."""
     root = write_site(tmp_path / "site")
     out = tmp_path / "public"
     assert run("build", str(root), "--out", str(out), "--now", NOW).exit_code == 0
@@ -172,7 +172,7 @@ def test_a_file_too_large_for_the_host_names_its_incident_and_publishes_nothing(
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{os.path.relpath(root / 'incidents' / '2026-03-13-big.md', REPO)}:2: error: "), first
-    assert "MiB, over the 25.0 MiB a file may be on Cloudflare Pages; nothing was published" in first
+    assert " bytes), over the 25.0 MiB a file may be on Cloudflare Pages; nothing was published" in first
     assert "build failed: 1 problem" in result.stderr
     assert tree(out) == before and staging_dirs(out) == []
     print(f"a 5 MB incident refused in {seconds:.1f} s")
