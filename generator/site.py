@@ -110,9 +110,15 @@ def build(root: Path, out: Path, now: datetime, strict: bool = False,
           signatures: SignatureOptions | None = None, waiting: Callable[[], None] | None = None) -> BuildResult:
     """Build the site into `out`, or raise SiteError and leave `out` untouched.
 
-    Writing, swapping and noting the build are done holding the output's lock, so what this build
-    reports is the tree it swapped in; `waiting` is called if another build holds it first.
+    The whole build holds the output's lock, from deciding that nothing changed to noting the tree it
+    swapped in, so what it reports is that tree; `waiting` is called if another build holds it first.
     """
+    with owned(out, waiting):
+        return _build_owned(root, out, now, strict, signatures)
+
+
+def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
+                 signatures: SignatureOptions | None) -> BuildResult:
     started = time.perf_counter()
     # Signatures read git history, which the fingerprint does not cover: such builds are always done.
     stamp = fingerprint(root, out, now) if signatures is None and cache_dir(root) else None
@@ -126,14 +132,13 @@ def build(root: Path, out: Path, now: datetime, strict: bool = False,
     check_output_dir(out, root)
     state = checked.state
     try:
-        with owned(out, waiting):
-            with staged(out) as staging:
-                pages = len(state.incidents) + len(state.maintenances)
-                written = write_rendered(staging, lambda theme: families(state, theme, BUILD_ORDER),
-                                         load_theme(root, state.site.config), pages)
-                count = len(written) + write_files(staging, render_sitemap(state, written))
-            if stamp:
-                remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
+        with staged(out) as staging:
+            pages = len(state.incidents) + len(state.maintenances)
+            written = write_rendered(staging, lambda theme: families(state, theme, BUILD_ORDER),
+                                     load_theme(root, state.site.config), pages)
+            count = len(written) + write_files(staging, render_sitemap(state, written))
+        if stamp:
+            remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
     except TooLarge as exc:
         raise SiteError([too_large(state, exc)]) from exc
     except jinja2.TemplateSyntaxError as exc:
