@@ -15,19 +15,26 @@ delete at any time, never trusted across code
 versions (the code's own bytes are part of every key), and a cache that
 cannot be read or written is treated as empty: it can make a build faster,
 never different, and never make it fail.
+
+A cache folder may be shared (a CI cache restored from another job), so
+nothing in it is trusted that this user's own builds did not write: files
+are sealed with a key only this user can read or write, and no symbolic
+link below $STATUSBLOG_CACHE_DIR is followed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import hmac
 import os
 import pickle
 import secrets
+import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cache
@@ -35,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, themes
-from .problems import Problem
+from .problems import Problem, Severity
 
 PARSE_FILE = "parse.pickle"
 BUILDS_FOLDER = "builds"
@@ -43,13 +50,35 @@ BUILDS_FOLDER = "builds"
 _CODE_ROOTS = (("generator", Path(__file__).parent), ("themes", themes.ROOT))
 
 
-def cache_dir(site_root: Path) -> Path | None:
-    """Where this site's cache lives; None when caching is turned off."""
+def _cache_home() -> Path | None:
+    """$STATUSBLOG_CACHE_DIR, the folder all sites' caches live in; None when caching is turned off."""
     configured = os.environ.get("STATUSBLOG_CACHE_DIR", "")
     if not configured or configured.lower() in ("off", "0", "no", "false"):
         return None
-    digest = hashlib.sha256(os.fsencode(site_root.resolve())).hexdigest()[:16]
-    return Path(configured) / digest
+    return Path(configured)
+
+
+def cache_dir(site_root: Path) -> Path | None:
+    """Where this site's cache lives; None when caching is turned off."""
+    home = _cache_home()
+    if home is None:
+        return None
+    return home / hashlib.sha256(os.fsencode(site_root.resolve())).hexdigest()[:16]
+
+
+def _unlinked(path: Path) -> bool:
+    """Whether `path`, and every folder on the way to it below $STATUSBLOG_CACHE_DIR, is not a symbolic link.
+
+    A link planted in a shared cache would have this build read a file it did not write, or write its
+    files where the link leads; the folder the user names may itself be a link.
+    """
+    home = _cache_home()
+    current = path
+    while current != home and current != current.parent:
+        if current.is_symlink():
+            return False
+        current = current.parent
+    return True
 
 
 @cache
@@ -68,45 +97,91 @@ def code_version() -> bytes:
     return digest.digest()
 
 
+@dataclass(frozen=True, slots=True)
+class SealingKey:
+    """The key that seals this user's cache files, or why there is none to trust."""
+
+    path: Path
+    key: bytes | None
+    refusal: str = ""
+    """Why a key file that is there is not used; empty when it is, or when none could be made."""
+
+
+def _key_path() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "statusblog" / "cache-key"
+
+
 @cache
-def _sealing_key() -> bytes | None:
-    """The key that seals this user's cache files; None (no cache) where it cannot be kept.
+def _sealing_key() -> SealingKey:
+    """The key that seals this user's cache files; no key (no cache) where it cannot be kept or trusted.
 
     A cache file is a pickle, and unpickling runs code: a cache directory
     shared with others (a CI cache, a folder committed to a site's repository)
     could run another person's code. The key lives outside every site, readable by this
-    user alone, so only files that this user's own builds wrote are unpickled.
+    user alone, so only files that this user's own builds wrote are unpickled. A key file that
+    another user owns, or could read or write, is not that: whoever planted it (with a restored or
+    shared cache home) could seal a pickle of their own.
     """
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "statusblog"
-    path = folder / "cache-key"
+    path = _key_path()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(secrets.token_bytes(32))
-        key = path.read_bytes()
-    except OSError:
-        return None
-    return key if len(key) == 32 else None
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            key = handle.read(33) if stat.S_ISREG(status.st_mode) else b""
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return SealingKey(path, None, "is a symbolic link")
+        return SealingKey(path, None)
+    if not stat.S_ISREG(status.st_mode):
+        return SealingKey(path, None, "is not a regular file")
+    if status.st_uid != os.geteuid():
+        return SealingKey(path, None, "belongs to another user")
+    if status.st_mode & 0o077:
+        return SealingKey(path, None, f"can be read or written by other users (mode {status.st_mode & 0o777:o})")
+    if len(key) != 32:
+        return SealingKey(path, None, "is not a key that statusblog wrote")
+    return SealingKey(path, key)
+
+
+def cache_problems(site_root: Path) -> list[Problem]:
+    """A warning when the cache is on but its key cannot be trusted, so nothing is cached."""
+    sealing = _sealing_key() if cache_dir(site_root) is not None else None
+    if sealing is None or not sealing.refusal:
+        return []
+    return [Problem(str(sealing.path), None, f"the cache key {sealing.refusal}, so the build cache is not used",
+                    "delete the file (the next build makes a new one, readable by you alone), and find out "
+                    "who put it there", Severity.WARNING)]
 
 
 def _read_sealed(path: Path) -> bytes:
     """A cache file's pickle, if this user's builds wrote it; ValueError otherwise."""
-    key, blob = _sealing_key(), path.read_bytes()
-    if key is None or not hmac.compare_digest(blob[:32], hmac.digest(key, blob[32:], "sha256")):
+    key = _sealing_key().key
+    if key is None or not _unlinked(path):
+        raise ValueError(f"{path} was not written by this user's builds")
+    blob = path.read_bytes()
+    if not hmac.compare_digest(blob[:32], hmac.digest(key, blob[32:], "sha256")):
         raise ValueError(f"{path} was not written by this user's builds")
     return blob[32:]
 
 
 def _write_sealed(path: Path, data: bytes) -> None:
-    key = _sealing_key()
+    key = _sealing_key().key
     if key is not None:
         _write_atomically(path, hmac.digest(key, data, "sha256") + data)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` whole; a concurrent or killed writer leaves the old file or the new one."""
+    """Replace `path` whole; a concurrent or killed writer leaves the old file or the new one.
+
+    Nothing is written through a symbolic link planted in the cache (OSError, so a cache that cannot be
+    written is an empty one).
+    """
+    if not _unlinked(path.parent):
+        raise OSError(errno.ELOOP, "a folder of the cache is a symbolic link", str(path.parent))
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -162,18 +237,24 @@ class BuildRecord:
     """What the last build into an output reported, and what it was made from."""
 
     fingerprint: bytes
-    output: tuple[int, int, int]
-    """The output directory's device, inode and mtime: every build swaps in a new tree."""
+    published: bytes
+    """The digest of the output tree's listing just after the build (see _tree_digest): every build swaps
+    in a new tree, and a file edited, added or removed by hand afterwards changes it too."""
     files: int
     warnings: tuple[Problem, ...]
     next_change: datetime | None
 
 
-def _tree_listing(root: Path, skip: Path) -> Iterable[bytes]:
-    """Every file below `root` as path, size, mtime and inode, without dot-entries or the output.
+def _tree_listing(root: Path, skip: Collection[Path] = (), skip_prefix: str = "\0") -> Iterable[bytes]:
+    """Every entry below `root` as path, link target, size, times and inode, without following links.
 
     Everything in the site's folder counts as input, not only the files read
-    today, so an input a later version reads can never be forgotten here.
+    today, so an input a later version reads can never be forgotten here;
+    dot-entries too (`static/.well-known/` is published). Left out: `.git`
+    (signature builds, which read it, are never skipped), the folders in
+    `skip` (the output, a cache kept in the site) and folders whose name starts
+    with `skip_prefix` (a build's staging trees). A link is listed, never
+    followed: its target is listed where it lies, and a loop costs nothing.
     """
     stack = [root]
     while stack:
@@ -183,24 +264,39 @@ def _tree_listing(root: Path, skip: Path) -> Iterable[bytes]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=True):
-                if Path(entry.path).resolve() != skip:
-                    stack.append(Path(entry.path))
+            if entry.name == ".git":
                 continue
             try:
-                stat = entry.stat(follow_symlinks=True)
+                status = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            yield f"{entry.path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\n".encode()
+            if stat.S_ISDIR(status.st_mode):
+                if not entry.name.startswith(skip_prefix) and not (skip and Path(os.path.realpath(entry.path)) in skip):
+                    stack.append(Path(entry.path))
+                continue
+            link = os.readlink(entry.path) if stat.S_ISLNK(status.st_mode) else ""
+            yield (f"{entry.path}\0{link}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
+                   f"{status.st_ino}\n").encode("utf-8", "surrogateescape")
 
 
 def fingerprint(root: Path, out: Path, now: datetime) -> bytes:
     """Everything a build's output depends on, in 32 bytes."""
     digest = hashlib.sha256(code_version())
     digest.update(f"{now.isoformat()}\0{Path.cwd()}\0{root.absolute()}\0{out.absolute()}\0".encode())
-    for line in _tree_listing(root, out.resolve()):
+    published = Path(os.path.realpath(out))
+    home = _cache_home()
+    skip = {published} | ({Path(os.path.realpath(home))} if home is not None else set())
+    for line in _tree_listing(root, skip, f".{published.name}."):
+        digest.update(line)
+    return digest.digest()
+
+
+def _tree_digest(out: Path) -> bytes | None:
+    """The output tree's listing in 32 bytes; None when there is no output to list."""
+    if not out.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for line in _tree_listing(out):
         digest.update(line)
     return digest.digest()
 
@@ -209,30 +305,21 @@ def _record_path(root: Path, out: Path) -> Path | None:
     directory = cache_dir(root)
     if directory is None:
         return None
-    name = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:32]
+    name = hashlib.sha256(os.fsencode(os.path.realpath(out))).hexdigest()[:32]
     return directory / BUILDS_FOLDER / f"{name}.pickle"
 
 
-def _output_identity(out: Path) -> tuple[int, int, int] | None:
-    try:
-        stat = out.stat()
-    except OSError:
-        return None
-    return stat.st_dev, stat.st_ino, stat.st_mtime_ns
-
-
 def unchanged_build(root: Path, out: Path, stamp: bytes) -> BuildRecord | None:
-    """The last build's record if building again (from inputs with `fingerprint` stamp) would write the same."""
+    """The last build's record if building again (from inputs with `fingerprint` stamp) would write the same,
+    and the output is still exactly what that build wrote."""
     path = _record_path(root, out)
-    identity = _output_identity(out)
-    if path is None or identity is None:
+    if path is None:
         return None
     try:
         record = pickle.loads(_read_sealed(path))
     except Exception:
         return None
-    if (not isinstance(record, BuildRecord) or record.output != identity
-            or record.fingerprint != stamp):
+    if not isinstance(record, BuildRecord) or record.fingerprint != stamp or record.published != _tree_digest(out):
         return None
     return record
 
@@ -245,9 +332,9 @@ def remember_build(root: Path, out: Path, now: datetime, stamp: bytes, files: in
     is noted, so the next build does the work again.
     """
     path = _record_path(root, out)
-    identity = _output_identity(out)
-    if path is None or identity is None or fingerprint(root, out, now) != stamp:
+    published = _tree_digest(out)
+    if path is None or published is None or fingerprint(root, out, now) != stamp:
         return
-    record = BuildRecord(stamp, identity, files, tuple(warnings), next_change)
+    record = BuildRecord(stamp, published, files, tuple(warnings), next_change)
     with contextlib.suppress(OSError):
         _write_sealed(path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))

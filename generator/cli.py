@@ -169,7 +169,8 @@ def build(site_argument: Path | None, site: Path | None, out: Path | None, now: 
     out = out if out is not None else located.home / "public"
     signatures = resolve_signatures(**signing)
     try:
-        result = build_site(root, out, resolve_now(now), strict=strict, signatures=signatures)
+        result = build_site(root, out, resolve_now(now), strict=strict, signatures=signatures,
+                            waiting=lambda: click.echo(f"waiting for another build into {out} to finish", err=True))
     except SiteError as exc:
         report(exc.problems)
         click.echo(f"build failed: {plural(len(exc.problems), 'problem')}; {out} is unchanged", err=True)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from .model import IMPACTS, Author, Component, Contact, NotifyChannel, SiteConfig, UptimeWeights
-from .problems import Problems
+from .problems import Problems, did_you_mean
 from .schema import (
     IDENTIFIER,
     FieldError,
@@ -31,6 +31,7 @@ from .schema import (
     text_list,
 )
 from .source import SourceError, Value, load_toml, read_text, toml_lines
+from .themes import installed_themes
 from .times import TimeError, zone
 
 
@@ -139,6 +140,18 @@ def _timeout(value: Any, tz: tzinfo) -> float:
     return number(1, 120)(value, tz)
 
 
+def _theme(value: Any, tz: tzinfo) -> str:
+    """An installed theme's name. A path is refused: templates are code, and `theme = "incidents/x"` (or
+    `"/proc/self/cwd/..."`) would make a content-only change run whatever templates it added."""
+    name = required_text(value, tz)
+    themes = installed_themes()
+    if name not in themes:
+        hint = did_you_mean(name, themes) if IDENTIFIER.match(name) else "valid: " + ", ".join(sorted(themes))
+        raise FieldError(f"is '{name}', which is not an installed theme: it names one, never a path",
+                         f"{hint}; to change how pages look, put templates in the site's templates/ and static/")
+    return name
+
+
 WEIGHT = FieldSpec(number(0, 1))
 
 SITE_SCHEMA = {
@@ -147,7 +160,7 @@ SITE_SCHEMA = {
     "timezone": FieldSpec(_timezone, required=True),
     "language": FieldSpec(_language),
     "description": FieldSpec(text),
-    "theme": FieldSpec(required_text),
+    "theme": FieldSpec(_theme),
     "postmortem_deadline_days": FieldSpec(integer(0, 3650)),
     "history_page_size": FieldSpec(integer(1, 1000)),
     "feed_limit": FieldSpec(integer(1, 100_000)),

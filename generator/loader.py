@@ -1,8 +1,10 @@
 """A site directory -> the Site model, with every problem found on the way.
 
 This is the only step that touches the source tree: it finds the files,
-refuses ones that escape the site (a symlink to /etc/passwd is not content),
-reads them, and hands the text to the pure parsers in `content`.
+refuses the ones `paths` says may not be read (a symlink to /etc/passwd is
+not content), reads them, and hands the text to the pure parsers in
+`content`. It also vets the theme overrides in `templates/` and `static/`,
+which the render step reads, so `check` refuses what `build` would.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+from .cache import cache_problems
 from .config import load_authors, load_components, load_site_config
 from .content import newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .model import Incident, Maintenance, Page, Site
 from .parallel import Parser, parse_entries
+from .paths import CONTENT_FOLDERS, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
 from .problems import Problems
 from .source import SourceError, read_text
 from .times import zone
@@ -44,12 +48,14 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
 
     Separate from the folder scan so the dev server can re-read one file without listing the folder.
     """
-    if path.suffix != ".md" or path.name.startswith((".", "#", "~")) or not path.is_file():
+    if path.suffix != ".md" or path.name.startswith((".", "#", "~")):
         return None
     shown = display_path(path)
-    if not path.resolve().is_relative_to(real_root):
-        problems.error(shown, None, "file is a link to outside the site; refused",
-                       "copy the file into the site instead of linking to it")
+    refused = refusal(real_root, path)
+    if refused is not None:
+        report(refused, problems)
+        return None
+    if not path.is_file():
         return None
     slug = slugify(path.stem)
     if not slug:
@@ -61,7 +67,7 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
 
 def _parse_all(root: Path, tz: tzinfo, problems: Problems) -> tuple[list[Any], list[Any], list[Any]]:
     """Incidents, maintenances and pages; known files come from the parse cache, the rest use every core."""
-    folders = (("incidents", parse_incident), ("maintenance", parse_maintenance), ("pages", parse_page))
+    folders = tuple(zip(CONTENT_FOLDERS, (parse_incident, parse_maintenance, parse_page), strict=True))
     entries = [(path, shown, slug, parser) for folder, parser in folders
                for path, shown, slug in content_files(root, folder, problems)]
     items = parse_entries(root, entries, tz, problems)
@@ -82,14 +88,36 @@ def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, pr
     return parsed.item
 
 
+def report(refused: Refusal, problems: Problems) -> None:
+    problems.error(display_path(refused.path), None, refused.message, refused.hint)
+
+
+def check_theme_folders(root: Path, problems: Problems) -> None:
+    """Refuse, before anything is rendered, what `templates/` and `static/` may not publish or run."""
+    real_root = root.resolve()
+    for folder in THEME_FOLDERS:
+        for refused in files_below(real_root, root / folder)[1]:
+            report(refused, problems)
+
+
 def load_site(root: Path, problems: Problems) -> Site | None:
     """Load everything that can be loaded; None when the site cannot be modelled."""
-    registry = {name: display_path(root / f"{name}.toml") for name in ("site", "authors", "components")}
+    real_root = root.resolve()
+    registry = {name: display_path(root / f"{name}.toml") for name in REGISTRIES}
+    refused = {name: refusal(real_root, root / f"{name}.toml") for name in REGISTRIES}
+    for name in REGISTRIES:
+        if refused[name] is not None:
+            report(refused[name], problems)
+    if refused["site"] is not None:
+        return None
     config = load_site_config(root / "site.toml", registry["site"], problems)
-    authors = load_authors(root / "authors.toml", registry["authors"], problems)
-    components = load_components(root / "components.toml", registry["components"], problems)
+    authors = {} if refused["authors"] else load_authors(root / "authors.toml", registry["authors"], problems)
+    components = {} if refused["components"] else load_components(root / "components.toml",
+                                                                  registry["components"], problems)
+    check_theme_folders(root, problems)
     if config is None:
         return None
+    problems.extend(cache_problems(root))
     tz = zone(config.timezone)
     incidents, maintenances, pages = _parse_all(root, tz, problems)
     return Site(

@@ -1,7 +1,10 @@
 """The Jinja environment over a theme, with a site's own overrides.
 
 A site's `templates/` and `static/` shadow the theme's files of the same
-name, as in Hugo and Pelican. Every link a template writes is relative
+name, as in Hugo and Pelican. The theme itself is one of the installed themes,
+named, never a path: a theme's templates are code, and a path would let a
+content change that adds a folder of templates make the build run them.
+Every link a template writes is relative
 (`root` is the way back to the site's top), so the output works on any host,
 under any path, and from file://.
 """
@@ -9,6 +12,7 @@ under any path, and from file://.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
@@ -28,13 +32,19 @@ from . import themes
 from .charts import uptime_filters
 from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
 from .model import SiteConfig
+from .paths import files_below
 from .templating import ThemeEnvironment, code_generator
+from .themes import installed_themes
 from .times import iso_utc, zone
 
 THEMES = themes.ROOT
+"""Where installed themes live: the package generator.themes (the folder themes/)."""
 
 
 def theme_dir(name: str) -> Path:
+    """An installed theme's folder; a name that is not one (a path, say) is a bug upstream."""
+    if name not in installed_themes():
+        raise ValueError(f"{name!r} is not an installed theme")
     return THEMES / name
 
 
@@ -66,11 +76,10 @@ class Theme:
             self.env.get_template(name)
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
+        """Each folder's files as `paths` allows them (the loader has reported what it refuses)."""
         seen: set[str] = set()
         for directory in self.static_dirs:
-            if not directory.is_dir():
-                continue
-            for file in sorted(p for p in directory.rglob("*") if p.is_file()):
+            for file in files_below(Path(os.path.realpath(directory.parent)), directory)[0]:
                 relative = file.relative_to(directory).as_posix()
                 if relative not in seen:
                     seen.add(relative)

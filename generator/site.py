@@ -18,7 +18,7 @@ import jinja2
 from .cache import cache_dir, fingerprint, remember_build, unchanged_build
 from .checks import check_at_now, check_site
 from .loader import load_site
-from .model import Site
+from .model import Incident, Maintenance
 from .outputs.api import render_api
 from .outputs.badges import render_badges
 from .outputs.calendar import render_calendar
@@ -30,10 +30,10 @@ from .outputs.subscribe import render_subscribe
 from .outputs.uptime import render_uptime
 from .parallel import write_rendered
 from .problems import Problem, Problems, SiteError
-from .render import Theme, load_theme, theme_dir
+from .render import Theme, load_theme
 from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
 from .status import SiteState, derive
-from .writer import check_output_dir, staged, write_files
+from .writer import TooLarge, check_output_dir, owned, staged, write_files
 
 OutputFamily = Callable[[SiteState, Theme], Iterable[tuple[str, bytes]]]
 
@@ -77,19 +77,9 @@ class BuildResult:
     bylines: Bylines = NO_BYLINES
 
 
-def load_buildable(root: Path, problems: Problems) -> Site | None:
-    """The site, if it can be modelled and its theme exists."""
-    site = load_site(root, problems)
-    if site is not None and not theme_dir(site.config.theme).is_dir():
-        problems.error(site.source_files["site"], None, f"unknown theme '{site.config.theme}'",
-                       "remove 'theme' to use the default theme")
-        return None
-    return site
-
-
 def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
     problems = Problems()
-    site = load_buildable(root, problems)
+    site = load_site(root, problems)
     if site is None:
         return Checked(None, problems.sorted())
     check_site(site, problems)
@@ -117,8 +107,18 @@ def families(state: SiteState, theme: Theme,
 
 
 def build(root: Path, out: Path, now: datetime, strict: bool = False,
-          signatures: SignatureOptions | None = None) -> BuildResult:
-    """Build the site into `out`, or raise SiteError and leave `out` untouched."""
+          signatures: SignatureOptions | None = None, waiting: Callable[[], None] | None = None) -> BuildResult:
+    """Build the site into `out`, or raise SiteError and leave `out` untouched.
+
+    The whole build holds the output's lock, from deciding that nothing changed to noting the tree it
+    swapped in, so what it reports is that tree; `waiting` is called if another build holds it first.
+    """
+    with owned(out, waiting):
+        return _build_owned(root, out, now, strict, signatures)
+
+
+def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
+                 signatures: SignatureOptions | None) -> BuildResult:
     started = time.perf_counter()
     # Signatures read git history, which the fingerprint does not cover: such builds are always done.
     stamp = fingerprint(root, out, now) if signatures is None and cache_dir(root) else None
@@ -137,12 +137,57 @@ def build(root: Path, out: Path, now: datetime, strict: bool = False,
             written = write_rendered(staging, lambda theme: families(state, theme, BUILD_ORDER),
                                      load_theme(root, state.site.config), pages)
             count = len(written) + write_files(staging, render_sitemap(state, written))
+        if stamp:
+            remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
+    except TooLarge as exc:
+        raise SiteError([too_large(state, exc)]) from exc
     except jinja2.TemplateSyntaxError as exc:
         raise SiteError([Problem(exc.filename or exc.name or "template", exc.lineno,
                                  f"template error: {exc.message}", "fix the template's syntax")]) from exc
     except jinja2.TemplateError as exc:
         raise SiteError([Problem(str(root / "templates"), None, f"template error: {exc}",
                                  "a site template uses a name the theme does not provide")]) from exc
-    if stamp:
-        remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
     return BuildResult(count, time.perf_counter() - started, checked.warnings, state.next_change, state.bylines)
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.1f} MiB"
+
+
+def too_large(state: SiteState, exc: TooLarge) -> Problem:
+    """The limit an output broke, blamed on the source file that made it (see docs/hosting.md)."""
+    if exc.what == "files":
+        return Problem(state.site.source_files["site"], None,
+                       f"the site would publish {exc.measured:,} files, over the {exc.limit:,} a Cloudflare Pages "
+                       "deployment takes; nothing was published",
+                       "raise history_page_size, or split the site in two")
+    source, line = _source_of(state, exc.path)
+    if exc.what == "bytes in all":
+        return Problem(source, line, f"the site would publish {_mib(exc.measured)}, over the {_mib(exc.limit)} "
+                       "GitHub Pages publishes; nothing was published; this file is the largest part of it",
+                       "move long logs and data out of incident files, and link to them instead")
+    return Problem(source, line, f"{exc.path} would be {_mib(exc.measured)} ({exc.measured:,} bytes), over the "
+                   f"{_mib(exc.limit)} a file may be on Cloudflare Pages; nothing was published",
+                   "split the incident into several files, or move long logs and data out of it and link to them")
+
+
+def _source_of(state: SiteState, path: str) -> tuple[str, int | None]:
+    """The file (and its title's line) that made output `path`: its own incident, maintenance or page, or,
+    for a file made of many (the feeds, the API), the incident or maintenance that brings the most text."""
+    site = state.site
+    folder, _, rest = path.partition("/")
+    slug = rest.partition("/")[0]
+    items: list[Incident | Maintenance] = [*site.incidents, *site.maintenances]
+    own = next((item for item in items
+                if (folder, slug) == ("incidents" if isinstance(item, Incident) else "maintenance", item.slug)), None)
+    page = next((page for page in site.pages if rest and page.slug == folder), None)
+    if own is None and page is not None:
+        return page.source, 1
+    largest = own or max(items, key=_text_size, default=None)
+    if largest is None:
+        return site.source_files["site"], None
+    return largest.source, largest.lines.get("title", 1)
+
+
+def _text_size(item: Incident | Maintenance) -> int:
+    return len(item.summary.html) + sum(len(update.body.html) for update in item.updates)

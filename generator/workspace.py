@@ -20,11 +20,11 @@ from typing import Any
 
 from .checks import check_at_now, check_site
 from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
-from .loader import Parser, content_file, display_path, parse_file
+from .loader import Parser, content_file, display_path, load_site, parse_file
 from .memo import Memo, direct
 from .model import Incident, Maintenance, Page, Site
 from .problems import Problem, Problems
-from .site import Checked, load_buildable
+from .site import Checked
 from .status import derive
 from .times import zone
 
@@ -55,7 +55,7 @@ def _by_path(problems: Problems) -> dict[str, tuple[Problem, ...]]:
 
 def load_workspace(root: Path) -> Workspace:
     problems = Problems()
-    site = load_buildable(root, problems)
+    site = load_site(root, problems)
     return Workspace(root, site, _by_path(problems))
 
 

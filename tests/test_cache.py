@@ -6,7 +6,9 @@ bytes with a build that had no cache, or ran in one process.
 
 from __future__ import annotations
 
+import hmac
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +147,102 @@ def test_a_template_syntax_error_names_its_file_and_line_and_keeps_the_output(tm
     assert "Traceback" not in failed.stderr
     assert tree(out) == before
     assert not list(tmp_path.glob(".public.*")), "a staging tree was left"
+
+
+# A cache others could have written to: a shared or restored cache home.
+
+def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A CLI build in its own process: the sealing key is read once per process."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO), **env}, cwd=REPO, timeout=120)
+
+
+def plant(path: Path, key: bytes, payload: object) -> None:
+    """A cache file sealed with `key`, as whoever holds that key could write it."""
+    data = pickle.dumps(payload)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(hmac.digest(key, data, "sha256") + data)
+
+
+@pytest.mark.parametrize("flaw", ["world-readable", "group-writable", "another-owner", "a-link"])
+def test_a_cache_key_others_could_know_is_not_trusted(tmp_path: Path, flaw: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cache import cache_dir
+    from tests.test_hostile_input import Payload
+
+    key = b"k" * 32
+    home, cache = tmp_path / "xdg", tmp_path / "cache"
+    path = home / "statusblog" / "cache-key"
+    path.parent.mkdir(parents=True)
+    if flaw == "a-link":
+        (tmp_path / "planted-key").write_bytes(key)
+        (tmp_path / "planted-key").chmod(0o600)
+        path.symlink_to(tmp_path / "planted-key")
+    else:
+        path.write_bytes(key)
+        path.chmod({"world-readable": 0o604, "group-writable": 0o620, "another-owner": 0o600}[flaw])
+    if flaw == "another-owner":
+        try:
+            os.chown(path, 4242, 4242)
+        except PermissionError:
+            pytest.skip("giving a file to another user needs root")
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(cache))
+    site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})
+    folder = cache_dir(site)
+    assert folder is not None
+    plant(folder / "parse.pickle", key, (b"", Payload(tmp_path / "ran")))
+    env = {"XDG_CACHE_HOME": str(home), "STATUSBLOG_CACHE_DIR": str(cache)}
+    result = cli("build", str(site), "--out", str(tmp_path / "public"), "--now", NOW, env=env)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "ran").exists(), "a pickle sealed with a planted key was loaded"
+    reason = {"world-readable": "can be read or written by other users (mode 604)",
+              "group-writable": "can be read or written by other users (mode 620)",
+              "another-owner": "belongs to another user", "a-link": "is a symbolic link"}[flaw]
+    assert f"{path}: warning: the cache key {reason}, so the build cache is not used" in result.stderr
+    assert not (folder / "builds").exists(), "a build was noted with a key that is not trusted"
+    assert cli("build", str(site), "--out", str(tmp_path / "public"), "--now", NOW, "--strict",
+               env=env).returncode == 1
+
+
+def test_a_cache_folder_that_is_a_link_is_not_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link planted in a shared cache would have the build write its pickles where the link leads."""
+    from generator.cache import cache_dir
+
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
+    site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    folder = cache_dir(site)
+    assert folder is not None
+    folder.parent.mkdir(parents=True)
+    folder.symlink_to(elsewhere)
+    for _ in range(2):
+        assert run("build", str(site), "--out", str(tmp_path / "public"), "--now", NOW).exit_code == 0
+    assert list(elsewhere.iterdir()) == []
+    assert (tmp_path / "public" / "incidents" / "api" / "index.html").is_file()
+
+
+def test_an_edited_dot_file_that_is_published_is_built_again(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"static/.well-known/security.txt": "Contact: mailto:a@example.com\n"})
+    out = tmp_path / "public"
+    assert run("build", str(site), "--out", str(out), "--now", NOW).exit_code == 0
+    (site / "static" / ".well-known" / "security.txt").write_text("Contact: mailto:b@example.com\n")
+    assert run("build", str(site), "--out", str(out), "--now", NOW).exit_code == 0
+    assert (out / "static" / ".well-known" / "security.txt").read_text() == "Contact: mailto:b@example.com\n"
+
+
+@pytest.mark.parametrize("edit", ["changed", "removed", "added"])
+def test_an_output_edited_by_hand_is_built_again(tmp_path: Path, edit: str) -> None:
+    site = write_site(tmp_path / "site")
+    out = tmp_path / "public"
+    assert run("build", str(site), "--out", str(out), "--now", NOW).exit_code == 0
+    built = tree(out)
+    page = out / "index.html"
+    if edit == "changed":
+        page.write_bytes(page.read_bytes().replace(b"Example Status", b"Example Statvs"))
+    elif edit == "removed":
+        page.unlink()
+    else:
+        (out / "static" / "defaced.html").write_text("<h1>owned</h1>")
+    assert run("build", str(site), "--out", str(out), "--now", NOW).exit_code == 0
+    assert tree(out) == built

@@ -6,7 +6,15 @@ packaging maps it into the package, so an installed wheel and an editable
 checkout find it the same way: through this module's location.
 """
 
+import functools
 from pathlib import Path
 
-#: The folder that holds one sub-folder per installed theme.
+#: The folder that holds one sub-folder per installed theme; the only place that says where themes live.
 ROOT = Path(__file__).parent
+
+
+@functools.cache
+def installed_themes() -> frozenset[str]:
+    """The names `theme` in site.toml may take: the folders here that hold templates."""
+    return frozenset(entry.name for entry in ROOT.iterdir()
+                     if not entry.name.startswith((".", "_")) and (entry / "templates").is_dir())

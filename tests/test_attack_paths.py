@@ -1,0 +1,178 @@
+"""Nothing outside the site's folder (and the installed themes) is read, linked or published.
+
+The attacker is a contributor whose pull request CI checks and builds: they
+can add any file or symbolic link to the site and change site.toml, but not
+the machine. Each case is refused by `check` as well as `build`, with the
+path of what was refused, and nothing of what lies outside reaches the output.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.sites import SITE_TOML, run, write_site
+
+NOW = "2026-03-15T00:00:00Z"
+SECRET = "hunter2-the-deploy-key"
+RUNS_CODE = "{{ lipsum.__globals__.os.makedirs(config.title ~ '-ran') }}<html>{{ config.title }}</html>\n"
+
+
+def check_and_build(root: Path, out: Path) -> tuple[str, str]:
+    """Run `check`, then `build`; both must fail, without a traceback. Their stderr."""
+    checked = run("check", str(root), "--now", NOW)
+    built = run("build", str(root), "--out", str(out), "--now", NOW)
+    assert checked.exit_code == 1, checked.output
+    assert built.exit_code == 1, built.output
+    assert "Traceback" not in checked.stderr + built.stderr
+    assert not out.exists(), "a refused site published something"
+    return checked.stderr, built.stderr
+
+
+def published_text(out: Path) -> str:
+    return "".join(path.read_text(errors="replace") for path in out.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize("theme", ["/proc/self/cwd/incidents/assets", "incidents/assets", "../site/incidents/assets",
+                                   "default/../../../site/incidents/assets", "assets"])
+def test_theme_names_an_installed_theme_never_a_path(tmp_path: Path, theme: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content-only change adds templates where the loader ignores them (not .md), and points theme at them."""
+    root = write_site(tmp_path / "site", {
+        "site.toml": SITE_TOML.replace('title = "Example Status"', f'title = "{tmp_path / "pwned"}"')
+        + f'theme = "{theme}"\n',
+        "incidents/assets/templates/index.html": RUNS_CODE,
+        "incidents/assets/templates/base.html": RUNS_CODE,
+    })
+    monkeypatch.chdir(root)
+    checked, built = check_and_build(root, tmp_path / "out")
+    for stderr in (checked, built):
+        assert f"site.toml:5: error: 'theme' is '{theme}', which is not an installed theme" in stderr
+        assert "valid: default" in stderr or "did you mean 'default'" in stderr
+    assert not (tmp_path / "pwned-ran").exists(), "the site's own templates ran as the theme"
+
+
+def test_the_installed_theme_can_be_named(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"site.toml": SITE_TOML + 'theme = "default"\n'})
+    assert run("build", str(root), "--out", str(tmp_path / "out"), "--now", NOW).exit_code == 0
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    """A private file beside the site, as a key in ~/.ssh is beside a checkout."""
+    path = tmp_path / "id_ed25519"
+    path.write_text(f"-----BEGIN OPENSSH PRIVATE KEY-----\n{SECRET}\n")
+    return path
+
+
+@pytest.mark.parametrize("link", ["static/leak.txt", "static/.well-known/leak.txt", "static/deep/er/leak.txt",
+                                  "templates/leak.html", "templates/partials/leak.html"])
+def test_a_theme_file_that_links_outside_the_site_is_refused(tmp_path: Path, secret: Path, link: str) -> None:
+    root = write_site(tmp_path / "site")
+    (root / link).parent.mkdir(parents=True)
+    (root / link).symlink_to(secret)
+    checked, built = check_and_build(root, tmp_path / "out")
+    for stderr in (checked, built):
+        assert f"{link}: error: file is a link to outside the site; refused" in stderr, stderr
+
+
+@pytest.mark.parametrize("folder", ["static", "templates"])
+def test_a_theme_folder_that_links_outside_the_site_is_refused(tmp_path: Path, secret: Path, folder: str) -> None:
+    root = write_site(tmp_path / "site")
+    (root / folder).mkdir()
+    (root / folder / "keys").symlink_to(secret.parent)
+    checked, built = check_and_build(root, tmp_path / "out")
+    assert f"{folder}/keys: error: folder is a link to outside the site; refused" in checked
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    (whole / "style.css").write_text("body{}\n")
+    (root / folder / "keys").unlink()
+    (root / folder).rmdir()
+    (root / folder).symlink_to(whole)
+    checked, built = check_and_build(root, tmp_path / "out")
+    assert f"{folder}: error: folder is a link to outside the site; refused" in built
+
+
+@pytest.mark.parametrize("registry", ["site.toml", "authors.toml", "components.toml"])
+def test_a_registry_that_links_outside_the_site_is_refused(tmp_path: Path, registry: str) -> None:
+    root = write_site(tmp_path / "site")
+    outside = tmp_path / f"elsewhere-{registry}"
+    (root / registry).rename(outside)
+    (root / registry).symlink_to(outside)
+    checked, built = check_and_build(root, tmp_path / "out")
+    assert f"{registry}: error: file is a link to outside the site; refused" in checked
+    assert f"{registry}: error: file is a link to outside the site; refused" in built
+
+
+def test_a_link_into_the_sites_hidden_folders_is_refused(tmp_path: Path) -> None:
+    """actions/checkout leaves the job's token in .git/config: a link to it must not be published."""
+    root = write_site(tmp_path / "site", {".git/config": f'[http]\n\textraheader = "AUTHORIZATION: basic {SECRET}"\n',
+                                          ".env": f"DEPLOY_TOKEN={SECRET}\n"})
+    (root / "static").mkdir()
+    (root / "static" / "config.txt").symlink_to(root / ".git" / "config")
+    (root / "static" / "env.txt").symlink_to("../.env")
+    (root / "static" / "git").symlink_to("../.git")
+    checked, built = check_and_build(root, tmp_path / "out")
+    assert "static/config.txt: error: file is a link into the site's hidden '.git'; refused" in checked
+    assert "static/env.txt: error: file is a link into the site's hidden '.env'; refused" in checked
+    assert "static/git: error: folder is a link into the site's hidden '.git'; refused" in built
+
+
+@pytest.mark.parametrize("links", [
+    {"incidents/loop.md": "loop.md"},
+    {"incidents/a.md": "b.md", "incidents/b.md": "a.md"},
+    {"static/a": "b", "static/b": "a"},
+    {"static/here": "."},
+    {"static/up": ".."},
+    {"templates/site": ".."},
+    {"static/to-templates": "../templates", "templates/to-static": "../static"},
+    {"authors.toml": "authors.toml"},
+])
+@pytest.mark.parametrize("cache", ["off", "on"])
+def test_a_symlink_loop_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: dict[str, str],
+                                         cache: str) -> None:
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache") if cache == "on" else "off")
+    root = write_site(tmp_path / "site")
+    if "authors.toml" in links:
+        (root / "authors.toml").unlink()
+    for link, target in links.items():
+        (root / link).parent.mkdir(exist_ok=True)
+        (root / link).symlink_to(target)
+    checked, built = check_and_build(root, tmp_path / "out")
+    for stderr in (checked, built):
+        assert "loop; refused" in stderr, stderr
+        assert any(f"{link}: error:" in stderr or f"{link}/" in stderr for link in links), stderr
+
+
+def test_links_that_stay_inside_the_site_are_followed(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"assets/logo.svg": "<svg/>\n", "assets/fonts/a.txt": "a\n",
+                                          "assets/partial.html": "<p>{{ config.title }}</p>\n",
+                                          "static/.well-known/security.txt": "Contact: mailto:sec@example.com\n"})
+    (root / "static" / "logo.svg").symlink_to("../assets/logo.svg")
+    (root / "static" / "fonts").symlink_to("../assets/fonts")
+    (root / "templates").mkdir()
+    (root / "templates" / "404.html").symlink_to("../assets/partial.html")
+    out = tmp_path / "out"
+    result = run("build", str(root), "--out", str(out), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert (out / "static" / "logo.svg").read_text() == "<svg/>\n"
+    assert (out / "static" / "fonts" / "a.txt").read_text() == "a\n"
+    assert (out / "static" / ".well-known" / "security.txt").is_file()
+    assert (out / "404.html").read_text() == "<p>Example Status</p>\n"
+
+
+def test_nothing_refused_reaches_the_output_of_a_build_that_passes(tmp_path: Path, secret: Path) -> None:
+    """The neighbour of every case above: a dangling link is an error, not a file silently left out."""
+    root = write_site(tmp_path / "site")
+    (root / "static").mkdir()
+    (root / "static" / "gone.txt").symlink_to(tmp_path / "no-such-file")
+    checked, _ = check_and_build(root, tmp_path / "out")
+    assert "static/gone.txt: error: is a symbolic link to nothing; refused" in checked
+    (root / "static" / "gone.txt").unlink()
+    (root / "static" / "ok.txt").write_text("fine\n")
+    assert run("build", str(root), "--out", str(tmp_path / "out"), "--now", NOW).exit_code == 0
+    assert SECRET not in published_text(tmp_path / "out")
+    assert os.listdir(tmp_path / "out" / "static").count("ok.txt") == 1
