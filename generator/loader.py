@@ -10,19 +10,25 @@ which the render step reads, so `check` refuses what `build` would.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_problems
 from .config import load_authors, load_components, load_site_config
-from .content import newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .model import Incident, Maintenance, Page, Site
-from .parallel import Parser, parse_entries
 from .paths import CONTENT_FOLDERS, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
 from .problems import Problems
 from .source import SourceError, read_text
 from .times import zone
+
+Parser = Callable[[str, str, str, tzinfo], ParsedFile]
+Entry = tuple[Path, str, str, Parser]
+"""A content file to parse: its path, the path shown in messages, its slug, and its parser."""
+ParseAll = Callable[[Path, list[Entry], tzinfo, Problems], list[Any]]
+"""How a site's content files become items: `parse_serially`, or the build's cache and pool
+(`parse_pool.parse_entries`), which give the same items and problems in the same order."""
 
 
 def display_path(path: Path) -> str:
@@ -65,12 +71,13 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
     return path, shown, slug
 
 
-def _parse_all(root: Path, tz: tzinfo, problems: Problems) -> tuple[list[Any], list[Any], list[Any]]:
-    """Incidents, maintenances and pages; known files come from the parse cache, the rest use every core."""
+def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
+               ) -> tuple[list[Any], list[Any], list[Any]]:
+    """Incidents, maintenances and pages."""
     folders = tuple(zip(CONTENT_FOLDERS, (parse_incident, parse_maintenance, parse_page), strict=True))
-    entries = [(path, shown, slug, parser) for folder, parser in folders
-               for path, shown, slug in content_files(root, folder, problems)]
-    items = parse_entries(root, entries, tz, problems)
+    entries: list[Entry] = [(path, shown, slug, parser) for folder, parser in folders
+                            for path, shown, slug in content_files(root, folder, problems)]
+    items = parse(root, entries, tz, problems)
     return ([item for item in items if isinstance(item, Incident)],
             [item for item in items if isinstance(item, Maintenance)],
             [item for item in items if isinstance(item, Page)])
@@ -88,6 +95,11 @@ def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, pr
     return parsed.item
 
 
+def parse_serially(_root: Path, entries: list[Entry], tz: tzinfo, problems: Problems) -> list[Any]:
+    """Each file read and parsed in turn, here: the plain way, and what the dev server does on a save."""
+    return [item for entry in entries if (item := parse_file(*entry, tz, problems)) is not None]
+
+
 def report(refused: Refusal, problems: Problems) -> None:
     problems.error(display_path(refused.path), None, refused.message, refused.hint)
 
@@ -100,8 +112,11 @@ def check_theme_folders(root: Path, problems: Problems) -> None:
             report(refused, problems)
 
 
-def load_site(root: Path, problems: Problems) -> Site | None:
-    """Load everything that can be loaded; None when the site cannot be modelled."""
+def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) -> Site | None:
+    """Load everything that can be loaded; None when the site cannot be modelled.
+
+    `parse` is how content files are read: a build passes its cache and process pool.
+    """
     real_root = root.resolve()
     registry = {name: display_path(root / f"{name}.toml") for name in REGISTRIES}
     refused = {name: refusal(real_root, root / f"{name}.toml") for name in REGISTRIES}
@@ -117,9 +132,8 @@ def load_site(root: Path, problems: Problems) -> Site | None:
     check_theme_folders(root, problems)
     if config is None:
         return None
-    problems.extend(cache_problems(root))
     tz = zone(config.timezone)
-    incidents, maintenances, pages = _parse_all(root, tz, problems)
+    incidents, maintenances, pages = _parse_all(root, tz, problems, parse)
     return Site(
         root=str(root),
         config=config,

@@ -18,7 +18,8 @@ import jinja2
 from .cache import cache_dir, fingerprint, remember_build, unchanged_build
 from .checks import check_at_now, check_site
 from .loader import load_site
-from .model import Incident, Maintenance
+from .memo import Memo, direct
+from .model import Incident, Maintenance, Site
 from .outputs.api import render_api
 from .outputs.badges import render_badges
 from .outputs.calendar import render_calendar
@@ -29,6 +30,7 @@ from .outputs.sitemap import render_sitemap
 from .outputs.subscribe import render_subscribe
 from .outputs.uptime import render_uptime
 from .parallel import write_rendered
+from .parse_pool import parse_entries
 from .problems import Problem, Problems, SiteError
 from .render import Theme, load_theme
 from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
@@ -78,13 +80,27 @@ class BuildResult:
 
 
 def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
+    """The site read from disk, as `check` and `build` see it."""
     problems = Problems()
-    site = load_site(root, problems)
+    site = load_site(root, problems, parse_entries)
+    return evaluate(site, problems.items, now, signatures)
+
+
+def evaluate(site: Site | None, read_problems: Iterable[Problem], now: datetime,
+             signatures: SignatureOptions | None = None, memo: Memo = direct) -> Checked:
+    """The one pipeline after reading: check the site, prove its bylines, derive it at `now`, check it there.
+
+    `check`, `build`, the authoring commands and the dev server all come through here, whether the site was
+    read whole or one saved file at a time; the dev server passes the memo of its earlier rebuilds
+    (generator/memo.py), which changes how much is done again, never the result.
+    """
+    problems = Problems()
+    problems.extend(read_problems)
     if site is None:
         return Checked(None, problems.sorted())
-    check_site(site, problems)
+    check_site(site, problems, memo)
     bylines = verify_bylines(site, signatures, problems) if signatures else NO_BYLINES
-    state = derive(site, now, bylines)
+    state = derive(site, now, bylines, memo)
     check_at_now(state, problems)
     return Checked(state if not problems.errors else None, problems.sorted())
 

@@ -18,14 +18,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .checks import check_at_now, check_site
 from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .loader import Parser, content_file, display_path, load_site, parse_file
 from .memo import Memo, direct
 from .model import Incident, Maintenance, Page, Site
+from .parse_pool import parse_entries
 from .problems import Problem, Problems
 from .site import Checked
-from .status import derive
+from .site import evaluate as evaluate_site
 from .times import zone
 
 PARSERS: Mapping[str, Parser] = MappingProxyType(
@@ -55,7 +55,7 @@ def _by_path(problems: Problems) -> dict[str, tuple[Problem, ...]]:
 
 def load_workspace(root: Path) -> Workspace:
     problems = Problems()
-    site = load_site(root, problems)
+    site = load_site(root, problems, parse_entries)
     return Workspace(root, site, _by_path(problems))
 
 
@@ -119,17 +119,5 @@ def _replaced(items: tuple[Any, ...], shown: str, item: Any, key: Callable[[Any]
 
 
 def evaluate(workspace: Workspace, now: datetime, memo: Memo = direct) -> Checked:
-    """Every problem of the site at `now`, and its derived state when there is no error.
-
-    The dev server passes the memo of its earlier rebuilds (generator/memo.py), so only what a save
-    changed is checked and derived again; the result is the same as without it.
-    """
-    problems = Problems()
-    for items in workspace.problems.values():
-        problems.extend(items)
-    if workspace.site is None:
-        return Checked(None, problems.sorted())
-    check_site(workspace.site, problems, memo)
-    state = derive(workspace.site, now, memo=memo)
-    check_at_now(state, problems)
-    return Checked(state if not problems.errors else None, problems.sorted())
+    """Every problem of the site at `now`, and its derived state when there is no error (site.evaluate)."""
+    return evaluate_site(workspace.site, [p for items in workspace.problems.values() for p in items], now, memo=memo)

@@ -40,8 +40,8 @@ The dashboard is slow.
 
 We are looking into it.
 """
-LOW_THRESHOLDS = ("import sys; from generator import parallel; "
-                  "parallel.PARALLEL_RENDER_MIN = parallel.PARALLEL_PARSE_MIN = 1; "
+LOW_THRESHOLDS = ("import sys; from generator import parallel, parse_pool; "
+                  "parallel.PARALLEL_RENDER_MIN = parse_pool.PARALLEL_PARSE_MIN = 1; "
                   "from generator.cli import main; sys.exit(main())")
 
 
