@@ -31,14 +31,25 @@ from markupsafe import Markup
 from . import themes
 from .charts import uptime_filters
 from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
+from .loader import display_path
 from .model import SiteConfig
 from .paths import files_below
+from .problems import Problem
 from .templating import ThemeEnvironment, code_generator
 from .themes import installed_themes
 from .times import iso_utc, zone
 
 THEMES = themes.ROOT
 """Where installed themes live: the package generator.themes (the folder themes/)."""
+
+
+def template_problem(exc: jinja2.TemplateError, root: Path) -> Problem:
+    """A template that cannot be compiled or rendered, as the one problem `build` and `serve` both report."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = display_path(Path(exc.filename)) if exc.filename else exc.name or "template"
+        return Problem(where, exc.lineno, f"template error: {exc.message}", "fix the template's syntax")
+    return Problem(display_path(root / "templates"), None, f"template error: {exc}",
+                   "a site template uses a name the theme does not provide")
 
 
 def theme_dir(name: str) -> Path:

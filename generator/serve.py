@@ -47,7 +47,7 @@ from watchdog.observers import Observer
 from .loader import display_path
 from .memo import Remembered
 from .problems import Problem
-from .render import THEMES, DeferredPage, DeferringTheme, Theme, load_theme
+from .render import THEMES, DeferredPage, DeferringTheme, Theme, load_theme, template_problem
 from .site import render
 from .workspace import Workspace, content_folder, evaluate, load_workspace, with_file
 
@@ -121,13 +121,6 @@ class Snapshot:
             if isinstance(data, DeferredPage):
                 data = self._files[path] = data.render(self._theme)
             return data
-
-
-def template_problem(exc: jinja2.TemplateError) -> Problem:
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return Problem(display_path(Path(exc.filename)) if exc.filename else exc.name or "template", exc.lineno,
-                       f"template error: {exc.message}", "fix the template's syntax")
-    return Problem("templates", None, f"template error: {exc}", "a template uses a name the theme does not provide")
 
 
 def settle_heap() -> None:
@@ -242,7 +235,7 @@ class Preview:
                 # finds is shown on the page that hits it, as rendering every page would take seconds.
                 theme.compile()
         except jinja2.TemplateError as exc:
-            problem = template_problem(exc)
+            problem = template_problem(exc, self.root)
             self.say(problem.format())
             self._publish(None, (problem,))
             return
@@ -446,8 +439,10 @@ class Handler(BaseHTTPRequestHandler):
             if body is None:
                 status, name, body = HTTPStatus.NOT_FOUND, "404.html", served.snapshot.get("404.html") or b""
         except Exception as exc:  # a page that fails to render must not take the preview down
-            problem = template_problem(exc) if isinstance(exc, jinja2.TemplateError) else Problem(
-                name or "404.html", None, f"cannot render: {exc!r}", "please report this")
+            if isinstance(exc, jinja2.TemplateError):
+                problem = template_problem(exc, self.server.preview.root)
+            else:
+                problem = Problem(name or "404.html", None, f"cannot render: {exc!r}", "please report this")
             self.server.preview.say(problem.format())
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, CONTENT_TYPES[".html"],
                        error_page(served.generation, (*served.problems, problem)))

@@ -32,7 +32,7 @@ from .outputs.uptime import render_uptime
 from .parallel import write_rendered
 from .parse_pool import parse_entries
 from .problems import Problem, Problems, SiteError
-from .render import Theme, load_theme
+from .render import Theme, load_theme, template_problem
 from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
 from .status import SiteState, derive
 from .writer import TooLarge, check_output_dir, owned, staged, write_files
@@ -157,12 +157,8 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
             remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
     except TooLarge as exc:
         raise SiteError([too_large(state, exc)]) from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise SiteError([Problem(exc.filename or exc.name or "template", exc.lineno,
-                                 f"template error: {exc.message}", "fix the template's syntax")]) from exc
     except jinja2.TemplateError as exc:
-        raise SiteError([Problem(str(root / "templates"), None, f"template error: {exc}",
-                                 "a site template uses a name the theme does not provide")]) from exc
+        raise SiteError([template_problem(exc, root)]) from exc
     return BuildResult(count, time.perf_counter() - started, checked.warnings, state.next_change, state.bylines)
 
 
