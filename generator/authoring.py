@@ -22,7 +22,6 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from .content import LOOKS_LIKE_UPDATE, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
-from .loader import display_path
 from .markdown import MARKDOWN
 from .model import (
     ENDED_MAINTENANCE,
@@ -34,7 +33,7 @@ from .model import (
     Maintenance,
     Site,
 )
-from .problems import Problem, Severity, did_you_mean
+from .problems import Problem, Severity, did_you_mean, display_path
 from .source import SourceError, normalise, split_lines
 from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time
 from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file

@@ -21,9 +21,8 @@ from . import __version__, authoring, newsite
 from .authoring import AuthoringError, Written
 from .console import clock, plural, report, resolve_now
 from .importers.command import import_group
-from .loader import display_path
 from .model import IMPACTS
-from .problems import SiteError
+from .problems import SiteError, display_path
 from .signatures import SignatureOptions
 from .signatures import summary as signature_summary
 from .site import build as build_site

@@ -9,7 +9,6 @@ which the render step reads, so `check` refuses what `build` would.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
@@ -19,7 +18,7 @@ from .config import load_authors, load_components, load_site_config
 from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .model import Incident, Maintenance, Page, Site
 from .paths import CONTENT_FOLDERS, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
-from .problems import Problems
+from .problems import Problems, display_path
 from .source import SourceError, read_text
 from .times import zone
 
@@ -29,14 +28,6 @@ Entry = tuple[Path, str, str, Parser]
 ParseAll = Callable[[Path, list[Entry], tzinfo, Problems], list[Any]]
 """How a site's content files become items: `parse_serially`, or the build's cache and pool
 (`parse_pool.parse_entries`), which give the same items and problems in the same order."""
-
-
-def display_path(path: Path) -> str:
-    """How a file is named in messages: relative to the working directory if inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def content_files(root: Path, folder: str, problems: Problems) -> list[tuple[Path, str, str]]:

@@ -8,10 +8,12 @@ editors and CI annotate), each with a hint that says how to fix it.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -24,6 +26,14 @@ def shown(text: str) -> str:
     break that starts a forged `path:line: error:` or a GitHub `::` command.
     """
     return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working directory if inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
 class Severity(StrEnum):

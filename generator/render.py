@@ -31,10 +31,9 @@ from markupsafe import Markup
 from . import themes
 from .charts import uptime_filters
 from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
-from .loader import display_path
 from .model import SiteConfig
 from .paths import files_below
-from .problems import Problem
+from .problems import Problem, display_path
 from .templating import ThemeEnvironment, code_generator
 from .themes import installed_themes
 from .times import iso_utc, zone

@@ -44,9 +44,8 @@ import jinja2
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .loader import display_path
 from .memo import Remembered
-from .problems import Problem
+from .problems import Problem, display_path
 from .render import THEMES, DeferredPage, DeferringTheme, Theme, load_theme, template_problem
 from .site import render
 from .workspace import Workspace, content_folder, evaluate, load_workspace, with_file

@@ -16,8 +16,7 @@ import click
 
 from ..authoring import AuthoringError
 from ..console import clock, plural, report
-from ..loader import display_path
-from ..problems import Severity
+from ..problems import Severity, display_path
 from . import cstate, statuspage, upptime, writer
 from .imported import History
 

@@ -17,8 +17,8 @@ from datetime import UTC, date, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..loader import display_path
 from ..model import IMPACTS, ComponentStatus
+from ..problems import display_path
 from ..times import TimeError, zone
 from .imported import (
     History,

@@ -43,9 +43,8 @@ from ..authoring import (
     update_block,
 )
 from ..content import ParsedFile, parse_incident, parse_maintenance, slugify
-from ..loader import display_path
 from ..model import IMPACT_STATUS, Incident, Maintenance
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, display_path
 from ..source import MAX_SOURCE_BYTES, SourceError, load_toml, read_text
 from ..workspace import Workspace, evaluate, load_workspace, with_file
 from .imported import History, ImportedIncident, ImportedMaintenance, Unmapped
