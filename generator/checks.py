@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 
 from .content import POSTMORTEM_QUESTIONS
 from .memo import Memo, direct
@@ -75,6 +76,8 @@ def incident_problems(authors: Mapping[str, Author], components: Mapping[str, Co
     _check_timeline(path, incident.updates, "started", incident.started, "resolved", problems)
     for update in incident.updates:
         _check_author(authors, path, update.line, update.author, problems)
+        for setting in update.components:
+            _check_components(components, path, setting.line, (setting.id,), problems)
     if incident.postmortem:
         _check_author(authors, path, incident.postmortem.line, incident.postmortem.author, problems)
         for item in incident.postmortem.action_items:
@@ -144,6 +147,15 @@ def check_site(site: Site, problems: Problems, memo: Memo = direct) -> None:
         _check_maintenance(site, maintenance, problems)
 
 
+def _ago(elapsed: timedelta) -> str:
+    """A span in the words a warning reads at a glance: '7 minutes', '3 hours 5 minutes', '2 days'."""
+    minutes = int(elapsed.total_seconds() // 60)
+    days, hours, minutes = minutes // 1440, minutes // 60 % 24, minutes % 60
+    parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
+    words = [f"{count} {unit}{'s' if count != 1 else ''}" for count, unit in parts if count][:2]
+    return " ".join(words) or "less than a minute"
+
+
 def check_at_now(state: SiteState, problems: Problems) -> None:
     """Warnings about what is late at the build's "now"."""
     config = state.site.config
@@ -154,6 +166,13 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
             problems.warning(incident.source, incident_state.latest.line,
                              "open incident gives no time for the next update",
                              "end the latest update with 'Next update by 10:00 UTC.' (customers want an ETA)")
+        if incident_state.eta_overdue and incident_state.eta is not None:
+            promised_in = incident_state.latest if incident_state.latest.next_update else None
+            problems.warning(incident.source, promised_in.line if promised_in else incident.lines.get("next_update", 1),
+                             f"the next update was promised by {incident_state.eta:%Y-%m-%d %H:%M} UTC, "
+                             f"{_ago(state.now - incident_state.eta)} ago",
+                             "post an update now, even to say you are still working on it, with a new "
+                             "'Next update by' (the uptime page counts promises kept)")
         resolved = incident_state.resolved_at
         if resolved is not None and postmortem_overdue(incident.impact, incident.postmortem is not None, resolved,
                                                        state.now, config.postmortem_deadline_days):

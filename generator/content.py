@@ -23,6 +23,7 @@ from .model import (
     MAINTENANCE_STATUSES,
     ActionItem,
     AffectedComponent,
+    ComponentSetting,
     ComponentStatus,
     Incident,
     Maintenance,
@@ -49,6 +50,10 @@ NEXT_UPDATE = re.compile(
     r"|\d{1,2}:\d{2}(?:\s?(?:UTC|GMT)|Z)?)",
     re.IGNORECASE,
 )
+COMPONENTS_LINE = re.compile(r"^Components:(.*)$")
+"""An update's component statuses: a line of its own, e.g. 'Components: storage=operational, api=major_outage'."""
+_SETTING = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]*)\s*=\s*([a-z_]+)$")
+COMPONENTS_HINT = "write 'Components: <id>=<status>, ...', e.g. 'Components: storage=operational'"
 POSTMORTEM_QUESTIONS = (
     "What happened",
     "What we did to fix it",
@@ -156,8 +161,57 @@ def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
     return blocks
 
 
+def _settings(written: str, path: str, line: int, problems: Problems) -> tuple[ComponentSetting, ...]:
+    """The `id=status` pairs of one 'Components:' line; every bad pair is reported, none is guessed."""
+    settings: list[ComponentSetting] = []
+    pairs = [pair.strip() for pair in written.split(",")]
+    if not any(pairs):
+        problems.error(path, line, "'Components:' names no component", COMPONENTS_HINT)
+        return ()
+    for pair in pairs:
+        match = _SETTING.match(pair)
+        if not match:
+            problems.error(path, line, f"'{pair}' in 'Components:' is not <id>=<status>", COMPONENTS_HINT)
+            continue
+        component_id, status = match.groups()
+        if status not in ComponentStatus.names():
+            problems.error(path, line, f"'{status}' is not a component status; "
+                           f"use one of: {', '.join(ComponentStatus.names())}",
+                           did_you_mean(status, ComponentStatus.names()))
+        elif any(setting.id == component_id for setting in settings):
+            problems.error(path, line, f"component '{component_id}' is set twice on one line",
+                           "keep the one status it has from this update on")
+        else:
+            settings.append(ComponentSetting(component_id, ComponentStatus.from_key(status), line))
+    return tuple(settings)
+
+
+def _component_lines(block: _Block, path: str, problems: Problems) -> tuple[str, tuple[ComponentSetting, ...]]:
+    """The update's text without its 'Components:' line, and the statuses that line sets.
+
+    The line is data, not prose: the page words it from the model ("Object storage: operational
+    again"), so it leaves the text. Inside a code fence it is only text.
+    """
+    kept: list[str] = []
+    settings: tuple[ComponentSetting, ...] = ()
+    found = 0
+    for index, raw, outside in fence_aware_lines(block.text):
+        match = COMPONENTS_LINE.match(raw) if outside else None
+        if not match:
+            kept.append(raw)
+            continue
+        number = block.line + 1 + index
+        if found:
+            problems.error(path, number, f"a second 'Components:' line in one update (the first is line {found})",
+                           "put every component this update changes on the first one")
+            continue
+        found = number
+        settings = _settings(match.group(1), path, number, problems)
+    return ("\n".join(kept) if found else block.text), settings
+
+
 def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str,
-            problems: Problems) -> Update | None:
+            problems: Problems, sets_components: bool) -> Update | None:
     parts = block.heading
     if len(parts) != 3 or not all(parts):
         problems.error(path, block.line, "heading looks like an update but does not parse: "
@@ -176,6 +230,7 @@ def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc
         problems.error(path, block.line, f"update status '{status}' is not one of: {', '.join(statuses)}",
                        did_you_mean(status, statuses))
         ok = False
+    text, settings = _component_lines(block, path, problems) if sets_components else (block.text, ())
     if not ok:
         return None
     next_update = None
@@ -187,8 +242,8 @@ def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc
             offset = block.text[: match.start()].count("\n") + 1
             problems.error(path, block.line + offset, f"'next update by' time: {exc}", TIME_FORMATS_HINT)
     anchor_id = f"{doc_id}-{at:%Y%m%dT%H%M%S}"
-    return Update(at=at, status=status, author=author, body=section(block.text, anchor_id),
-                  line=block.line, next_update=next_update)
+    return Update(at=at, status=status, author=author, body=section(text, anchor_id),
+                  line=block.line, next_update=next_update, components=settings)
 
 
 def _action_items(block: _Block, path: str, problems: Problems) -> tuple[ActionItem, ...]:
@@ -266,7 +321,8 @@ def _document(text: str, path: str, problems: Problems) -> Document | None:
 
 
 def _timeline(
-    blocks: list[_Block], statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str, problems: Problems
+    blocks: list[_Block], statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str, problems: Problems,
+    sets_components: bool = False,
 ) -> tuple[tuple[Update, ...], Postmortem | None]:
     updates: list[Update] = []
     postmortem: Postmortem | None = None
@@ -280,7 +336,7 @@ def _timeline(
         if postmortem is not None:
             problems.error(path, block.line, "update after the postmortem",
                            "move the postmortem to the end of the file")
-        update = _update(block, statuses, tz, path, doc_id, problems)
+        update = _update(block, statuses, tz, path, doc_id, problems, sets_components)
         if update:
             updates.append(update)
     return tuple(updates), postmortem
@@ -294,7 +350,7 @@ def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
     fields = read_fields(doc.fields, INCIDENT_SCHEMA, tz, problems, path, 1)
     blocks = _blocks(doc, path, problems)
     doc_id = (fields or {}).get("id", slug)
-    updates, postmortem = _timeline(blocks, INCIDENT_STATUSES, tz, path, doc_id, problems)
+    updates, postmortem = _timeline(blocks, INCIDENT_STATUSES, tz, path, doc_id, problems, sets_components=True)
     if postmortem is None and not updates and fields is not None and len(blocks) == 1:
         problems.error(path, doc.body_line, "incident has no updates",
                        "add '## <time> · investigating · <author>' and what you know so far")

@@ -171,6 +171,19 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class ComponentSetting:
+    """A component status one update sets, from its 'Components:' line (Statuspage's affected_components).
+
+    It holds from the update's time until a later update sets that component again or the incident is
+    resolved, so a component that recovers early stops counting as down (generator/uptime.py).
+    """
+
+    id: str
+    status: ComponentStatus
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Update:
     at: datetime
     status: str
@@ -178,6 +191,8 @@ class Update:
     body: Section
     line: int
     next_update: datetime | None = None
+    components: tuple[ComponentSetting, ...] = ()
+    """The component statuses this update sets, in the order written."""
 
     @property
     def anchor(self) -> str:

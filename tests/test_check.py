@@ -229,8 +229,19 @@ def test_open_incident_without_next_update_warns(tmp_path: Path) -> None:
 
 def test_open_incident_with_an_eta_does_not_warn(tmp_path: Path) -> None:
     root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT})
-    result = check(root, "--strict")
+    result = check(root, "--strict", now="2026-03-14T09:50:00Z")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_promised_update_that_is_overdue_warns_but_never_blocks_publishing(tmp_path: Path) -> None:
+    # The update on line 10 promised the next one by 10:00; at 10:25 nothing has come.
+    root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT})
+    result = check(root, now="2026-03-14T10:25:00Z")
+    assert result.exit_code == 0
+    assert_problem(result, root, INCIDENT_PATH, 10,
+                   "warning: the next update was promised by 2026-03-14 10:00 UTC, 25 minutes ago")
+    assert check(root, "--strict", now="2026-03-14T10:25:00Z").exit_code == 1
+    assert run("build", str(root), "--now", "2026-03-14T10:25:00Z").exit_code == 0
 
 
 def test_major_incident_without_postmortem_warns_after_the_deadline(tmp_path: Path) -> None:

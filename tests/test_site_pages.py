@@ -359,7 +359,8 @@ def test_component_page_shows_status_and_its_incidents(demo_build: Path) -> None
     assert one(tree, "//h1").text == "DNS"
     assert text(one(tree, "//p[@class='now']")) == "✓ Operational"
     incidents = [a.text for a in one(tree, "//section[@aria-labelledby='incidents']").xpath(".//li/a")]
-    assert incidents == ["DNS outage: all customer zones unavailable", "DNS lookups failing for DNSSEC-signed customer zones"]
+    assert incidents == ["DNS outage: all customer zones unavailable", "DNS lookups failing for DNSSEC-signed customer zones",
+                         "DNS lookups failing from most of North America"]
 
 
 def test_author_page_says_who_how_to_reach_them_and_what_they_signed(demo_build: Path) -> None:
