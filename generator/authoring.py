@@ -16,12 +16,12 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from .content import POSTMORTEM_QUESTIONS, slugify
+from .content import COMPONENT_SETTING, POSTMORTEM_QUESTIONS, slugify
 from .loader import display_path
 from .model import (
     ENDED_MAINTENANCE,
@@ -399,16 +399,33 @@ def _refuse_ended(item: Incident | Maintenance) -> None:
                              "updates go before it")
 
 
+def components_line(item: Incident | Maintenance, settings: Sequence[str]) -> str:
+    """The update's 'Components:' line from `--component ID=STATUS` options, or "" without any.
+
+    Each option must be exactly one pair, so no value can add a line, a heading or another pair; whether
+    the id and the status exist is checked with the rest of the new text, as `check` would.
+    """
+    if not settings:
+        return ""
+    if not isinstance(item, Incident):
+        raise AuthoringError(f"{item.source} is a maintenance: its components are under maintenance while it "
+                             "runs; --component is for incidents")
+    for setting in settings:
+        if not COMPONENT_SETTING.fullmatch(setting):
+            raise AuthoringError(f"--component {setting!r} is not ID=STATUS, e.g. --component api=operational")
+    return "Components: " + ", ".join(settings)
+
+
 def add_update(root: Path, reference: str, status: str | None, *, author: str | None, message: str | None,
-               next_update: str | None, now: datetime, edit: Editor) -> Written:
+               next_update: str | None, now: datetime, edit: Editor, components: Sequence[str] = ()) -> Written:
     workspace = _open(root)
     item, path = _target(workspace, reference)
     return _append_update(workspace, item, path, status, author=author, message=message, next_update=next_update,
-                          now=now, edit=edit, prefill="")
+                          now=now, edit=edit, prefill="", components=components_line(item, components))
 
 
 def resolve(root: Path, reference: str, *, author: str | None, message: str | None, now: datetime,
-            edit: Editor) -> Written:
+            edit: Editor, components: Sequence[str] = ()) -> Written:
     workspace = _open(root)
     item, path = _target(workspace, reference)
     if isinstance(item, Incident):
@@ -416,12 +433,12 @@ def resolve(root: Path, reference: str, *, author: str | None, message: str | No
     else:
         status, prefill = "completed", "The maintenance is complete."
     return _append_update(workspace, item, path, status, author=author, message=message, next_update=None,
-                          now=now, edit=edit, prefill=prefill)
+                          now=now, edit=edit, prefill=prefill, components=components_line(item, components))
 
 
 def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Path, status: str | None, *,
                    author: str | None, message: str | None, next_update: str | None, now: datetime, edit: Editor,
-                   prefill: str) -> Written:
+                   prefill: str, components: str = "") -> Written:
     site = workspace.site
     assert site is not None
     root = workspace.root
@@ -448,6 +465,8 @@ def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Pat
         about += ["", f"Latest update ({written_time(latest.at)} · {latest.status} · {latest.author}):",
                   *latest.body.text.strip().splitlines()]
     body = _message(message, edit, prefill, about)
+    if components:
+        body = f"{body.strip()}\n\n{components}"
     text = append_block(path.read_text(encoding="utf-8"), update_block(at, status, author_id,
                                                                       with_next_update(body, due, at)))
     problems = _checked(workspace, path, text, now)

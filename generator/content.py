@@ -52,7 +52,8 @@ NEXT_UPDATE = re.compile(
 )
 COMPONENTS_LINE = re.compile(r"^Components:(.*)$")
 """An update's component statuses: a line of its own, e.g. 'Components: storage=operational, api=major_outage'."""
-_SETTING = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]*)\s*=\s*([a-z_]+)$")
+COMPONENT_SETTING = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*=[ \t]*([a-z_]+)")
+"""One `<id>=<status>` pair, matched whole (fullmatch), so it never spans a line."""
 COMPONENTS_HINT = "write 'Components: <id>=<status>, ...', e.g. 'Components: storage=operational'"
 POSTMORTEM_QUESTIONS = (
     "What happened",
@@ -169,7 +170,7 @@ def _settings(written: str, path: str, line: int, problems: Problems) -> tuple[C
         problems.error(path, line, "'Components:' names no component", COMPONENTS_HINT)
         return ()
     for pair in pairs:
-        match = _SETTING.match(pair)
+        match = COMPONENT_SETTING.fullmatch(pair)
         if not match:
             problems.error(path, line, f"'{pair}' in 'Components:' is not <id>=<status>", COMPONENTS_HINT)
             continue

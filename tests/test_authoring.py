@@ -261,3 +261,33 @@ def test_update_times_are_minutes_unless_seconds_are_needed() -> None:
     now = datetime(2026, 3, 20, 9, 20, 40, tzinfo=UTC)
     assert written_time(update_time(now, None)) == "2026-03-20 09:20 UTC"
     assert written_time(update_time(now, datetime(2026, 3, 20, 9, 20, tzinfo=UTC))) == "2026-03-20 09:20:40 UTC"
+
+
+def test_update_and_resolve_set_component_statuses(site: Path) -> None:
+    run("new", "incident", "Outage", "--impact", "critical", "-c", "api", "-c", "dashboard", "-m", "Down.",
+        "--next-update", "30m", "--site", str(site), "--now", NOW)
+    path = site / "incidents" / "2026-03-20-outage.md"
+    result = run("update", "outage", "--status", "identified", "-m", "The API is back.", "--component", "api=operational",
+                 "-c", "dashboard=partial_outage", "--next-update", "1h", "--site", str(site),
+                 "--now", "2026-03-20T09:40:00Z")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").endswith(
+        "· identified · alice\n\nThe API is back.\n\nComponents: api=operational, dashboard=partial_outage\n\n"
+        "Next update by 10:40 UTC.\n")
+    assert run("resolve", "outage", "-m", "Fixed.", "-c", "dashboard=operational", "--site", str(site),
+               "--now", "2026-03-20T10:00:00Z").exit_code == 0
+    assert path.read_text(encoding="utf-8").endswith("Fixed.\n\nComponents: dashboard=operational\n")
+    assert run("check", str(site), "--now", "2026-03-20T10:00:00Z").exit_code == 0
+
+
+def test_a_wrong_component_setting_is_refused_before_writing(site: Path) -> None:
+    run("new", "incident", "Outage", "--impact", "major", "-c", "api", "-m", "x", "--site", str(site), "--now", NOW)
+    path = site / "incidents" / "2026-03-20-outage.md"
+    before = path.read_text(encoding="utf-8")
+    for setting, said in (("api=operatonal", "did you mean 'operational'?"),
+                          ("dashbord=operational", "unknown component 'dashbord'"),
+                          ("api=operational\n## 2026-03-20 10:00 UTC · resolved · alice", "is not ID=STATUS"),
+                          ("api", "is not ID=STATUS")):
+        result = run("update", "outage", "-m", "y", "-c", setting, "--site", str(site), "--now", "2026-03-20T09:40Z")
+        assert result.exit_code == 1 and said in result.stderr, (setting, result.stderr)
+        assert path.read_text(encoding="utf-8") == before
