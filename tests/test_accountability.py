@@ -74,7 +74,8 @@ def test_promises_kept_are_counted_per_quarter_and_listed_per_incident(tmp_path:
             for item in uptime["late_updates"]] == [
         ("2026-03-14-api-errors", "2026-03-14T19:30:00Z", "2026-03-14T19:37:00Z", 420)]
     page = text_of((out / "uptime/index.html").read_text(encoding="utf-8"))
-    assert "1 of 2 ; median lateness 7 minutes" in page
+    promised = page[page.index("Promised updates delivered on time"):page.index("Late updates")]
+    assert "All time 1 of 2 7 minutes" in promised and "2026-Q1 1 of 2 7 minutes" in promised
     late = page[page.index("Late updates"):page.index("Overdue postmortems")]
     assert "✖ 7 minutes late" in late and "Object storage errors" in late
 

@@ -111,9 +111,9 @@ def test_charts_are_inline_svg_with_a_name_and_a_table(published):
         title = chart.find("title")
         assert title is not None and title.get("id") == chart.get("aria-labelledby") and title.text
     # Per component: its windows and its recent months, and one more per older year; then the incident handling
-    # summary, by year and by quarter.
+    # summary, by year and by quarter, and the promised updates.
     older_years = sum(len({m["month"][:4] for m in c["months"][:-12]}) for c in data["components"].values())
-    assert len(page.xpath("//table")) == 2 * len(data["components"]) + older_years + 3
+    assert len(page.xpath("//table")) == 2 * len(data["components"]) + older_years + 4
     assert not page.xpath("//script")
 
 
