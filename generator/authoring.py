@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from .content import COMPONENT_SETTING, POSTMORTEM_QUESTIONS, slugify
+from .content import COMPONENT_SETTING, PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS, slugify
 from .loader import display_path
 from .model import (
     ENDED_MAINTENANCE,
@@ -159,7 +159,7 @@ def postmortem_heading(author: str) -> str:
 def postmortem_block(author: str, due: date) -> str:
     questions = "".join(f"### {question}\n\n" for question in POSTMORTEM_QUESTIONS)
     return (f"{postmortem_heading(author)}\n\n{questions}"
-            f"- [ ] Describe one follow-up action (owner: {author}, due: {due.isoformat()})\n")
+            f"- [ ] {PLACEHOLDER_ACTION} (owner: {author}, due: {due.isoformat()})\n")
 
 
 def file_slug(day: date, title: str) -> str:

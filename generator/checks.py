@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 
-from .content import POSTMORTEM_QUESTIONS
+from .content import INIT_EXAMPLE, PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
 from .memo import Memo, direct
 from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
 from .problems import Problem, Problems, did_you_mean
@@ -147,6 +147,20 @@ def check_site(site: Site, problems: Problems, memo: Memo = direct) -> None:
         _check_maintenance(site, maintenance, problems)
 
 
+def _check_template_left(incident: Incident, problems: Problems) -> None:
+    """What `statusblog postmortem` wrote for staff to replace, still as written: not ready for customers."""
+    postmortem = incident.postmortem
+    assert postmortem is not None
+    for part in postmortem.parts:
+        if part.title and not part.html.strip() and not part.has_actions:
+            problems.warning(incident.source, postmortem.line, f"postmortem question '### {part.title}' is empty",
+                             "answer it under its heading, or delete the heading")
+    for item in postmortem.action_items:
+        if item.text == PLACEHOLDER_ACTION:
+            problems.warning(incident.source, item.line, f"action item '{PLACEHOLDER_ACTION}' is the template's",
+                             "write the real follow-up action with its owner and due date, or delete the line")
+
+
 def _ago(elapsed: timedelta) -> str:
     """A span in the words a warning reads at a glance: '7 minutes', '3 hours 5 minutes', '2 days'."""
     minutes = int(elapsed.total_seconds() // 60)
@@ -179,6 +193,9 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
             problems.warning(incident.source, 1, f"{incident.impact} incident resolved "
                              f"{(state.now - resolved).days} days ago has no postmortem",
                              f"add '## Postmortem · <author>' (due within {config.postmortem_deadline_days} days)")
+        if INIT_EXAMPLE in incident.summary.text:
+            problems.warning(incident.source, 1, "this is the example incident 'statusblog init' wrote",
+                             "delete the file before you publish (its incident is made up)")
         if incident.postmortem is None:
             continue
         present = {question.casefold() for question in incident.postmortem.questions}
@@ -186,6 +203,7 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
             if question.casefold() not in present:
                 problems.warning(incident.source, incident.postmortem.line, f"postmortem lacks '### {question}'",
                                  "customers want to know what happened, what you did, and what you will do")
+        _check_template_left(incident, problems)
         for item in incident.postmortem.action_items:
             if action_item_overdue(item, today):
                 problems.warning(incident.source, item.line, f"action item past due since {item.due}: {item.text}",

@@ -55,6 +55,10 @@ COMPONENTS_LINE = re.compile(r"^Components:(.*)$")
 COMPONENT_SETTING = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*=[ \t]*([a-z_]+)")
 """One `<id>=<status>` pair, matched whole (fullmatch), so it never spans a line."""
 COMPONENTS_HINT = "write 'Components: <id>=<status>, ...', e.g. 'Components: storage=operational'"
+PLACEHOLDER_ACTION = "Describe one follow-up action"
+"""The action item `statusblog postmortem` writes for staff to replace; `check --strict` refuses it as written."""
+INIT_EXAMPLE = "written by `statusblog init` to show the format"
+"""A sentence of the example incident `statusblog init` writes; `check --strict` refuses a site that still has it."""
 POSTMORTEM_QUESTIONS = (
     "What happened",
     "What we did to fix it",

@@ -146,3 +146,13 @@ def test_a_components_line_inside_a_code_fence_is_only_text(tmp_path: Path) -> N
                             "The config now reads:\n\n```\nComponents: not=parsed\n```")
     out = build(tmp_path, dedent(text))
     assert "Components: not=parsed" in (out / "incidents/2026-03-14-api-errors/index.html").read_text(encoding="utf-8")
+
+
+def test_an_overdue_postmortem_is_said_on_the_incident_page(tmp_path: Path) -> None:
+    # Major, resolved 2026-03-14 11:02 UTC; the postmortem is due 7 days later.
+    root = write_site(tmp_path / "site")
+    page = "incidents/2026-03-14-api-errors/index.html"
+    before = text_of((build_at(root, "2026-03-21T11:00:00Z", tmp_path / "before") / page).read_text(encoding="utf-8"))
+    after = text_of((build_at(root, "2026-03-22T00:00:00Z", tmp_path / "after") / page).read_text(encoding="utf-8"))
+    assert "Postmortem due since" not in before
+    assert "Postmortem due since Mar 21, 2026, 6:02 AM CDT (2026-03-21 11:02 UTC)" in after

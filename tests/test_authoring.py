@@ -83,6 +83,19 @@ def test_a_whole_incident_from_init_to_postmortem_checks_and_builds(tmp_path: Pa
     assert "- [ ] Describe one follow-up action (owner: alice, due: 2026-04-04)" in text
     assert (root / "maintenance" / "2026-03-25-database-upgrade.md").is_file()
 
+    # Nothing is published from a template: plain check warns, --strict refuses, until it is filled in.
+    assert run("check", str(root), "--now", "2026-03-21T10:00:00Z").exit_code == 0
+    checked = run("check", str(root), "--strict", "--now", "2026-03-21T10:00:00Z")
+    assert checked.exit_code == 1
+    for said in ("postmortem question '### What happened' is empty",
+                 "postmortem question '### What we did to fix it' is empty",
+                 "action item 'Describe one follow-up action' is the template's",
+                 "this is the example incident 'statusblog init' wrote"):
+        assert said in checked.stderr, said
+    (root / "incidents" / "2026-03-20-example-incident.md").unlink()
+    path.write_text(text.replace("### What happened\n", "### What happened\n\nA pool ran out.\n")
+                    .replace("### What we did to fix it\n", "### What we did to fix it\n\nWe raised it.\n")
+                    .replace("Describe one follow-up action", "Alert on pool saturation"), encoding="utf-8")
     checked = run("check", str(root), "--strict", "--now", "2026-03-21T10:00:00Z")
     assert checked.exit_code == 0, checked.output
     built = run("build", str(root), "--out", str(tmp_path / "public"), "--now", "2026-03-21T10:00:00Z")
@@ -103,6 +116,13 @@ def test_init_takes_the_first_author_from_git_config(tmp_path: Path) -> None:
     assert run("init", str(tmp_path / "s"), "--now", NOW).exit_code == 0
     authors = (tmp_path / "s" / "authors.toml").read_text(encoding="utf-8")
     assert '[alice]\nname = "Alice Nguyen"' in authors and 'email = "alice@example.com"' in authors
+    assert run("check", str(tmp_path / "s"), "--now", NOW).exit_code == 0
+    # The example incident is made up: publishing it is refused until it is deleted.
+    strict = run("check", str(tmp_path / "s"), "--strict", "--now", NOW)
+    assert strict.exit_code == 1 and "this is the example incident 'statusblog init' wrote" in strict.stderr
+    assert "delete the file before you publish" in strict.stderr
+    for example in (tmp_path / "s" / "incidents").glob("*-example-incident.md"):
+        example.unlink()
     assert run("check", str(tmp_path / "s"), "--strict", "--now", NOW).exit_code == 0
 
 
