@@ -16,6 +16,8 @@ import feedparser
 from tests.built import build_at
 from tests.sites import INCIDENT, dedent, run, write_site
 
+pytest_plugins = ["tests.translated_build"]
+
 PATH = "incidents/2026-03-14-api-errors.md"
 LATE = """\
 ---
@@ -156,3 +158,18 @@ def test_an_overdue_postmortem_is_said_on_the_incident_page(tmp_path: Path) -> N
     after = text_of((build_at(root, "2026-03-22T00:00:00Z", tmp_path / "after") / page).read_text(encoding="utf-8"))
     assert "Postmortem due since" not in before
     assert "Postmortem due since Mar 21, 2026, 6:02 AM CDT (2026-03-21 11:02 UTC)" in after
+
+
+def test_an_indonesian_sites_badges_speak_indonesian(indonesian_build: Path) -> None:
+    site = (indonesian_build / "badge.svg").read_text(encoding="utf-8")
+    component = (indonesian_build / "components/object-storage/badge.svg").read_text(encoding="utf-8")
+    assert ">gangguan sebagian<" in site and ">partial outage<" not in site
+    assert ">gangguan sebagian<" in component
+
+
+def test_feed_and_calendar_bytes_do_not_name_statusblogs_version(tmp_path: Path) -> None:
+    out = build(tmp_path)
+    atom = feedparser.parse((out / "feed.atom").read_bytes())
+    assert atom.feed.generator_detail.get("version") is None
+    assert "<generator>statusblog</generator>" in (out / "feed.xml").read_text(encoding="utf-8")
+    assert "PRODID:-//statusblog//statusblog//EN" in (out / "maintenance.ics").read_text(encoding="utf-8")

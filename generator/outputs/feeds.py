@@ -21,7 +21,6 @@ from typing import Any
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from .. import __version__
 from ..model import Author, SiteConfig, Update
 from ..render import Theme
 from ..signatures import LABELS, Byline, byline_fields
@@ -248,7 +247,7 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
             generator.link(href=config.websub_hub, rel="hub")
     generator.link(href=absolute(config, feed.page), rel="alternate")  # last: feedgen gives RSS the last link
     generator.language(config.language)
-    generator.generator("statusblog", version=__version__)
+    generator.generator("statusblog")  # no version: an upgrade must not rewrite every feed's bytes
     generator.updated(feed.updated)
     generator.lastBuildDate(feed.updated)
     for entry in feed.entries:
