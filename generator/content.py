@@ -289,29 +289,35 @@ def _postmortem(block: _Block, path: str, doc_id: str, problems: Problems) -> Po
 
 
 def _postmortem_parts(text: str, has_action_items: bool, doc_id: str) -> tuple[PostmortemPart, ...]:
-    """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list."""
+    """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list.
+
+    Text written after a part's action items stays after them (`after_html`), where its author put it.
+    """
     plain, _technical = split_technical(text)
-    chunks: list[tuple[str, list[str], bool]] = [("", [], False)]
+    chunks: list[tuple[str, list[str], bool, list[str]]] = [("", [], False, [])]
     for _, line, outside in fence_aware_lines(plain):
         heading = _H3.match(line) if outside else None
+        title, lines, has_actions, after = chunks[-1]
         if heading:
-            chunks.append((heading.group(1), [], False))
+            chunks.append((heading.group(1), [], False, []))
         elif outside and TASK.match(line):
-            title, lines, _ = chunks[-1]
-            chunks[-1] = (title, lines, True)
+            chunks[-1] = (title, lines, True, after)
+        elif has_actions:
+            after.append(line)
         else:
-            chunks[-1][1].append(line)
+            lines.append(line)
     parts = []
     seen: set[str] = set()
-    for number, (title, lines, has_actions) in enumerate(chunks):
-        part_text = "\n".join(lines).strip("\n")
+    for number, (title, lines, has_actions, after) in enumerate(chunks):
+        part_text, after_text = "\n".join(lines).strip("\n"), "\n".join(after).strip("\n")
         if not (title or part_text or has_actions):
             continue
         anchor = "pm-" + (anchor_slug(title) or str(number))
         while anchor in seen:
             anchor += "-" + str(number)
         seen.add(anchor)
-        parts.append(PostmortemPart(title, anchor, render(part_text, f"{doc_id}-pm{number}"), has_actions))
+        parts.append(PostmortemPart(title, anchor, render(part_text, f"{doc_id}-pm{number}"), has_actions,
+                                    render(after_text, f"{doc_id}-pm{number}a") if after_text.strip() else ""))
     if has_action_items and not any(part.has_actions for part in parts):
         parts.append(PostmortemPart("", "pm-actions", "", True))
     return tuple(parts)

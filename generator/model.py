@@ -222,6 +222,8 @@ class PostmortemPart:
     html: str
     has_actions: bool
     """Whether the action items were written in this part, so the page shows them here."""
+    after_html: str = ""
+    """What was written after the action items in this part, shown after them."""
 
 
 @dataclass(frozen=True, slots=True)
