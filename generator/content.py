@@ -218,6 +218,10 @@ def _component_lines(block: _Block, path: str, problems: Problems) -> tuple[str,
 def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str,
             problems: Problems, sets_components: bool) -> Update | None:
     parts = block.heading
+    if len(parts) in (2, 3) and all(parts[:2]) and not "".join(parts[2:]):
+        problems.error(path, block.line, f"update heading names no author: '## {' · '.join(filter(None, parts))}'",
+                       f"add the author id after the status, e.g. '## {parts[0]} · {parts[1]} · alice'")
+        return None
     if len(parts) != 3 or not all(parts):
         problems.error(path, block.line, "heading looks like an update but does not parse: "
                        f"'## {' · '.join(parts)}'",
