@@ -32,14 +32,19 @@ def _unknown(word: str, known: Mapping[str, object], kind: str) -> str:
     return f"{prefix}known {kind}: {names}"
 
 
-def _check_author(authors: Mapping[str, Author], path: str, line: int, author: str, problems: Problems) -> None:
-    if author and author not in authors:
+def _check_author(authors: Mapping[str, Author] | None, path: str, line: int, author: str,
+                  problems: Problems) -> None:
+    """`authors` is None when authors.toml itself has errors: they are reported once, not at every byline."""
+    if authors is not None and author and author not in authors:
         problems.error(path, line, f"unknown author '{author}'",
                        _unknown(author, authors, "authors") + " (add them to authors.toml)")
 
 
-def _check_components(components: Mapping[str, Component], path: str, line: int, ids: Iterable[str],
+def _check_components(components: Mapping[str, Component] | None, path: str, line: int, ids: Iterable[str],
                       problems: Problems) -> None:
+    """`components` is None when components.toml itself has errors: reported once, not in every incident."""
+    if components is None:
+        return
     for component_id in ids:
         if component_id not in components:
             problems.error(path, line, f"unknown component '{component_id}'",
@@ -66,7 +71,7 @@ def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, st
         previous = update
 
 
-def incident_problems(authors: Mapping[str, Author], components: Mapping[str, Component],
+def incident_problems(authors: Mapping[str, Author] | None, components: Mapping[str, Component] | None,
                       incident: Incident) -> tuple[Problem, ...]:
     """The errors of one incident against the registries: all check_site needs to know of it but its slug and id."""
     problems = Problems()
@@ -86,14 +91,15 @@ def incident_problems(authors: Mapping[str, Author], components: Mapping[str, Co
     return tuple(problems.items)
 
 
-def _check_maintenance(site: Site, maintenance: Maintenance, problems: Problems) -> None:
+def _check_maintenance(site: Site, maintenance: Maintenance, authors: Mapping[str, Author] | None,
+                       components: Mapping[str, Component] | None, problems: Problems) -> None:
     path = maintenance.source
     if maintenance.scheduled_end <= maintenance.scheduled_start:
         problems.error(path, maintenance.lines.get("scheduled_end", 1), "maintenance ends before it starts",
                        "scheduled_end must be later than scheduled_start")
-    _check_components(site.components, path, maintenance.lines.get("components", 1), maintenance.components, problems)
+    _check_components(components, path, maintenance.lines.get("components", 1), maintenance.components, problems)
     for update in maintenance.updates:
-        _check_author(site.authors, path, update.line, update.author, problems)
+        _check_author(authors, path, update.line, update.author, problems)
     ended = [u for u in maintenance.updates if u.status in ENDED_MAINTENANCE]
     for update in maintenance.updates:
         if ended and update.line > ended[0].line:
@@ -135,16 +141,34 @@ def _check_unique(site: Site, problems: Problems) -> None:
                            "ids must be unique: they keep feed entries and API ids stable")
 
 
+def _registries(site: Site, problems: Problems
+                ) -> tuple[Mapping[str, Author] | None, Mapping[str, Component] | None]:
+    """The registries to check references against; None for one that could not be read at all (a TOML syntax
+    error, already reported), so that its error is not repeated as an unknown id in every incident."""
+    broken = {problem.path for problem in problems.errors}
+    authors = None if not site.authors and site.source_files.get("authors") in broken else site.authors
+    components = (None if not site.components and site.source_files.get("components") in broken
+                  else site.components)
+    return authors, components
+
+
 def check_site(site: Site, problems: Problems, memo: Memo = direct) -> None:
-    """Errors that hold whatever "now" is; `memo` lets the dev server skip incidents it checked before."""
+    """Errors that hold whatever "now" is; `memo` lets the dev server skip incidents it checked before.
+
+    Incident files with errors of their own are checked too, as far as they parse, so that one run reports
+    every problem.
+    """
     _check_unique(site, problems)
+    authors, components = _registries(site, problems)
     for channel in site.config.notify:
-        _check_components(site.components, site.source_files.get("site", "site.toml"), channel.line,
+        _check_components(components, site.source_files.get("site", "site.toml"), channel.line,
                           channel.components, problems)
     for incident in site.incidents:
-        problems.extend(memo(incident.source, incident_problems, site.authors, site.components, incident))
+        problems.extend(memo(incident.source, incident_problems, authors, components, incident))
+    for incident in site.unfinished:
+        problems.extend(incident_problems(authors, components, incident))
     for maintenance in site.maintenances:
-        _check_maintenance(site, maintenance, problems)
+        _check_maintenance(site, maintenance, authors, components, problems)
 
 
 def _check_template_left(incident: Incident, problems: Problems) -> None:

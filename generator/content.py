@@ -136,6 +136,16 @@ class _Block:
 class ParsedFile:
     item: Incident | Maintenance | Page | None
     problems: tuple[Problem, ...]
+    unfinished: Incident | None = None
+    """For an incident file with errors: the incident as far as it parses, never published, but checked
+    against the registries, so that one run reports every problem of the file instead of half of them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unfinished:
+    """ParsedFile.unfinished as the loader passes it on: kept apart from what is published."""
+
+    incident: Incident
 
 
 def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
@@ -369,8 +379,10 @@ def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
     if postmortem is None and not updates and fields is not None and len(blocks) == 1:
         problems.error(path, doc.body_line, "incident has no updates",
                        "add '## <time> · investigating · <author>' and what you know so far")
+    lines = {key: value.line or 1 for key, value in doc.fields.items()}
     if fields is None or problems.errors:
-        return ParsedFile(None, tuple(problems.items))
+        return ParsedFile(None, tuple(problems.items),
+                          _unfinished(_readable(doc, INCIDENT_SCHEMA, tz), slug, path, updates, postmortem, lines))
     incident = Incident(
         slug=slug,
         id=fields.get("id", slug),
@@ -384,9 +396,32 @@ def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
         postmortem=postmortem,
         cause=fields.get("cause", ""),
         next_update=fields.get("next_update"),
-        lines={key: value.line or 1 for key, value in doc.fields.items()},
+        lines=lines,
     )
     return ParsedFile(incident, tuple(problems.items))
+
+
+def _readable(doc: Document, schema: dict[str, FieldSpec], tz: tzinfo) -> dict[str, Any]:
+    """The front matter values that convert, when others do not (their errors are already reported)."""
+    result = {}
+    for key, value in doc.fields.items():
+        if key in schema:
+            try:
+                result[key] = schema[key].convert(value.data, tz)
+            except FieldError:
+                continue
+    return result
+
+
+def _unfinished(fields: dict[str, Any], slug: str, path: str, updates: tuple[Update, ...],
+                postmortem: Postmortem | None, lines: dict[str, int]) -> Incident | None:
+    """What the cross-file checks need of a file with errors; None when it gives no time to place it at."""
+    started = fields.get("started") or (updates[0].at if updates else None)
+    if started is None:
+        return None
+    return Incident(slug=slug, id=fields.get("id", slug), source=path, title=fields.get("title", slug),
+                    impact=fields.get("impact", "none"), started=started, components=fields.get("components", ()),
+                    summary=section(""), updates=updates, postmortem=postmortem, lines=lines)
 
 
 def parse_maintenance(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:

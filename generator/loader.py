@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import load_authors, load_components, load_site_config
-from .content import newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .content import Unfinished, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .model import Incident, Maintenance, Page, Site
 from .parallel import Parser, parse_entries
 from .problems import Problems
@@ -59,15 +59,17 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
     return path, shown, slug
 
 
-def _parse_all(root: Path, tz: tzinfo, problems: Problems) -> tuple[list[Any], list[Any], list[Any]]:
-    """Incidents, maintenances and pages; known files come from the parse cache, the rest use every core."""
+def _parse_all(root: Path, tz: tzinfo, problems: Problems) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """Incidents, maintenances, pages and unfinished incidents; known files come from the parse cache, the rest
+    use every core."""
     folders = (("incidents", parse_incident), ("maintenance", parse_maintenance), ("pages", parse_page))
     entries = [(path, shown, slug, parser) for folder, parser in folders
                for path, shown, slug in content_files(root, folder, problems)]
     items = parse_entries(root, entries, tz, problems)
     return ([item for item in items if isinstance(item, Incident)],
             [item for item in items if isinstance(item, Maintenance)],
-            [item for item in items if isinstance(item, Page)])
+            [item for item in items if isinstance(item, Page)],
+            [item.incident for item in items if isinstance(item, Unfinished)])
 
 
 def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems) -> Any:
@@ -91,7 +93,7 @@ def load_site(root: Path, problems: Problems) -> Site | None:
     if config is None:
         return None
     tz = zone(config.timezone)
-    incidents, maintenances, pages = _parse_all(root, tz, problems)
+    incidents, maintenances, pages, unfinished = _parse_all(root, tz, problems)
     return Site(
         root=str(root),
         config=config,
@@ -101,4 +103,5 @@ def load_site(root: Path, problems: Problems) -> Site | None:
         maintenances=tuple(sorted(maintenances, key=lambda m: newest_first(m.scheduled_start, m.slug))),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         source_files=registry,
+        unfinished=tuple(unfinished),
     )

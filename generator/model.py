@@ -293,3 +293,6 @@ class Site:
     pages: tuple[Page, ...]
     source_files: Mapping[str, str] = field(default_factory=dict)
     """Registry name ('site', 'authors', 'components') -> path shown in errors."""
+    unfinished: tuple[Incident, ...] = ()
+    """Incident files with errors, as far as they parse: never published, only checked against the registries,
+    so that one run reports every problem (content.ParsedFile.unfinished)."""

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ParseCache, cache_dir
-from .content import ParsedFile
+from .content import ParsedFile, Unfinished
 from .problems import Problems
 from .render import DeferredPage, DeferringTheme, Theme
 from .source import SourceError, read_text
@@ -138,6 +138,8 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
         problems.extend(parsed.problems)
         if parsed.item is not None:
             items.append(parsed.item)
+        elif parsed.unfinished is not None:
+            items.append(Unfinished(parsed.unfinished))
     store.save()
     return items
 
