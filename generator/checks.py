@@ -16,6 +16,7 @@ from .content import INIT_EXAMPLE, PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
 from .memo import Memo, direct
 from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
 from .problems import Problem, Problems, did_you_mean
+from .render import theme_dir
 from .status import SiteState
 from .times import zone
 from .uptime import action_item_overdue, postmortem_overdue
@@ -141,6 +142,20 @@ def _check_unique(site: Site, problems: Problems) -> None:
                            "ids must be unique: they keep feed entries and API ids stable")
 
 
+def _check_language(site: Site, problems: Problems) -> None:
+    """A language the theme has no catalog for would publish English text under <html lang="fr">."""
+    config = site.config
+    catalogs = theme_dir(config.theme) / "translations"
+    if not catalogs.is_dir():
+        return
+    available = sorted(path.name for path in catalogs.iterdir() if (path / "LC_MESSAGES" / "messages.mo").is_file())
+    code = config.language.replace("-", "_")
+    if available and code not in available and code.split("_")[0] not in available:
+        problems.error(site.source_files.get("site", "site.toml"), None,
+                       f"language '{config.language}' has no translation in the theme '{config.theme}'",
+                       f"set language to one of: {', '.join(available)} (or add a catalog: docs/theme.md)")
+
+
 def _registries(site: Site, problems: Problems
                 ) -> tuple[Mapping[str, Author] | None, Mapping[str, Component] | None]:
     """The registries to check references against; None for one that could not be read at all (a TOML syntax
@@ -159,6 +174,7 @@ def check_site(site: Site, problems: Problems, memo: Memo = direct) -> None:
     every problem.
     """
     _check_unique(site, problems)
+    _check_language(site, problems)
     authors, components = _registries(site, problems)
     for channel in site.config.notify:
         _check_components(components, site.source_files.get("site", "site.toml"), channel.line,

@@ -143,7 +143,8 @@ def check(site_argument: Path | None, site: Path | None, now: str | None, strict
     if signatures is not None and checked.state is not None:
         click.echo(signature_summary(checked.state.bylines))
     errors, warnings = len(checked.errors), len(checked.warnings)
-    click.echo(f"{root}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+    shown = root.resolve().name if str(root) == "." else root  # the site's folder, 'content', never '.'
+    click.echo(f"{shown}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     if errors or (strict and warnings):
         sys.exit(1)
 

@@ -311,3 +311,10 @@ def test_a_wrong_component_setting_is_refused_before_writing(site: Path) -> None
         result = run("update", "outage", "-m", "y", "-c", setting, "--site", str(site), "--now", "2026-03-20T09:40Z")
         assert result.exit_code == 1 and said in result.stderr, (setting, result.stderr)
         assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_misspelt_timezone_gets_a_did_you_mean(tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "s"), "--timezone", "Europe/Berln", "--now", NOW)
+    assert result.exit_code == 1
+    assert "unknown timezone 'Europe/Berln' (did you mean 'Europe/Berlin'?)" in result.stderr
+    assert not (tmp_path / "s").exists()

@@ -361,3 +361,27 @@ def test_a_broken_registry_is_reported_once_not_in_every_incident(tmp_path: Path
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 1 and errors[0].startswith(os.path.relpath(root / registry)), result.stderr
+
+
+def test_a_language_without_a_catalog_is_an_error_listing_the_languages(tmp_path: Path) -> None:
+    from tests.sites import SITE_TOML
+
+    root = write_site(tmp_path, {"site.toml": SITE_TOML.replace('language = "en"', 'language = "fr"')})
+    result = check(root)
+    assert result.exit_code == 1
+    assert_problem(result, root, "site.toml", None, "error: language 'fr' has no translation in the theme 'default'",
+                   "set language to one of: en, id")
+    assert check(write_site(tmp_path / "b", {"site.toml": SITE_TOML.replace('"en"', '"en-GB"')})).exit_code == 0
+
+
+def test_a_missing_registry_key_is_hinted_in_toml(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"authors.toml": '[alice]\nname = "Alice"\n[bob]\nname = "Bob"\nrole = "DBA"\n'})
+    assert_problem(check(root), root, "authors.toml", 1, "missing required key 'role' in author 'alice'",
+                   "add 'role = ...'")
+
+
+def test_the_summary_names_the_site_folder_not_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_site(tmp_path / "content")
+    monkeypatch.chdir(root)
+    result = run("check", ".", "--now", NOW)
+    assert result.stdout.splitlines()[-1] == "content: 0 errors, 0 warnings"
