@@ -28,7 +28,16 @@ from .model import (
     Update,
 )
 from .signatures import NO_BYLINES, Bylines
-from .uptime import ComponentChange, ComponentCourse, Promise, UptimeReport, component_course, promises, report
+from .uptime import (
+    ComponentChange,
+    ComponentCourse,
+    Promise,
+    PromiseRecord,
+    UptimeReport,
+    component_course,
+    promises,
+    report,
+)
 
 STATUS_PHRASES = {
     ComponentStatus.MAJOR_OUTAGE: "Major outage",
@@ -61,6 +70,8 @@ class IncidentState:
     """Each component's status update by update: the timeline's changes and the uptime's intervals."""
     promises: tuple[Promise, ...]
     """Every 'next update by' of the published updates, and whether the next update came by then."""
+    promise_record: PromiseRecord
+    """The same, counted: what the uptime page's figures add up over many incidents."""
 
     @property
     def holds(self) -> tuple[tuple[str, ComponentStatus], ...]:
@@ -81,14 +92,6 @@ class IncidentState:
     def late_answer(self, update: Update) -> Promise | None:
         """The promise this update came too late for, if it did."""
         return next((p for p in self.promises if p.answer_line == update.line and p.late_by is not None), None)
-
-    @property
-    def kept_promises(self) -> int:
-        return sum(1 for promise in self.promises if promise.on_time)
-
-    @property
-    def due_promises(self) -> int:
-        return sum(1 for promise in self.promises if promise.fell_due)
 
     @property
     def is_open(self) -> bool:
@@ -230,6 +233,7 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     end = resolved_at or now
     eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
     default = IMPACT_STATUS[incident.impact]
+    kept = promises(updates, now)
     course = component_course(incident.started, ((c.id, c.status if c.status is not None else default)
                                                  for c in incident.components), updates)
     return IncidentState(
@@ -242,7 +246,8 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
         eta_overdue=eta is not None and eta < now,
         affected=course.worst,
         course=course,
-        promises=promises(updates, now),
+        promises=kept,
+        promise_record=PromiseRecord.of(kept),
     )
 
 
@@ -350,7 +355,7 @@ def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES, memo: Memo 
     for state in incidents:
         for component_id, _ in state.affected:
             by_component[component_id].append(state)
-        for component_id, component_status in state.holds:
+        for component_id, component_status in state.holds if state.is_open else ():
             if component_id in status:
                 status[component_id] = max(status[component_id], component_status)
     maintenance_by_component: dict[str, list[MaintenanceState]] = defaultdict(list)

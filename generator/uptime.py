@@ -139,6 +139,22 @@ class Promise:
         return self.answered_at is not None or self.late_by is not None
 
 
+@dataclass(frozen=True, slots=True)
+class PromiseRecord:
+    """One incident's promises, counted once, so figures over thousands of incidents only add numbers up."""
+
+    due: int
+    on_time: int
+    lateness: tuple[timedelta, ...]
+    """How late each late answer came (overdue promises, still growing, are not in it)."""
+
+    @classmethod
+    def of(cls, kept: Sequence[Promise]) -> PromiseRecord:
+        due = [promise for promise in kept if promise.fell_due]
+        return cls(len(due), sum(1 for promise in due if promise.on_time),
+                   tuple(p.late_by for p in due if p.answered_at is not None and p.late_by is not None))
+
+
 def promises(updates: Sequence[Update], now: datetime) -> tuple[Promise, ...]:
     """Every promise of these published updates, kept or not, at "now".
 
@@ -168,6 +184,7 @@ class IncidentFacts(Protocol):
     first_update_delay: timedelta
     course: ComponentCourse
     promises: tuple[Promise, ...]
+    promise_record: PromiseRecord
 
 
 class MaintenanceFacts(Protocol):
@@ -635,8 +652,7 @@ def _period(year: int, quarter: int, start: date, end: date, states: Sequence[In
     counts = {impact: 0 for impact in IMPACTS}
     for state in states:
         counts[state.incident.impact] += 1
-    due = [promise for s in states for promise in s.promises if promise.fell_due]
-    lateness = [promise.late_by for promise in due if promise.answered_at is not None and promise.late_by]
+    lateness = [late for s in states for late in s.promise_record.lateness]
     return QuarterMetrics(
         year=year,
         quarter=quarter,
@@ -651,8 +667,8 @@ def _period(year: int, quarter: int, start: date, end: date, states: Sequence[In
         p90_first_update=percentile(delays, 0.9),
         serious=len(serious),
         with_postmortem=sum(1 for s in serious if s.incident.postmortem is not None),
-        promises_due=len(due),
-        promises_on_time=sum(1 for promise in due if promise.on_time),
+        promises_due=sum(s.promise_record.due for s in states),
+        promises_on_time=sum(s.promise_record.on_time for s in states),
         median_lateness=_median(lateness),
     )
 
@@ -683,13 +699,14 @@ def quarters(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = dir
     return tuple(memo(first, _quarter, first, states) for first, states in grouped.items())
 
 
-def handling_summaries(grouped: Mapping[date, tuple[IncidentFacts, ...]]
+def handling_summaries(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = direct
                        ) -> tuple[tuple[QuarterMetrics, ...], QuarterMetrics | None]:
     """The incident-handling figures per calendar year with incidents, and over the whole history."""
     by_year: dict[int, list[IncidentFacts]] = defaultdict(list)
     for first, states in grouped.items():
         by_year[first.year].extend(states)
-    years = tuple(_period(year, 0, date(year, 1, 1), date(year, 12, 31), states) for year, states in by_year.items())
+    years = tuple(memo(year, _period, year, 0, date(year, 1, 1), date(year, 12, 31), tuple(states))
+                  for year, states in by_year.items())
     if not grouped:
         return years, None
     everything = [state for states in grouped.values() for state in states]
@@ -737,7 +754,7 @@ def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequenc
                   for key, component in site.components.items()}
     postmortems, actions = _overdue(site, incidents, now, now.astimezone(tz).date())
     grouped = _grouped_by_quarter(incidents, tz, memo)
-    years, all_time = handling_summaries(grouped)
+    years, all_time = handling_summaries(grouped, memo)
     return UptimeReport(
         now=now,
         weights=weights,

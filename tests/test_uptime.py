@@ -7,7 +7,7 @@ The sites are in America/Chicago (CST = UTC-6, CDT = UTC-5; DST began
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from generator.model import (
     SiteConfig,
 )
 from generator.site import check
-from generator.uptime import ComponentCourse, component_course, floor_percent, merge, percentile, report
+from generator.uptime import ComponentCourse, PromiseRecord, component_course, floor_percent, merge, percentile, report
 from tests.sites import AUTHORS_TOML, COMPONENTS_TOML, SITE_TOML, write_site
 
 NOW = "2026-03-20T12:00:00Z"  # 07:00 CDT on 2026-03-20
@@ -276,6 +276,7 @@ class FakeState:
     first_update_delay: timedelta
     course: ComponentCourse
     promises: tuple = ()
+    promise_record: PromiseRecord = field(default_factory=lambda: PromiseRecord(0, 0, ()))
 
 
 def test_twenty_thousand_incidents_are_fast():
