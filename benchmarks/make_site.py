@@ -141,7 +141,10 @@ def incident(seed: int, index: int) -> tuple[str, str]:
     for number, status in enumerate(statuses):
         text = paragraph(rng, rng.randint(25, 40))
         if status != "resolved":
-            text += f"\n\nNext update by {utc(at + timedelta(minutes=45))}."
+            # The open incident's latest promise is still ahead of NOW: a broken one is a warning.
+            latest_open = index == 0 and number == len(statuses) - 1
+            due = NOW + timedelta(minutes=30) if latest_open else at + timedelta(minutes=45)
+            text += f"\n\nNext update by {utc(due)}."
         if rng.random() < 0.15:
             text += "\n\n- " + "\n- ".join(sentence(rng, 5) for _ in range(3))
         parts.append(f"## {utc(at)} · {status} · {rng.choice(authors)}\n\n{text}")

@@ -16,12 +16,12 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from .content import LOOKS_LIKE_UPDATE, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
+from .content import COMPONENT_SETTING, LOOKS_LIKE_UPDATE, PLACEHOLDER_ACTION, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
 from .markdown import MARKDOWN
 from .model import (
     ENDED_MAINTENANCE,
@@ -77,6 +77,11 @@ def update_time(now: datetime, previous: datetime | None) -> datetime:
     if exact > previous:
         return exact
     raise AuthoringError(f"the latest update is at {written_time(previous)}, not before now ({written_time(exact)})")
+
+
+def article(word: str) -> str:
+    """'a' or 'an' before a word of the status vocabulary, as it is said: an incident, a resolved update."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def written_time(at: datetime) -> str:
@@ -194,7 +199,7 @@ def postmortem_heading(author: str) -> str:
 def postmortem_block(author: str, due: date) -> str:
     questions = "".join(f"### {question}\n\n" for question in POSTMORTEM_QUESTIONS)
     return (f"{postmortem_heading(author)}\n\n{questions}"
-            f"- [ ] Describe one follow-up action (owner: {author}, due: {due.isoformat()})\n")
+            f"- [ ] {PLACEHOLDER_ACTION} (owner: {author}, due: {due.isoformat()})\n")
 
 
 def file_slug(day: date, title: str) -> str:
@@ -453,16 +458,33 @@ def _refuse_ended(item: Incident | Maintenance) -> None:
                              "updates go before it")
 
 
+def components_line(item: Incident | Maintenance, settings: Sequence[str]) -> str:
+    """The update's 'Components:' line from `--component ID=STATUS` options, or "" without any.
+
+    Each option must be exactly one pair, so no value can add a line, a heading or another pair; whether
+    the id and the status exist is checked with the rest of the new text, as `check` would.
+    """
+    if not settings:
+        return ""
+    if not isinstance(item, Incident):
+        raise AuthoringError(f"{item.source} is a maintenance: its components are under maintenance while it "
+                             "runs; --component is for incidents")
+    for setting in settings:
+        if not COMPONENT_SETTING.fullmatch(setting):
+            raise AuthoringError(f"--component {setting!r} is not ID=STATUS, e.g. --component api=operational")
+    return "Components: " + ", ".join(settings)
+
+
 def add_update(root: Path, reference: str, status: str | None, *, author: str | None, message: str | None,
-               next_update: str | None, now: datetime, edit: Editor) -> Written:
+               next_update: str | None, now: datetime, edit: Editor, components: Sequence[str] = ()) -> Written:
     workspace = _open(root)
     item, path = _target(workspace, reference)
     return _append_update(workspace, item, path, status, author=author, message=message, next_update=next_update,
-                          now=now, edit=edit, prefill="")
+                          now=now, edit=edit, prefill="", components=components_line(item, components))
 
 
 def resolve(root: Path, reference: str, *, author: str | None, message: str | None, now: datetime,
-            edit: Editor) -> Written:
+            edit: Editor, components: Sequence[str] = ()) -> Written:
     workspace = _open(root)
     item, path = _target(workspace, reference)
     if isinstance(item, Incident):
@@ -470,12 +492,12 @@ def resolve(root: Path, reference: str, *, author: str | None, message: str | No
     else:
         status, prefill = "completed", "The maintenance is complete."
     return _append_update(workspace, item, path, status, author=author, message=message, next_update=None,
-                          now=now, edit=edit, prefill=prefill)
+                          now=now, edit=edit, prefill=prefill, components=components_line(item, components))
 
 
 def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Path, status: str | None, *,
                    author: str | None, message: str | None, next_update: str | None, now: datetime, edit: Editor,
-                   prefill: str) -> Written:
+                   prefill: str, components: str = "") -> Written:
     site = workspace.site
     assert site is not None
     root = workspace.root
@@ -488,7 +510,8 @@ def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Pat
     if status not in statuses:
         close = did_you_mean(status, statuses)
         hint = f"{close} " if close.startswith("did you mean") else ""
-        raise AuthoringError(f"status '{status}' is not a {kind} status; {hint}use one of: {', '.join(statuses)}")
+        raise AuthoringError(f"status '{status}' is not {article(kind)} {kind} status; {hint}use one of: "
+                             f"{', '.join(statuses)}")
     _refuse_ended(item)
     author_id = choose_author(site.authors, author, git_config(root, "user.email"))
     at = update_time(now, item.updates[-1].at if item.updates else None)
@@ -502,10 +525,13 @@ def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Pat
         about += ["", f"Latest update ({written_time(latest.at)} · {latest.status} · {latest.author}):",
                   *split_lines(latest.body.text.strip())]
     body = _message(path, message, edit, prefill, about)
+    if components:
+        body = f"{body.strip()}\n\n{components}"
     text = append_block(_stored(path), update_block(at, status, author_id, with_next_update(body, due, at)))
     problems = _checked(workspace, path, text, now, len(item.updates) + 1)
     _replace(path, text)
-    return Written(path, f"appended a '{status}' update by {author_id} at {written_time(at)} to {item.source}",
+    return Written(path, f"appended {article(status)} '{status}' update by {author_id} at {written_time(at)} to "
+                         f"{item.source}",
                    problems)
 
 

@@ -92,15 +92,16 @@ def _y(value: float, low: float, high: float) -> float:
 
 
 def month_chart(uptime: ComponentUptime) -> BarChart:
-    """Monthly uptime bars on a scale from just below the worst month (or the SLA) to 100 %."""
-    values = [month.figures.percent for month in uptime.months]
+    """The recent months' uptime bars on a scale from just below the worst month (or the SLA) to 100 %."""
+    months = uptime.recent_months
+    values = [month.figures.percent for month in months]
     known = [value for value in values if value is not None]
     lowest = min([*known, *([uptime.sla] if uptime.sla is not None else [])], default=100.0)
     step = nice_step(max(100.0 - lowest, 0.001) * 1.2)
     low = max(100.0 - step * TICKS, 0.0)
     ticks = tuple((_y(low + step * n, low, 100.0), round(low + step * n, 3)) for n in range(TICKS + 1))
     target = (_y(uptime.sla, low, 100.0), uptime.sla) if uptime.sla is not None else None
-    bars = _bars(values, [m.month for m in uptime.months], [m.breached for m in uptime.months], low, 100.0)
+    bars = _bars(values, [m.month for m in months], [m.breached for m in months], low, 100.0)
     return BarChart(WIDTH, HEIGHT, bars, ticks, target)
 
 

@@ -146,7 +146,8 @@ def check(site_argument: Path | None, site: Path | None, now: str | None, strict
     if signatures is not None and checked.state is not None:
         click.echo(signature_summary(checked.state.bylines))
     errors, warnings = len(checked.errors), len(checked.warnings)
-    click.echo(f"{root}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+    shown = root.resolve().name if str(root) == "." else root  # the site's folder, 'content', never '.'
+    click.echo(f"{shown}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
     if errors or (strict and warnings):
         sys.exit(1)
 
@@ -197,6 +198,9 @@ MESSAGE_OPTION = click.option("--message", "-m", metavar="TEXT", help="The updat
                               "opens, as git does.")
 COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True, metavar="ID",
                                 help="An affected component (repeat for several).")
+SET_COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True, metavar="ID=STATUS",
+                                    help="A component's status from this update on, e.g. api=operational "
+                                    "(repeat for several).")
 NEXT_UPDATE_OPTION = click.option("--next-update", metavar="30m|1h|TIME",
                                   help="Promise the next update: in 30m, 1h, 90m, or by a time.")
 
@@ -305,27 +309,30 @@ def new_maintenance(title: str, start: str, end: str, components: tuple[str, ...
 @AUTHOR_OPTION
 @NEXT_UPDATE_OPTION
 @MESSAGE_OPTION
+@SET_COMPONENT_OPTION
 @SITE_OPTION
 @CLOCK_OPTION
 def update(slug: str, status: str | None, author: str | None, next_update: str | None, message: str | None,
-           site: Path | None, now: str | None) -> None:
+           components: tuple[str, ...], site: Path | None, now: str | None) -> None:
     """Append an update, signed and timed now, to an incident or maintenance."""
     with refusals():
         said(authoring.add_update(resolve_site(site), slug, status, author=author, message=message,
-                                  next_update=next_update, now=clock(now), edit=edit_in_editor))
+                                  next_update=next_update, now=clock(now), edit=edit_in_editor, components=components))
 
 
 @main.command()
 @click.argument("slug")
 @AUTHOR_OPTION
 @MESSAGE_OPTION
+@SET_COMPONENT_OPTION
 @SITE_OPTION
 @CLOCK_OPTION
-def resolve(slug: str, author: str | None, message: str | None, site: Path | None, now: str | None) -> None:
+def resolve(slug: str, author: str | None, message: str | None, components: tuple[str, ...], site: Path | None,
+            now: str | None) -> None:
     """Append the 'resolved' update to an incident ('completed' to a maintenance)."""
     with refusals():
         said(authoring.resolve(resolve_site(site), slug, author=author, message=message, now=clock(now),
-                               edit=edit_in_editor))
+                               edit=edit_in_editor, components=components))
 
 
 @main.command()

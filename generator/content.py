@@ -23,6 +23,7 @@ from .model import (
     MAINTENANCE_STATUSES,
     ActionItem,
     AffectedComponent,
+    ComponentSetting,
     ComponentStatus,
     Incident,
     Maintenance,
@@ -49,6 +50,15 @@ NEXT_UPDATE = re.compile(
     r"|\d{1,2}:\d{2}(?:\s?(?:UTC|GMT)|Z)?)",
     re.IGNORECASE,
 )
+COMPONENTS_LINE = re.compile(r"^Components:(.*)$")
+"""An update's component statuses: a line of its own, e.g. 'Components: storage=operational, api=major_outage'."""
+COMPONENT_SETTING = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*=[ \t]*([a-z_]+)")
+"""One `<id>=<status>` pair, matched whole (fullmatch), so it never spans a line."""
+COMPONENTS_HINT = "write 'Components: <id>=<status>, ...', e.g. 'Components: storage=operational'"
+PLACEHOLDER_ACTION = "Describe one follow-up action"
+"""The action item `statusblog postmortem` writes for staff to replace; `check --strict` refuses it as written."""
+INIT_EXAMPLE = "written by `statusblog init` to show the format"
+"""A sentence of the example incident `statusblog init` writes; `check --strict` refuses a site that still has it."""
 POSTMORTEM_QUESTIONS = (
     "What happened",
     "What we did to fix it",
@@ -126,6 +136,16 @@ class _Block:
 class ParsedFile:
     item: Incident | Maintenance | Page | None
     problems: tuple[Problem, ...]
+    unfinished: Incident | None = None
+    """For an incident file with errors: the incident as far as it parses, never published, but checked
+    against the registries, so that one run reports every problem of the file instead of half of them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unfinished:
+    """ParsedFile.unfinished as the loader passes it on: kept apart from what is published."""
+
+    incident: Incident
 
 
 def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
@@ -156,9 +176,62 @@ def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
     return blocks
 
 
+def _settings(written: str, path: str, line: int, problems: Problems) -> tuple[ComponentSetting, ...]:
+    """The `id=status` pairs of one 'Components:' line; every bad pair is reported, none is guessed."""
+    settings: list[ComponentSetting] = []
+    pairs = [pair.strip() for pair in written.split(",")]
+    if not any(pairs):
+        problems.error(path, line, "'Components:' names no component", COMPONENTS_HINT)
+        return ()
+    for pair in pairs:
+        match = COMPONENT_SETTING.fullmatch(pair)
+        if not match:
+            problems.error(path, line, f"'{pair}' in 'Components:' is not <id>=<status>", COMPONENTS_HINT)
+            continue
+        component_id, status = match.groups()
+        if status not in ComponentStatus.names():
+            problems.error(path, line, f"'{status}' is not a component status; "
+                           f"use one of: {', '.join(ComponentStatus.names())}",
+                           did_you_mean(status, ComponentStatus.names()))
+        elif any(setting.id == component_id for setting in settings):
+            problems.error(path, line, f"component '{component_id}' is set twice on one line",
+                           "keep the one status it has from this update on")
+        else:
+            settings.append(ComponentSetting(component_id, ComponentStatus.from_key(status), line))
+    return tuple(settings)
+
+
+def _component_lines(block: _Block, path: str, problems: Problems) -> tuple[str, tuple[ComponentSetting, ...]]:
+    """The update's text without its 'Components:' line, and the statuses that line sets.
+
+    The line is data, not prose: the page words it from the model ("Object storage: operational
+    again"), so it leaves the text. Inside a code fence it is only text.
+    """
+    kept: list[str] = []
+    settings: tuple[ComponentSetting, ...] = ()
+    found = 0
+    for index, raw, outside in fence_aware_lines(block.text):
+        match = COMPONENTS_LINE.match(raw) if outside else None
+        if not match:
+            kept.append(raw)
+            continue
+        number = block.line + 1 + index
+        if found:
+            problems.error(path, number, f"a second 'Components:' line in one update (the first is line {found})",
+                           "put every component this update changes on the first one")
+            continue
+        found = number
+        settings = _settings(match.group(1), path, number, problems)
+    return ("\n".join(kept) if found else block.text), settings
+
+
 def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str,
-            problems: Problems) -> Update | None:
+            problems: Problems, sets_components: bool) -> Update | None:
     parts = block.heading
+    if len(parts) in (2, 3) and all(parts[:2]) and not "".join(parts[2:]):
+        problems.error(path, block.line, f"update heading names no author: '## {' · '.join(filter(None, parts))}'",
+                       f"add the author id after the status, e.g. '## {parts[0]} · {parts[1]} · alice'")
+        return None
     if len(parts) != 3 or not all(parts):
         problems.error(path, block.line, "heading looks like an update but does not parse: "
                        f"'## {' · '.join(parts)}'",
@@ -176,6 +249,7 @@ def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc
         problems.error(path, block.line, f"update status '{status}' is not one of: {', '.join(statuses)}",
                        did_you_mean(status, statuses))
         ok = False
+    text, settings = _component_lines(block, path, problems) if sets_components else (block.text, ())
     if not ok:
         return None
     next_update = None
@@ -187,8 +261,8 @@ def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc
             offset = line_number(block.text, match.start())
             problems.error(path, block.line + offset, f"'next update by' time: {exc}", TIME_FORMATS_HINT)
     anchor_id = f"{doc_id}-{at:%Y%m%dT%H%M%S}"
-    return Update(at=at, status=status, author=author, body=section(block.text, anchor_id),
-                  line=block.line, next_update=next_update)
+    return Update(at=at, status=status, author=author, body=section(text, anchor_id),
+                  line=block.line, next_update=next_update, components=settings)
 
 
 def _action_items(block: _Block, path: str, problems: Problems) -> tuple[ActionItem, ...]:
@@ -229,29 +303,35 @@ def _postmortem(block: _Block, path: str, doc_id: str, problems: Problems) -> Po
 
 
 def _postmortem_parts(text: str, has_action_items: bool, doc_id: str) -> tuple[PostmortemPart, ...]:
-    """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list."""
+    """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list.
+
+    Text written after a part's action items stays after them (`after_html`), where its author put it.
+    """
     plain, _technical = split_technical(text)
-    chunks: list[tuple[str, list[str], bool]] = [("", [], False)]
+    chunks: list[tuple[str, list[str], bool, list[str]]] = [("", [], False, [])]
     for _, line, outside in fence_aware_lines(plain):
         heading = _H3.match(line) if outside else None
+        title, lines, has_actions, after = chunks[-1]
         if heading:
-            chunks.append((heading.group(1), [], False))
+            chunks.append((heading.group(1), [], False, []))
         elif outside and TASK.match(line):
-            title, lines, _ = chunks[-1]
-            chunks[-1] = (title, lines, True)
+            chunks[-1] = (title, lines, True, after)
+        elif has_actions:
+            after.append(line)
         else:
-            chunks[-1][1].append(line)
+            lines.append(line)
     parts = []
     seen: set[str] = set()
-    for number, (title, lines, has_actions) in enumerate(chunks):
-        part_text = "\n".join(lines).strip("\n")
+    for number, (title, lines, has_actions, after) in enumerate(chunks):
+        part_text, after_text = "\n".join(lines).strip("\n"), "\n".join(after).strip("\n")
         if not (title or part_text or has_actions):
             continue
         anchor = "pm-" + (anchor_slug(title) or str(number))
         while anchor in seen:
             anchor += "-" + str(number)
         seen.add(anchor)
-        parts.append(PostmortemPart(title, anchor, render(part_text, f"{doc_id}-pm{number}"), has_actions))
+        parts.append(PostmortemPart(title, anchor, render(part_text, f"{doc_id}-pm{number}"), has_actions,
+                                    render(after_text, f"{doc_id}-pm{number}a") if after_text.strip() else ""))
     if has_action_items and not any(part.has_actions for part in parts):
         parts.append(PostmortemPart("", "pm-actions", "", True))
     return tuple(parts)
@@ -266,7 +346,8 @@ def _document(text: str, path: str, problems: Problems) -> Document | None:
 
 
 def _timeline(
-    blocks: list[_Block], statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str, problems: Problems
+    blocks: list[_Block], statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str, problems: Problems,
+    sets_components: bool = False,
 ) -> tuple[tuple[Update, ...], Postmortem | None]:
     updates: list[Update] = []
     postmortem: Postmortem | None = None
@@ -280,7 +361,7 @@ def _timeline(
         if postmortem is not None:
             problems.error(path, block.line, "update after the postmortem",
                            "move the postmortem to the end of the file")
-        update = _update(block, statuses, tz, path, doc_id, problems)
+        update = _update(block, statuses, tz, path, doc_id, problems, sets_components)
         if update:
             updates.append(update)
     return tuple(updates), postmortem
@@ -294,12 +375,14 @@ def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
     fields = read_fields(doc.fields, INCIDENT_SCHEMA, tz, problems, path, 1)
     blocks = _blocks(doc, path, problems)
     doc_id = (fields or {}).get("id", slug)
-    updates, postmortem = _timeline(blocks, INCIDENT_STATUSES, tz, path, doc_id, problems)
+    updates, postmortem = _timeline(blocks, INCIDENT_STATUSES, tz, path, doc_id, problems, sets_components=True)
     if postmortem is None and not updates and fields is not None and len(blocks) == 1:
         problems.error(path, doc.body_line, "incident has no updates",
                        "add '## <time> · investigating · <author>' and what you know so far")
+    lines = {key: value.line or 1 for key, value in doc.fields.items()}
     if fields is None or problems.errors:
-        return ParsedFile(None, tuple(problems.items))
+        return ParsedFile(None, tuple(problems.items),
+                          _unfinished(_readable(doc, INCIDENT_SCHEMA, tz), slug, path, updates, postmortem, lines))
     incident = Incident(
         slug=slug,
         id=fields.get("id", slug),
@@ -313,9 +396,32 @@ def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
         postmortem=postmortem,
         cause=fields.get("cause", ""),
         next_update=fields.get("next_update"),
-        lines={key: value.line or 1 for key, value in doc.fields.items()},
+        lines=lines,
     )
     return ParsedFile(incident, tuple(problems.items))
+
+
+def _readable(doc: Document, schema: dict[str, FieldSpec], tz: tzinfo) -> dict[str, Any]:
+    """The front matter values that convert, when others do not (their errors are already reported)."""
+    result = {}
+    for key, value in doc.fields.items():
+        if key in schema:
+            try:
+                result[key] = schema[key].convert(value.data, tz)
+            except FieldError:
+                continue
+    return result
+
+
+def _unfinished(fields: dict[str, Any], slug: str, path: str, updates: tuple[Update, ...],
+                postmortem: Postmortem | None, lines: dict[str, int]) -> Incident | None:
+    """What the cross-file checks need of a file with errors; None when it gives no time to place it at."""
+    started = fields.get("started") or (updates[0].at if updates else None)
+    if started is None:
+        return None
+    return Incident(slug=slug, id=fields.get("id", slug), source=path, title=fields.get("title", slug),
+                    impact=fields.get("impact", "none"), started=started, components=fields.get("components", ()),
+                    summary=section(""), updates=updates, postmortem=postmortem, lines=lines)
 
 
 def parse_maintenance(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import load_authors, load_components, load_site_config
-from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .content import ParsedFile, Unfinished, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .model import Incident, Maintenance, Page, Site
 from .paths import CONTENT_FOLDERS, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
 from .problems import Problems, display_path
@@ -63,19 +63,21 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
 
 
 def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
-               ) -> tuple[list[Any], list[Any], list[Any]]:
-    """Incidents, maintenances and pages."""
+               ) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """Incidents, maintenances, pages, and the incidents that parsed only in part (checked, never published)."""
     folders = tuple(zip(CONTENT_FOLDERS, (parse_incident, parse_maintenance, parse_page), strict=True))
     entries: list[Entry] = [(path, shown, slug, parser) for folder, parser in folders
                             for path, shown, slug in content_files(root, folder, problems)]
     items = parse(root, entries, tz, problems)
     return ([item for item in items if isinstance(item, Incident)],
             [item for item in items if isinstance(item, Maintenance)],
-            [item for item in items if isinstance(item, Page)])
+            [item for item in items if isinstance(item, Page)],
+            [item.incident for item in items if isinstance(item, Unfinished)])
 
 
-def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems) -> Any:
-    """Read and parse one content file; None (and problems) when it cannot be modelled."""
+def read_parsed(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems
+                ) -> ParsedFile | None:
+    """Read and parse one content file, its problems reported; None when it cannot be read."""
     try:
         text = read_text(path)
     except SourceError as exc:
@@ -83,12 +85,26 @@ def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, pr
         return None
     parsed = parser(text, slug, shown, tz)
     problems.extend(parsed.problems)
-    return parsed.item
+    return parsed
+
+
+def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems) -> Any:
+    """One content file's item; None (and problems) when it cannot be modelled."""
+    parsed = read_parsed(path, shown, slug, parser, tz, problems)
+    return parsed.item if parsed is not None else None
+
+
+def kept(parsed: ParsedFile) -> Any:
+    """What a site keeps of a parsed file: its item, else what of an incident parsed (to be checked), else None."""
+    if parsed.item is not None:
+        return parsed.item
+    return Unfinished(parsed.unfinished) if parsed.unfinished is not None else None
 
 
 def parse_serially(_root: Path, entries: list[Entry], tz: tzinfo, problems: Problems) -> list[Any]:
     """Each file read and parsed in turn, here: the plain way, and what the dev server does on a save."""
-    return [item for entry in entries if (item := parse_file(*entry, tz, problems)) is not None]
+    parsed = (read_parsed(*entry, tz, problems) for entry in entries)
+    return [item for result in parsed if result is not None and (item := kept(result)) is not None]
 
 
 def report(refused: Refusal, problems: Problems) -> None:
@@ -124,7 +140,7 @@ def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) 
     if config is None:
         return None
     tz = zone(config.timezone)
-    incidents, maintenances, pages = _parse_all(root, tz, problems, parse)
+    incidents, maintenances, pages, unfinished = _parse_all(root, tz, problems, parse)
     return Site(
         root=str(root),
         config=config,
@@ -134,4 +150,5 @@ def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) 
         maintenances=tuple(sorted(maintenances, key=lambda m: newest_first(m.scheduled_start, m.slug))),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         source_files=registry,
+        unfinished=tuple(unfinished),
     )

@@ -171,6 +171,19 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class ComponentSetting:
+    """A component status one update sets, from its 'Components:' line (Statuspage's affected_components).
+
+    It holds from the update's time until a later update sets that component again or the incident is
+    resolved, so a component that recovers early stops counting as down (generator/uptime.py).
+    """
+
+    id: str
+    status: ComponentStatus
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Update:
     at: datetime
     status: str
@@ -178,6 +191,8 @@ class Update:
     body: Section
     line: int
     next_update: datetime | None = None
+    components: tuple[ComponentSetting, ...] = ()
+    """The component statuses this update sets, in the order written."""
 
     @property
     def anchor(self) -> str:
@@ -207,6 +222,8 @@ class PostmortemPart:
     html: str
     has_actions: bool
     """Whether the action items were written in this part, so the page shows them here."""
+    after_html: str = ""
+    """What was written after the action items in this part, shown after them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,3 +293,6 @@ class Site:
     pages: tuple[Page, ...]
     source_files: Mapping[str, str] = field(default_factory=dict)
     """Registry name ('site', 'authors', 'components') -> path shown in errors."""
+    unfinished: tuple[Incident, ...] = ()
+    """Incident files with errors, as far as they parse: never published, only checked against the registries,
+    so that one run reports every problem (content.ParsedFile.unfinished)."""

@@ -20,7 +20,7 @@ from typing import Any
 from .cache import ParseCache, cache_dir, cache_problems
 from .content import ParsedFile
 from .cores import can_fork, jobs
-from .loader import Entry, Parser
+from .loader import Entry, Parser, kept
 from .problems import Problems
 from .source import SourceError, read_text
 
@@ -94,7 +94,7 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
             continue
         parsed: ParsedFile = pickle.loads(blob)
         problems.extend(parsed.problems)
-        if parsed.item is not None:
-            items.append(parsed.item)
+        if (item := kept(parsed)) is not None:
+            items.append(item)
     store.save()
     return items

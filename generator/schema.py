@@ -173,6 +173,7 @@ def read_fields(
             ok = False
     for key, spec in schema.items():
         if spec.required and key not in values:
-            problems.error(path, line, f"missing required key '{key}' in {what}", f"add '{key}: ...'")
+            example = f"{key}: ..." if what == "front matter" else f"{key} = ..."  # YAML, or a TOML registry
+            problems.error(path, line, f"missing required key '{key}' in {what}", f"add '{example}'")
             ok = False
     return result if ok else None

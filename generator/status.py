@@ -28,7 +28,16 @@ from .model import (
     Update,
 )
 from .signatures import NO_BYLINES, Bylines
-from .uptime import UptimeReport, report
+from .uptime import (
+    ComponentChange,
+    ComponentCourse,
+    Promise,
+    PromiseRecord,
+    UptimeReport,
+    component_course,
+    promises,
+    report,
+)
 
 STATUS_PHRASES = {
     ComponentStatus.MAJOR_OUTAGE: "Major outage",
@@ -56,7 +65,33 @@ class IncidentState:
     eta: datetime | None
     eta_overdue: bool
     affected: tuple[tuple[str, ComponentStatus], ...]
-    """Each affected component with the status this incident gives it."""
+    """Each affected component with the worst status this incident gave it."""
+    course: ComponentCourse
+    """Each component's status update by update: the timeline's changes and the uptime's intervals."""
+    promises: tuple[Promise, ...]
+    """Every 'next update by' of the published updates, and whether the next update came by then."""
+    promise_record: PromiseRecord
+    """The same, counted: what the uptime page's figures add up over many incidents."""
+
+    @property
+    def holds(self) -> tuple[tuple[str, ComponentStatus], ...]:
+        """Each component at the status this incident holds it at "now" (all operational once resolved)."""
+        if not self.is_open:
+            return tuple((component_id, ComponentStatus.OPERATIONAL) for component_id, _ in self.course.latest)
+        return self.course.latest
+
+    def changes(self, update: Update) -> tuple[ComponentChange, ...]:
+        """The components whose status this update changed, for its entry in the timeline and feeds."""
+        return self.course.changes[self.incident.updates.index(update)]
+
+    def stated_changes(self, update: Update) -> tuple[ComponentChange, ...]:
+        """The changes its own 'Components:' line made: what the timeline words ("operational again")."""
+        stated = {setting.id for setting in update.components}
+        return tuple(change for change in self.changes(update) if change.id in stated)
+
+    def late_answer(self, update: Update) -> Promise | None:
+        """The promise this update came too late for, if it did."""
+        return next((p for p in self.promises if p.answer_line == update.line and p.late_by is not None), None)
 
     @property
     def is_open(self) -> bool:
@@ -198,6 +233,9 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     end = resolved_at or now
     eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
     default = IMPACT_STATUS[incident.impact]
+    kept = promises(updates, now)
+    course = component_course(incident.started, ((c.id, c.status if c.status is not None else default)
+                                                 for c in incident.components), updates)
     return IncidentState(
         incident=published,
         status=status,
@@ -206,7 +244,10 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
         first_update_delay=max(updates[0].at - incident.started, timedelta(0)),
         eta=eta,
         eta_overdue=eta is not None and eta < now,
-        affected=tuple((c.id, c.status if c.status is not None else default) for c in incident.components),
+        affected=course.worst,
+        course=course,
+        promises=kept,
+        promise_record=PromiseRecord.of(kept),
     )
 
 
@@ -312,9 +353,10 @@ def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES, memo: Memo 
     by_component: dict[str, list[IncidentState]] = defaultdict(list)
     status: dict[str, ComponentStatus] = {key: ComponentStatus.OPERATIONAL for key in site.components}
     for state in incidents:
-        for component_id, component_status in state.affected:
+        for component_id, _ in state.affected:
             by_component[component_id].append(state)
-            if state.is_open and component_id in status:
+        for component_id, component_status in state.holds if state.is_open else ():
+            if component_id in status:
                 status[component_id] = max(status[component_id], component_status)
     maintenance_by_component: dict[str, list[MaintenanceState]] = defaultdict(list)
     for mstate in maintenances:

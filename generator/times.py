@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .problems import did_you_mean
 
 TIME_FORMATS_HINT = (
     "write ISO 8601, e.g. '2026-03-14 09:20 UTC', '2026-03-14T09:20Z', "
@@ -40,10 +42,13 @@ class TimeError(ValueError):
 
 
 def zone(name: str) -> tzinfo:
+    """The IANA zone of that name; a misspelt one is refused with the closest real name ('Europe/Berln')."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise TimeError(f"unknown timezone '{name}'") from exc
+        close = did_you_mean(name, available_timezones())
+        suggestion = f" ({close})" if close.startswith("did you mean") else ""
+        raise TimeError(f"unknown timezone '{name}'{suggestion}") from exc
 
 
 def parse_time(text: str, default_zone: tzinfo) -> datetime:

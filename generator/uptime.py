@@ -25,7 +25,17 @@ from operator import attrgetter
 from typing import Protocol
 
 from .memo import Memo, direct, runs
-from .model import IMPACTS, ActionItem, Component, ComponentStatus, Incident, Maintenance, Site, UptimeWeights
+from .model import (
+    IMPACTS,
+    ActionItem,
+    Component,
+    ComponentStatus,
+    Incident,
+    Maintenance,
+    Site,
+    Update,
+    UptimeWeights,
+)
 from .times import zone
 
 ROW_DAYS = 90
@@ -35,13 +45,146 @@ SERIOUS_IMPACTS = ("major", "critical")
 _STATUSES = len(ComponentStatus)
 
 
+@dataclass(frozen=True, slots=True)
+class ComponentChange:
+    """A component whose status one update changed: a line of the timeline, Statuspage's affected_components."""
+
+    id: str
+    old: ComponentStatus
+    new: ComponentStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentSpan:
+    """A stretch of one incident during which it held one component at one status (never operational)."""
+
+    id: str
+    start: datetime
+    end: datetime | None
+    """None: until the incident ends (its resolution, or "now" while it is open)."""
+    status: ComponentStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentCourse:
+    """What one incident did to each of its components, update by update."""
+
+    changes: tuple[tuple[ComponentChange, ...], ...]
+    """For each update, in order: the components whose status it changed (the first update reports the
+    incident's own statuses, the 'resolved' one returns every component to operational)."""
+    spans: tuple[ComponentSpan, ...]
+    latest: tuple[tuple[str, ComponentStatus], ...]
+    """Each component at the status the latest update leaves it: what an open incident holds it at."""
+    worst: tuple[tuple[str, ComponentStatus], ...]
+    """Each component at the worst status the incident gave it, in the order they were first named."""
+
+
+def component_course(started: datetime, initial: Iterable[tuple[str, ComponentStatus]],
+                     updates: Sequence[Update]) -> ComponentCourse:
+    """Follow each component from `started` through every 'Components:' line of the updates.
+
+    The incident's front matter sets each component's status at `started`; an update's setting holds
+    from that update's time until a later one sets the component again. A component set to operational
+    stops counting as down there, and counts again if a later update sets it down (a relapse).
+    """
+    held = dict(initial)
+    points = {component_id: [(started, status)] for component_id, status in held.items()}
+    reported = dict.fromkeys(held, ComponentStatus.OPERATIONAL)
+    changes = []
+    for update in updates:
+        for setting in update.components:
+            held[setting.id] = setting.status
+            points.setdefault(setting.id, []).append((update.at, setting.status))
+        shown = dict.fromkeys(held, ComponentStatus.OPERATIONAL) if update.status == "resolved" else held
+        changes.append(tuple(ComponentChange(component_id, reported.get(component_id, ComponentStatus.OPERATIONAL),
+                                             status)
+                             for component_id, status in shown.items()
+                             if status is not reported.get(component_id, ComponentStatus.OPERATIONAL)))
+        reported.update(shown)
+    spans = []
+    for component_id, moments in points.items():
+        for (start, status), following in zip(moments, [*moments[1:], None], strict=True):
+            if status is not ComponentStatus.OPERATIONAL:
+                spans.append(ComponentSpan(component_id, start, following[0] if following else None, status))
+    return ComponentCourse(
+        changes=tuple(changes),
+        spans=tuple(spans),
+        latest=tuple(held.items()),
+        worst=tuple((component_id, max(status for _, status in moments)) for component_id, moments in points.items()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    """A 'next update by' time written in an update, and whether the next update came by then."""
+
+    line: int
+    """The line of the update that made the promise."""
+    made_at: datetime
+    due: datetime
+    answered_at: datetime | None
+    """When the next update came; None while none has."""
+    answer_line: int | None
+    late_by: timedelta | None
+    """How late the next update came, or, while none has, how long ago the promise fell due;
+    None when it came on time or the promise is not due yet."""
+
+    @property
+    def on_time(self) -> bool:
+        return self.answered_at is not None and self.late_by is None
+
+    @property
+    def fell_due(self) -> bool:
+        """Kept, broken or overdue: a promise whose outcome counts."""
+        return self.answered_at is not None or self.late_by is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseRecord:
+    """One incident's promises, counted once, so figures over thousands of incidents only add numbers up."""
+
+    due: int
+    on_time: int
+    lateness: tuple[timedelta, ...]
+    """How late each late answer came (overdue promises, still growing, are not in it)."""
+
+    @classmethod
+    def of(cls, kept: Sequence[Promise]) -> PromiseRecord:
+        due = [promise for promise in kept if promise.fell_due]
+        return cls(len(due), sum(1 for promise in due if promise.on_time),
+                   tuple(p.late_by for p in due if p.answered_at is not None and p.late_by is not None))
+
+
+def promises(updates: Sequence[Update], now: datetime) -> tuple[Promise, ...]:
+    """Every promise of these published updates, kept or not, at "now".
+
+    The promise of an update is answered by the next update, whatever it says; the update that
+    resolves an incident promises nothing more.
+    """
+    result = []
+    for index, update in enumerate(updates):
+        due = update.next_update
+        if due is None or (update.status == "resolved" and index == len(updates) - 1):
+            continue
+        answer = updates[index + 1] if index + 1 < len(updates) else None
+        if answer is not None:
+            late = answer.at - due if answer.at > due else None
+        else:
+            late = now - due if now > due else None
+        result.append(Promise(update.line, update.at, due, answer.at if answer else None,
+                              answer.line if answer else None, late))
+    return tuple(result)
+
+
 class IncidentFacts(Protocol):
     """What this module needs of an incident as published at "now" (status.IncidentState)."""
 
     incident: Incident
     resolved_at: datetime | None
     first_update_delay: timedelta
-    affected: tuple[tuple[str, ComponentStatus], ...]
+    course: ComponentCourse
+    promises: tuple[Promise, ...]
+    promise_record: PromiseRecord
 
 
 class MaintenanceFacts(Protocol):
@@ -108,6 +251,23 @@ class MonthUptime:
 
 
 @dataclass(frozen=True, slots=True)
+class YearUptime:
+    """One calendar year of a component's history, with its months; counted from the first of them (the history
+    begins with the month of the component's start_date or first incident)."""
+
+    year: int
+    figures: Uptime
+    complete: bool
+    """False for the current year: its figures are year to date."""
+    months: tuple[MonthUptime, ...]
+    """The year's months in the component's history, oldest first."""
+
+    @property
+    def breaches(self) -> tuple[MonthUptime, ...]:
+        return tuple(month for month in self.months if month.breached)
+
+
+@dataclass(frozen=True, slots=True)
 class ComponentUptime:
     component: Component
     days: tuple[DayCell, ...]
@@ -115,7 +275,10 @@ class ComponentUptime:
     windows: tuple[tuple[int, Uptime], ...]
     """(days, figures) for each of WINDOWS: from the start of the day N-1 days ago to "now"."""
     months: tuple[MonthUptime, ...]
-    """The last MONTHS calendar months, oldest first; the last is the current month."""
+    """The whole history, oldest first: from the component's start_date or its first incident (at least the
+    last MONTHS months) to the current month, the last."""
+    years: tuple[YearUptime, ...]
+    """The same months by calendar year, oldest first, each with the year's own figures."""
 
     @property
     def sla(self) -> float | None:
@@ -125,13 +288,26 @@ class ComponentUptime:
         return dict(self.windows)[days]
 
     @property
+    def recent_months(self) -> tuple[MonthUptime, ...]:
+        """The last MONTHS months: what the pages show open; older years are a click away."""
+        return self.months[-MONTHS:]
+
+    @property
+    def older_years(self) -> tuple[YearUptime, ...]:
+        """The years that begin before the recent months, newest first, for the collapsed part of a page."""
+        first_recent = self.recent_months[0].month
+        return tuple(year for year in reversed(self.years) if year.months[0].month < first_recent)
+
+    @property
     def breaches(self) -> tuple[MonthUptime, ...]:
+        """Every month below target in the whole history, oldest first."""
         return tuple(month for month in self.months if month.breached)
 
 
 @dataclass(frozen=True, slots=True)
 class QuarterMetrics:
-    """How incidents that started in one calendar quarter (site's timezone) were handled."""
+    """How incidents that started in one period were handled: a calendar quarter, a calendar year (quarter 0),
+    or the whole history (year and quarter 0); periods are in the site's timezone."""
 
     year: int
     quarter: int
@@ -149,10 +325,17 @@ class QuarterMetrics:
     """Major and critical incidents."""
     with_postmortem: int
     """Of those, how many have a postmortem."""
+    promises_due: int = 0
+    """'Next update by' promises whose time came (or whose next update came) by "now"."""
+    promises_on_time: int = 0
+    median_lateness: timedelta | None = None
+    """Over the promises whose next update came late."""
 
     @property
     def label(self) -> str:
-        return f"{self.year}-Q{self.quarter}"
+        if not self.year:
+            return "all"
+        return f"{self.year}-Q{self.quarter}" if self.quarter else str(self.year)
 
     @property
     def postmortem_coverage(self) -> float | None:
@@ -176,6 +359,15 @@ class OverdueAction:
 
 
 @dataclass(frozen=True, slots=True)
+class LateUpdate:
+    """A promise an incident did not keep: the next update came late, or has not come and is overdue."""
+
+    slug: str
+    title: str
+    promise: Promise
+
+
+@dataclass(frozen=True, slots=True)
 class RecurringCause:
     cause: str
     incidents: tuple[Incident, ...]
@@ -188,10 +380,20 @@ class UptimeReport:
     weights: UptimeWeights
     components: Mapping[str, ComponentUptime]
     quarters: tuple[QuarterMetrics, ...]
-    """Oldest first, from the quarter of the first incident to the current one."""
+    """The quarters in which incidents started, oldest first (a quarter without one is no row)."""
     overdue_postmortems: tuple[OverduePostmortem, ...]
     overdue_actions: tuple[OverdueAction, ...]
     recurring_causes: tuple[RecurringCause, ...]
+    years: tuple[QuarterMetrics, ...] = ()
+    """The same figures per calendar year with incidents, oldest first."""
+    all_time: QuarterMetrics | None = None
+    """The same figures over every incident ever published; None before the first."""
+    late_updates: tuple[LateUpdate, ...] = ()
+    """Every promise not kept, oldest first."""
+
+    def postmortem_due(self, slug: str) -> datetime | None:
+        """When the incident's postmortem fell due, if it is overdue: what its own page says."""
+        return next((item.due for item in self.overdue_postmortems if item.slug == slug), None)
 
     @property
     def overdue_action_keys(self) -> frozenset[tuple[str, int]]:
@@ -288,10 +490,10 @@ def _incident_intervals(incidents: Iterable[IncidentFacts], now: datetime
     by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
     now_ts = now.timestamp()
     for state in incidents:
-        start = state.incident.started.timestamp()
         end = min((state.resolved_at or now).timestamp(), now_ts)
-        for component_id, status in state.affected:
-            by_component[component_id].append((start, end, status))
+        for span in state.course.spans:
+            span_end = end if span.end is None else min(span.end.timestamp(), end)
+            by_component[span.id].append((span.start.timestamp(), span_end, span.status))
     return by_component
 
 
@@ -310,7 +512,8 @@ def _ended_by(incidents: Sequence[IncidentFacts], now: datetime) -> datetime:
 
 def component_intervals(incidents: Sequence[IncidentFacts], maintenances: Iterable[MaintenanceFacts],
                         now: datetime, memo: Memo = direct) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
-    """Each component's raw intervals: incidents from `started` to resolution (or now), and maintenance."""
+    """Each component's raw intervals: incidents' spans (from `started`, or the update that set the status,
+    to the update that set it again, the resolution, or now), and maintenance."""
     by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
     for run in runs(incidents, attrgetter("incident.source")):
         for component_id, intervals in memo(run[0].incident.source, _incident_intervals, run,
@@ -367,12 +570,22 @@ def _days(timeline: _Timeline, today: date, now: datetime, tz: tzinfo, service_s
     return tuple(cells)
 
 
+def _first_month(timeline: _Timeline, component: Component, current: date, tz: tzinfo) -> date:
+    """Where a component's history begins: its start_date or first downtime, if before the last MONTHS months."""
+    candidates = [_add_months(current, -(MONTHS - 1))]
+    if component.start_date:
+        candidates.append(component.start_date.replace(day=1))
+    if timeline.segments:
+        candidates.append(datetime.fromtimestamp(timeline.segments[0][0], UTC).astimezone(tz).date().replace(day=1))
+    return min(candidates)
+
+
 def _months(timeline: _Timeline, component: Component, today: date, now: datetime, tz: tzinfo,
             service_start: datetime | None, weights: UptimeWeights) -> tuple[MonthUptime, ...]:
     current = today.replace(day=1)
+    first = _first_month(timeline, component, current, tz)
     months = []
-    for offset in range(MONTHS - 1, -1, -1):
-        first = _add_months(current, -offset)
+    while first <= current:
         start, month_end = local_midnight(first, tz), local_midnight(_add_months(first, 1), tz)
         figures = _figures(timeline, start, min(month_end, now), service_start, weights)
         allowed = None
@@ -380,7 +593,21 @@ def _months(timeline: _Timeline, component: Component, today: date, now: datetim
         if component.sla is not None and in_service > 0:
             allowed = in_service * (1 - component.sla / 100)
         months.append(MonthUptime(first, figures, month_end <= now, allowed))
+        first = _add_months(first, 1)
     return tuple(months)
+
+
+def _years(timeline: _Timeline, months: Sequence[MonthUptime], now: datetime, tz: tzinfo,
+           service_start: datetime | None, weights: UptimeWeights) -> tuple[YearUptime, ...]:
+    by_year: dict[int, list[MonthUptime]] = defaultdict(list)
+    for month in months:
+        by_year[month.month.year].append(month)
+    years = []
+    for year, members in by_year.items():
+        start, year_end = local_midnight(members[0].month, tz), local_midnight(date(year + 1, 1, 1), tz)
+        figures = _figures(timeline, start, min(year_end, now), service_start, weights)
+        years.append(YearUptime(year, figures, year_end <= now, tuple(members)))
+    return tuple(years)
 
 
 def component_uptime(component: Component, intervals: Iterable[tuple[float, float, ComponentStatus]],
@@ -390,11 +617,13 @@ def component_uptime(component: Component, intervals: Iterable[tuple[float, floa
     service_start = local_midnight(component.start_date, tz) if component.start_date else None
     windows = tuple((days, _figures(timeline, local_midnight(today - timedelta(days=days - 1), tz), now,
                                     service_start, weights)) for days in WINDOWS)
+    months = _months(timeline, component, today, now, tz, service_start, weights)
     return ComponentUptime(
         component=component,
         days=_days(timeline, today, now, tz, service_start, weights),
         windows=windows,
-        months=_months(timeline, component, today, now, tz, service_start, weights),
+        months=months,
+        years=_years(timeline, months, now, tz, service_start, weights),
     )
 
 
@@ -416,18 +645,19 @@ def _median(values: Sequence[timedelta]) -> timedelta | None:
     return statistics.median(values) if values else None
 
 
-def _quarter(first: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
+def _period(year: int, quarter: int, start: date, end: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
     resolved = [s.resolved_at - s.incident.started for s in states if s.resolved_at is not None]
     delays = [s.first_update_delay for s in states]
     serious = [s for s in states if s.incident.impact in SERIOUS_IMPACTS]
     counts = {impact: 0 for impact in IMPACTS}
     for state in states:
         counts[state.incident.impact] += 1
+    lateness = [late for s in states for late in s.promise_record.lateness]
     return QuarterMetrics(
-        year=first.year,
-        quarter=(first.month - 1) // 3 + 1,
-        start=first,
-        end=_add_months(first, 3) - timedelta(days=1),
+        year=year,
+        quarter=quarter,
+        start=start,
+        end=end,
         incidents=len(states),
         open=sum(1 for s in states if s.resolved_at is None),
         by_impact=tuple((impact, counts[impact]) for impact in reversed(IMPACTS)),
@@ -437,7 +667,14 @@ def _quarter(first: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
         p90_first_update=percentile(delays, 0.9),
         serious=len(serious),
         with_postmortem=sum(1 for s in serious if s.incident.postmortem is not None),
+        promises_due=sum(s.promise_record.due for s in states),
+        promises_on_time=sum(s.promise_record.on_time for s in states),
+        median_lateness=_median(lateness),
     )
+
+
+def _quarter(first: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
+    return _period(first.year, (first.month - 1) // 3 + 1, first, _add_months(first, 3) - timedelta(days=1), states)
 
 
 def _by_quarter(incidents: Iterable[IncidentFacts], tz: tzinfo) -> dict[date, list[IncidentFacts]]:
@@ -447,20 +684,33 @@ def _by_quarter(incidents: Iterable[IncidentFacts], tz: tzinfo) -> dict[date, li
     return by_quarter
 
 
-def quarters(incidents: Sequence[IncidentFacts], now: datetime, tz: tzinfo,
-             memo: Memo = direct) -> tuple[QuarterMetrics, ...]:
+def _grouped_by_quarter(incidents: Sequence[IncidentFacts], tz: tzinfo, memo: Memo
+                        ) -> dict[date, tuple[IncidentFacts, ...]]:
     by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
     for run in runs(incidents, attrgetter("incident.source")):
         for start, states in memo(run[0].incident.source, _by_quarter, run, tz).items():
             by_quarter[start].extend(states)
-    last = _quarter_start(now.astimezone(tz).date())
-    first = min(by_quarter, default=last)
-    result = []
-    while first <= last:
-        ordered = tuple(sorted(by_quarter.get(first, []), key=lambda s: s.incident.started))
-        result.append(memo(first, _quarter, first, ordered))
-        first = _add_months(first, 3)
-    return tuple(result)
+    return {start: tuple(sorted(states, key=lambda s: s.incident.started))
+            for start, states in sorted(by_quarter.items())}
+
+
+def quarters(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = direct) -> tuple[QuarterMetrics, ...]:
+    """The quarters in which incidents started, oldest first."""
+    return tuple(memo(first, _quarter, first, states) for first, states in grouped.items())
+
+
+def handling_summaries(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = direct
+                       ) -> tuple[tuple[QuarterMetrics, ...], QuarterMetrics | None]:
+    """The incident-handling figures per calendar year with incidents, and over the whole history."""
+    by_year: dict[int, list[IncidentFacts]] = defaultdict(list)
+    for first, states in grouped.items():
+        by_year[first.year].extend(states)
+    years = tuple(memo(year, _period, year, 0, date(year, 1, 1), date(year, 12, 31), tuple(states))
+                  for year, states in by_year.items())
+    if not grouped:
+        return years, None
+    everything = [state for states in grouped.values() for state in states]
+    return years, _period(0, 0, min(grouped), _add_months(max(grouped), 3) - timedelta(days=1), everything)
 
 
 def _overdue(site: Site, incidents: Sequence[IncidentFacts], now: datetime, today: date
@@ -477,6 +727,12 @@ def _overdue(site: Site, incidents: Sequence[IncidentFacts], now: datetime, toda
             actions += [OverdueAction(incident.slug, incident.title, item)
                         for item in incident.postmortem.action_items if action_item_overdue(item, today)]
     return tuple(postmortems), tuple(sorted(actions, key=lambda a: (a.item.due or today, a.slug, a.item.line)))
+
+
+def late_updates(incidents: Iterable[IncidentFacts]) -> tuple[LateUpdate, ...]:
+    late = [LateUpdate(s.incident.slug, s.incident.title, promise)
+            for s in incidents for promise in s.promises if promise.late_by is not None]
+    return tuple(sorted(late, key=lambda item: (item.promise.due, item.slug)))
 
 
 def recurring_causes(incidents: Iterable[IncidentFacts]) -> tuple[RecurringCause, ...]:
@@ -497,12 +753,17 @@ def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequenc
     components = {key: memo(key, component_uptime, component, intervals.get(key, ()), now, tz, weights, memo)
                   for key, component in site.components.items()}
     postmortems, actions = _overdue(site, incidents, now, now.astimezone(tz).date())
+    grouped = _grouped_by_quarter(incidents, tz, memo)
+    years, all_time = handling_summaries(grouped, memo)
     return UptimeReport(
         now=now,
         weights=weights,
         components=components,
-        quarters=quarters(incidents, now, tz, memo),
+        quarters=quarters(grouped, memo),
+        years=years,
+        all_time=all_time,
         overdue_postmortems=postmortems,
         overdue_actions=actions,
         recurring_causes=recurring_causes(incidents),
+        late_updates=late_updates(incidents),
     )

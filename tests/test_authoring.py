@@ -83,6 +83,19 @@ def test_a_whole_incident_from_init_to_postmortem_checks_and_builds(tmp_path: Pa
     assert "- [ ] Describe one follow-up action (owner: alice, due: 2026-04-04)" in text
     assert (root / "maintenance" / "2026-03-25-database-upgrade.md").is_file()
 
+    # Nothing is published from a template: plain check warns, --strict refuses, until it is filled in.
+    assert run("check", str(root), "--now", "2026-03-21T10:00:00Z").exit_code == 0
+    checked = run("check", str(root), "--strict", "--now", "2026-03-21T10:00:00Z")
+    assert checked.exit_code == 1
+    for said in ("postmortem question '### What happened' is empty",
+                 "postmortem question '### What we did to fix it' is empty",
+                 "action item 'Describe one follow-up action' is the template's",
+                 "this is the example incident 'statusblog init' wrote"):
+        assert said in checked.stderr, said
+    (root / "incidents" / "2026-03-20-example-incident.md").unlink()
+    path.write_text(text.replace("### What happened\n", "### What happened\n\nA pool ran out.\n")
+                    .replace("### What we did to fix it\n", "### What we did to fix it\n\nWe raised it.\n")
+                    .replace("Describe one follow-up action", "Alert on pool saturation"), encoding="utf-8")
     checked = run("check", str(root), "--strict", "--now", "2026-03-21T10:00:00Z")
     assert checked.exit_code == 0, checked.output
     built = run("build", str(root), "--out", str(tmp_path / "public"), "--now", "2026-03-21T10:00:00Z")
@@ -95,14 +108,35 @@ def test_every_command_says_what_it_did(site: Path) -> None:
     run("new", "incident", "Slow dashboard", "--impact", "minor", "-c", "dashboard", "-m", "Slow.",
         "--next-update", "30m", "--site", str(site), "--now", NOW)
     result = run("update", "slow-dashboard", "--site", str(site), "-m", "Still slow.", "--now", "2026-03-20T09:30Z")
-    assert result.stdout.startswith("appended a 'update' update by alice at 2026-03-20 09:30 UTC to ")
+    assert result.stdout.startswith("appended an 'update' update by alice at 2026-03-20 09:30 UTC to ")
     assert "open incident gives no time for the next update" in result.stderr  # check's warning, passed on
+
+
+@pytest.mark.parametrize("slug, status, said", [
+    ("slow-dashboard", "resolvd", "status 'resolvd' is not an incident status; did you mean 'resolved'?"),
+    ("db-upgrade", "complete", "status 'complete' is not a maintenance status; did you mean 'completed'?"),
+])
+def test_a_status_typo_is_named_with_the_right_words(site: Path, slug: str, status: str, said: str) -> None:
+    run("new", "incident", "Slow dashboard", "--impact", "minor", "-c", "dashboard", "-m", "Slow.",
+        "--next-update", "30m", "--site", str(site), "--now", NOW)
+    run("new", "maintenance", "DB upgrade", "--start", "2026-03-21T02:00Z", "--end", "2026-03-21T03:00Z",
+        "-c", "api", "-m", "Upgrade.", "--site", str(site), "--now", NOW)
+    result = run("update", slug, "--status", status, "-m", "Text.", "--site", str(site), "--now", NOW)
+    assert result.exit_code == 1
+    assert said in result.stderr
 
 
 def test_init_takes_the_first_author_from_git_config(tmp_path: Path) -> None:
     assert run("init", str(tmp_path / "s"), "--now", NOW).exit_code == 0
     authors = (tmp_path / "s" / "authors.toml").read_text(encoding="utf-8")
     assert '[alice]\nname = "Alice Nguyen"' in authors and 'email = "alice@example.com"' in authors
+    assert run("check", str(tmp_path / "s"), "--now", NOW).exit_code == 0
+    # The example incident is made up: publishing it is refused until it is deleted.
+    strict = run("check", str(tmp_path / "s"), "--strict", "--now", NOW)
+    assert strict.exit_code == 1 and "this is the example incident 'statusblog init' wrote" in strict.stderr
+    assert "delete the file before you publish" in strict.stderr
+    for example in (tmp_path / "s" / "incidents").glob("*-example-incident.md"):
+        example.unlink()
     assert run("check", str(tmp_path / "s"), "--strict", "--now", NOW).exit_code == 0
 
 
@@ -261,3 +295,40 @@ def test_update_times_are_minutes_unless_seconds_are_needed() -> None:
     now = datetime(2026, 3, 20, 9, 20, 40, tzinfo=UTC)
     assert written_time(update_time(now, None)) == "2026-03-20 09:20 UTC"
     assert written_time(update_time(now, datetime(2026, 3, 20, 9, 20, tzinfo=UTC))) == "2026-03-20 09:20:40 UTC"
+
+
+def test_update_and_resolve_set_component_statuses(site: Path) -> None:
+    run("new", "incident", "Outage", "--impact", "critical", "-c", "api", "-c", "dashboard", "-m", "Down.",
+        "--next-update", "30m", "--site", str(site), "--now", NOW)
+    path = site / "incidents" / "2026-03-20-outage.md"
+    result = run("update", "outage", "--status", "identified", "-m", "The API is back.", "--component", "api=operational",
+                 "-c", "dashboard=partial_outage", "--next-update", "1h", "--site", str(site),
+                 "--now", "2026-03-20T09:40:00Z")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").endswith(
+        "· identified · alice\n\nThe API is back.\n\nComponents: api=operational, dashboard=partial_outage\n\n"
+        "Next update by 10:40 UTC.\n")
+    assert run("resolve", "outage", "-m", "Fixed.", "-c", "dashboard=operational", "--site", str(site),
+               "--now", "2026-03-20T10:00:00Z").exit_code == 0
+    assert path.read_text(encoding="utf-8").endswith("Fixed.\n\nComponents: dashboard=operational\n")
+    assert run("check", str(site), "--now", "2026-03-20T10:00:00Z").exit_code == 0
+
+
+def test_a_wrong_component_setting_is_refused_before_writing(site: Path) -> None:
+    run("new", "incident", "Outage", "--impact", "major", "-c", "api", "-m", "x", "--site", str(site), "--now", NOW)
+    path = site / "incidents" / "2026-03-20-outage.md"
+    before = path.read_text(encoding="utf-8")
+    for setting, said in (("api=operatonal", "did you mean 'operational'?"),
+                          ("dashbord=operational", "unknown component 'dashbord'"),
+                          ("api=operational\n## 2026-03-20 10:00 UTC · resolved · alice", "is not ID=STATUS"),
+                          ("api", "is not ID=STATUS")):
+        result = run("update", "outage", "-m", "y", "-c", setting, "--site", str(site), "--now", "2026-03-20T09:40Z")
+        assert result.exit_code == 1 and said in result.stderr, (setting, result.stderr)
+        assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_misspelt_timezone_gets_a_did_you_mean(tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "s"), "--timezone", "Europe/Berln", "--now", NOW)
+    assert result.exit_code == 1
+    assert "unknown timezone 'Europe/Berln' (did you mean 'Europe/Berlin'?)" in result.stderr
+    assert not (tmp_path / "s").exists()

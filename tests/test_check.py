@@ -181,7 +181,8 @@ def test_every_problem_of_the_run_is_reported_at_once(tmp_path: Path) -> None:
     root = write_site(tmp_path, {
         **edited("· alice", "· nobody"),
         "maintenance/2026-03-20-db.md": MAINTENANCE,
-        "authors.toml": '[alice]\nname = "Alice"\nrole = "SRE"\nemail = "alice@example.com"\nshoe_size = 9\n',
+        "authors.toml": '[alice]\nname = "Alice"\nrole = "SRE"\nemail = "alice@example.com"\nshoe_size = 9\n'
+                        '[bob]\nname = "Bob"\nrole = "DBA"\n',
     })
     result = check(root)
     assert result.exit_code == 1
@@ -229,8 +230,19 @@ def test_open_incident_without_next_update_warns(tmp_path: Path) -> None:
 
 def test_open_incident_with_an_eta_does_not_warn(tmp_path: Path) -> None:
     root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT})
-    result = check(root, "--strict")
+    result = check(root, "--strict", now="2026-03-14T09:50:00Z")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_promised_update_that_is_overdue_warns_but_never_blocks_publishing(tmp_path: Path) -> None:
+    # The update on line 10 promised the next one by 10:00; at 10:25 nothing has come.
+    root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT})
+    result = check(root, now="2026-03-14T10:25:00Z")
+    assert result.exit_code == 0
+    assert_problem(result, root, INCIDENT_PATH, 10,
+                   "warning: the next update was promised by 2026-03-14 10:00 UTC, 25 minutes ago")
+    assert check(root, "--strict", now="2026-03-14T10:25:00Z").exit_code == 1
+    assert run("build", str(root), "--now", "2026-03-14T10:25:00Z").exit_code == 0
 
 
 def test_major_incident_without_postmortem_warns_after_the_deadline(tmp_path: Path) -> None:
@@ -291,3 +303,85 @@ def test_the_demo_site_passes_strict_check(demo_root: Path) -> None:
 
     result = run("check", str(demo_root), "--strict", "--now", DEMO_NOW)
     assert result.exit_code == 0, result.stderr
+
+
+EVERYTHING_WRONG = """\
+---
+title: Elevated error rates on the public API
+impact: majr
+components: [api, storage]
+started: 2026-03-14T09:12:00Z
+colour: red
+---
+
+Some API requests failed.
+
+## 2026-03-14 09:20 UTC · investigating · alice
+
+We see elevated 5xx rates. Next update by 10:00 UTC.
+
+## 2026-03-14 09:10 UTC · identified · mallory
+
+Found it.
+
+## 2026-03-14 10:30 UTC · identifed · alice
+
+Fixing it.
+
+## 2026-03-14 25:02 UTC · resolved · bob
+
+Error rates are back to normal.
+
+## Postmortem · bob
+
+### What happened
+
+- [ ] Alert on pool saturation (owner: carol, due: 2026-04-01)
+"""
+
+
+def test_every_problem_of_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {INCIDENT_PATH: EVERYTHING_WRONG})
+    result = check(root)
+    assert result.exit_code == 1
+    for line, message in ((3, "'impact' 'majr' is not one of"), (6, "unknown key 'colour'"),
+                          (19, "update status 'identifed' is not one of"), (23, "update time:"),
+                          (4, "unknown component 'storage'"), (15, "unknown author 'mallory'"),
+                          (15, "update at 2026-03-14 09:10 UTC is before started"),
+                          (31, "unknown author 'carol'")):
+        assert_problem(result, root, INCIDENT_PATH, line, "error: " + message)
+    assert run("build", str(root), "--out", str(tmp_path / "out"), "--now", NOW).exit_code == 1
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("registry", ["components.toml", "authors.toml"])
+def test_a_broken_registry_is_reported_once_not_in_every_incident(tmp_path: Path, registry: str) -> None:
+    root = write_site(tmp_path, {registry: "[api\nname = 'Public API'\n"})
+    result = check(root)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and errors[0].startswith(os.path.relpath(root / registry)), result.stderr
+
+
+def test_a_language_without_a_catalog_is_an_error_listing_the_languages(tmp_path: Path) -> None:
+    from tests.sites import SITE_TOML
+
+    root = write_site(tmp_path, {"site.toml": SITE_TOML.replace('language = "en"', 'language = "fr"')})
+    result = check(root)
+    assert result.exit_code == 1
+    assert_problem(result, root, "site.toml", None, "error: language 'fr' has no translation in the theme 'default'",
+                   "set language to one of: en, id")
+    assert check(write_site(tmp_path / "b", {"site.toml": SITE_TOML.replace('"en"', '"en-GB"')})).exit_code == 0
+
+
+def test_a_missing_registry_key_is_hinted_in_toml(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"authors.toml": '[alice]\nname = "Alice"\n[bob]\nname = "Bob"\nrole = "DBA"\n'})
+    assert_problem(check(root), root, "authors.toml", 1, "missing required key 'role' in author 'alice'",
+                   "add 'role = ...'")
+
+
+def test_the_summary_names_the_site_folder_not_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_site(tmp_path / "content")
+    monkeypatch.chdir(root)
+    result = run("check", ".", "--now", NOW)
+    assert result.stdout.splitlines()[-1] == "content: 0 errors, 0 warnings"

@@ -141,3 +141,12 @@ def test_maintenance_updates_use_the_maintenance_statuses() -> None:
 ])
 def test_slugs_are_safe_url_segments(stem: str, slug: str) -> None:
     assert slugify(stem) == slug
+
+
+@pytest.mark.parametrize("heading", ["## 2026-03-14 09:20 UTC · investigating", "## 2026-03-14 09:20 UTC · investigating ·"])
+def test_an_update_heading_without_an_author_says_the_author_is_missing(heading: str) -> None:
+    text = INCIDENT.replace("## 2026-03-14 09:20 UTC · investigating · alice", heading)
+    problems = parse_incident(text, "x", "x.md", UTC).problems
+    assert [(p.line, p.message) for p in problems] == [
+        (10, f"update heading names no author: '{heading.rstrip(' ·')}'")]
+    assert "e.g. '## 2026-03-14 09:20 UTC · investigating · alice'" in problems[0].hint

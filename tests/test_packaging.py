@@ -136,6 +136,9 @@ def init_site(env: dict[str, str], root: Path, *options: str) -> Path:
     origin = root / "origin"
     run(["statusblog", "init", str(origin), "--name", "Alice Nguyen", "--email", "alice@example.com",
          "--now", NOW, *options], root, env)
+    # The example incident is made up, and check --strict refuses to publish it: a team deletes it first.
+    (example,) = (origin / "incidents").glob("*-example-incident.md")
+    example.unlink()
     run("git init -q -b main && git add -A && git -c user.name=Alice -c user.email=alice@example.com "
         "commit -q -m 'A new status site'", origin, env)
     run(["git", "clone", "-q", str(origin), "status"], root, env)

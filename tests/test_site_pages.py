@@ -359,7 +359,8 @@ def test_component_page_shows_status_and_its_incidents(demo_build: Path) -> None
     assert one(tree, "//h1").text == "DNS"
     assert text(one(tree, "//p[@class='now']")) == "✓ Operational"
     incidents = [a.text for a in one(tree, "//section[@aria-labelledby='incidents']").xpath(".//li/a")]
-    assert incidents == ["DNS outage: all customer zones unavailable", "DNS lookups failing for DNSSEC-signed customer zones"]
+    assert incidents == ["DNS outage: all customer zones unavailable", "DNS lookups failing for DNSSEC-signed customer zones",
+                         "DNS lookups failing from most of North America"]
 
 
 def test_author_page_says_who_how_to_reach_them_and_what_they_signed(demo_build: Path) -> None:
@@ -414,3 +415,13 @@ def test_indonesian_site_is_translated_with_babel_dates(indonesian_build: Path) 
     assert durations["Durasi"] == "59 menit"
     history = page(indonesian_build, "history/index.html")
     assert [text(h) for h in history.xpath("//main//h2")][:2] == ["November 2026", "Oktober 2026"]
+
+
+def test_postmortem_text_after_the_action_items_stays_after_them(tmp_path: Path) -> None:
+    postmortem = ("\n## Postmortem · bob\n\n### What we are doing so it does not happen again\n\nBefore the list.\n\n"
+                  "- [ ] Alert on pool saturation (owner: bob, due: 2026-04-01)\n\nAfter the list.\n")
+    root = write_site(tmp_path / "site", {"incidents/2026-03-14-api-errors.md": INCIDENT + postmortem})
+    out = tmp_path / "out"
+    assert run("build", str(root), "--out", str(out), "--now", "2026-03-20T00:00:00Z").exit_code == 0
+    shown = text(one(page(out, "incidents/2026-03-14-api-errors/index.html"), "//section[@id='postmortem']"))
+    assert shown.index("Before the list.") < shown.index("Alert on pool saturation") < shown.index("After the list.")

@@ -7,7 +7,7 @@ The sites are in America/Chicago (CST = UTC-6, CDT = UTC-5; DST began
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from generator.model import (
     SiteConfig,
 )
 from generator.site import check
-from generator.uptime import floor_percent, merge, percentile, report
+from generator.uptime import ComponentCourse, PromiseRecord, component_course, floor_percent, merge, percentile, report
 from tests.sites import AUTHORS_TOML, COMPONENTS_TOML, SITE_TOML, write_site
 
 NOW = "2026-03-20T12:00:00Z"  # 07:00 CDT on 2026-03-20
@@ -274,7 +274,9 @@ class FakeState:
     incident: Incident
     resolved_at: datetime | None
     first_update_delay: timedelta
-    affected: tuple[tuple[str, ComponentStatus], ...]
+    course: ComponentCourse
+    promises: tuple = ()
+    promise_record: PromiseRecord = field(default_factory=lambda: PromiseRecord(0, 0, ()))
 
 
 def test_twenty_thousand_incidents_are_fast():
@@ -291,7 +293,7 @@ def test_twenty_thousand_incidents_are_fast():
                         summary=Section(), updates=(), cause=f"c{number % 50}",
                         postmortem=Postmortem("bob", Section(), 1, (), (ActionItem("a", False, None, None, 1),)))
         states.append(FakeState(item, started + timedelta(minutes=45), timedelta(minutes=5),
-                                (("api", status), ("db", status))))
+                                component_course(started, (("api", status), ("db", status)), ())))
     began = time.perf_counter()
     result = report(site, states, [], now)
     assert time.perf_counter() - began < 5
@@ -311,3 +313,74 @@ def test_the_month_chart_scales_to_the_worst_month_and_flags_misses(tmp_path):
     assert full.height == pytest.approx(chart.baseline - chart.ticks[-1][0])
     assert 0 < february.height < full.height
     assert chart.target is not None and chart.target[1] == 99.95
+
+
+def incident_with_updates(started: str, impact: str, components: str, *updates: tuple[str, str, str]) -> str:
+    """An incident file whose updates are (UTC time, status, text), the text holding any 'Components:' line."""
+    text = f"---\ntitle: Something broke\nimpact: {impact}\ncomponents: {components}\nstarted: {started}\n---\n\nSummary.\n"
+    for when, status, body in updates:
+        text += f"\n## {at(when):%Y-%m-%d %H:%M UTC} · {status} · alice\n\n{body}\n"
+    return text
+
+
+def test_a_component_that_recovers_before_the_incident_closes_stops_counting_there(tmp_path):
+    # Critical on api and dashboard 10:00-13:00Z. At 11:00 api is operational again and the dashboard only
+    # partially out. api: 10-11 major = 60 minutes of downtime, 60 affected.
+    # dashboard: 10-11 major (60) + 11-13 partial (120 x 0.3 = 36) = 96 minutes of downtime, 180 affected.
+    state = state_of(tmp_path, {"incidents/a.md": incident_with_updates(
+        "2026-03-10T10:00:00Z", "critical", "[api, dashboard]",
+        ("2026-03-10T10:05:00Z", "investigating", "Looking."),
+        ("2026-03-10T11:00:00Z", "identified", "Components: api=operational, dashboard=partial_outage\n\nBetter."),
+        ("2026-03-10T13:00:00Z", "resolved", "Fixed."),
+    )})
+    api = day(state.uptime.components["api"], date(2026, 3, 10))
+    dashboard = day(state.uptime.components["dashboard"], date(2026, 3, 10))
+    assert (api.status, api.minutes, api.downtime_minutes) == (ComponentStatus.MAJOR_OUTAGE, 60, pytest.approx(60))
+    assert (dashboard.minutes, dashboard.downtime_minutes) == (180, pytest.approx(96))
+
+
+def test_a_component_that_recovers_then_relapses_counts_both_stretches(tmp_path):
+    # Major (partial outage) 10:00-14:00Z; api operational at 11:00, down again (major outage) at 12:00.
+    # 10-11 partial (60 x 0.3 = 18) + 12-14 major (120) = 138 minutes of downtime, 180 affected.
+    state = state_of(tmp_path, {"incidents/a.md": incident_with_updates(
+        "2026-03-10T10:00:00Z", "major", "[api]",
+        ("2026-03-10T10:05:00Z", "investigating", "Looking."),
+        ("2026-03-10T11:00:00Z", "monitoring", "Components: api=operational"),
+        ("2026-03-10T12:00:00Z", "identified", "It is back.\n\nComponents: api=major_outage"),
+        ("2026-03-10T14:00:00Z", "resolved", "Fixed."),
+    )})
+    api = day(state.uptime.components["api"], date(2026, 3, 10))
+    assert (api.status, api.minutes, api.downtime_minutes) == (ComponentStatus.MAJOR_OUTAGE, 180, pytest.approx(138))
+
+
+def test_an_early_recovery_in_one_incident_leaves_an_overlapping_one_counting(tmp_path):
+    # A: major 10:00-14:00Z, api operational from 11:00. B: critical 10:30-12:00Z, no change.
+    # 10:00-10:30 partial (30 x 0.3 = 9) + 10:30-12:00 major (90) = 99 minutes of downtime, 120 affected;
+    # nothing after 12:00, though A stays open until 14:00.
+    state = state_of(tmp_path, {
+        "incidents/a.md": incident_with_updates(
+            "2026-03-10T10:00:00Z", "major", "[api]",
+            ("2026-03-10T10:05:00Z", "investigating", "Looking."),
+            ("2026-03-10T11:00:00Z", "monitoring", "Components: api=operational"),
+            ("2026-03-10T14:00:00Z", "resolved", "Fixed.")),
+        "incidents/b.md": incident_with_updates(
+            "2026-03-10T10:30:00Z", "critical", "[api]",
+            ("2026-03-10T10:35:00Z", "investigating", "Looking."),
+            ("2026-03-10T12:00:00Z", "resolved", "Fixed.")),
+    })
+    api = day(state.uptime.components["api"], date(2026, 3, 10))
+    assert (api.minutes, api.downtime_minutes) == (120, pytest.approx(99))
+
+
+def test_an_open_incident_no_longer_holds_a_component_it_says_has_recovered(tmp_path):
+    # Open since 10:00Z; at 11:00 api is operational again, the dashboard still out: only the dashboard is
+    # down on the home page at 12:00, and api's day counts 60 minutes of partial outage (18 of downtime).
+    state = state_of(tmp_path, {"incidents/a.md": incident_with_updates(
+        "2026-03-20T10:00:00Z", "major", "[api, dashboard]",
+        ("2026-03-20T10:05:00Z", "investigating", "Looking. Next update by 11:00 UTC."),
+        ("2026-03-20T11:00:00Z", "identified", "Components: api=operational\n\nNext update by 13:00 UTC."),
+    )})
+    assert state.components["api"].status is ComponentStatus.OPERATIONAL
+    assert state.components["dashboard"].status is ComponentStatus.PARTIAL_OUTAGE
+    today = state.uptime.components["api"].days[-1]
+    assert (today.minutes, today.downtime_minutes) == (60, pytest.approx(18))

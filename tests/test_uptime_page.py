@@ -49,7 +49,8 @@ def test_every_figure_on_the_page_agrees_with_the_json(published):
 def test_each_month_row_flags_the_same_breaches_as_the_json(published):
     page, data = published
     rows = page.xpath("//tr[@data-json]")
-    assert len(rows) == 12 * len(data["components"])
+    # Every month once; a year shown collapsed repeats its months that are also among the last 12.
+    assert len({row.get("data-json") for row in rows}) == sum(len(c["months"]) for c in data["components"].values())
     for row in rows:
         month = lookup(data, row.get("data-json"))
         text = row.text_content()
@@ -57,10 +58,32 @@ def test_each_month_row_flags_the_same_breaches_as_the_json(published):
         assert ("Target missed" in text and "✖" in text) == month["breached"], text
     missed = {key: [m["month"] for m in c["months"] if m["breached"]] for key, c in data["components"].items()}
     # The demo's year: the DNS outages of December and October, the API's pool exhaustions, the CHI1 power failure.
-    assert missed["dns"] == ["2025-12", "2026-10"]
+    assert missed["dns"] == ["2024-02", "2025-12", "2026-10"]
     assert missed["api"] == ["2026-01", "2026-03"]
     assert missed["vms"] == ["2026-05"]
     assert missed["kubernetes"] == []
+
+
+def test_the_whole_history_is_published_with_older_years_collapsed(published):
+    page, data = published
+    dns = data["components"]["dns"]
+    # DNS's history begins with its first incident, February 2024: 58 minutes of major outage, 15:04 to 16:02
+    # UTC. February 2024 has 41,760 minutes; 99.99 % allows 4.2 of them: missed, 99.861 %.
+    assert dns["months"][0]["month"] == "2024-02"
+    assert (dns["months"][0]["downtime_minutes"], dns["months"][0]["uptime_percent"]) == (58.0, 99.861)
+    # 2024 from February 1 (CST): 335 days = 482,400 minutes, 58 of them down: 99.987 %.
+    first_year = dns["years"][0]
+    assert (first_year["year"], first_year["minutes"], first_year["uptime_percent"],
+            first_year["months_breached"]) == (2024, 482_400, 99.987, 1)
+    # A component without an older incident keeps the last 12 months.
+    assert len(data["components"]["cdn"]["months"]) == 12
+    older = page.xpath('//section[@id="component-dns"]//details[@class="year"]')
+    assert [d.xpath("string(summary)").split(":")[0] for d in older] == ["2025", "2024"]
+    assert "1 month below target" in older[1].xpath("string(summary)")
+    assert older[1].get("open") is None
+    # Quarters without incidents (2024-Q2 to 2025-Q3) are no rows; each year and all time have a summary.
+    assert [y["quarter"] for y in data["years"]] == ["2024", "2025", "2026"]
+    assert data["all_time"]["incidents"] == sum(q["incidents"] for q in data["quarters"])
 
 
 def test_the_demo_figures_are_the_ones_worked_out(published):
@@ -73,7 +96,8 @@ def test_the_demo_figures_are_the_ones_worked_out(published):
     kubernetes = data["components"]["kubernetes"]
     assert kubernetes["start_date"] == "2026-06-01"
     assert [m["minutes"] for m in kubernetes["months"][:6]] == [0] * 6
-    assert [q["quarter"] for q in data["quarters"]] == ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    assert [q["quarter"] for q in data["quarters"]] == ["2024-Q1", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3",
+                                                         "2026-Q4"]
     assert [c["cause"] for c in data["recurring_causes"]] == ["certificate-expiry", "connection-pool-exhaustion"]
     assert len(data["components"]["cdn"]["days"]) == 90
 
@@ -87,7 +111,10 @@ def test_charts_are_inline_svg_with_a_name_and_a_table(published):
         assert chart.get("role") == "img"
         title = chart.find("title")
         assert title is not None and title.get("id") == chart.get("aria-labelledby") and title.text
-    assert len(page.xpath("//table")) == 2 * len(data["components"]) + 2
+    # Per component: its windows and its recent months, and one more per older year; then the incident handling
+    # summary, by year and by quarter, and the promised updates.
+    older_years = sum(len({m["month"][:4] for m in c["months"][:-12]}) for c in data["components"].values())
+    assert len(page.xpath("//table")) == 2 * len(data["components"]) + older_years + 4
     assert not page.xpath("//script")
 
 

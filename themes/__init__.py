@@ -14,6 +14,15 @@ ROOT = Path(__file__).parent
 
 
 @functools.cache
+def languages(theme: str) -> tuple[str, ...]:
+    """The languages an installed theme has a compiled catalog for (empty: it is not translated at all)."""
+    catalogs = ROOT / theme / "translations"
+    if theme not in installed_themes() or not catalogs.is_dir():
+        return ()
+    return tuple(sorted(path.name for path in catalogs.iterdir() if (path / "LC_MESSAGES" / "messages.mo").is_file()))
+
+
+@functools.cache
 def installed_themes() -> frozenset[str]:
     """The names `theme` in site.toml may take: the folders here that hold templates."""
     return frozenset(entry.name for entry in ROOT.iterdir()

@@ -19,8 +19,9 @@ from ..render import Theme
 from ..signatures import byline_fields
 from ..status import ComponentState, IncidentState, MaintenanceState, SiteState
 from ..times import iso_utc
+from ..uptime import ComponentChange
 from .feeds import Label, section_html
-from .machine import absolute, author_fields, json_bytes, short_id, translator, update_key
+from .machine import absolute, author_fields, json_bytes, promise_fields, short_id, translator, update_key
 
 Output = Iterator[tuple[str, bytes]]
 JSON = dict[str, Any]
@@ -188,6 +189,12 @@ def _transitions(updates: list[Update], affected: dict[str, ComponentStatus],
     return result
 
 
+def _change_objects(changes: tuple[ComponentChange, ...], names: dict[str, str]) -> list[JSON] | None:
+    """One update's component changes in Statuspage's shape (None when it changed none, as Statuspage sends)."""
+    return [{"code": component_id(change.id), "name": names.get(change.id, change.id),
+             "old_status": change.old.key, "new_status": change.new.key} for change in changes] or None
+
+
 def update_objects(context: Context, kind: str, item_id: str, page_path: str, updates: list[Update],
                    transitions: list[list[JSON] | None], statuses: list[str]) -> list[JSON]:
     """Statuspage's incident_updates, newest first, each with its signer."""
@@ -242,7 +249,8 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
     page_path = f"incidents/{incident.slug}/"
     affected = dict(state.affected)
     monitoring = [update.at for update in updates if update.status == "monitoring"]
-    transitions = _transitions(updates, affected, lambda status: status != "resolved", _names(context))
+    names = _names(context)
+    transitions = [_change_objects(changes, names) for changes in state.course.changes]
     postmortem = incident.postmortem
     return {
         "id": short_id(update_key("incidents", incident.id)),
@@ -264,6 +272,7 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
             "url": absolute(context.config, page_path),
             "next_update": _iso(state.eta),
             "cause": incident.cause or None,
+            "promises": [promise_fields(promise) for promise in state.promises],
             "postmortem": None if postmortem is None else {
                 "url": absolute(context.config, page_path) + "#postmortem",
                 "author": author_fields(context.state.authors.get(postmortem.author), postmortem.author,

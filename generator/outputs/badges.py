@@ -14,7 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..render import Theme
 from ..status import INDICATOR_BY_STATUS, SiteState
-from .machine import xml_text
+from .feeds import STATUS_LABELS, Label
+from .machine import translator, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -26,13 +27,6 @@ COLOURS = {
     "degraded_performance": "#8a5300",
     "partial_outage": "#b03a00",
     "major_outage": "#b71c1c",
-}
-WORDS = {
-    "operational": "operational",
-    "under_maintenance": "maintenance",
-    "degraded_performance": "degraded performance",
-    "partial_outage": "partial outage",
-    "major_outage": "major outage",
 }
 STATUS_BY_INDICATOR = {indicator: status for status, indicator in INDICATOR_BY_STATUS.items()}
 """The site's badge follows the overall indicator, which counts an open incident even if no component is down."""
@@ -60,11 +54,13 @@ def text_width(text: str) -> int:
 class Badge:
     label: str
     status: str
-    """A component status key; decides the colour and the words."""
+    """A component status key; decides the colour."""
+    message: str
+    """The status in the site's language, as its pages word it (lower case, as badges are)."""
     title: str
 
     def svg(self) -> bytes:
-        label, message, title = xml_text(self.label), WORDS[self.status], xml_text(self.title)
+        label, message, title = xml_text(self.label), xml_text(self.message), xml_text(self.title)
         left = text_width(label) + 2 * PADDING
         right = text_width(message) + 2 * PADDING
         width = left + right
@@ -84,17 +80,24 @@ class Badge:
         return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def badges(state: SiteState) -> Iterator[tuple[str, Badge]]:
+def words(label: Label, status: str) -> str:
+    """A status as the theme's catalog words it on the pages, in the badge's lower case."""
+    return label(STATUS_LABELS[status]).lower()
+
+
+def badges(state: SiteState, label: Label) -> Iterator[tuple[str, Badge]]:
     config = state.site.config
     overall = STATUS_BY_INDICATOR[state.overall.indicator].key
-    yield "badge.svg", Badge("status", overall, f"{config.title}: {state.overall.description}")
+    yield "badge.svg", Badge(label("Status").lower(), overall, words(label, overall),
+                             f"{config.title}: {state.overall.description}")
     for component_state in state.components.values():
         component = component_state.component
         status = component_state.status.key
+        message = words(label, status)
         yield (f"components/{component.id}/badge.svg",
-               Badge(component.name, status, f"{component.name} ({config.title}): {WORDS[status]}"))
+               Badge(component.name, status, message, f"{component.name} ({config.title}): {message}"))
 
 
-def render_badges(state: SiteState, _theme: Theme) -> Output:
-    for path, badge in badges(state):
+def render_badges(state: SiteState, theme: Theme) -> Output:
+    for path, badge in badges(state, translator(theme)):
         yield path, badge.svg()

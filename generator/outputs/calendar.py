@@ -17,7 +17,6 @@ from datetime import datetime
 
 from icalendar import Calendar, Event, vText
 
-from .. import __version__
 from ..model import Site
 from ..render import Theme
 from ..status import MaintenanceState, SiteState
@@ -58,7 +57,7 @@ def maintenance_event(state: MaintenanceState, site: Site, now: datetime) -> Eve
 def calendar(state: SiteState) -> bytes:
     config = state.site.config
     cal = Calendar()
-    cal.add("prodid", f"-//statusblog//statusblog {__version__}//EN")
+    cal.add("prodid", "-//statusblog//statusblog//EN")  # no version: an upgrade must not rewrite the calendar
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     # icalendar escapes only the properties it knows; an X- property is written as given, so a line break

@@ -21,12 +21,12 @@ from typing import Any
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from .. import __version__
 from ..model import Author, SiteConfig, Update
 from ..render import Theme
 from ..signatures import LABELS, Byline, byline_fields
 from ..status import IncidentState, MaintenanceState, SiteState
 from ..times import iso_utc
+from ..uptime import ComponentChange
 from .machine import EPOCH, absolute, author_fields, json_bytes, tag_uri, translator, update_key, xml_text
 
 Output = Iterator[tuple[str, bytes]]
@@ -44,6 +44,14 @@ UPDATE_LABELS = {
     "cancelled": "Cancelled",
     "postmortem": "Postmortem",
 }
+STATUS_LABELS = {
+    "operational": "Operational",
+    "degraded_performance": "Degraded performance",
+    "partial_outage": "Partial outage",
+    "major_outage": "Major outage",
+    "under_maintenance": "Under maintenance",
+}
+"""The pages' words for component statuses, so a feed says what an update's 'Components:' line set."""
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 EXTENSION = "_statusblog"
 """JSON Feed extensions must start with an underscore; ours all live under this one key."""
@@ -99,13 +107,23 @@ def section_html(html: str, technical_html: str, label: Label) -> str:
     return f"{html}<details><summary>{escape(label('Technical details'))}</summary>{technical_html}</details>"
 
 
+def changes_html(state: SiteState, changes: tuple[ComponentChange, ...], label: Label) -> str:
+    """The components an update set, as the page lists them under its text."""
+    if not changes:
+        return ""
+    names = {key: component.component.name for key, component in state.components.items()}
+    items = "".join(f"<li>{escape(names.get(change.id, change.id))}: "
+                    f"{escape(label(STATUS_LABELS[change.new.key]))}</li>" for change in changes)
+    return f"<ul>{items}</ul>"
+
+
 def _update_entry(state: SiteState, label: Label, kind: str, item_id: str, page: str, title: str,
-                  components: tuple[str, ...], update: Update) -> Entry:
+                  components: tuple[str, ...], update: Update, changes: str = "") -> Entry:
     config = state.site.config
     return Entry(
         id=tag_uri(config, update.at, update_key(kind, item_id, update)),
         title=f"[{label(UPDATE_LABELS[update.status])}] {title}",
-        html=section_html(update.body.html, update.body.technical_html, label),
+        html=section_html(update.body.html + changes, update.body.technical_html, label),
         published=update.at,
         url=f"{absolute(config, page)}#{update.anchor}",
         status=update.status,
@@ -127,8 +145,9 @@ def incident_entries(state: SiteState, incident_state: IncidentState, label: Lab
     config = state.site.config
     incident = incident_state.incident
     page = f"incidents/{incident.slug}/"
-    components = tuple(affected.id for affected in incident.components)
-    entries = [_update_entry(state, label, "incidents", incident.id, page, incident.title, components, update)
+    components = tuple(component_id for component_id, _ in incident_state.affected)
+    entries = [_update_entry(state, label, "incidents", incident.id, page, incident.title, components, update,
+                             changes_html(state, incident_state.stated_changes(update), label))
                for update in incident.updates]
     postmortem = incident.postmortem
     if postmortem is not None:
@@ -228,7 +247,7 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
             generator.link(href=config.websub_hub, rel="hub")
     generator.link(href=absolute(config, feed.page), rel="alternate")  # last: feedgen gives RSS the last link
     generator.language(config.language)
-    generator.generator("statusblog", version=__version__)
+    generator.generator("statusblog")  # no version: an upgrade must not rewrite every feed's bytes
     generator.updated(feed.updated)
     generator.lastBuildDate(feed.updated)
     for entry in feed.entries:

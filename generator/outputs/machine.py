@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 from ..model import Author, SiteConfig, Update
 from ..render import Theme
+from ..times import iso_utc
+from ..uptime import Promise
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -83,6 +85,17 @@ def author_fields(author: Author | None, author_id: str, config: SiteConfig) -> 
         "role": author.role,
         "email": author.email or None,
         "url": absolute(config, f"authors/{author.id}/"),
+    }
+
+
+def promise_fields(promise: Promise) -> dict[str, Any]:
+    """A 'next update by' and what became of it: the same fields in api/v2 and api/uptime.json."""
+    return {
+        "made_at": iso_utc(promise.made_at),
+        "due_at": iso_utc(promise.due),
+        "next_update_at": iso_utc(promise.answered_at) if promise.answered_at else None,
+        "on_time": promise.on_time if promise.fell_due else None,
+        "late_seconds": None if promise.late_by is None else round(promise.late_by.total_seconds()),
     }
 
 

@@ -17,8 +17,8 @@ from typing import Any
 from ..render import Theme
 from ..status import SiteState
 from ..times import iso_utc
-from ..uptime import WINDOWS, ComponentUptime, MonthUptime, QuarterMetrics, Uptime, UptimeReport
-from .machine import absolute, json_bytes
+from ..uptime import WINDOWS, ComponentUptime, MonthUptime, QuarterMetrics, Uptime, UptimeReport, YearUptime
+from .machine import absolute, json_bytes, promise_fields
 
 Output = Iterator[tuple[str, bytes]]
 JSON = dict[str, Any]
@@ -55,6 +55,15 @@ def _month(month: MonthUptime) -> JSON:
     }
 
 
+def _year(year: YearUptime) -> JSON:
+    return {
+        "year": year.year,
+        "complete": year.complete,
+        **_figures(year.figures),
+        "months_breached": len(year.breaches),
+    }
+
+
 def _component(state: SiteState, uptime: ComponentUptime) -> JSON:
     component = uptime.component
     return {
@@ -65,6 +74,7 @@ def _component(state: SiteState, uptime: ComponentUptime) -> JSON:
         "start_date": component.start_date.isoformat() if component.start_date else None,
         "windows": {str(days): _figures(figures) for days, figures in uptime.windows},
         "months": [_month(month) for month in uptime.months],
+        "years": [_year(year) for year in uptime.years],
         "days": [{"date": cell.day.isoformat(), "status": cell.status.key, "minutes": cell.minutes,
                   "downtime_minutes": minutes(cell.downtime_minutes)} for cell in uptime.days],
     }
@@ -86,6 +96,9 @@ def _quarter(quarter: QuarterMetrics) -> JSON:
         "major_and_critical": quarter.serious,
         "with_postmortem": quarter.with_postmortem,
         "postmortem_coverage_percent": None if coverage is None else round(coverage, 1),
+        "promises_due": quarter.promises_due,
+        "promises_on_time": quarter.promises_on_time,
+        "median_promise_lateness_seconds": seconds(quarter.median_lateness),
     }
 
 
@@ -104,6 +117,8 @@ def uptime_json(state: SiteState) -> JSON:
         "components": {key: _component(state, uptime) for key, uptime in sorted(
             report.components.items(), key=lambda item: item[1].component.position)},
         "quarters": [_quarter(quarter) for quarter in report.quarters],
+        "years": [_quarter(year) for year in report.years],
+        "all_time": None if report.all_time is None else _quarter(report.all_time),
         "overdue_postmortems": [
             {"incident": item.slug, "title": item.title, "impact": item.impact, "url": incident_url(item.slug),
              "resolved_at": iso_utc(item.resolved_at), "due_at": iso_utc(item.due)}
@@ -113,6 +128,9 @@ def uptime_json(state: SiteState) -> JSON:
              "text": action.item.text, "owner": action.item.owner,
              "due": action.item.due.isoformat() if action.item.due else None}
             for action in report.overdue_actions],
+        "late_updates": [
+            {"incident": item.slug, "title": item.title, "url": incident_url(item.slug),
+             **promise_fields(item.promise)} for item in report.late_updates],
         "recurring_causes": [
             {"cause": cause.cause, "incidents": [
                 {"incident": incident.slug, "title": incident.title, "url": incident_url(incident.slug),
