@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from .content import COMPONENT_SETTING, LOOKS_LIKE_UPDATE, PLACEHOLDER_ACTION, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
+from .frontmatter import SourceError, normalise, split_lines
 from .markdown import MARKDOWN
 from .model import (
     ENDED_MAINTENANCE,
@@ -33,8 +33,8 @@ from .model import (
     Maintenance,
     Site,
 )
+from .parse import COMPONENT_SETTING, LOOKS_LIKE_UPDATE, PLACEHOLDER_ACTION, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
 from .problems import Problem, Severity, did_you_mean, display_path
-from .source import SourceError, normalise, split_lines
 from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time
 from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file
 

@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 
-from .content import INIT_EXAMPLE, PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
+from .derive import SiteState
 from .memo import Memo, direct
 from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
+from .parse import INIT_EXAMPLE, PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
 from .problems import Problem, Problems, did_you_mean
-from .status import SiteState
 from .themes import languages
 from .times import zone
 from .uptime import action_item_overdue, postmortem_overdue
@@ -74,7 +74,7 @@ def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, st
 
 def incident_problems(authors: Mapping[str, Author] | None, components: Mapping[str, Component] | None,
                       incident: Incident) -> tuple[Problem, ...]:
-    """The errors of one incident against the registries: all check_site needs to know of it but its slug and id."""
+    """The errors of one incident against the registries: all check_model needs to know of it but its slug and id."""
     problems = Problems()
     path = incident.source
     _check_components(components, path, incident.lines.get("components", 1), (c.id for c in incident.components),
@@ -164,7 +164,7 @@ def _registries(site: Site, problems: Problems
     return authors, components
 
 
-def check_site(site: Site, problems: Problems, memo: Memo = direct) -> None:
+def check_model(site: Site, problems: Problems, memo: Memo = direct) -> None:
     """Errors that hold whatever "now" is; `memo` lets the dev server skip incidents it checked before.
 
     Incident files with errors of their own are checked too, as far as they parse, so that one run reports

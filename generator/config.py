@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
+from .frontmatter import SourceError, Value, load_toml, read_text, toml_lines
 from .model import IMPACTS, Author, Component, Contact, NotifyChannel, SiteConfig, UptimeWeights
 from .problems import Problems, did_you_mean
 from .schema import (
@@ -30,7 +31,6 @@ from .schema import (
     text,
     text_list,
 )
-from .source import SourceError, Value, load_toml, read_text, toml_lines
 from .themes import installed_themes
 from .times import TimeError, zone
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from .config import load_authors, load_components, load_site_config
-from .content import ParsedFile, Unfinished, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .frontmatter import SourceError, read_text
 from .model import Incident, Maintenance, Page, Site
+from .parse import ParsedFile, Unfinished, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .paths import CONTENT_FOLDERS, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
 from .problems import Problems, display_path
-from .source import SourceError, read_text
 from .times import zone
 
 Parser = Callable[[str, str, str, tzinfo], ParsedFile]

@@ -21,8 +21,8 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from .frontmatter import split_lines
 from .model import Section
-from .source import split_lines
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 TECHNICAL_HEADING = re.compile(r"^#{3}\s+technical details\s*#*\s*$", re.IGNORECASE)

@@ -7,7 +7,7 @@ nearly all of that time, although only the saved file changed. The functions
 that do this work are pure, so a result may be reused whenever they are called
 again with equal arguments; it cannot go stale.
 
-`derive`, `report` and `check_site` take a Memo and call their per-item steps
+`derive`, `report` and `check_model` take a Memo and call their per-item steps
 through it as `memo(slot, fn, *args)`. A build passes `direct`, which just calls;
 the dev server passes a `Remembered`, which keeps, per slot, the last arguments
 and result. Arguments are compared with `==` (the same object is equal at once,

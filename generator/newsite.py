@@ -19,7 +19,7 @@ from string import Template
 
 from . import __version__
 from .authoring import AuthoringError, toml_string, written_time
-from .content import slugify
+from .parse import slugify
 from .problems import Problem
 from .schema import IDENTIFIER
 from .times import TimeError, iso_utc, zone

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .cores import can_fork, jobs
-from .render import DeferredPage, DeferringTheme, Theme
+from .theme import DeferredPage, DeferringTheme, Theme
 from .writer import write_files
 
 Families = Iterator[Iterable[tuple[str, Any]]]

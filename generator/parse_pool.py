@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ParseCache, cache_dir, cache_problems
-from .content import ParsedFile
 from .cores import can_fork, jobs
+from .frontmatter import SourceError, read_text
 from .loader import Entry, Parser, kept
+from .parse import ParsedFile
 from .problems import Problems
-from .source import SourceError, read_text
 
 PARALLEL_PARSE_MIN = 64
 """Fewer unknown files than this are parsed in this process: a pool costs more than it saves."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+from .frontmatter import UNPUBLISHABLE, Value, character_name
 from .problems import Problems, did_you_mean
-from .source import UNPUBLISHABLE, Value, character_name
 from .times import TIME_FORMATS_HINT, TimeError, in_range, in_years, localize, parse_date, parse_time
 
 IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -46,8 +46,8 @@ from watchdog.observers import Observer
 
 from .memo import Remembered
 from .problems import Problem, display_path
-from .render import THEMES, DeferredPage, DeferringTheme, Theme, load_theme, template_problem
 from .site import render
+from .theme import THEMES, DeferredPage, DeferringTheme, Theme, load_theme, template_problem
 from .workspace import Workspace, content_folder, evaluate, load_workspace, with_file
 
 PREFIX = "/__statusblog/"

@@ -6,7 +6,7 @@ for it, so a rewritten heading is vouched for by whoever rewrote it. Every
 other commit that last wrote a line of the text under it is an edit, which
 must carry its own proof (any registered author's trusted key), or the
 byline is EDITED and never shown as verified. Lines are git's lines
-(generator/source.py), so the line blame is asked about is the line the
+(generator/frontmatter.py), so the line blame is asked about is the line the
 parser read.
 
 This is the only module that runs git. The result is a fact about the
@@ -40,10 +40,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from .config import load_authors
+from .frontmatter import SourceError, read_text, split_lines
 from .keys import KEY_HINT, KEY_TYPES, KeyFormatError, PublicKey, parse_key, readable_keys
 from .model import Postmortem, Site, Update
 from .problems import Problems, did_you_mean
-from .source import SourceError, read_text, split_lines
 
 REMOTE_BRANCHES = "refs/remotes/origin/"
 REMOTE_DEFAULT = "refs/remotes/origin/HEAD"

@@ -16,7 +16,8 @@ from pathlib import Path
 import jinja2
 
 from .cache import cache_dir, fingerprint, remember_build, unchanged_build
-from .checks import check_at_now, check_site
+from .checks import check_at_now, check_model
+from .derive import SiteState, derive
 from .loader import load_site
 from .memo import Memo, direct
 from .model import Incident, Maintenance, Site
@@ -28,13 +29,12 @@ from .outputs.hosting import render_hosting
 from .outputs.html import render_html
 from .outputs.sitemap import render_sitemap
 from .outputs.subscribe import render_subscribe
-from .outputs.uptime import render_uptime
+from .outputs.uptime_pages import render_uptime
 from .parallel import write_rendered
 from .parse_pool import parse_entries
 from .problems import Problem, Problems, SiteError
-from .render import Theme, load_theme, template_problem
 from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
-from .status import SiteState, derive
+from .theme import Theme, load_theme, template_problem
 from .writer import TooLarge, check_output_dir, owned, staged, write_files
 
 OutputFamily = Callable[[SiteState, Theme], Iterable[tuple[str, bytes]]]
@@ -98,7 +98,7 @@ def evaluate(site: Site | None, read_problems: Iterable[Problem], now: datetime,
     problems.extend(read_problems)
     if site is None:
         return Checked(None, problems.sorted())
-    check_site(site, problems, memo)
+    check_model(site, problems, memo)
     bylines = verify_bylines(site, signatures, problems) if signatures else NO_BYLINES
     state = derive(site, now, bylines, memo)
     check_at_now(state, problems)

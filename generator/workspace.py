@@ -18,10 +18,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .content import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .loader import Parser, content_file, load_site, parse_file
 from .memo import Memo, direct
 from .model import Incident, Maintenance, Page, Site
+from .parse import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .parse_pool import parse_entries
 from .problems import Problem, Problems, display_path
 from .site import Checked

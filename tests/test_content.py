@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.content import parse_incident, parse_maintenance, slugify
 from generator.model import ComponentStatus, Incident
+from generator.parse import parse_incident, parse_maintenance, slugify
 from tests.sites import INCIDENT
 
 CHICAGO = ZoneInfo("America/Chicago")

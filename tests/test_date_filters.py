@@ -18,7 +18,7 @@ from babel.dates import format_date, format_datetime, format_time
 
 from generator.config import load_site_config
 from generator.problems import Problems
-from generator.render import load_theme
+from generator.theme import load_theme
 
 from .conftest import DEMO
 

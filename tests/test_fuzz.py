@@ -28,11 +28,11 @@ import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.derive import SiteState
 from generator.model import SiteConfig
 from generator.problems import SiteError
-from generator.render import Theme, load_theme
 from generator.site import OUTPUTS, Checked, build, check
-from generator.status import SiteState
+from generator.theme import Theme, load_theme
 from generator.times import build_now
 from tests.sites import INCIDENT, write_site
 

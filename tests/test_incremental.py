@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import memo
+from generator.derive import incident_state
 from generator.memo import Remembered
 from generator.serve import Changes, Preview
 from generator.site import Checked, render
-from generator.status import incident_state
 from generator.times import build_now
 from generator.uptime import _incident_intervals, component_intervals
 from generator.workspace import Workspace, evaluate, load_workspace, with_file

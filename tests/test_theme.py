@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from generator.render import Theme, load_theme
 from generator.site import check, render
 from generator.templating import escape_output, escape_text, fast_escape_text
+from generator.theme import Theme, load_theme
 from generator.times import build_now
 from tests.conftest import DEMO, DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site

@@ -23,8 +23,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from ..frontmatter import MAX_SOURCE_BYTES, SourceError, Value, load_toml, parse_yaml_mapping, split_front_matter
 from ..problems import display_path
-from ..source import MAX_SOURCE_BYTES, SourceError, Value, load_toml, parse_yaml_mapping, split_front_matter
 from ..times import TimeError, zone
 from .imported import (
     LINE_BREAKS,

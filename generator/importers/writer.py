@@ -42,10 +42,10 @@ from ..authoring import (
     toml_string,
     update_block,
 )
-from ..content import ParsedFile, parse_incident, parse_maintenance, slugify
+from ..frontmatter import MAX_SOURCE_BYTES, SourceError, load_toml, read_text
 from ..model import IMPACT_STATUS, Incident, Maintenance
+from ..parse import ParsedFile, parse_incident, parse_maintenance, slugify
 from ..problems import Problem, Severity, display_path
-from ..source import MAX_SOURCE_BYTES, SourceError, load_toml, read_text
 from ..workspace import Workspace, evaluate, load_workspace, with_file
 from .imported import History, ImportedIncident, ImportedMaintenance, Unmapped
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..derive import IncidentState, MaintenanceState, SiteState
 from ..model import IMPACTS, Author, NotifyChannel
 from ..outputs.feeds import UPDATE_LABELS, Entry, Label, incident_entries, maintenance_entries
-from ..render import Theme
-from ..status import IncidentState, MaintenanceState, SiteState
+from ..theme import Theme
 from .previous import FeedItem
 
 ENDED = frozenset({"resolved", "completed", "cancelled", "postmortem"})

@@ -16,10 +16,10 @@ from typing import Any
 
 from ..model import NotifyChannel
 from ..outputs.api import Context
-from ..outputs.machine import json_bytes, translator
+from ..outputs.common import json_bytes, translator
 from ..problems import SiteError, did_you_mean
-from ..render import load_theme
 from ..site import check
+from ..theme import load_theme
 from . import statuspage
 from .channels import ATTEMPTS, AppriseChannel, SendError, post_json, with_retries
 from .messages import messages, render_body, wanted_by

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..derive import IncidentState
 from ..outputs.api import EXTENSION, STATUS_DESCRIPTIONS, Context, incident_object, maintenance_object
-from ..outputs.machine import absolute, short_id
-from ..status import IncidentState
+from ..outputs.common import absolute, short_id
 from .messages import Message
 
 JSON = dict[str, Any]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
+from ..derive import SiteState
+from ..outputs.common import absolute
 from ..outputs.feeds import Label, site_feeds
-from ..outputs.machine import absolute
-from ..status import SiteState
 from .channels import post
 
 PUSHED = (".xml", ".atom")

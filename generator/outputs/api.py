@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from ..derive import ComponentState, IncidentState, MaintenanceState, SiteState
 from ..model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
-from ..render import Theme
 from ..signatures import byline_fields
-from ..status import ComponentState, IncidentState, MaintenanceState, SiteState
+from ..theme import Theme
 from ..times import iso_utc
 from ..uptime import ComponentChange
+from .common import absolute, author_fields, json_bytes, promise_fields, short_id, translator, update_key
 from .feeds import Label, section_html
-from .machine import absolute, author_fields, json_bytes, promise_fields, short_id, translator, update_key
 
 Output = Iterator[tuple[str, bytes]]
 JSON = dict[str, Any]

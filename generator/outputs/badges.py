@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from ..render import Theme
-from ..status import INDICATOR_BY_STATUS, SiteState
+from ..derive import INDICATOR_BY_STATUS, SiteState
+from ..theme import Theme
+from .common import translator, xml_text
 from .feeds import STATUS_LABELS, Label
-from .machine import translator, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 

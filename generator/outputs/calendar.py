@@ -17,10 +17,10 @@ from datetime import datetime
 
 from icalendar import Calendar, Event, vText
 
+from ..derive import MaintenanceState, SiteState
 from ..model import Site
-from ..render import Theme
-from ..status import MaintenanceState, SiteState
-from .machine import absolute, calendar_uid, update_key
+from ..theme import Theme
+from .common import absolute, calendar_uid, update_key
 
 Output = Iterator[tuple[str, bytes]]
 

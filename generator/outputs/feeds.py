@@ -21,13 +21,13 @@ from typing import Any
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
+from ..derive import IncidentState, MaintenanceState, SiteState
 from ..model import Author, SiteConfig, Update
-from ..render import Theme
 from ..signatures import LABELS, Byline, byline_fields
-from ..status import IncidentState, MaintenanceState, SiteState
+from ..theme import Theme
 from ..times import iso_utc
 from ..uptime import ComponentChange
-from .machine import EPOCH, absolute, author_fields, json_bytes, tag_uri, translator, update_key, xml_text
+from .common import EPOCH, absolute, author_fields, json_bytes, tag_uri, translator, update_key, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 

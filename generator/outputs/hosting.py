@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ..hosting import headers_file, redirects, redirects_file
-from ..render import Theme
-from ..status import SiteState
+from ..derive import SiteState
+from ..host_rules import headers_file, redirects, redirects_file
+from ..theme import Theme
 
 
 def render_hosting(state: SiteState, _theme: Theme) -> Iterator[tuple[str, bytes]]:

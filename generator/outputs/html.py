@@ -8,9 +8,9 @@ from datetime import datetime
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from ..derive import IncidentState, MaintenanceState, SignedItem, SiteState
 from ..model import Author
-from ..render import Theme
-from ..status import IncidentState, MaintenanceState, SignedItem, SiteState
+from ..theme import Theme
 from ..times import zone
 
 Output = Iterator[tuple[str, bytes]]

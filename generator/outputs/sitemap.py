@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from xml.sax.saxutils import escape
 
-from ..status import SiteState
+from ..derive import SiteState
 from ..times import iso_utc
-from .machine import absolute
+from .common import absolute
 
 Output = Iterator[tuple[str, bytes]]
 UNLISTED = frozenset({"404.html"})

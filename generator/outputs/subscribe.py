@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-from ..render import Theme
-from ..status import SiteState
+from ..derive import SiteState
+from ..theme import Theme
 
 Output = Iterator[tuple[str, bytes]]
 

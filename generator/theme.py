@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from . import themes
 from .charts import uptime_filters
-from .hosting import META_CONTENT_SECURITY_POLICY, index_html_links
+from .host_rules import META_CONTENT_SECURITY_POLICY, index_html_links
 from .model import SiteConfig
 from .paths import files_below
 from .problems import Problem, display_path

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Author, SiteConfig, Update
-from ..render import Theme
+from ..theme import Theme
 from ..times import iso_utc
 from ..uptime import Promise
 

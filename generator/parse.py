@@ -16,6 +16,7 @@ from typing import Any
 
 from mdit_py_plugins.anchors.index import slugify as anchor_slug
 
+from .frontmatter import Document, SourceError, line_number, split_front_matter
 from .markdown import fence_aware_lines, render, section, split_technical
 from .model import (
     IMPACTS,
@@ -34,7 +35,6 @@ from .model import (
 )
 from .problems import Problem, Problems, did_you_mean
 from .schema import FieldError, FieldSpec, choice, identifier, read_fields, required_text, time
-from .source import Document, SourceError, line_number, split_front_matter
 from .times import TIME_FORMATS_HINT, TimeError, parse_date, parse_eta, parse_time
 
 SEPARATOR = re.compile(r"\s*[·|]\s*|\s+-\s+")

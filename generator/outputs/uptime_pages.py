@@ -14,11 +14,11 @@ from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
-from ..render import Theme
-from ..status import SiteState
+from ..derive import SiteState
+from ..theme import Theme
 from ..times import iso_utc
 from ..uptime import WINDOWS, ComponentUptime, MonthUptime, QuarterMetrics, Uptime, UptimeReport, YearUptime
-from .machine import absolute, json_bytes, promise_fields
+from .common import absolute, json_bytes, promise_fields
 
 Output = Iterator[tuple[str, bytes]]
 JSON = dict[str, Any]
