@@ -143,7 +143,9 @@ def test_a_template_syntax_error_names_its_file_and_line_and_keeps_the_output(tm
     (site / "templates" / "incident.html").write_text("<h1>\n{% if %}\n", encoding="utf-8")
     failed = build_in_processes(site, out, jobs, tmp_path / "cache")
     assert failed.returncode == 1
-    assert f"{site / 'templates' / 'incident.html'}:2: error: template error:" in failed.stderr, failed.stderr
+    # Named as every problem names its file: relative to the working directory (the build runs in REPO).
+    shown = os.path.relpath(site / "templates" / "incident.html", REPO)
+    assert f"{shown}:2: error: template error:" in failed.stderr, failed.stderr
     assert "Traceback" not in failed.stderr
     assert tree(out) == before
     assert not list(tmp_path.glob(".public.*")), "a staging tree was left"
