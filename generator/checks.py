@@ -13,13 +13,13 @@ from collections.abc import Iterable, Mapping
 from datetime import timedelta
 
 from .derive import SiteState
+from .handling import action_item_overdue, postmortem_overdue
 from .memo import Memo, direct
 from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
 from .parse import INIT_EXAMPLE, PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
 from .problems import Problem, Problems, did_you_mean
 from .themes import languages
 from .times import zone
-from .uptime import action_item_overdue, postmortem_overdue
 
 RESERVED_PAGE_SLUGS = frozenset(
     {"incidents", "maintenance", "history", "components", "authors", "static", "api", "uptime", "subscribe"})

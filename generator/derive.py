@@ -28,16 +28,8 @@ from .model import (
     Update,
 )
 from .signatures import NO_BYLINES, Bylines
-from .uptime import (
-    ComponentChange,
-    ComponentCourse,
-    Promise,
-    PromiseRecord,
-    UptimeReport,
-    component_course,
-    promises,
-    report,
-)
+from .timeline import ComponentChange, ComponentCourse, Promise, PromiseRecord, component_course, promises
+from .uptime import UptimeReport, report
 
 STATUS_PHRASES = {
     ComponentStatus.MAJOR_OUTAGE: "Major outage",

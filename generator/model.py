@@ -175,7 +175,7 @@ class ComponentSetting:
     """A component status one update sets, from its 'Components:' line (Statuspage's affected_components).
 
     It holds from the update's time until a later update sets that component again or the incident is
-    resolved, so a component that recovers early stops counting as down (generator/uptime.py).
+    resolved, so a component that recovers early stops counting as down (generator/timeline.py).
     """
 
     id: str

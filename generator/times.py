@@ -168,3 +168,8 @@ def build_now(option: str | None, environ: dict[str, str] | None = None) -> date
 def iso_utc(value: datetime) -> str:
     """The one spelling of a UTC instant used in every machine-readable output."""
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+def add_months(month: date, count: int) -> date:
+    """The first day of the month `count` months after `month`'s (before, if negative)."""
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)

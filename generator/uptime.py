@@ -1,4 +1,4 @@
-"""Uptime per component against its SLA, and how incidents are handled, at "now".
+"""Uptime per component against its SLA, at "now"; and the report that gathers every published figure.
 
 Why a module of its own: these figures are a promise we publish, so each is
 computed once, here, by plain interval arithmetic that a reader can check by
@@ -15,183 +15,40 @@ derived, through the small protocols below, so it depends on nothing above it.
 from __future__ import annotations
 
 import math
-import statistics
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from operator import attrgetter
-from typing import Protocol
 
+from .handling import (
+    LateUpdate,
+    OverdueAction,
+    OverduePostmortem,
+    QuarterMetrics,
+    RecurringCause,
+    grouped_by_quarter,
+    handling_summaries,
+    late_updates,
+    overdue,
+    quarters,
+    recurring_causes,
+)
 from .memo import Memo, direct, runs
 from .model import (
-    IMPACTS,
-    ActionItem,
     Component,
     ComponentStatus,
-    Incident,
-    Maintenance,
     Site,
-    Update,
     UptimeWeights,
 )
-from .times import zone
+from .timeline import IncidentFacts, MaintenanceFacts
+from .times import add_months, zone
 
 ROW_DAYS = 90
 WINDOWS = (30, 90, 365)
 MONTHS = 12
-SERIOUS_IMPACTS = ("major", "critical")
 _STATUSES = len(ComponentStatus)
-
-
-@dataclass(frozen=True, slots=True)
-class ComponentChange:
-    """A component whose status one update changed: a line of the timeline, Statuspage's affected_components."""
-
-    id: str
-    old: ComponentStatus
-    new: ComponentStatus
-
-
-@dataclass(frozen=True, slots=True)
-class ComponentSpan:
-    """A stretch of one incident during which it held one component at one status (never operational)."""
-
-    id: str
-    start: datetime
-    end: datetime | None
-    """None: until the incident ends (its resolution, or "now" while it is open)."""
-    status: ComponentStatus
-
-
-@dataclass(frozen=True, slots=True)
-class ComponentCourse:
-    """What one incident did to each of its components, update by update."""
-
-    changes: tuple[tuple[ComponentChange, ...], ...]
-    """For each update, in order: the components whose status it changed (the first update reports the
-    incident's own statuses, the 'resolved' one returns every component to operational)."""
-    spans: tuple[ComponentSpan, ...]
-    latest: tuple[tuple[str, ComponentStatus], ...]
-    """Each component at the status the latest update leaves it: what an open incident holds it at."""
-    worst: tuple[tuple[str, ComponentStatus], ...]
-    """Each component at the worst status the incident gave it, in the order they were first named."""
-
-
-def component_course(started: datetime, initial: Iterable[tuple[str, ComponentStatus]],
-                     updates: Sequence[Update]) -> ComponentCourse:
-    """Follow each component from `started` through every 'Components:' line of the updates.
-
-    The incident's front matter sets each component's status at `started`; an update's setting holds
-    from that update's time until a later one sets the component again. A component set to operational
-    stops counting as down there, and counts again if a later update sets it down (a relapse).
-    """
-    held = dict(initial)
-    points = {component_id: [(started, status)] for component_id, status in held.items()}
-    reported = dict.fromkeys(held, ComponentStatus.OPERATIONAL)
-    changes = []
-    for update in updates:
-        for setting in update.components:
-            held[setting.id] = setting.status
-            points.setdefault(setting.id, []).append((update.at, setting.status))
-        shown = dict.fromkeys(held, ComponentStatus.OPERATIONAL) if update.status == "resolved" else held
-        changes.append(tuple(ComponentChange(component_id, reported.get(component_id, ComponentStatus.OPERATIONAL),
-                                             status)
-                             for component_id, status in shown.items()
-                             if status is not reported.get(component_id, ComponentStatus.OPERATIONAL)))
-        reported.update(shown)
-    spans = []
-    for component_id, moments in points.items():
-        for (start, status), following in zip(moments, [*moments[1:], None], strict=True):
-            if status is not ComponentStatus.OPERATIONAL:
-                spans.append(ComponentSpan(component_id, start, following[0] if following else None, status))
-    return ComponentCourse(
-        changes=tuple(changes),
-        spans=tuple(spans),
-        latest=tuple(held.items()),
-        worst=tuple((component_id, max(status for _, status in moments)) for component_id, moments in points.items()),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Promise:
-    """A 'next update by' time written in an update, and whether the next update came by then."""
-
-    line: int
-    """The line of the update that made the promise."""
-    made_at: datetime
-    due: datetime
-    answered_at: datetime | None
-    """When the next update came; None while none has."""
-    answer_line: int | None
-    late_by: timedelta | None
-    """How late the next update came, or, while none has, how long ago the promise fell due;
-    None when it came on time or the promise is not due yet."""
-
-    @property
-    def on_time(self) -> bool:
-        return self.answered_at is not None and self.late_by is None
-
-    @property
-    def fell_due(self) -> bool:
-        """Kept, broken or overdue: a promise whose outcome counts."""
-        return self.answered_at is not None or self.late_by is not None
-
-
-@dataclass(frozen=True, slots=True)
-class PromiseRecord:
-    """One incident's promises, counted once, so figures over thousands of incidents only add numbers up."""
-
-    due: int
-    on_time: int
-    lateness: tuple[timedelta, ...]
-    """How late each late answer came (overdue promises, still growing, are not in it)."""
-
-    @classmethod
-    def of(cls, kept: Sequence[Promise]) -> PromiseRecord:
-        due = [promise for promise in kept if promise.fell_due]
-        return cls(len(due), sum(1 for promise in due if promise.on_time),
-                   tuple(p.late_by for p in due if p.answered_at is not None and p.late_by is not None))
-
-
-def promises(updates: Sequence[Update], now: datetime) -> tuple[Promise, ...]:
-    """Every promise of these published updates, kept or not, at "now".
-
-    The promise of an update is answered by the next update, whatever it says; the update that
-    resolves an incident promises nothing more.
-    """
-    result = []
-    for index, update in enumerate(updates):
-        due = update.next_update
-        if due is None or (update.status == "resolved" and index == len(updates) - 1):
-            continue
-        answer = updates[index + 1] if index + 1 < len(updates) else None
-        if answer is not None:
-            late = answer.at - due if answer.at > due else None
-        else:
-            late = now - due if now > due else None
-        result.append(Promise(update.line, update.at, due, answer.at if answer else None,
-                              answer.line if answer else None, late))
-    return tuple(result)
-
-
-class IncidentFacts(Protocol):
-    """What this module needs of an incident as published at "now" (status.IncidentState)."""
-
-    incident: Incident
-    resolved_at: datetime | None
-    first_update_delay: timedelta
-    course: ComponentCourse
-    promises: tuple[Promise, ...]
-    promise_record: PromiseRecord
-
-
-class MaintenanceFacts(Protocol):
-    """What this module needs of a maintenance at "now" (status.MaintenanceState)."""
-
-    maintenance: Maintenance
-    held: tuple[datetime, datetime] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,76 +162,6 @@ class ComponentUptime:
 
 
 @dataclass(frozen=True, slots=True)
-class QuarterMetrics:
-    """How incidents that started in one period were handled: a calendar quarter, a calendar year (quarter 0),
-    or the whole history (year and quarter 0); periods are in the site's timezone."""
-
-    year: int
-    quarter: int
-    start: date
-    end: date
-    """The quarter's last day."""
-    incidents: int
-    open: int
-    by_impact: tuple[tuple[str, int], ...]
-    mean_time_to_resolve: timedelta | None
-    median_time_to_resolve: timedelta | None
-    median_first_update: timedelta | None
-    p90_first_update: timedelta | None
-    serious: int
-    """Major and critical incidents."""
-    with_postmortem: int
-    """Of those, how many have a postmortem."""
-    promises_due: int = 0
-    """'Next update by' promises whose time came (or whose next update came) by "now"."""
-    promises_on_time: int = 0
-    median_lateness: timedelta | None = None
-    """Over the promises whose next update came late."""
-
-    @property
-    def label(self) -> str:
-        if not self.year:
-            return "all"
-        return f"{self.year}-Q{self.quarter}" if self.quarter else str(self.year)
-
-    @property
-    def postmortem_coverage(self) -> float | None:
-        return 100.0 * self.with_postmortem / self.serious if self.serious else None
-
-
-@dataclass(frozen=True, slots=True)
-class OverduePostmortem:
-    slug: str
-    title: str
-    impact: str
-    resolved_at: datetime
-    due: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class OverdueAction:
-    slug: str
-    title: str
-    item: ActionItem
-
-
-@dataclass(frozen=True, slots=True)
-class LateUpdate:
-    """A promise an incident did not keep: the next update came late, or has not come and is overdue."""
-
-    slug: str
-    title: str
-    promise: Promise
-
-
-@dataclass(frozen=True, slots=True)
-class RecurringCause:
-    cause: str
-    incidents: tuple[Incident, ...]
-    """Oldest first."""
-
-
-@dataclass(frozen=True, slots=True)
 class UptimeReport:
     now: datetime
     weights: UptimeWeights
@@ -402,17 +189,6 @@ class UptimeReport:
 
 
 # The rules behind the "overdue" warnings of `statusblog check` and the uptime page.
-
-def postmortem_overdue(impact: str, has_postmortem: bool, resolved_at: datetime | None, now: datetime,
-                       deadline_days: int) -> bool:
-    """A major or critical incident resolved more than the deadline ago, still without a postmortem."""
-    return (impact in SERIOUS_IMPACTS and not has_postmortem and resolved_at is not None
-            and now - resolved_at > timedelta(days=deadline_days))
-
-
-def action_item_overdue(item: ActionItem, today: date) -> bool:
-    """Not done, and due before today (in the site's timezone)."""
-    return not item.done and item.due is not None and item.due < today
 
 
 def floor_percent(value: float) -> float:
@@ -539,11 +315,6 @@ def local_midnight(day: date, tz: tzinfo) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
 
 
-def _add_months(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def _figures(timeline: _Timeline, start: datetime, end: datetime, service_start: datetime | None,
              weights: UptimeWeights) -> Uptime:
     """The figures of [start, end), counted only from when the component entered service."""
@@ -572,7 +343,7 @@ def _days(timeline: _Timeline, today: date, now: datetime, tz: tzinfo, service_s
 
 def _first_month(timeline: _Timeline, component: Component, current: date, tz: tzinfo) -> date:
     """Where a component's history begins: its start_date or first downtime, if before the last MONTHS months."""
-    candidates = [_add_months(current, -(MONTHS - 1))]
+    candidates = [add_months(current, -(MONTHS - 1))]
     if component.start_date:
         candidates.append(component.start_date.replace(day=1))
     if timeline.segments:
@@ -586,14 +357,14 @@ def _months(timeline: _Timeline, component: Component, today: date, now: datetim
     first = _first_month(timeline, component, current, tz)
     months = []
     while first <= current:
-        start, month_end = local_midnight(first, tz), local_midnight(_add_months(first, 1), tz)
+        start, month_end = local_midnight(first, tz), local_midnight(add_months(first, 1), tz)
         figures = _figures(timeline, start, min(month_end, now), service_start, weights)
         allowed = None
         in_service = (month_end - (max(start, service_start) if service_start else start)).total_seconds() / 60
         if component.sla is not None and in_service > 0:
             allowed = in_service * (1 - component.sla / 100)
         months.append(MonthUptime(first, figures, month_end <= now, allowed))
-        first = _add_months(first, 1)
+        first = add_months(first, 1)
     return tuple(months)
 
 
@@ -629,120 +400,6 @@ def component_uptime(component: Component, intervals: Iterable[tuple[float, floa
 
 # How incidents are handled.
 
-def _quarter_start(day: date) -> date:
-    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-
-
-def percentile(values: Sequence[timedelta], fraction: float) -> timedelta | None:
-    """The nearest-rank percentile: the smallest value at least `fraction` of all values do not exceed."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[max(math.ceil(fraction * len(ordered)), 1) - 1]
-
-
-def _median(values: Sequence[timedelta]) -> timedelta | None:
-    return statistics.median(values) if values else None
-
-
-def _period(year: int, quarter: int, start: date, end: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
-    resolved = [s.resolved_at - s.incident.started for s in states if s.resolved_at is not None]
-    delays = [s.first_update_delay for s in states]
-    serious = [s for s in states if s.incident.impact in SERIOUS_IMPACTS]
-    counts = {impact: 0 for impact in IMPACTS}
-    for state in states:
-        counts[state.incident.impact] += 1
-    lateness = [late for s in states for late in s.promise_record.lateness]
-    return QuarterMetrics(
-        year=year,
-        quarter=quarter,
-        start=start,
-        end=end,
-        incidents=len(states),
-        open=sum(1 for s in states if s.resolved_at is None),
-        by_impact=tuple((impact, counts[impact]) for impact in reversed(IMPACTS)),
-        mean_time_to_resolve=sum(resolved, timedelta()) / len(resolved) if resolved else None,
-        median_time_to_resolve=_median(resolved),
-        median_first_update=_median(delays),
-        p90_first_update=percentile(delays, 0.9),
-        serious=len(serious),
-        with_postmortem=sum(1 for s in serious if s.incident.postmortem is not None),
-        promises_due=sum(s.promise_record.due for s in states),
-        promises_on_time=sum(s.promise_record.on_time for s in states),
-        median_lateness=_median(lateness),
-    )
-
-
-def _quarter(first: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
-    return _period(first.year, (first.month - 1) // 3 + 1, first, _add_months(first, 3) - timedelta(days=1), states)
-
-
-def _by_quarter(incidents: Iterable[IncidentFacts], tz: tzinfo) -> dict[date, list[IncidentFacts]]:
-    by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
-    for state in incidents:
-        by_quarter[_quarter_start(state.incident.started.astimezone(tz).date())].append(state)
-    return by_quarter
-
-
-def _grouped_by_quarter(incidents: Sequence[IncidentFacts], tz: tzinfo, memo: Memo
-                        ) -> dict[date, tuple[IncidentFacts, ...]]:
-    by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
-    for run in runs(incidents, attrgetter("incident.source")):
-        for start, states in memo(run[0].incident.source, _by_quarter, run, tz).items():
-            by_quarter[start].extend(states)
-    return {start: tuple(sorted(states, key=lambda s: s.incident.started))
-            for start, states in sorted(by_quarter.items())}
-
-
-def quarters(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = direct) -> tuple[QuarterMetrics, ...]:
-    """The quarters in which incidents started, oldest first."""
-    return tuple(memo(first, _quarter, first, states) for first, states in grouped.items())
-
-
-def handling_summaries(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = direct
-                       ) -> tuple[tuple[QuarterMetrics, ...], QuarterMetrics | None]:
-    """The incident-handling figures per calendar year with incidents, and over the whole history."""
-    by_year: dict[int, list[IncidentFacts]] = defaultdict(list)
-    for first, states in grouped.items():
-        by_year[first.year].extend(states)
-    years = tuple(memo(year, _period, year, 0, date(year, 1, 1), date(year, 12, 31), tuple(states))
-                  for year, states in by_year.items())
-    if not grouped:
-        return years, None
-    everything = [state for states in grouped.values() for state in states]
-    return years, _period(0, 0, min(grouped), _add_months(max(grouped), 3) - timedelta(days=1), everything)
-
-
-def _overdue(site: Site, incidents: Sequence[IncidentFacts], now: datetime, today: date
-             ) -> tuple[tuple[OverduePostmortem, ...], tuple[OverdueAction, ...]]:
-    deadline = site.config.postmortem_deadline_days
-    postmortems, actions = [], []
-    for state in sorted(incidents, key=lambda s: (s.incident.started, s.incident.slug)):
-        incident = state.incident
-        if state.resolved_at is not None and postmortem_overdue(incident.impact, incident.postmortem is not None,
-                                                                state.resolved_at, now, deadline):
-            postmortems.append(OverduePostmortem(incident.slug, incident.title, incident.impact, state.resolved_at,
-                                                 state.resolved_at + timedelta(days=deadline)))
-        if incident.postmortem is not None:
-            actions += [OverdueAction(incident.slug, incident.title, item)
-                        for item in incident.postmortem.action_items if action_item_overdue(item, today)]
-    return tuple(postmortems), tuple(sorted(actions, key=lambda a: (a.item.due or today, a.slug, a.item.line)))
-
-
-def late_updates(incidents: Iterable[IncidentFacts]) -> tuple[LateUpdate, ...]:
-    late = [LateUpdate(s.incident.slug, s.incident.title, promise)
-            for s in incidents for promise in s.promises if promise.late_by is not None]
-    return tuple(sorted(late, key=lambda item: (item.promise.due, item.slug)))
-
-
-def recurring_causes(incidents: Iterable[IncidentFacts]) -> tuple[RecurringCause, ...]:
-    by_cause: dict[str, list[Incident]] = defaultdict(list)
-    for state in incidents:
-        if state.incident.cause:
-            by_cause[state.incident.cause].append(state.incident)
-    return tuple(RecurringCause(cause, tuple(sorted(items, key=lambda i: (i.started, i.slug))))
-                 for cause, items in sorted(by_cause.items()) if len(items) >= 2)
-
 
 def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequence[MaintenanceFacts],
            now: datetime, memo: Memo = direct) -> UptimeReport:
@@ -752,8 +409,8 @@ def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequenc
     intervals = component_intervals(incidents, maintenances, now, memo)
     components = {key: memo(key, component_uptime, component, intervals.get(key, ()), now, tz, weights, memo)
                   for key, component in site.components.items()}
-    postmortems, actions = _overdue(site, incidents, now, now.astimezone(tz).date())
-    grouped = _grouped_by_quarter(incidents, tz, memo)
+    postmortems, actions = overdue(site, incidents, now, now.astimezone(tz).date())
+    grouped = grouped_by_quarter(incidents, tz, memo)
     years, all_time = handling_summaries(grouped, memo)
     return UptimeReport(
         now=now,

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.charts import month_chart
+from generator.handling import percentile
 from generator.model import (
     ActionItem,
     AffectedComponent,
@@ -26,7 +27,8 @@ from generator.model import (
     SiteConfig,
 )
 from generator.site import check
-from generator.uptime import ComponentCourse, PromiseRecord, component_course, floor_percent, merge, percentile, report
+from generator.timeline import ComponentCourse, PromiseRecord, component_course
+from generator.uptime import floor_percent, merge, report
 from tests.sites import AUTHORS_TOML, COMPONENTS_TOML, SITE_TOML, write_site
 
 NOW = "2026-03-20T12:00:00Z"  # 07:00 CDT on 2026-03-20

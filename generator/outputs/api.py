@@ -18,8 +18,8 @@ from ..derive import ComponentState, IncidentState, MaintenanceState, SiteState
 from ..model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
 from ..signatures import byline_fields
 from ..theme import Theme
+from ..timeline import ComponentChange
 from ..times import iso_utc
-from ..uptime import ComponentChange
 from .common import absolute, author_fields, json_bytes, promise_fields, short_id, translator, update_key
 from .feeds import Label, section_html
 

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 from ..model import Author, SiteConfig, Update
 from ..theme import Theme
+from ..timeline import Promise
 from ..times import iso_utc
-from ..uptime import Promise
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -25,8 +25,8 @@ from ..derive import IncidentState, MaintenanceState, SiteState
 from ..model import Author, SiteConfig, Update
 from ..signatures import LABELS, Byline, byline_fields
 from ..theme import Theme
+from ..timeline import ComponentChange
 from ..times import iso_utc
-from ..uptime import ComponentChange
 from .common import EPOCH, absolute, author_fields, json_bytes, tag_uri, translator, update_key, xml_text
 
 Output = Iterator[tuple[str, bytes]]

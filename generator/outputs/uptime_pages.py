@@ -15,9 +15,10 @@ from datetime import timedelta
 from typing import Any
 
 from ..derive import SiteState
+from ..handling import QuarterMetrics
 from ..theme import Theme
 from ..times import iso_utc
-from ..uptime import WINDOWS, ComponentUptime, MonthUptime, QuarterMetrics, Uptime, UptimeReport, YearUptime
+from ..uptime import WINDOWS, ComponentUptime, MonthUptime, Uptime, UptimeReport, YearUptime
 from .common import absolute, json_bytes, promise_fields
 
 Output = Iterator[tuple[str, bytes]]
