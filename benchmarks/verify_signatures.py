@@ -29,9 +29,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from generator.bylines import SignatureOptions  # noqa: E402
 from generator.loader import load_site  # noqa: E402 - the repository's package, not an installed one
 from generator.problems import Problems  # noqa: E402
-from generator.signatures import SignatureOptions, verify_bylines  # noqa: E402
+from generator.signatures import verify_bylines  # noqa: E402
 from generator.site import check  # noqa: E402
 from generator.times import build_now  # noqa: E402
 

@@ -19,12 +19,12 @@ import click
 
 from . import __version__, authoring, newsite
 from .authoring import AuthoringError, Written
+from .bylines import SignatureOptions
+from .bylines import summary as signature_summary
 from .console import clock, plural, report, resolve_now
 from .importers.command import import_group
 from .model import IMPACTS
 from .problems import SiteError, display_path
-from .signatures import SignatureOptions
-from .signatures import summary as signature_summary
 from .site import build as build_site
 from .site import check as check_site
 from .times import iso_utc

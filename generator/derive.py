@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import attrgetter
 
+from .bylines import NO_BYLINES, Bylines
 from .memo import Memo, direct, runs
 from .model import (
     ACTIVE_MAINTENANCE,
@@ -27,7 +28,6 @@ from .model import (
     Site,
     Update,
 )
-from .signatures import NO_BYLINES, Bylines
 from .timeline import ComponentChange, ComponentCourse, Promise, PromiseRecord, component_course, promises
 from .uptime import UptimeReport, report
 

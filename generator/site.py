@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from .bylines import NO_BYLINES, Bylines, SignatureOptions
 from .cache import cache_dir, fingerprint, remember_build, unchanged_build
 from .checks import check_at_now, check_model
 from .derive import SiteState, derive
@@ -33,7 +34,7 @@ from .outputs.uptime_pages import render_uptime
 from .parallel import write_rendered
 from .parse_pool import parse_entries
 from .problems import Problem, Problems, SiteError
-from .signatures import NO_BYLINES, Bylines, SignatureOptions, verify_bylines
+from .signatures import verify_bylines
 from .theme import Theme, load_theme, template_problem
 from .writer import TooLarge, check_output_dir, owned, staged, write_files
 

@@ -14,7 +14,7 @@ import feedparser
 import pytest
 from lxml import html
 
-from generator.signatures import SignatureOptions, State
+from generator.bylines import SignatureOptions, State
 from generator.site import check
 from generator.times import build_now
 from tests.sites import run, write_site

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from generator.signatures import SignatureOptions, State
+from generator.bylines import SignatureOptions, State
 from generator.site import check
 from generator.times import build_now
 from tests.built import build_at

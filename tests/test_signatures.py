@@ -14,8 +14,9 @@ import feedparser
 import pytest
 from lxml import html
 
+from generator.bylines import SignatureOptions, State
+from generator.gitproof import parse_blame
 from generator.keys import parse_key
-from generator.signatures import SignatureOptions, State, parse_blame
 from generator.site import check, render
 from generator.times import build_now
 from tests.sites import run, write_site

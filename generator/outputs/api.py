@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from ..bylines import byline_fields
 from ..derive import ComponentState, IncidentState, MaintenanceState, SiteState
 from ..model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
-from ..signatures import byline_fields
 from ..theme import Theme
 from ..timeline import ComponentChange
 from ..times import iso_utc

@@ -21,9 +21,9 @@ from typing import Any
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
+from ..bylines import LABELS, Byline, byline_fields
 from ..derive import IncidentState, MaintenanceState, SiteState
 from ..model import Author, SiteConfig, Update
-from ..signatures import LABELS, Byline, byline_fields
 from ..theme import Theme
 from ..timeline import ComponentChange
 from ..times import iso_utc
