@@ -7,7 +7,7 @@ fixed "now") in a fresh process each time and reports the median of --runs:
 - warm full: no output, parse cache kept (a CI that keeps its STATUSBLOG_CACHE_DIR);
 - no-op: the same build again, nothing changed;
 - edit, CLI: `statusblog build` again after one incident was edited;
-- edit, serve: the dev server's own incremental rebuild (serve.Preview.rebuild,
+- edit, serve: the dev server's own incremental rebuild (preview.Preview.rebuild,
   what its file watcher calls) after one incident was saved, until the edited
   page has been rendered; the watcher's 30 ms quiet period is not included;
 - peak memory, in one cold and one warm build of their own (sampling slows
@@ -160,7 +160,7 @@ def edit(path: Path, number: int) -> str:
 SERVE_PROBE = r"""
 import sys, time, statistics
 from pathlib import Path
-from generator.serve import Changes, Preview
+from generator.preview import Changes, Preview
 from generator.times import build_now
 root, target, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 preview = Preview(root, build_now(sys.argv[4]), lambda line: None)

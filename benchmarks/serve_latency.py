@@ -5,7 +5,7 @@ For the demo site and for synthetic sites of 1,000 and 5,000 incidents (target:
 stream as a browser does, appends a sentence to one incident again and again,
 and reports the time from each save to the reload event, and then to the edited
 page being served (pages are rendered when first asked for). The times include
-the server's wait for a burst of saves to end (serve.QUIET_SECONDS), which the
+the server's wait for a burst of saves to end (preview.QUIET_SECONDS), which the
 CPU column does not: that is the processor time the server spent from the save
 to the page, the figure to compare on a machine shared with other work.
 

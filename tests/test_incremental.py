@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from generator import memo
 from generator.derive import incident_state
 from generator.memo import Remembered
-from generator.serve import Changes, Preview
+from generator.preview import Changes, Preview
 from generator.site import Checked, render
 from generator.times import build_now
 from generator.uptime import _incident_intervals, component_intervals
