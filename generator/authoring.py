@@ -1,9 +1,9 @@
 """Writing incident and maintenance files for staff on call.
 
 The first update of an incident should be out minutes after the page goes
-off, written by someone under stress. So the text is produced here by pure
-functions (heading, front matter, update, postmortem template), and the small
-I/O wrappers below check that text exactly as `statusblog check` would,
+off, written by someone under stress. So the text is produced by pure
+functions (`writing`: heading, front matter, update, postmortem template),
+and the commands here check that text exactly as `statusblog check` would,
 against the whole site, *before* writing it: a command either leaves a file
 that builds, or leaves nothing and says why. Files are created exclusively and
 appended atomically, so nothing is ever overwritten or half-written.
@@ -11,50 +11,55 @@ appended atomically, so nothing is ever overwritten or half-written.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from .frontmatter import SourceError, normalise, split_lines
-from .markdown import MARKDOWN
 from .model import (
     ENDED_MAINTENANCE,
     IMPACTS,
     INCIDENT_STATUSES,
     MAINTENANCE_STATUSES,
-    Author,
     Incident,
     Maintenance,
     Site,
 )
-from .parse import COMPONENT_SETTING, LOOKS_LIKE_UPDATE, PLACEHOLDER_ACTION, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
+from .parse import COMPONENT_SETTING, slugify
 from .problems import Problem, Severity, did_you_mean, display_path
-from .times import TIME_FORMATS_HINT, TimeError, iso_utc, parse_eta, parse_time
+from .times import TIME_FORMATS_HINT, TimeError, parse_time
 from .workspace import Workspace, evaluate, load_workspace, parse_text, with_file
+from .writing import (
+    ACTION_ITEM_DAYS,
+    AuthoringError,
+    append_block,
+    article,
+    choose_author,
+    editor_template,
+    file_slug,
+    find_item,
+    incident_text,
+    kind_of,
+    maintenance_text,
+    message_from_editor,
+    next_update_at,
+    next_update_sentence,
+    postmortem_block,
+    refuse_structure,
+    update_block,
+    update_time,
+    with_next_update,
+    written_time,
+)
 
-SCISSORS = "# ------------------------ >8 ------------------------"
-DURATION = re.compile(r"^(?:(\d{1,6})\s*h)?\s*(?:(\d{1,6})\s*m(?:in)?)?$", re.IGNORECASE | re.ASCII)
-"""Up to 999,999 hours (about 114 years): enough for any promise, and never past the years a time may take."""
-ACTION_ITEM_DAYS = 14
 ENDED = {"incident": ("resolved",), "maintenance": ENDED_MAINTENANCE}
 
 Editor = Callable[[str], str | None]
 """Opens the text in the user's editor and returns what they saved (None if nothing)."""
-
-
-class AuthoringError(Exception):
-    """A command refused to write; the message says why and what to do instead."""
-
-    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,206 +71,6 @@ class Written:
 
 
 # Pure text.
-
-def update_time(now: datetime, previous: datetime | None) -> datetime:
-    """The time for a new update heading: the minute, as people write it, unless that is not
-    later than the previous update; then to the second; a clock behind the file is refused."""
-    minute = now.astimezone(UTC).replace(second=0, microsecond=0)
-    if previous is None or minute > previous:
-        return minute
-    exact = now.astimezone(UTC).replace(microsecond=0)
-    if exact > previous:
-        return exact
-    raise AuthoringError(f"the latest update is at {written_time(previous)}, not before now ({written_time(exact)})")
-
-
-def article(word: str) -> str:
-    """'a' or 'an' before a word of the status vocabulary, as it is said: an incident, a resolved update."""
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
-def written_time(at: datetime) -> str:
-    """Headings are in UTC, e.g. '2026-03-14 09:20 UTC', the form the DESIGN's examples use."""
-    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC" if at.second else "%Y-%m-%d %H:%M UTC")
-
-
-def next_update_at(value: str, now: datetime, tz: tzinfo) -> datetime:
-    """'30m', '1h', '1h30m' from now, or a time ('10:00 UTC', '2026-03-14 10:00')."""
-    match = DURATION.match(value.strip())
-    if match and any(match.groups()):
-        return now + timedelta(hours=int(match.group(1) or 0), minutes=int(match.group(2) or 0))
-    try:
-        due = parse_eta(value, now, tz)
-    except TimeError as exc:
-        raise AuthoringError(f"--next-update: {exc}; write 30m, 1h, 90m, or a time such as '10:00 UTC'") from exc
-    if due <= now:
-        raise AuthoringError(f"--next-update {value} is not after now ({written_time(now)})")
-    return due
-
-
-def next_update_sentence(due: datetime, at: datetime) -> str:
-    due = due.astimezone(UTC)
-    if due.date() == at.astimezone(UTC).date():
-        return f"Next update by {due:%H:%M} UTC."
-    return f"Next update by {due:%Y-%m-%d %H:%M} UTC."
-
-
-def yaml_string(value: str) -> str:
-    """A double-quoted YAML scalar: JSON's escaping is valid YAML and never guessed at."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def toml_string(value: str) -> str:
-    """A TOML basic string, with every control character escaped as TOML requires."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in escaped) + '"'
-
-
-def update_block(at: datetime, status: str, author: str, message: str) -> str:
-    return f"## {written_time(at)} · {status} · {author}\n\n{message.strip()}\n"
-
-
-def with_next_update(message: str, due: datetime | None, at: datetime) -> str:
-    if due is None:
-        return message.strip()
-    return f"{message.strip()}\n\n{next_update_sentence(due, at)}"
-
-
-def line_ending(text: str) -> str:
-    """The file's own line ending, as its first line ends: CRLF or LF."""
-    end = text.find("\n")
-    return "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
-
-
-def append_block(text: str, block: str) -> str:
-    """The block after the text, one blank line between, in the file's own line endings.
-
-    No byte already written changes (only a missing final line ending is added), so git blame keeps every
-    earlier line with the commit that wrote it, and the bylines above keep their proof.
-    """
-    newline = line_ending(text)
-    if text and not text.endswith("\n"):
-        text += newline
-    ends_blank = not text or text[:-1].rstrip("\r").endswith("\n")
-    return text + ("" if ends_blank else newline) + block.replace("\n", newline)
-
-
-def headings_in(message: str) -> list[tuple[int, str]]:
-    """(line, text) of every heading markdown-it sees in a message, at any level, ATX or setext."""
-    tokens = MARKDOWN.parse(message)
-    return [(token.map[0] + 1 if token.map else 1, tokens[index + 1].content)
-            for index, token in enumerate(tokens) if token.type == "heading_open"]
-
-
-def refuse_structure(message: str, shown: str) -> None:
-    """A message is the text of one update: a line of it that reads as an update or postmortem heading
-    would become one (a forged update, by anyone, at any time) or be shown as one."""
-    for line, title in headings_in(message):
-        if LOOKS_LIKE_UPDATE.search(title) or POSTMORTEM.match(title):
-            raise AuthoringError(f"refusing to write {shown}: line {line} of the message reads as an update or "
-                                 "postmortem heading "
-                                 f"({title!r}); a message is the text of one update. Write it without the "
-                                 "heading marks ('#', or a '---'/'===' line under it), or put it in a code block; "
-                                 "add another update with another 'statusblog update'")
-
-
-def components_yaml(components: Iterable[str] | Mapping[str, str]) -> str:
-    """`[api, dashboard]`, or `{api: major_outage}` where each component's status is given."""
-    if isinstance(components, Mapping):
-        return "{" + ", ".join(f"{key}: {status}" for key, status in components.items()) + "}"
-    return f"[{', '.join(components)}]"
-
-
-def stable_id_line(stable_id: str | None) -> str:
-    return f"id: {yaml_string(stable_id)}\n" if stable_id else ""
-
-
-def incident_text(title: str, impact: str, components: Iterable[str] | Mapping[str, str], started: datetime,
-                  first_update: str, stable_id: str | None = None) -> str:
-    return (f"---\ntitle: {yaml_string(title)}\n{stable_id_line(stable_id)}impact: {impact}\n"
-            f"components: {components_yaml(components)}\nstarted: {iso_utc(started)}\n---\n\n{first_update}")
-
-
-def maintenance_text(title: str, start: datetime, end: datetime, components: Iterable[str], first_update: str,
-                     stable_id: str | None = None) -> str:
-    return (f"---\ntitle: {yaml_string(title)}\n{stable_id_line(stable_id)}scheduled_start: {iso_utc(start)}\n"
-            f"scheduled_end: {iso_utc(end)}\ncomponents: {components_yaml(components)}\n---\n\n{first_update}")
-
-
-def postmortem_heading(author: str) -> str:
-    return f"## Postmortem · {author}"
-
-
-def postmortem_block(author: str, due: date) -> str:
-    questions = "".join(f"### {question}\n\n" for question in POSTMORTEM_QUESTIONS)
-    return (f"{postmortem_heading(author)}\n\n{questions}"
-            f"- [ ] {PLACEHOLDER_ACTION} (owner: {author}, due: {due.isoformat()})\n")
-
-
-def file_slug(day: date, title: str) -> str:
-    """'<date>-<title>', short enough that the loader keeps it whole as the URL slug."""
-    words = slugify(title)[:109].rstrip("-_")
-    if not words:
-        raise AuthoringError(f"cannot make a file name from the title {title!r}; use some letters or digits")
-    return f"{day.isoformat()}-{words}"
-
-
-def editor_template(prefill: str, about: Iterable[str]) -> str:
-    """Like git's commit template: write above the scissors line, everything below is ignored."""
-    notes = ["Do not modify or remove the line above.",
-             "Everything below it is ignored; an empty message aborts.", "", *about]
-    return f"{prefill}\n\n{SCISSORS}\n" + "".join(f"# {line}".rstrip() + "\n" for line in notes)
-
-
-def message_from_editor(text: str) -> str:
-    """The message above the scissors line. Lines starting with '#' stay: they are Markdown headings."""
-    lines = split_lines(normalise(text))
-    if SCISSORS in lines:
-        lines = lines[: lines.index(SCISSORS)]
-    return "\n".join(lines).strip()
-
-
-def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None) -> str:
-    """--author, else the registered author whose email is git's user.email, else a clear refusal."""
-    registered = ", ".join(sorted(authors)) or "none yet"
-    if given:
-        if given in authors:
-            return given
-        close = did_you_mean(given, authors)
-        hint = f"{close} " if close.startswith("did you mean") else ""
-        raise AuthoringError(f"unknown author '{given}'; {hint}registered authors: {registered} (see authors.toml)")
-    if email:
-        for author in sorted(authors.values(), key=lambda a: a.id):
-            if author.email.casefold() == email.casefold():
-                return author.id
-        reason = f"no registered author has the email {email} (git config user.email)"
-    else:
-        reason = "no --author given and git config user.email is not set"
-    raise AuthoringError(f"{reason}; pass --author with one of the registered authors: {registered} "
-                         "(or add yourself to authors.toml with that email)")
-
-
-def find_item(site: Site, reference: str) -> Incident | Maintenance:
-    """An incident or maintenance by slug, file path, or a part of the slug only it has."""
-    wanted = slugify(Path(reference).stem) if reference.endswith(".md") else reference.strip().strip("/")
-    items: list[Incident | Maintenance] = [*site.incidents, *site.maintenances]
-    exact = [item for item in items if item.slug == wanted]
-    if exact:
-        return exact[0]
-    partial = [item for item in items if wanted and wanted in item.slug]
-    if len(partial) == 1:
-        return partial[0]
-    if partial:
-        raise AuthoringError(f"'{reference}' matches more than one file: "
-                             + ", ".join(sorted(item.slug for item in partial)) + "; give more of the slug")
-    slugs = [item.slug for item in items]
-    close = did_you_mean(wanted, slugs)
-    hint = close if close.startswith("did you mean") else "list them with: ls incidents maintenance"
-    raise AuthoringError(f"no incident or maintenance '{reference}'; {hint}")
-
-
-def _kind(item: Incident | Maintenance) -> str:
-    return "incident" if isinstance(item, Incident) else "maintenance"
 
 
 # I/O: git, the editor, the site, the files.
@@ -324,7 +129,7 @@ def _exists(path: Path) -> AuthoringError:
                           "(add an update with 'statusblog update', or choose another title)")
 
 
-def _create(path: Path, text: str) -> None:
+def create_file(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as file:
@@ -339,7 +144,7 @@ def _stored(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
-def _replace(path: Path, text: str) -> None:
+def replace_file(path: Path, text: str) -> None:
     """Write beside the file and rename over it: an editor or the dev server never sees half a file."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -394,7 +199,7 @@ def new_incident(root: Path, title: str, impact: str, components: Iterable[str],
     text = incident_text(title, impact, chosen, start,
                          update_block(at, "investigating", author_id, with_next_update(body, due, at)))
     problems = _checked(workspace, path, text, now, 1)
-    _create(path, text)
+    create_file(path, text)
     return Written(path, f"created {display_path(path)}: {impact} incident, first update 'investigating' "
                          f"by {author_id} at {written_time(at)}", problems)
 
@@ -420,7 +225,7 @@ def new_maintenance(root: Path, title: str, start: str, end: str, components: It
                      "Say what customers will notice during the window, and what they need to do."])
     text = maintenance_text(title, begins, ends, chosen, update_block(at, "scheduled", author_id, body))
     problems = _checked(workspace, path, text, now, 1)
-    _create(path, text)
+    create_file(path, text)
     return Written(path, f"created {display_path(path)}: maintenance {window}, first update 'scheduled' "
                          f"by {author_id}", problems)
 
@@ -448,7 +253,7 @@ def _target(workspace: Workspace, reference: str) -> tuple[Incident | Maintenanc
 
 
 def _refuse_ended(item: Incident | Maintenance) -> None:
-    kind = _kind(item)
+    kind = kind_of(item)
     if item.updates and item.updates[-1].status in ENDED[kind]:
         last = item.updates[-1]
         raise AuthoringError(f"{item.source}: the {kind} is already {last.status} (line {last.line}); "
@@ -501,7 +306,7 @@ def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Pat
     site = workspace.site
     assert site is not None
     root = workspace.root
-    kind = _kind(item)
+    kind = kind_of(item)
     statuses = INCIDENT_STATUSES if kind == "incident" else MAINTENANCE_STATUSES
     if status is None:
         if kind == "maintenance":
@@ -529,7 +334,7 @@ def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Pat
         body = f"{body.strip()}\n\n{components}"
     text = append_block(_stored(path), update_block(at, status, author_id, with_next_update(body, due, at)))
     problems = _checked(workspace, path, text, now, len(item.updates) + 1)
-    _replace(path, text)
+    replace_file(path, text)
     return Written(path, f"appended {article(status)} '{status}' update by {author_id} at {written_time(at)} to "
                          f"{item.source}",
                    problems)
@@ -551,6 +356,6 @@ def add_postmortem(root: Path, reference: str, *, author: str | None, now: datet
     due = now.astimezone(workspace.tz).date() + timedelta(days=ACTION_ITEM_DAYS)
     text = append_block(_stored(path), postmortem_block(author_id, due))
     problems = _checked(workspace, path, text, now, len(item.updates))
-    _replace(path, text)
+    replace_file(path, text)
     return Written(path, f"appended a postmortem template by {author_id} to {item.source}: answer the three "
                          "questions and list the follow-up actions", problems)

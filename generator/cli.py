@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from . import __version__, authoring, newsite
-from .authoring import AuthoringError, Written
+from .authoring import Written
 from .bylines import SignatureOptions
 from .bylines import summary as signature_summary
 from .console import clock, plural, report, resolve_now
@@ -29,6 +29,7 @@ from .site import build as build_site
 from .site import check as check_site
 from .times import iso_utc
 from .writer import OutputError
+from .writing import AuthoringError
 
 
 @dataclass(frozen=True, slots=True)

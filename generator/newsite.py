@@ -18,12 +18,12 @@ from pathlib import Path
 from string import Template
 
 from . import __version__
-from .authoring import AuthoringError, toml_string, written_time
 from .parse import slugify
 from .problems import Problem
 from .schema import IDENTIFIER
 from .times import TimeError, iso_utc, zone
 from .workspace import evaluate, load_workspace
+from .writing import AuthoringError, toml_string, written_time
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 SCAFFOLD_FILES = (

@@ -14,9 +14,9 @@ from typing import TypeVar
 
 import click
 
-from ..authoring import AuthoringError
 from ..console import clock, plural, report
 from ..problems import Severity, display_path
+from ..writing import AuthoringError
 from . import cstate, statuspage, upptime, writer
 from .imported import History
 

@@ -1,7 +1,7 @@
 """An imported history -> a site's source files, checked before anything is written.
 
 The text of every file comes from the serialisers `statusblog new` uses
-(`authoring.incident_text`, `update_block`, `toml_string`, ...), so an
+(`writing.incident_text`, `update_block`, `toml_string`, ...), so an
 imported file is one a person could have written. Each new text is parsed
 back and must hold exactly the imported updates, and before anything is
 written the whole site with the new files is checked as `statusblog check`
@@ -31,10 +31,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from ..authoring import (
+from ..authoring import create_file, replace_file
+from ..frontmatter import MAX_SOURCE_BYTES, SourceError, load_toml, read_text
+from ..model import IMPACT_STATUS, Incident, Maintenance
+from ..parse import ParsedFile, parse_incident, parse_maintenance, slugify
+from ..problems import Problem, Severity, display_path
+from ..workspace import Workspace, evaluate, load_workspace, with_file
+from ..writing import (
     AuthoringError,
-    _create,
-    _replace,
     file_slug,
     incident_text,
     maintenance_text,
@@ -42,11 +46,6 @@ from ..authoring import (
     toml_string,
     update_block,
 )
-from ..frontmatter import MAX_SOURCE_BYTES, SourceError, load_toml, read_text
-from ..model import IMPACT_STATUS, Incident, Maintenance
-from ..parse import ParsedFile, parse_incident, parse_maintenance, slugify
-from ..problems import Problem, Severity, display_path
-from ..workspace import Workspace, evaluate, load_workspace, with_file
 from .imported import History, ImportedIncident, ImportedMaintenance, Unmapped
 
 STATE_FILE = ".statusblog-import.json"
@@ -425,9 +424,9 @@ def _has_content(folder: Path) -> bool:
 
 def _write_file(path: Path, text: str, change: str) -> None:
     if change == "create":
-        _create(path, text)
+        create_file(path, text)
     else:
-        _replace(path, text)
+        replace_file(path, text)
 
 
 def counts(history: History) -> Iterator[tuple[str, int]]:
