@@ -16,7 +16,8 @@ from .derive import SiteState
 from .handling import action_item_overdue, postmortem_overdue
 from .memo import Memo, direct
 from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
-from .parse import INIT_EXAMPLE, PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
+from .parse import INIT_EXAMPLE
+from .postmortem import PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
 from .problems import Problem, Problems, did_you_mean
 from .themes import languages
 from .times import zone

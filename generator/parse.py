@@ -14,15 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from mdit_py_plugins.anchors.index import slugify as anchor_slug
-
 from .frontmatter import Document, SourceError, line_number, split_front_matter
-from .markdown import fence_aware_lines, render, section, split_technical
+from .markdown import fence_aware_lines, section
 from .model import (
     IMPACTS,
     INCIDENT_STATUSES,
     MAINTENANCE_STATUSES,
-    ActionItem,
     AffectedComponent,
     ComponentSetting,
     ComponentStatus,
@@ -30,20 +27,17 @@ from .model import (
     Maintenance,
     Page,
     Postmortem,
-    PostmortemPart,
     Update,
 )
+from .postmortem import parse_postmortem
 from .problems import Problem, Problems, did_you_mean
 from .schema import FieldError, FieldSpec, choice, identifier, read_fields, required_text, time
-from .times import TIME_FORMATS_HINT, TimeError, parse_date, parse_eta, parse_time
+from .times import TIME_FORMATS_HINT, TimeError, parse_eta, parse_time
 
 SEPARATOR = re.compile(r"\s*[·|]\s*|\s+-\s+")
 POSTMORTEM = re.compile(r"^postmortem\b\s*(?:(?:[·|]|\s-\s)\s*(.*))?$", re.IGNORECASE)
 LOOKS_LIKE_UPDATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}|[·|]")
 _H2 = re.compile(r"^ {0,3}##\s+(.*?)\s*#*\s*$")
-_H3 = re.compile(r"^ {0,3}###\s+(.*?)\s*#*\s*$")
-TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*?)\s*$")
-TASK_META = re.compile(r"\s*\(((?:\s*(?:owner|due)\s*:\s*[^,()]*,?)+)\)\s*$", re.IGNORECASE)
 NEXT_UPDATE = re.compile(
     r"next update (?:by|at|before)\s*:?\s*"
     r"(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:UTC|GMT)|Z|[+-]\d{2}:?\d{2})?"
@@ -55,15 +49,8 @@ COMPONENTS_LINE = re.compile(r"^Components:(.*)$")
 COMPONENT_SETTING = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*=[ \t]*([a-z_]+)")
 """One `<id>=<status>` pair, matched whole (fullmatch), so it never spans a line."""
 COMPONENTS_HINT = "write 'Components: <id>=<status>, ...', e.g. 'Components: storage=operational'"
-PLACEHOLDER_ACTION = "Describe one follow-up action"
-"""The action item `statusblog postmortem` writes for staff to replace; `check --strict` refuses it as written."""
 INIT_EXAMPLE = "written by `statusblog init` to show the format"
 """A sentence of the example incident `statusblog init` writes; `check --strict` refuses a site that still has it."""
-POSTMORTEM_QUESTIONS = (
-    "What happened",
-    "What we did to fix it",
-    "What we are doing so it does not happen again",
-)
 
 
 def _components(value: Any, tz: tzinfo) -> tuple[AffectedComponent, ...]:
@@ -265,78 +252,6 @@ def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc
                   line=block.line, next_update=next_update, components=settings)
 
 
-def _action_items(block: _Block, path: str, problems: Problems) -> tuple[ActionItem, ...]:
-    items = []
-    for index, raw, outside in fence_aware_lines(block.text):
-        task = TASK.match(raw) if outside else None
-        if not task:
-            continue
-        number = block.line + 1 + index
-        text, owner, due = task.group(2), None, None
-        meta = TASK_META.search(text)
-        if meta:
-            text = text[: meta.start()].rstrip()
-            for pair in filter(None, (part.strip() for part in meta.group(1).split(","))):
-                key, _, value = (piece.strip() for piece in pair.partition(":"))
-                if key.lower() == "owner":
-                    owner = value
-                else:
-                    try:
-                        due = parse_date(value)
-                    except TimeError as exc:
-                        problems.error(path, number, f"action item due date: {exc}",
-                                       "e.g. (owner: bob, due: 2026-04-01)")
-        items.append(ActionItem(text=text, done=task.group(1) != " ", owner=owner, due=due, line=number))
-    return tuple(items)
-
-
-def _postmortem(block: _Block, path: str, doc_id: str, problems: Problems) -> Postmortem:
-    questions = tuple(
-        heading.group(1)
-        for _, raw, outside in fence_aware_lines(block.text)
-        if outside and (heading := _H3.match(raw))
-    )
-    action_items = _action_items(block, path, problems)
-    return Postmortem(author=block.heading[0], body=section(block.text, doc_id + "-pm"), line=block.line,
-                      questions=questions, action_items=action_items,
-                      parts=_postmortem_parts(block.text, bool(action_items), doc_id))
-
-
-def _postmortem_parts(text: str, has_action_items: bool, doc_id: str) -> tuple[PostmortemPart, ...]:
-    """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list.
-
-    Text written after a part's action items stays after them (`after_html`), where its author put it.
-    """
-    plain, _technical = split_technical(text)
-    chunks: list[tuple[str, list[str], bool, list[str]]] = [("", [], False, [])]
-    for _, line, outside in fence_aware_lines(plain):
-        heading = _H3.match(line) if outside else None
-        title, lines, has_actions, after = chunks[-1]
-        if heading:
-            chunks.append((heading.group(1), [], False, []))
-        elif outside and TASK.match(line):
-            chunks[-1] = (title, lines, True, after)
-        elif has_actions:
-            after.append(line)
-        else:
-            lines.append(line)
-    parts = []
-    seen: set[str] = set()
-    for number, (title, lines, has_actions, after) in enumerate(chunks):
-        part_text, after_text = "\n".join(lines).strip("\n"), "\n".join(after).strip("\n")
-        if not (title or part_text or has_actions):
-            continue
-        anchor = "pm-" + (anchor_slug(title) or str(number))
-        while anchor in seen:
-            anchor += "-" + str(number)
-        seen.add(anchor)
-        parts.append(PostmortemPart(title, anchor, render(part_text, f"{doc_id}-pm{number}"), has_actions,
-                                    render(after_text, f"{doc_id}-pm{number}a") if after_text.strip() else ""))
-    if has_action_items and not any(part.has_actions for part in parts):
-        parts.append(PostmortemPart("", "pm-actions", "", True))
-    return tuple(parts)
-
-
 def _document(text: str, path: str, problems: Problems) -> Document | None:
     try:
         return split_front_matter(text)
@@ -356,7 +271,7 @@ def _timeline(
             if postmortem is not None:
                 problems.error(path, block.line, "a second postmortem", "merge it into the first one")
             elif block.heading[0]:
-                postmortem = _postmortem(block, path, doc_id, problems)
+                postmortem = parse_postmortem(block.heading[0], block.text, block.line, path, doc_id, problems)
             continue
         if postmortem is not None:
             problems.error(path, block.line, "update after the postmortem",

@@ -23,7 +23,8 @@ from .model import (
     Maintenance,
     Site,
 )
-from .parse import LOOKS_LIKE_UPDATE, PLACEHOLDER_ACTION, POSTMORTEM, POSTMORTEM_QUESTIONS, slugify
+from .parse import LOOKS_LIKE_UPDATE, POSTMORTEM, slugify
+from .postmortem import PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
 from .problems import Problem, did_you_mean
 from .times import TimeError, iso_utc, parse_eta
 
