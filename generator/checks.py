@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from .derive import SiteState
 from .handling import action_item_overdue, postmortem_overdue
+from .layout import RESERVED_NAMES
 from .memo import Memo, direct
 from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
 from .parse import INIT_EXAMPLE
@@ -22,8 +23,6 @@ from .problems import Problem, Problems, did_you_mean
 from .themes import languages
 from .times import zone
 
-RESERVED_PAGE_SLUGS = frozenset(
-    {"incidents", "maintenance", "history", "components", "authors", "static", "api", "uptime", "subscribe"})
 """Top-level folders of the build: a free page of the same name would overwrite one."""
 
 
@@ -127,9 +126,10 @@ def _check_unique(site: Site, problems: Problems) -> None:
                 problems.error(path, None, f"duplicate {kind} slug '{slug}', also made by {sorted(paths)[0]}",
                                "rename one of the files")
     for page in site.pages:
-        if page.slug in RESERVED_PAGE_SLUGS:
+        if page.slug in RESERVED_NAMES:
             problems.error(page.source, None, f"page slug '{page.slug}' is taken by the site's own pages",
-                           f"rename the file; reserved: {', '.join(sorted(RESERVED_PAGE_SLUGS))}")
+                           "rename the file; reserved: "
+                           + ", ".join(sorted(name for name in RESERVED_NAMES if "." not in name)))
     identified = (*site.incidents, *site.maintenances)
     if len({item.id for item in identified}) == len(identified):
         return

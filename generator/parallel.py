@@ -21,17 +21,13 @@ with byte-identical output; STATUSBLOG_JOBS=1 forces that.
 from __future__ import annotations
 
 import gc
-import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .cores import can_fork, jobs
-from .theme import DeferredPage, DeferringTheme, Theme
 from .writer import write_files
-
-Families = Iterator[Iterable[tuple[str, Any]]]
 
 PARALLEL_RENDER_MIN = 200
 """Fewer theme pages than this (known from the site's size) are rendered in this process."""
@@ -39,52 +35,30 @@ PARALLEL_RENDER_MIN = 200
 
 # Rendering.
 
+Unit = Callable[[], Iterable[tuple[str, bytes]]]
+"""One unit of a build's output: a few theme pages, or one family's files. Called only by the process that
+claims it, so its work costs the others nothing."""
+
 PAGES_PER_UNIT = 8
 """Theme pages a process claims at a time: a few milliseconds of work, so the processes finish together."""
 
 
-def _units(families: Families) -> Iterator[Iterator[tuple[str, Any]]]:
-    """The build cut into units of work, the same way in every process.
-
-    A unit is a run of at most PAGES_PER_UNIT theme pages, or what is left
-    of a family from its first file that is not a page (feeds, say), which
-    only the process that claims it computes. A skipped unit is never
-    iterated, so its files cost that process nothing.
-    """
-    for family in families:
-        files = iter(family)
-        pages: list[tuple[str, Any]] = []
-        for path, data in files:
-            if not isinstance(data, DeferredPage):
-                if pages:
-                    yield iter(pages)
-                yield itertools.chain([(path, data)], files)
-                pages = []
-                break
-            pages.append((path, data))
-            if len(pages) == PAGES_PER_UNIT:
-                yield iter(pages)
-                pages = []
-        if pages:
-            yield iter(pages)
-
-
-def _shard(staging: Path, families: Families, theme: Theme, claim: Callable[[], int]) -> list[str]:
+def _shard(staging: Path, units: Iterable[Unit], claim: Callable[[], int]) -> list[str]:
     """Write the units this process claims; the paths it wrote.
 
     Units are claimed from one counter shared by every process, in the order
-    every process walks them, so each unit is done exactly once, and a
+    every process lists them, so each unit is done exactly once, and a
     process that drew quick units goes on to claim more.
     """
 
     def mine() -> Iterator[tuple[str, bytes]]:
         wanted = claim()
-        for number, unit in enumerate(_units(families)):
+        for number, unit in enumerate(units):
             if number != wanted:
                 continue
-            for path, data in unit:
+            for path, data in unit():
                 written.append(path)
-                yield path, data.render(theme) if isinstance(data, DeferredPage) else data
+                yield path, data
             wanted = claim()
 
     written: list[str] = []
@@ -104,22 +78,21 @@ def _counter(context: Any) -> Callable[[], int]:
     return claim
 
 
-def _child(staging: Path, families: Callable[[Theme], Families], theme: Theme, claim: Callable[[], int],
-           sender: Any) -> None:
+def _child(staging: Path, units: Callable[[], Iterable[Unit]], claim: Callable[[], int], sender: Any) -> None:
     try:
-        sender.send(_shard(staging, families(DeferringTheme.of(theme)), theme, claim))
-    except BaseException:  # the parent renders everything again and reports the error itself
+        sender.send(_shard(staging, units(), claim))
+    except BaseException:  # the parent writes everything again and reports the error itself
         raise SystemExit(1) from None
     finally:
         sender.close()
 
 
-def _serially(staging: Path, families: Families) -> list[str]:
+def _serially(staging: Path, units: Iterable[Unit]) -> list[str]:
     written: list[str] = []
 
     def noted() -> Iterator[tuple[str, bytes]]:
-        for family in families:
-            for path, data in family:
+        for unit in units:
+            for path, data in unit():
                 written.append(path)
                 yield path, data
 
@@ -127,16 +100,15 @@ def _serially(staging: Path, families: Families) -> list[str]:
     return written
 
 
-def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: Theme, pages: int) -> list[str]:
-    """Render every output file into `staging`; the paths written, in no particular order.
+def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) -> list[str]:
+    """Write every unit's files into `staging`; the paths written, in no particular order.
 
-    `families(theme)` yields each output family's files in order; `pages`
+    `units()` lists the build's units, the same list in every process; `pages`
     is roughly how many theme pages there are, to decide whether forking pays.
     """
     workers = jobs()
     if workers <= 1 or pages < PARALLEL_RENDER_MIN or not can_fork():
-        return _serially(staging, families(theme))
-    theme.compile()
+        return _serially(staging, units())
     context = multiprocessing.get_context("fork")
     claim = _counter(context)
     # The derived state is read by every process and changed by none; freezing it out of the
@@ -146,11 +118,11 @@ def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: 
     try:
         for _ in range(1, workers):
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(staging, families, theme, claim, sender), daemon=True)
+            process = context.Process(target=_child, args=(staging, units, claim, sender), daemon=True)
             process.start()
             sender.close()
             children.append((process, receiver))
-        written = _shard(staging, families(DeferringTheme.of(theme)), theme, claim)
+        written = _shard(staging, units(), claim)
     except BaseException:
         for process, _ in children:
             process.kill()
@@ -166,7 +138,7 @@ def write_rendered(staging: Path, families: Callable[[Theme], Families], theme: 
             shares.append(None)
         process.join()
     if any(share is None for share in shares) or any(process.exitcode for process, _ in children):
-        # A child failed (a template error, or killed): render everything here, where an error is raised
+        # A child failed (a template error, or killed): write everything here, where an error is raised
         # with its whole story, and where a build that can succeed does.
-        return _serially(staging, families(theme))
+        return _serially(staging, units())
     return written + [path for share in shares if share for path in share]

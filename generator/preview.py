@@ -32,7 +32,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from .memo import Remembered
 from .problems import Problem, display_path
 from .site import render
-from .theme import THEMES, DeferredPage, DeferringTheme, Theme, load_theme, template_problem
+from .theme import THEMES, Page, Theme, load_theme, template_problem
 from .workspace import Workspace, content_folder, evaluate, load_workspace, with_file
 
 QUIET_SECONDS = 0.03
@@ -75,8 +75,8 @@ class Snapshot:
                     raise
                 self._files[name] = data
             data = self._files.get(path)
-            if isinstance(data, DeferredPage):
-                data = self._files[path] = data.render(self._theme)
+            if isinstance(data, Page):
+                data = self._files[path] = self._theme.render(data)
             return data
 
 
@@ -195,7 +195,7 @@ class Preview:
             self._publish(None, (problem,))
             return
         self.theme = theme
-        self._publish(Snapshot(render(checked.state, self.root, DeferringTheme.of(theme)), theme), ())
+        self._publish(Snapshot(render(checked.state, self.root, theme), theme), ())
 
     def rebuild_or_report(self, changes: Changes, what: str = "") -> None:
         """Rebuild and say how long it took from the first save; a crash is reported, never fatal."""

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -22,37 +23,66 @@ from .derive import SiteState, derive
 from .loader import load_site
 from .memo import Memo, direct
 from .model import Incident, Maintenance, Site
+from .outputs import Family
 from .outputs.api import render_api
 from .outputs.badges import render_badges
 from .outputs.calendar import render_calendar
 from .outputs.feeds import render_feeds
 from .outputs.hosting import render_hosting
-from .outputs.html import render_html
+from .outputs.html import html_pages
 from .outputs.sitemap import render_sitemap
-from .outputs.subscribe import render_subscribe
-from .outputs.uptime_pages import render_uptime
-from .parallel import write_rendered
+from .outputs.subscribe import subscribe_pages
+from .outputs.uptime_pages import uptime_files, uptime_pages
+from .parallel import PAGES_PER_UNIT, Unit, write_units
 from .parse_pool import parse_entries
 from .problems import Problem, Problems, SiteError
 from .signatures import verify_bylines
-from .theme import Theme, load_theme, template_problem
+from .theme import Page, Theme, load_theme, template_problem
 from .writer import TooLarge, check_output_dir, owned, staged, write_files
 
-OutputFamily = Callable[[SiteState, Theme], Iterable[tuple[str, bytes]]]
 
-
-def render_static(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]]:
+def static_files(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]]:
     yield from theme.static_files()
 
 
-OUTPUTS: tuple[OutputFamily, ...] = (render_html, render_static, render_hosting, render_subscribe, render_uptime,
-                                     render_feeds, render_calendar, render_api, render_badges)
-"""Every output family but the sitemap, which lists what they wrote. Theme pages and small files come
-first: the dev server makes outputs in this order until a browser's page appears, and its pages are
-deferred, so a page is served without the feeds and API being made."""
-BUILD_ORDER = OUTPUTS[::-1]
-"""A parallel build walks the families that are mostly not pages first: one process takes each of them
-while the others start on the pages, and all finish together on the pages' small units."""
+OUTPUTS: tuple[Family, ...] = (
+    Family("html", pages=html_pages),
+    Family("static", files=static_files),
+    Family("hosting", files=render_hosting),
+    Family("subscribe", pages=subscribe_pages),
+    Family("uptime", pages=uptime_pages, files=uptime_files),
+    Family("feeds", files=render_feeds),
+    Family("calendar", files=render_calendar),
+    Family("api", files=render_api),
+    Family("badges", files=render_badges),
+)
+"""Every output family but the sitemap, which lists what they wrote; small files first, costly ones last."""
+
+
+def outputs(state: SiteState, theme: Theme) -> Iterator[tuple[str, Page | bytes]]:
+    """Every page (to be rendered by whoever needs it), then every family's files: the dev server makes
+    outputs in this order until a browser's page appears, so a page is served before the feeds and the API
+    are made."""
+    for family in OUTPUTS:
+        if family.pages:
+            yield from ((page.path, page) for page in family.pages(state))
+    for family in OUTPUTS:
+        if family.files:
+            yield from family.files(state, theme)
+
+
+def build_units(state: SiteState, theme: Theme) -> list[Unit]:
+    """The build cut into units of work, the same in every process: each family's files (the costliest
+    first, so one process takes each while the others start on the pages), then the pages a few at a time."""
+    units: list[Unit] = [partial(family.files, state, theme) for family in reversed(OUTPUTS) if family.files]
+    pages = [page for family in OUTPUTS if family.pages for page in family.pages(state)]
+    for start in range(0, len(pages), PAGES_PER_UNIT):
+        units.append(partial(_rendered, theme, pages[start:start + PAGES_PER_UNIT]))
+    return units
+
+
+def _rendered(theme: Theme, pages: list[Page]) -> Iterator[tuple[str, bytes]]:
+    return ((page.path, theme.render(page)) for page in pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,21 +136,13 @@ def evaluate(site: Site | None, read_problems: Iterable[Problem], now: datetime,
     return Checked(state if not problems.errors else None, problems.sorted())
 
 
-def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, bytes]]:
-    """Every output file, the sitemap last; the dev server passes its own theme, which renders pages when asked for."""
+def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator[tuple[str, Page | bytes]]:
+    """Every output, the sitemap last, pages not yet rendered: the dev server renders a page when it is asked for."""
     written: list[str] = []
-    for files in families(state, theme or load_theme(root, state.site.config)):
-        for path, data in files:
-            written.append(path)
-            yield path, data
+    for path, data in outputs(state, theme or load_theme(root, state.site.config)):
+        written.append(path)
+        yield path, data
     yield from render_sitemap(state, written)
-
-
-def families(state: SiteState, theme: Theme,
-             order: Iterable[OutputFamily] = OUTPUTS) -> Iterator[Iterable[tuple[str, bytes]]]:
-    """Each output family's files in turn; a parallel build shares out work family by family."""
-    for family in order:
-        yield family(state, theme)
 
 
 def build(root: Path, out: Path, now: datetime, strict: bool = False,
@@ -149,10 +171,11 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
     check_output_dir(out, root)
     state = checked.state
     try:
+        theme = load_theme(root, state.site.config)
+        theme.compile()  # a syntax error shows with its file and line before anything is written
         with staged(out) as staging:
             pages = len(state.incidents) + len(state.maintenances)
-            written = write_rendered(staging, lambda theme: families(state, theme, BUILD_ORDER),
-                                     load_theme(root, state.site.config), pages)
+            written = write_units(staging, lambda: build_units(state, theme), pages)
             count = len(written) + write_files(staging, render_sitemap(state, written))
         if stamp:
             remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,20 +64,40 @@ def relative_root(path: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Page:
+    """A theme page an output family asks for: what to render, not yet rendered.
+
+    Listing pages is cheap and rendering them is most of a build, so the one who needs a page renders it:
+    the build process that claims it, or the dev server when a browser first asks for it.
+    """
+
+    template: str
+    path: str
+    root: str | None
+    """Given only where relative links cannot work (the 404 page, served at any depth)."""
+    context: Mapping[str, Any]
+
+
+def page(template: str, path: str, root: str | None = None, **context: Any) -> Page:
+    """The page `template` makes at `path`, with `context`."""
+    return Page(template, path, root, context)
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
     env: jinja2.Environment
     static_dirs: tuple[Path, ...]
     """Site's static/ first, then the theme's: the first file of a name wins."""
     link_index_html: bool = False
 
-    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
-        """Render one page; `root` is given only where relative links cannot work (404)."""
-        if root is None:
-            root = relative_root(path)
-        html = self.env.get_template(template).render(path=path, root=root, home=root or "./", **context)
+    def render(self, page: Page) -> bytes:
+        """One page's bytes; its links lead back to the site's top from where it is, unless it says otherwise."""
+        root = relative_root(page.path) if page.root is None else page.root
+        html = self.env.get_template(page.template).render(path=page.path, root=root, home=root or "./",
+                                                           **page.context)
         if self.link_index_html:
             html = index_html_links(html)
-        return path, html.encode("utf-8")
+        return html.encode("utf-8")
 
     def compile(self) -> None:
         """Compile every template now: a syntax error shows with its file and line before anything is
@@ -94,33 +114,6 @@ class Theme:
                 if relative not in seen:
                     seen.add(relative)
                     yield f"static/{relative}", file.read_bytes()
-
-
-@dataclass(frozen=True, slots=True)
-class DeferredPage:
-    """A theme page to render later, by whoever needs it: the process of a parallel build that claims
-    it, or the dev server when a browser first asks for it."""
-
-    template: str
-    path: str
-    root: str | None
-    context: dict[str, Any]
-
-    def render(self, theme: Theme) -> bytes:
-        return Theme.render(theme, self.template, self.path, self.root, **self.context)[1]
-
-
-class DeferringTheme(Theme):
-    """The theme, except that render() says what to render instead of rendering it."""
-
-    __slots__ = ()
-
-    @classmethod
-    def of(cls, theme: Theme) -> DeferringTheme:
-        return cls(**{spec.name: getattr(theme, spec.name) for spec in fields(theme)})
-
-    def render(self, template: str, path: str, root: str | None = None, **context: Any) -> tuple[str, bytes]:
-        return path, DeferredPage(template, path, root, context)  # type: ignore[return-value]
 
 
 def translations(theme: Path, language: str) -> NullTranslations:

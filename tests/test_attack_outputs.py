@@ -6,6 +6,7 @@ at once, one killed), and the published tree is compared byte for byte.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import subprocess
@@ -95,26 +96,43 @@ def expected_tree(root: Path, folder: Path, now: str) -> dict[str, bytes]:
     return tree(folder)
 
 
+def waiting_build(root: Path, out: Path, now: str) -> subprocess.Popen[str]:
+    """A build started while the output is owned: returned once it has said that it waits."""
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", str(root), "--out", str(out), "--now", now],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    assert process.stderr is not None
+    line = process.stderr.readline()
+    assert line.strip() == f"waiting for another build into {out} to finish", line
+    return process
+
+
 def test_two_builds_into_one_output_take_turns_and_each_reports_its_own_tree(tmp_path: Path) -> None:
-    """The second build waits for the first: neither deletes the other's staging tree, and both publish whole."""
+    """Builds that find the output owned wait their turn: none deletes another's staging tree, each publishes
+    whole, and what is published at the end is exactly the tree the build that finished last reported."""
     root = large_site(tmp_path / "site")
-    first, second = expected_tree(root, tmp_path / "first", NOW), expected_tree(root, tmp_path / "second", LATER)
+    trees = {NOW: expected_tree(root, tmp_path / "first", NOW), LATER: expected_tree(root, tmp_path / "second", LATER)}
     out = tmp_path / "public"
-    one, _ = start_build(root, out)  # returns once its staging tree exists, so it holds the output
-    other = subprocess.Popen([sys.executable, "-m", "generator", "build", str(root), "--out", str(out), "--now", LATER],
-                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    holder = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # a build in progress owns the output, as writer.owned takes it
+    builds = {now: waiting_build(root, out, now) for now in (NOW, LATER)}
+    finished: list[str] = []
     try:
-        assert one.wait(timeout=300) == 0
-        stdout, stderr = other.communicate(timeout=300)
+        os.close(holder)  # that build ends; the two waiting ones take turns
+        deadline = time.monotonic() + 300
+        while len(finished) < 2 and time.monotonic() < deadline:
+            finished += [now for now, build in builds.items() if now not in finished and build.poll() is not None]
+            time.sleep(0.01)
+        outputs = {now: build.communicate(timeout=30) for now, build in builds.items()}
     finally:
-        end_session(one)
-        end_session(other)
-    assert other.returncode == 0, stderr
-    assert f"waiting for another build into {out} to finish" in stderr
-    assert stdout.startswith(f"built {len(second) - 1} files into {out}")
-    assert tree(out) == second, "the published tree is not the one the last build reported"
-    assert first != second and staging_dirs(out) == []
+        for build in builds.values():
+            end_session(build)
+    for now, (stdout, stderr) in outputs.items():
+        assert builds[now].returncode == 0, stderr
+        assert stdout.startswith(f"built {len(trees[now]) - 1} files into {out}"), stdout
+    assert tree(out) == trees[finished[-1]], "the published tree is not the one the last build reported"
+    assert trees[NOW] != trees[LATER] and staging_dirs(out) == []
 
 
 def test_a_build_killed_while_another_waits_leaves_a_whole_output_and_the_other_succeeds(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from generator.site import build
 from generator.times import build_now
-from generator.writer import OutputError, staged, write_files
+from generator.writer import MARKER, OutputError, staged, write_files
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
 
@@ -158,3 +158,26 @@ def test_a_broken_site_template_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "404.html:1: error: template error" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_every_output_family_writes_only_under_the_names_it_declares(demo_build: Path) -> None:
+    """layout.PUBLISHED is the contract: a family that wrote elsewhere could take a free page's name."""
+    from generator.layout import PUBLISHED
+    from generator.outputs.sitemap import render_sitemap
+    from generator.site import OUTPUTS, check
+    from generator.theme import load_theme
+
+    state = check(REPO / "content", build_now(DEMO_NOW)).state
+    assert state is not None
+    theme = load_theme(REPO / "content", state.site.config)
+    free = {page.slug for page in state.site.pages}
+    written: set[str] = set()
+    for family in OUTPUTS:
+        paths = [page.path for page in family.pages(state)] if family.pages else []
+        paths += [path for path, _ in family.files(state, theme)] if family.files else []
+        allowed = family.publishes | (free if family.name == "html" else set())
+        assert {path.split("/")[0] for path in paths} <= allowed, family.name
+        written.update(paths)
+    sitemap = [path for path, _ in render_sitemap(state, written)]
+    assert {path.split("/")[0] for path in sitemap} <= PUBLISHED["sitemap"]
+    assert written | set(sitemap) | {MARKER} == set(tree(demo_build)), "the families are all the build writes"

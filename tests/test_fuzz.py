@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from generator.derive import SiteState
 from generator.model import SiteConfig
 from generator.problems import SiteError
-from generator.site import OUTPUTS, Checked, build, check
+from generator.site import Checked, build, build_units, check
 from generator.theme import Theme, load_theme
 from generator.times import build_now
 from tests.sites import INCIDENT, write_site
@@ -69,7 +69,7 @@ def shared_theme(root: Path, config: SiteConfig) -> Theme:
 def render_everything(root: Path, state: SiteState) -> dict[str, bytes]:
     """What `build` would write, in memory: every output family over the derived state."""
     theme = shared_theme(root, state.site.config)
-    return dict(item for family in OUTPUTS for item in family(state, theme))
+    return {path: data for unit in build_units(state, theme) for path, data in unit()}
 
 
 def run_examples(files: Callable[..., dict[str, str | bytes]], *strategies: st.SearchStrategy,

@@ -22,6 +22,7 @@ from generator.derive import incident_state
 from generator.memo import Remembered
 from generator.preview import Changes, Preview
 from generator.site import Checked, render
+from generator.theme import Page, load_theme
 from generator.times import build_now
 from generator.uptime import _incident_intervals, component_intervals
 from generator.workspace import Workspace, evaluate, load_workspace, with_file
@@ -221,9 +222,11 @@ def served_equals_fresh(preview: Preview, root: Path, paths: list[str] | None = 
     served = preview.served
     assert served.problems == tuple(fresh.errors)
     assert fresh.state is not None and served.snapshot is not None
-    for path, data in render(fresh.state, root):
+    theme = load_theme(root, fresh.state.site.config)
+    for path, data in render(fresh.state, root, theme):
         if paths is None or path in paths:
-            assert served.snapshot.get(path) == data, path
+            made = theme.render(data) if isinstance(data, Page) else data  # as the build makes it
+            assert served.snapshot.get(path) == made, path
 
 
 def served_demo(tmp_path: Path) -> tuple[Path, Preview]:

@@ -18,6 +18,7 @@ from generator.bylines import SignatureOptions, State
 from generator.gitproof import parse_blame
 from generator.keys import parse_key
 from generator.site import check, render
+from generator.theme import load_theme
 from generator.times import build_now
 from tests.sites import run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
@@ -300,7 +301,9 @@ def test_without_verification_pages_show_no_proof(repo: Repo) -> None:
     repo.base()
     repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
     state = check(repo.site, build_now(NOW)).state
-    page = next(data for path, data in render(state, repo.site) if path == "incidents/2026-03-14-api-errors/index.html")
+    theme = load_theme(repo.site, state.site.config)
+    wanted = next(data for path, data in render(state, repo.site, theme) if path == "incidents/2026-03-14-api-errors/index.html")
+    page = theme.render(wanted)
     assert b"Signed by" in page
     assert b'class="signature' not in page
 

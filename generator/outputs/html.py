@@ -10,10 +10,8 @@ from urllib.parse import urlsplit
 
 from ..derive import IncidentState, MaintenanceState, SignedItem, SiteState
 from ..model import Author
-from ..theme import Theme
+from ..theme import Page, page
 from ..times import zone
-
-Output = Iterator[tuple[str, bytes]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +53,13 @@ def history_path(number: int) -> str:
     return "history/index.html" if number == 1 else f"history/page/{number}/index.html"
 
 
-def render_history(state: SiteState, theme: Theme) -> Output:
+def history_pages(state: SiteState) -> Iterator[Page]:
     entries = history_entries(state)
     size = state.site.config.history_page_size
     pages = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
     links = [history_path(number).removesuffix("index.html") for number in range(1, len(pages) + 1)]
     for number, chunk in enumerate(pages, start=1):
-        yield theme.render("history.html", history_path(number), state=state,
+        yield page("history.html", history_path(number), state=state,
                            months=months(chunk, state.site.config.timezone),
                            page_number=number, page_count=len(pages),
                            previous_page=links[number - 2] if number > 1 else None,
@@ -95,23 +93,23 @@ def signed_groups(signed: Iterable[SignedItem]) -> list[SignedGroup]:
     return groups
 
 
-def render_html(state: SiteState, theme: Theme) -> Output:
-    yield theme.render("index.html", "index.html", state=state)
+def html_pages(state: SiteState) -> Iterator[Page]:
+    yield page("index.html", "index.html", state=state)
     for incident in state.incidents:
-        yield theme.render("incident.html", f"incidents/{incident.slug}/index.html", state=state, item=incident,
+        yield page("incident.html", f"incidents/{incident.slug}/index.html", state=state, item=incident,
                            signers=signers(incident, state.authors))
     for maintenance in state.maintenances:
-        yield theme.render("maintenance.html", f"maintenance/{maintenance.slug}/index.html",
+        yield page("maintenance.html", f"maintenance/{maintenance.slug}/index.html",
                            state=state, item=maintenance)
-    yield from render_history(state, theme)
+    yield from history_pages(state)
     for component in state.components.values():
-        yield theme.render("component.html", f"components/{component.component.id}/index.html",
+        yield page("component.html", f"components/{component.component.id}/index.html",
                            state=state, item=component)
     for author in state.site.authors.values():
         signed = state.signed.get(author.id, ())
-        yield theme.render("author.html", f"authors/{author.id}/index.html", state=state, item=author,
+        yield page("author.html", f"authors/{author.id}/index.html", state=state, item=author,
                            signed=signed, signed_groups=signed_groups(signed))
-    for page in state.site.pages:
-        yield theme.render("page.html", f"{page.slug}/index.html", state=state, item=page)
+    for free in state.site.pages:
+        yield page("page.html", f"{free.slug}/index.html", state=state, item=free)
     # A 404 page is served at any depth, so its links start from the site's path on the host.
-    yield theme.render("404.html", "404.html", root=urlsplit(state.site.config.base_url).path, state=state)
+    yield page("404.html", "404.html", root=urlsplit(state.site.config.base_url).path, state=state)

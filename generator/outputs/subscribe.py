@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from ..derive import SiteState
-from ..theme import Theme
-
-Output = Iterator[tuple[str, bytes]]
+from ..theme import Page, page
 
 
 def webcal(url: str) -> str:
@@ -20,6 +18,6 @@ def webcal(url: str) -> str:
     return urlunsplit(("webcal", *urlsplit(url)[1:]))
 
 
-def render_subscribe(state: SiteState, theme: Theme) -> Output:
-    yield theme.render("subscribe.html", "subscribe/index.html", state=state,
-                       webcal=webcal(state.site.config.base_url + "maintenance.ics"))
+def subscribe_pages(state: SiteState) -> Iterator[Page]:
+    yield page("subscribe.html", "subscribe/index.html", state=state,
+               webcal=webcal(state.site.config.base_url + "maintenance.ics"))

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..derive import SiteState
 from ..handling import QuarterMetrics
-from ..theme import Theme
+from ..theme import Page, Theme, page
 from ..times import iso_utc
 from ..uptime import WINDOWS, ComponentUptime, MonthUptime, Uptime, UptimeReport, YearUptime
 from .common import absolute, json_bytes, promise_fields
@@ -140,8 +140,11 @@ def uptime_json(state: SiteState) -> JSON:
     }
 
 
-def render_uptime(state: SiteState, theme: Theme) -> Output:
+def uptime_pages(state: SiteState) -> Iterator[Page]:
     components = sorted(state.uptime.components.values(), key=lambda uptime: uptime.component.position)
-    yield theme.render("uptime.html", "uptime/index.html", state=state, report=state.uptime, components=components,
-                       windows=WINDOWS)
+    yield page("uptime.html", "uptime/index.html", state=state, report=state.uptime, components=components,
+               windows=WINDOWS)
+
+
+def uptime_files(state: SiteState, _theme: Theme) -> Output:
     yield "api/uptime.json", json_bytes(uptime_json(state))
