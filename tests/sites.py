@@ -45,7 +45,7 @@ group = "Core"
 sla = 99.9
 """
 
-INCIDENT = """\
+INVESTIGATING = """\
 ---
 title: Elevated error rates on the public API
 impact: major
@@ -58,7 +58,10 @@ Some API requests failed.
 ## 2026-03-14 09:20 UTC · investigating · alice
 
 We see elevated 5xx rates. Next update by 10:00 UTC.
+"""
+"""An incident with its first update only."""
 
+INCIDENT = INVESTIGATING + """
 ## 2026-03-14 11:02 UTC · resolved · bob
 
 Error rates are back to normal.

@@ -20,26 +20,13 @@ from generator.keys import parse_key
 from generator.site import check, render
 from generator.theme import load_theme
 from generator.times import build_now
-from tests.sites import run, write_site
+from tests.sites import INVESTIGATING, run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
 
 NOW = "2026-11-20T15:00:00Z"
 pytestmark = pytest.mark.usefixtures("isolated_git")
 
-INCIDENT = """\
----
-title: Elevated error rates on the public API
-impact: major
-components: [api]
-started: 2026-03-14T09:12:00Z
----
-
-Some API requests failed.
-
-## 2026-03-14 09:20 UTC · investigating · alice
-
-We see elevated 5xx rates. Next update by 10:00 UTC.
-"""
+INCIDENT = INVESTIGATING
 SECOND_UPDATE = """
 ## 2026-03-14 11:02 UTC · resolved · {author}
 
