@@ -29,7 +29,7 @@ def shown(text: str) -> str:
 
 
 def display_path(path: Path) -> str:
-    """How a file is named in messages: relative to the working directory if inside it."""
+    """How a file is named in messages: relative to the working directory (through `..` when outside it)."""
     try:
         return os.path.relpath(path)
     except ValueError:
