@@ -15,7 +15,7 @@ from datetime import timedelta
 from .derive import SiteState
 from .handling import action_item_overdue, postmortem_overdue
 from .layout import RESERVED_NAMES
-from .memo import Memo, direct
+from .memo import remembered
 from .model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
 from .parse import INIT_EXAMPLE
 from .postmortem import PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
@@ -72,6 +72,7 @@ def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, st
         previous = update
 
 
+@remembered(lambda _authors, _components, incident: incident.source)
 def incident_problems(authors: Mapping[str, Author] | None, components: Mapping[str, Component] | None,
                       incident: Incident) -> tuple[Problem, ...]:
     """The errors of one incident against the registries: all check_model needs to know of it but its slug and id."""
@@ -165,8 +166,8 @@ def _registries(site: Site, problems: Problems
     return authors, components
 
 
-def check_model(site: Site, problems: Problems, memo: Memo = direct) -> None:
-    """Errors that hold whatever "now" is; `memo` lets the dev server skip incidents it checked before.
+def check_model(site: Site, problems: Problems) -> None:
+    """Errors that hold whatever "now" is.
 
     Incident files with errors of their own are checked too, as far as they parse, so that one run reports
     every problem.
@@ -178,7 +179,7 @@ def check_model(site: Site, problems: Problems, memo: Memo = direct) -> None:
         _check_components(components, site.source_files.get("site", "site.toml"), channel.line,
                           channel.components, problems)
     for incident in site.incidents:
-        problems.extend(memo(incident.source, incident_problems, authors, components, incident))
+        problems.extend(incident_problems(authors, components, incident))
     for incident in site.unfinished:
         problems.extend(incident_problems(authors, components, incident))
     for maintenance in site.maintenances:

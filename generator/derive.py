@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from operator import attrgetter
 
 from .bylines import NO_BYLINES, Bylines
-from .memo import Memo, direct, runs
+from .intervals import Interval
+from .memo import remembered, remembered_runs
 from .model import (
     ACTIVE_MAINTENANCE,
     ENDED_MAINTENANCE,
@@ -60,6 +60,8 @@ class IncidentState:
     """Each affected component with the worst status this incident gave it."""
     course: ComponentCourse
     """Each component's status update by update: the timeline's changes and the uptime's intervals."""
+    intervals: tuple[tuple[str, Interval], ...]
+    """The course's spans, the open ones ending at "now": what uptime merges per component."""
     promises: tuple[Promise, ...]
     """Every 'next update by' of the published updates, and whether the next update came by then."""
     promise_record: PromiseRecord
@@ -214,6 +216,7 @@ def join_names(names: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+@remembered(lambda incident, _now: incident.source)
 def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     """The incident as published at "now", or None if nothing of it is public yet."""
     updates = tuple(update for update in incident.updates if update.at <= now)
@@ -238,6 +241,7 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
         eta_overdue=eta is not None and eta < now,
         affected=course.worst,
         course=course,
+        intervals=course.intervals(end),
         promises=kept,
         promise_record=PromiseRecord.of(kept),
     )
@@ -248,19 +252,20 @@ def _latest_status(updates: tuple[Update, ...]) -> str:
 
 
 def settled_at(incident: Incident) -> datetime | None:
-    """From when incident_state() is the same at every later "now": all updates out, the last saying resolved.
-
-    The dev server asks for an incident's state at that moment instead of at "now", so a
-    past incident's state is remembered across rebuilds even while the clock moves.
-    """
+    """From when incident_state() is the same at every later "now": all updates out, the last saying resolved."""
     if not incident.updates or _latest_status(incident.updates) != "resolved":
         return None
     return max(update.at for update in incident.updates)
 
 
-def _incident_state(incident: Incident, now: datetime, memo: Memo) -> IncidentState | None:
-    settled = memo(incident.source, settled_at, incident)
-    return memo(incident.source, incident_state, incident, settled if settled is not None and settled <= now else now)
+def state_at(incident: Incident, now: datetime) -> IncidentState | None:
+    """incident_state() at the earliest moment that gives the answer it gives at `now`.
+
+    A settled incident is asked for at its resolution, so its state is one value while the clock
+    moves: what lets the dev server's rebuilds reuse it (generator/memo.py).
+    """
+    settled = settled_at(incident)
+    return incident_state(incident, settled if settled is not None and settled <= now else now)
 
 
 def maintenance_state(maintenance: Maintenance, now: datetime) -> MaintenanceState:
@@ -304,7 +309,8 @@ def _overall(components: Mapping[str, ComponentState], open_incidents: list[Inci
     return Overall(indicator=indicator, status=worst, parts=parts, open_incidents=len(open_incidents))
 
 
-def signed_in(incidents: Iterable[IncidentState]) -> dict[str, tuple[SignedItem, ...]]:
+@remembered_runs(lambda state: state.incident.source)
+def signed_in(incidents: Iterable[IncidentState]) -> dict[str, list[SignedItem]]:
     """What each author signed in these incidents, in their order and each one's timeline order."""
     signed: dict[str, list[SignedItem]] = defaultdict(list)
     for state in incidents:
@@ -315,14 +321,14 @@ def signed_in(incidents: Iterable[IncidentState]) -> dict[str, tuple[SignedItem,
         if incident.postmortem:
             signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
                                                                  None, "postmortem", "postmortem"))
-    return {author: tuple(items) for author, items in signed.items()}
+    return signed
 
 
-def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[MaintenanceState], memo: Memo) -> dict:
+def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[MaintenanceState]) -> dict:
+    """What each author signed, in the incidents' order and each one's timeline order, then maintenance."""
     signed: dict[str, list[SignedItem]] = defaultdict(list)
-    for run in runs(incidents, attrgetter("incident.source")):
-        for author, items in memo(run[0].incident.source, signed_in, run).items():
-            signed[author].extend(items)
+    for author, items in signed_in(incidents).items():
+        signed[author].extend(items)
     for mstate in maintenances:
         for update in mstate.maintenance.updates:
             signed[update.author].append(SignedItem(mstate.slug, mstate.maintenance.title, "maintenance",
@@ -338,9 +344,9 @@ def _next_change(site: Site, now: datetime, incidents: Iterable[IncidentState]) 
     return min((moment for moment in moments if moment > now), default=None)
 
 
-def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES, memo: Memo = direct) -> SiteState:
-    """The site at "now"; `memo` lets the dev server reuse per-incident results of its last rebuild."""
-    incidents = [state for i in site.incidents if (state := _incident_state(i, now, memo)) is not None]
+def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES) -> SiteState:
+    """The site at "now"."""
+    incidents = [state for i in site.incidents if (state := state_at(i, now)) is not None]
     maintenances = [maintenance_state(m, now) for m in site.maintenances]
     by_component: dict[str, list[IncidentState]] = defaultdict(list)
     status: dict[str, ComponentStatus] = {key: ComponentStatus.OPERATIONAL for key in site.components}
@@ -368,8 +374,8 @@ def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES, memo: Memo 
         maintenances=tuple(maintenances),
         components=components,
         overall=_overall(components, open_incidents),
-        signed=_signed(incidents, maintenances, memo),
+        signed=_signed(incidents, maintenances),
         next_change=_next_change(site, now, incidents),
-        uptime=report(site, incidents, maintenances, now, memo),
+        uptime=report(site, incidents, maintenances, now),
         bylines=bylines,
     )

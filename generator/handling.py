@@ -13,9 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from operator import attrgetter
 
-from .memo import Memo, direct, runs
+from .memo import remembered, remembered_runs
 from .model import (
     IMPACTS,
     ActionItem,
@@ -126,6 +125,7 @@ def _median(values: Sequence[timedelta]) -> timedelta | None:
     return statistics.median(values) if values else None
 
 
+@remembered(lambda year, quarter, *_: (year, quarter))
 def _period(year: int, quarter: int, start: date, end: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
     resolved = [s.resolved_at - s.incident.started for s in states if s.resolved_at is not None]
     delays = [s.first_update_delay for s in states]
@@ -158,6 +158,7 @@ def _quarter(first: date, states: Sequence[IncidentFacts]) -> QuarterMetrics:
     return _period(first.year, (first.month - 1) // 3 + 1, first, add_months(first, 3) - timedelta(days=1), states)
 
 
+@remembered_runs(lambda state: state.incident.source)
 def _by_quarter(incidents: Iterable[IncidentFacts], tz: tzinfo) -> dict[date, list[IncidentFacts]]:
     by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
     for state in incidents:
@@ -165,28 +166,25 @@ def _by_quarter(incidents: Iterable[IncidentFacts], tz: tzinfo) -> dict[date, li
     return by_quarter
 
 
-def grouped_by_quarter(incidents: Sequence[IncidentFacts], tz: tzinfo, memo: Memo
-                        ) -> dict[date, tuple[IncidentFacts, ...]]:
-    by_quarter: dict[date, list[IncidentFacts]] = defaultdict(list)
-    for run in runs(incidents, attrgetter("incident.source")):
-        for start, states in memo(run[0].incident.source, _by_quarter, run, tz).items():
-            by_quarter[start].extend(states)
+def grouped_by_quarter(incidents: Sequence[IncidentFacts], tz: tzinfo) -> dict[date, tuple[IncidentFacts, ...]]:
+    """Incidents by the quarter they started in (site's timezone), oldest quarter and incident first."""
+    by_quarter = _by_quarter(incidents, tz)
     return {start: tuple(sorted(states, key=lambda s: s.incident.started))
             for start, states in sorted(by_quarter.items())}
 
 
-def quarters(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = direct) -> tuple[QuarterMetrics, ...]:
+def quarters(grouped: Mapping[date, tuple[IncidentFacts, ...]]) -> tuple[QuarterMetrics, ...]:
     """The quarters in which incidents started, oldest first."""
-    return tuple(memo(first, _quarter, first, states) for first, states in grouped.items())
+    return tuple(_quarter(first, states) for first, states in grouped.items())
 
 
-def handling_summaries(grouped: Mapping[date, tuple[IncidentFacts, ...]], memo: Memo = direct
+def handling_summaries(grouped: Mapping[date, tuple[IncidentFacts, ...]]
                        ) -> tuple[tuple[QuarterMetrics, ...], QuarterMetrics | None]:
     """The incident-handling figures per calendar year with incidents, and over the whole history."""
     by_year: dict[int, list[IncidentFacts]] = defaultdict(list)
     for first, states in grouped.items():
         by_year[first.year].extend(states)
-    years = tuple(memo(year, _period, year, 0, date(year, 1, 1), date(year, 12, 31), tuple(states))
+    years = tuple(_period(year, 0, date(year, 1, 1), date(year, 12, 31), tuple(states))
                   for year, states in by_year.items())
     if not grouped:
         return years, None

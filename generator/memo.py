@@ -1,43 +1,86 @@
-"""Remembering pure per-item results between rebuilds of the same site.
+"""Reusing pure per-item results between the dev server's rebuilds of one site.
 
 Why: `statusblog serve` checks and derives the whole site again after every
-save, and at thousands of incidents the per-incident work (its state at
-"now", its signed items, its check problems, each component's uptime) is
-nearly all of that time, although only the saved file changed. The functions
-that do this work are pure, so a result may be reused whenever they are called
-again with equal arguments; it cannot go stale.
+save, and at thousands of incidents the per-item work (an incident's state at
+"now", its signed items and uptime intervals, its check problems, each
+component's merged timeline and uptime) is nearly all of that time, although
+only the saved file changed.
 
-`derive`, `report` and `check_model` take a Memo and call their per-item steps
-through it as `memo(slot, fn, *args)`. A build passes `direct`, which just calls;
-the dev server passes a `Remembered`, which keeps, per slot, the last arguments
-and result. Arguments are compared with `==` (the same object is equal at once,
-so an unchanged incident costs a dictionary look-up), never hashed: the model's
+The steps that do this work are pure functions marked `@remembered(slot)`,
+where `slot` names the item a call is about. Everything else calls them
+plainly, and a build, `check` or an authoring command runs them plainly. The
+one place reuse is switched on is the dev server's rebuild, which runs the
+same pipeline inside `Reuse.rebuild()`: while that is open, a marked step
+called for the same item with equal arguments returns its result from the
+last rebuild. A step over thousands of incidents whose result adds up over
+parts of the list (signed items by author, uptime intervals by component) is
+marked `@remembered_runs(name)` instead and reused run by run. Either way
+this changes how much is computed again, never the result.
+Arguments are compared with `==` (the same object is equal at once, so an
+unchanged incident costs a dictionary look-up), never hashed: the model's
 dataclasses hold dicts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import pairwise
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar, cast
 
+F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 RUN = 64
-"""Items per run on average (see runs)."""
+"""Items per run on average (see _runs)."""
+
+_ACTIVE: ContextVar[Reuse | None] = ContextVar("statusblog_reuse", default=None)
+"""The open rebuild's Reuse; None outside `serve`, so a build calls every step plainly."""
 
 
-class Memo(Protocol):
-    def __call__(self, slot: Hashable, fn: Callable[..., T], /, *args: Any) -> T:
-        """fn(*args); `slot` names the item (with fn, the call site) whose last result may be reused."""
+def remembered(slot: Callable[..., Hashable]) -> Callable[[F], F]:
+    """Mark a pure step whose last result per slot(*args) a rebuild may reuse."""
+
+    def mark(fn: F) -> F:
+        @functools.wraps(fn)
+        def step(*args: Any) -> Any:
+            reuse = _ACTIVE.get()
+            return fn(*args) if reuse is None else reuse.call(fn, slot(*args), args)
+
+        return cast(F, step)
+
+    return mark
 
 
-def direct(_slot: Hashable, fn: Callable[..., T], /, *args: Any) -> T:
-    """No memory: what a one-off build uses."""
-    return fn(*args)
+def remembered_runs(name: Callable[[Any], Hashable]) -> Callable[[F], F]:
+    """Mark a pure step from a sequence (then any arguments) to a dict of lists, whose result for a sequence
+    is its results for consecutive parts of it joined key by key (signed items by author, say).
+
+    A rebuild calls it run by run (see _runs) and reuses each run's last result: one saved incident
+    among thousands costs one run, and joining a few dozen results.
+    """
+
+    def mark(fn: F) -> F:
+        @functools.wraps(fn)
+        def step(items: Sequence[Any], *args: Any) -> Any:
+            reuse = _ACTIVE.get()
+            if reuse is None:
+                return fn(items, *args)
+            joined: dict[Hashable, list[Any]] = defaultdict(list)
+            for run in _runs(items, name):
+                for key, values in reuse.call(fn, name(run[0]), (run, *args)).items():
+                    joined[key].extend(values)
+            return joined
+
+        return cast(F, step)
+
+    return mark
 
 
-def runs(items: Sequence[T], name: Callable[[T], str]) -> list[tuple[T, ...]]:
-    """`items` in order, cut into runs, so a step over thousands of them can be remembered run by run.
+def _runs(items: Sequence[T], name: Callable[[T], Hashable]) -> list[tuple[T, ...]]:
+    """`items` in order, cut into runs of RUN items on average.
 
     A run ends after an item whose name hashes to 0 modulo RUN. Where runs end depends on the items
     and not on their positions: adding, removing or changing one item changes the run it is in, and
@@ -49,34 +92,44 @@ def runs(items: Sequence[T], name: Callable[[T], str]) -> list[tuple[T, ...]]:
     return [tuple(items[start:end]) for start, end in pairwise(bounds)]
 
 
-class Remembered:
-    """The last call per (fn, slot), kept while the next rebuild still makes it.
+class Reuse:
+    """The last call per (step, slot), kept while the next rebuild still makes it.
 
     Entries a rebuild did not ask for (a deleted incident, a renamed component)
-    are forgotten at `sweep()`, so memory follows the site and not its history.
+    are forgotten when it ends, so memory follows the site and not its history.
     """
 
-    __slots__ = ("_rebuild", "_tables")
+    __slots__ = ("rebuild_number", "tables")
 
     def __init__(self) -> None:
-        self._tables: dict[Callable[..., Any], dict[Hashable, list[Any]]] = {}
-        """fn -> slot -> [the last rebuild that asked, args, result]."""
-        self._rebuild = 0
+        self.tables: dict[Callable[..., Any], dict[Hashable, list[Any]]] = {}
+        """step -> slot -> [the last rebuild that asked, args, result]."""
+        self.rebuild_number = 0
 
-    def __call__(self, slot: Hashable, fn: Callable[..., T], /, *args: Any) -> T:
-        table = self._tables.get(fn)
+    @contextmanager
+    def rebuild(self) -> Iterator[None]:
+        """Reuse results for the calls made inside; forget what they did not ask for."""
+        token = _ACTIVE.set(self)
+        try:
+            yield
+        finally:
+            _ACTIVE.reset(token)
+            self._sweep()
+
+    def call(self, fn: Callable[..., Any], slot: Hashable, args: tuple[Any, ...]) -> Any:
+        """fn(*args), or the result of the last call for this slot if its arguments were equal."""
+        table = self.tables.get(fn)
         if table is None:
-            table = self._tables[fn] = {}
+            table = self.tables[fn] = {}
         entry = table.get(slot)
         if entry is None or entry[1] != args:
-            entry = table[slot] = [self._rebuild, args, fn(*args)]
+            entry = table[slot] = [self.rebuild_number, args, fn(*args)]
         else:
-            entry[0] = self._rebuild
+            entry[0] = self.rebuild_number
         return entry[2]
 
-    def sweep(self) -> None:
-        """End a rebuild: keep what it asked for, forget the rest."""
-        for table in self._tables.values():
-            for slot in [slot for slot, entry in table.items() if entry[0] != self._rebuild]:
+    def _sweep(self) -> None:
+        for table in self.tables.values():
+            for slot in [slot for slot, entry in table.items() if entry[0] != self.rebuild_number]:
                 del table[slot]
-        self._rebuild += 1
+        self.rebuild_number += 1

@@ -4,7 +4,7 @@ Why the site is kept in memory and rendered on demand: the person typing is on
 call, and the preview must keep up with them at thousands of incidents, where a
 full build takes seconds. A saved incident is re-parsed alone and swapped into
 the kept model; the site is then checked and derived again by the same
-pipeline as a build (site.evaluate), through a memo of the last rebuild
+pipeline as a build (site.evaluate), inside a Reuse of the last rebuild
 (generator/memo.py), so only what the save changed is computed anew, with the
 same result as a fresh check. Pages are rendered when a browser first asks.
 
@@ -29,7 +29,7 @@ from typing import Any
 import jinja2
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from .memo import Remembered
+from .memo import Reuse
 from .problems import Problem, display_path
 from .site import render
 from .theme import THEMES, Page, Theme, load_theme, template_problem
@@ -148,8 +148,8 @@ class Preview:
         self.say = say
         self.workspace: Workspace | None = None
         self.theme: Theme | None = None
-        self.memo = Remembered()
-        """Per-incident results of the last rebuild, reused for the files a save did not touch."""
+        self.reuse = Reuse()
+        """Per-item results of the last rebuild, reused for the files a save did not touch."""
         # Generations count up from the start time, so a tab left open across a restart reloads.
         self._served = Served(time.time_ns() // 1_000_000, None, ())
         self._changed = threading.Condition()
@@ -174,8 +174,8 @@ class Preview:
                 self.workspace = with_file(self.workspace, path)
         if changes.registry or changes.theme:
             self.theme = None
-        checked = evaluate(self.workspace, self.now(), self.memo)
-        self.memo.sweep()
+        with self.reuse.rebuild():
+            checked = evaluate(self.workspace, self.now())
         if whole:
             settle_heap()
         for problem in checked.problems:

@@ -21,7 +21,6 @@ from .cache import cache_dir, fingerprint, remember_build, unchanged_build
 from .checks import check_at_now, check_model
 from .derive import SiteState, derive
 from .loader import load_site
-from .memo import Memo, direct
 from .model import Incident, Maintenance, Site
 from .outputs import Family
 from .outputs.api import render_api
@@ -118,20 +117,20 @@ def check(root: Path, now: datetime, signatures: SignatureOptions | None = None)
 
 
 def evaluate(site: Site | None, read_problems: Iterable[Problem], now: datetime,
-             signatures: SignatureOptions | None = None, memo: Memo = direct) -> Checked:
+             signatures: SignatureOptions | None = None) -> Checked:
     """The one pipeline after reading: check the site, prove its bylines, derive it at `now`, check it there.
 
     `check`, `build`, the authoring commands and the dev server all come through here, whether the site was
-    read whole or one saved file at a time; the dev server passes the memo of its earlier rebuilds
-    (generator/memo.py), which changes how much is done again, never the result.
+    read whole or one saved file at a time; the dev server runs it inside a memo.Reuse of its earlier
+    rebuilds, which changes how much is done again, never the result.
     """
     problems = Problems()
     problems.extend(read_problems)
     if site is None:
         return Checked(None, problems.sorted())
-    check_model(site, problems, memo)
+    check_model(site, problems)
     bylines = verify_bylines(site, signatures, problems) if signatures else NO_BYLINES
-    state = derive(site, now, bylines, memo)
+    state = derive(site, now, bylines)
     check_at_now(state, problems)
     return Checked(state if not problems.errors else None, problems.sorted())
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from .intervals import Interval
 from .model import (
     ComponentStatus,
     Incident,
@@ -53,6 +54,13 @@ class ComponentCourse:
     """Each component at the status the latest update leaves it: what an open incident holds it at."""
     worst: tuple[tuple[str, ComponentStatus], ...]
     """Each component at the worst status the incident gave it, in the order they were first named."""
+
+    def intervals(self, end: datetime) -> tuple[tuple[str, Interval], ...]:
+        """Each span as (component, interval), a span still open ending at `end`: what uptime sums."""
+        end_ts = end.timestamp()
+        return tuple((span.id, (span.start.timestamp(), end_ts if span.end is None else min(span.end.timestamp(),
+                                                                                              end_ts), span.status))
+                     for span in self.spans)
 
 
 def component_course(started: datetime, initial: Iterable[tuple[str, ComponentStatus]],
@@ -153,10 +161,11 @@ def promises(updates: Sequence[Update], now: datetime) -> tuple[Promise, ...]:
 
 
 class IncidentFacts(Protocol):
-    """What this module needs of an incident as published at "now" (status.IncidentState)."""
+    """What this module needs of an incident as published at "now" (derive.IncidentState)."""
 
     incident: Incident
     resolved_at: datetime | None
+    intervals: tuple[tuple[str, Interval], ...]
     first_update_delay: timedelta
     course: ComponentCourse
     promises: tuple[Promise, ...]
@@ -164,7 +173,7 @@ class IncidentFacts(Protocol):
 
 
 class MaintenanceFacts(Protocol):
-    """What this module needs of a maintenance at "now" (status.MaintenanceState)."""
+    """What this module needs of a maintenance at "now" (derive.MaintenanceState)."""
 
     maintenance: Maintenance
     held: tuple[datetime, datetime] | None

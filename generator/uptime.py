@@ -15,12 +15,10 @@ derived, through the small protocols below, so it depends on nothing above it.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from operator import attrgetter
 
 from .handling import (
     LateUpdate,
@@ -35,7 +33,8 @@ from .handling import (
     quarters,
     recurring_causes,
 )
-from .memo import Memo, direct, runs
+from .intervals import Interval, Timeline, merge
+from .memo import remembered, remembered_runs
 from .model import (
     Component,
     ComponentStatus,
@@ -48,7 +47,6 @@ from .times import add_months, zone
 ROW_DAYS = 90
 WINDOWS = (30, 90, 365)
 MONTHS = 12
-_STATUSES = len(ComponentStatus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,100 +199,22 @@ def floor_percent(value: float) -> float:
     return math.floor(value * 1000 + 1e-6) / 1000
 
 
-# Interval arithmetic. Times are POSIX seconds inside this section, for speed.
-
-Segment = tuple[float, float, ComponentStatus]
-
-
-def merge(intervals: Iterable[tuple[float, float, ComponentStatus]]) -> list[Segment]:
-    """Non-overlapping, sorted segments where the worst status of the overlapping intervals wins.
-
-    A sweep over start/end events with a count per status: O(n log n), so
-    20,000 incidents on one component cost milliseconds.
-    """
-    events: list[tuple[float, int, int]] = []
-    for start, end, status in intervals:
-        if end > start and status is not ComponentStatus.OPERATIONAL:
-            events.append((start, 1, int(status)))
-            events.append((end, -1, int(status)))
-    events.sort()
-    counts = [0] * _STATUSES
-    segments: list[Segment] = []
-    previous: float | None = None
-    for moment, change, status in events:
-        if previous is not None and moment > previous:
-            worst = next((s for s in range(_STATUSES - 1, 0, -1) if counts[s]), 0)
-            if worst:
-                if segments and segments[-1][1] == previous and segments[-1][2] == worst:
-                    segments[-1] = (segments[-1][0], moment, segments[-1][2])
-                else:
-                    segments.append((previous, moment, ComponentStatus(worst)))
-        counts[status] += change
-        previous = moment
-    return segments
-
-
-@dataclass(frozen=True, slots=True)
-class _Timeline:
-    """A component's merged segments, with their ends indexed for range queries."""
-
-    segments: Sequence[Segment]
-    ends: Sequence[float]
-
-    @classmethod
-    def of(cls, segments: Sequence[Segment]) -> _Timeline:
-        return cls(segments, [segment[1] for segment in segments])
-
-    def measure(self, start: float, end: float, weights: UptimeWeights) -> tuple[float, float, ComponentStatus]:
-        """(affected seconds, weighted downtime seconds, worst status) within [start, end)."""
-        affected = downtime = 0.0
-        worst = ComponentStatus.OPERATIONAL
-        index = bisect_right(self.ends, start)
-        while index < len(self.segments) and self.segments[index][0] < end:
-            seg_start, seg_end, status = self.segments[index]
-            overlap = min(seg_end, end) - max(seg_start, start)
-            if overlap > 0:
-                affected += overlap
-                downtime += overlap * weights.weight(status)
-                worst = max(worst, status)
-            index += 1
-        return affected, downtime, worst
-
-
-def _incident_intervals(incidents: Iterable[IncidentFacts], now: datetime
-                        ) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
-    by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
-    now_ts = now.timestamp()
+@remembered_runs(lambda state: state.incident.source)
+def _incident_intervals(incidents: Iterable[IncidentFacts]) -> dict[str, list[Interval]]:
+    by_component: dict[str, list[Interval]] = defaultdict(list)
     for state in incidents:
-        end = min((state.resolved_at or now).timestamp(), now_ts)
-        for span in state.course.spans:
-            span_end = end if span.end is None else min(span.end.timestamp(), end)
-            by_component[span.id].append((span.start.timestamp(), span_end, span.status))
+        for component_id, interval in state.intervals:
+            by_component[component_id].append(interval)
     return by_component
 
 
-def _ended_by(incidents: Sequence[IncidentFacts], now: datetime) -> datetime:
-    """The earliest "now" that gives these incidents the intervals they have at `now`.
-
-    Once every one is resolved, each interval ends at its resolution whatever "now" is; asking at
-    the last resolution lets the dev server reuse the intervals while the clock moves.
-    """
-    ends = [state.resolved_at for state in incidents]
-    if any(end is None for end in ends):
-        return now
-    last = max(end for end in ends if end is not None)
-    return last if last <= now else now
-
-
-def component_intervals(incidents: Sequence[IncidentFacts], maintenances: Iterable[MaintenanceFacts],
-                        now: datetime, memo: Memo = direct) -> dict[str, list[tuple[float, float, ComponentStatus]]]:
+def component_intervals(incidents: Sequence[IncidentFacts], maintenances: Iterable[MaintenanceFacts]
+                        ) -> dict[str, list[Interval]]:
     """Each component's raw intervals: incidents' spans (from `started`, or the update that set the status,
     to the update that set it again, the resolution, or now), and maintenance."""
-    by_component: dict[str, list[tuple[float, float, ComponentStatus]]] = defaultdict(list)
-    for run in runs(incidents, attrgetter("incident.source")):
-        for component_id, intervals in memo(run[0].incident.source, _incident_intervals, run,
-                                            _ended_by(run, now)).items():
-            by_component[component_id].extend(intervals)
+    by_component: dict[str, list[Interval]] = defaultdict(list)
+    for component_id, intervals in _incident_intervals(incidents).items():
+        by_component[component_id].extend(intervals)
     for mstate in maintenances:
         if mstate.held is None:
             continue
@@ -315,7 +235,7 @@ def local_midnight(day: date, tz: tzinfo) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
 
 
-def _figures(timeline: _Timeline, start: datetime, end: datetime, service_start: datetime | None,
+def _figures(timeline: Timeline, start: datetime, end: datetime, service_start: datetime | None,
              weights: UptimeWeights) -> Uptime:
     """The figures of [start, end), counted only from when the component entered service."""
     counted_start = max(start, service_start) if service_start else start
@@ -325,7 +245,7 @@ def _figures(timeline: _Timeline, start: datetime, end: datetime, service_start:
     return Uptime(start, end, (end - counted_start).total_seconds() / 60, affected / 60, downtime / 60)
 
 
-def _days(timeline: _Timeline, today: date, now: datetime, tz: tzinfo, service_start: datetime | None,
+def _days(timeline: Timeline, today: date, now: datetime, tz: tzinfo, service_start: datetime | None,
           weights: UptimeWeights) -> tuple[DayCell, ...]:
     cells = []
     for offset in range(ROW_DAYS - 1, -1, -1):
@@ -341,7 +261,7 @@ def _days(timeline: _Timeline, today: date, now: datetime, tz: tzinfo, service_s
     return tuple(cells)
 
 
-def _first_month(timeline: _Timeline, component: Component, current: date, tz: tzinfo) -> date:
+def _first_month(timeline: Timeline, component: Component, current: date, tz: tzinfo) -> date:
     """Where a component's history begins: its start_date or first downtime, if before the last MONTHS months."""
     candidates = [add_months(current, -(MONTHS - 1))]
     if component.start_date:
@@ -351,7 +271,7 @@ def _first_month(timeline: _Timeline, component: Component, current: date, tz: t
     return min(candidates)
 
 
-def _months(timeline: _Timeline, component: Component, today: date, now: datetime, tz: tzinfo,
+def _months(timeline: Timeline, component: Component, today: date, now: datetime, tz: tzinfo,
             service_start: datetime | None, weights: UptimeWeights) -> tuple[MonthUptime, ...]:
     current = today.replace(day=1)
     first = _first_month(timeline, component, current, tz)
@@ -368,7 +288,7 @@ def _months(timeline: _Timeline, component: Component, today: date, now: datetim
     return tuple(months)
 
 
-def _years(timeline: _Timeline, months: Sequence[MonthUptime], now: datetime, tz: tzinfo,
+def _years(timeline: Timeline, months: Sequence[MonthUptime], now: datetime, tz: tzinfo,
            service_start: datetime | None, weights: UptimeWeights) -> tuple[YearUptime, ...]:
     by_year: dict[int, list[MonthUptime]] = defaultdict(list)
     for month in months:
@@ -381,9 +301,15 @@ def _years(timeline: _Timeline, months: Sequence[MonthUptime], now: datetime, tz
     return tuple(years)
 
 
-def component_uptime(component: Component, intervals: Iterable[tuple[float, float, ComponentStatus]],
-                     now: datetime, tz: tzinfo, weights: UptimeWeights, memo: Memo = direct) -> ComponentUptime:
-    timeline = _Timeline.of(memo(component.id, merge, intervals))
+@remembered(lambda component_id, _intervals: component_id)
+def _merged(component_id: str, intervals: Sequence[Interval]) -> Timeline:
+    """One component's timeline: merging is the sort a rebuild skips while the component's intervals stay."""
+    return Timeline.of(merge(intervals))
+
+
+@remembered(lambda component, *_: component.id)
+def component_uptime(component: Component, timeline: Timeline, now: datetime, tz: tzinfo,
+                     weights: UptimeWeights) -> ComponentUptime:
     today = now.astimezone(tz).date()
     service_start = local_midnight(component.start_date, tz) if component.start_date else None
     windows = tuple((days, _figures(timeline, local_midnight(today - timedelta(days=days - 1), tz), now,
@@ -402,21 +328,21 @@ def component_uptime(component: Component, intervals: Iterable[tuple[float, floa
 
 
 def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequence[MaintenanceFacts],
-           now: datetime, memo: Memo = direct) -> UptimeReport:
+           now: datetime) -> UptimeReport:
     """Everything the uptime page, the component pages and api/uptime.json publish."""
     tz = zone(site.config.timezone)
     weights = site.config.uptime
-    intervals = component_intervals(incidents, maintenances, now, memo)
-    components = {key: memo(key, component_uptime, component, intervals.get(key, ()), now, tz, weights, memo)
+    intervals = component_intervals(incidents, maintenances)
+    components = {key: component_uptime(component, _merged(key, intervals.get(key, ())), now, tz, weights)
                   for key, component in site.components.items()}
     postmortems, actions = overdue(site, incidents, now, now.astimezone(tz).date())
-    grouped = grouped_by_quarter(incidents, tz, memo)
-    years, all_time = handling_summaries(grouped, memo)
+    grouped = grouped_by_quarter(incidents, tz)
+    years, all_time = handling_summaries(grouped)
     return UptimeReport(
         now=now,
         weights=weights,
         components=components,
-        quarters=quarters(grouped, memo),
+        quarters=quarters(grouped),
         years=years,
         all_time=all_time,
         overdue_postmortems=postmortems,

@@ -19,7 +19,6 @@ from types import MappingProxyType
 from typing import Any
 
 from .loader import Parser, content_file, load_site, parse_file
-from .memo import Memo, direct
 from .model import Incident, Maintenance, Page, Site
 from .parse import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .parse_pool import parse_entries
@@ -118,6 +117,6 @@ def _replaced(items: tuple[Any, ...], shown: str, item: Any, key: Callable[[Any]
     return tuple(kept)
 
 
-def evaluate(workspace: Workspace, now: datetime, memo: Memo = direct) -> Checked:
+def evaluate(workspace: Workspace, now: datetime) -> Checked:
     """Every problem of the site at `now`, and its derived state when there is no error (site.evaluate)."""
-    return evaluate_site(workspace.site, [p for items in workspace.problems.values() for p in items], now, memo=memo)
+    return evaluate_site(workspace.site, [p for items in workspace.problems.values() for p in items], now)

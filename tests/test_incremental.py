@@ -1,7 +1,7 @@
 """`statusblog serve` rebuilds only what a save changed, and gets the same site as a fresh run.
 
-The dev server keeps per-incident results of its last rebuild (generator/memo.py)
-and reuses them for files a save did not touch. These tests edit sites the way
+The dev server rebuilds inside a memo.Reuse, which keeps per-item results of its
+last rebuild and reuses them for files a save did not touch. These tests edit sites the way
 staff do (change an impact, a component, an author; add, delete, break and fix a
 file; let the clock move) and compare after every step what the server derived,
 reported and served with a from-scratch check of the files on disk.
@@ -17,14 +17,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import memo
 from generator.derive import incident_state
-from generator.memo import Remembered
+from generator.memo import Reuse
 from generator.preview import Changes, Preview
 from generator.site import Checked, render
 from generator.theme import Page, load_theme
 from generator.times import build_now
-from generator.uptime import _incident_intervals, component_intervals
 from generator.workspace import Workspace, evaluate, load_workspace, with_file
 from tests.conftest import REPO
 from tests.sites import write_site
@@ -37,11 +35,10 @@ def scratch(root: Path, now: datetime) -> Checked:
     """What `statusblog check` would find: everything read and derived anew, nothing remembered."""
     checked = evaluate(load_workspace(root), now)
     if checked.state is not None:
-        # States and uptime intervals are asked for at the moment they stopped changing, not at "now";
+        # States are asked for at the moment they stopped changing, not at "now";
         # what they are at "now" itself must be the same.
         site, now, states = checked.state.site, checked.state.now, checked.state.incidents
         assert states == tuple(s for i in site.incidents if (s := incident_state(i, now)) is not None)
-        assert component_intervals(states, (), now) == _incident_intervals(states, now)
     return checked
 
 
@@ -67,12 +64,12 @@ def incident(title: str = "API errors", impact: str = "major", components: str =
 
 
 class Site:
-    """A site on disk, a workspace changed one file at a time and a memo, as the dev server keeps them."""
+    """A site on disk, a workspace changed one file at a time and a Reuse, as the dev server keeps them."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.workspace: Workspace = load_workspace(root)
-        self.memo = Remembered()
+        self.reuse = Reuse()
 
     def save(self, relative: str, text: str | None) -> None:
         path = self.root / relative
@@ -83,8 +80,8 @@ class Site:
         self.workspace = with_file(self.workspace, path)
 
     def check(self, now: datetime = NOW) -> None:
-        got = evaluate(self.workspace, now, self.memo)
-        self.memo.sweep()
+        with self.reuse.rebuild():
+            got = evaluate(self.workspace, now)
         assert_same(got, scratch(self.root, now))
 
 
@@ -271,9 +268,8 @@ def test_an_error_then_its_fix_serves_the_fresh_site(tmp_path: Path) -> None:
                                         "api/v2/summary.json", "feed.xml"])
 
 
-def test_a_site_remembered_in_runs_gives_what_a_fresh_check_gives(tmp_path: Path, monkeypatch) -> None:
-    """Long lists are remembered run by run (memo.runs): adding, deleting or moving one incident changes one run."""
-    monkeypatch.setattr(memo, "RUN", 8)  # runs of 8 on average, so that 80 incidents make many
+def test_a_larger_site_edited_gives_what_a_fresh_check_gives(tmp_path: Path) -> None:
+    """Moving an incident to the other end of the list, deleting, adding, breaking and fixing one."""
     spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
     assert spec and spec.loader
     make_site = importlib.util.module_from_spec(spec)
@@ -281,7 +277,6 @@ def test_a_site_remembered_in_runs_gives_what_a_fresh_check_gives(tmp_path: Path
     root = tmp_path / "site"
     make_site.make_site(root, 80)
     names = sorted(path.name for path in (root / "incidents").glob("*.md"))
-    assert len(memo.runs(names, str)) > 3
     site = Site(root)
     site.check()
     moved = (root / "incidents" / names[40]).read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ import pytest
 
 from generator.charts import month_chart
 from generator.handling import percentile
+from generator.intervals import merge
 from generator.model import (
     ActionItem,
     AffectedComponent,
@@ -28,7 +29,7 @@ from generator.model import (
 )
 from generator.site import check
 from generator.timeline import ComponentCourse, PromiseRecord, component_course
-from generator.uptime import floor_percent, merge, report
+from generator.uptime import floor_percent, report
 from tests.sites import AUTHORS_TOML, COMPONENTS_TOML, SITE_TOML, write_site
 
 NOW = "2026-03-20T12:00:00Z"  # 07:00 CDT on 2026-03-20
@@ -279,6 +280,10 @@ class FakeState:
     course: ComponentCourse
     promises: tuple = ()
     promise_record: PromiseRecord = field(default_factory=lambda: PromiseRecord(0, 0, ()))
+
+    @property
+    def intervals(self):
+        return self.course.intervals(self.resolved_at)
 
 
 def test_twenty_thousand_incidents_are_fast():
