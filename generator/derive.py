@@ -31,12 +31,6 @@ from .model import (
 from .timeline import ComponentChange, ComponentCourse, Promise, PromiseRecord, component_course, promises
 from .uptime import UptimeReport, report
 
-STATUS_PHRASES = {
-    ComponentStatus.MAJOR_OUTAGE: "Major outage",
-    ComponentStatus.PARTIAL_OUTAGE: "Partial outage",
-    ComponentStatus.DEGRADED_PERFORMANCE: "Degraded performance",
-    ComponentStatus.UNDER_MAINTENANCE: "Maintenance",
-}
 INDICATOR_BY_STATUS = {
     ComponentStatus.OPERATIONAL: "none",
     ComponentStatus.UNDER_MAINTENANCE: "maintenance",
@@ -133,25 +127,13 @@ class ComponentState:
 
 @dataclass(frozen=True, slots=True)
 class Overall:
-    """The one-line answer to "is it working?", in Statuspage's terms and in words."""
+    """The answer to "is it working?" in Statuspage's terms, as data: the theme's words.html words it."""
 
     indicator: str
     status: ComponentStatus
     parts: tuple[tuple[ComponentStatus, tuple[str, ...]], ...]
     """Non-operational statuses, worst first, each with the names of its components."""
     open_incidents: int
-
-    @property
-    def description(self) -> str:
-        if not self.parts:
-            if self.open_incidents:
-                return "Investigating an open incident"
-            return "All systems operational"
-        sentences = []
-        for status, names in self.parts:
-            joiner = " on " if status is ComponentStatus.UNDER_MAINTENANCE else " of "
-            sentences.append(STATUS_PHRASES[status] + joiner + join_names(names))
-        return "; ".join(sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +189,6 @@ class SiteState:
     @property
     def authors(self) -> Mapping[str, Author]:
         return self.site.authors
-
-
-def join_names(names: Iterable[str]) -> str:
-    items = list(names)
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @remembered(lambda incident, _now: incident.source)

@@ -99,6 +99,14 @@ class Theme:
             html = index_html_links(html)
         return html.encode("utf-8")
 
+    def words(self) -> jinja2.environment.TemplateModule:
+        """The theme's `words.html`: its status words (dictionaries by key) and the macros that compose phrases.
+
+        Every status word lives in that one template, so the catalog translates it and a site re-words it
+        by overriding one file; outputs that are not pages read the same words here as the pages do.
+        """
+        return self.env.get_template("words.html").module
+
     def compile(self) -> None:
         """Compile every template now: a syntax error shows with its file and line before anything is
         written, and processes forked afterwards share the compiled code instead of each compiling it."""

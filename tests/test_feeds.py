@@ -299,6 +299,9 @@ def test_hostile_text_comes_out_escaped_and_inert_in_every_format(tmp_path: Path
     assert {item.findtext(DC_CREATOR) for item in rss.iter("item")} == {HOSTILE}
     assert etree.fromstring(files["components/api/badge.svg"]).findtext("{http://www.w3.org/2000/svg}title") \
         .startswith(HOSTILE)
+    assert etree.fromstring(files["badge.svg"]).findtext("{http://www.w3.org/2000/svg}title") \
+        == f"Example Status: Partial outage of {HOSTILE}"
+    assert json.loads(files["api/v2/status.json"])["statusblog"]["description"] == f"Partial outage of {HOSTILE}"
     summary = json.loads(files["api/v2/summary.json"])
     assert summary["incidents"][0]["name"] == HOSTILE
     assert summary["components"][0]["name"] == HOSTILE  # the group

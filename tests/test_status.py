@@ -41,7 +41,7 @@ def test_an_open_incident_sets_its_components_from_its_impact(tmp_path: Path) ->
     assert incident.eta == datetime(2026, 3, 14, 10, 0, tzinfo=UTC) and not incident.eta_overdue
     assert s.components["api"].status is ComponentStatus.PARTIAL_OUTAGE
     assert s.components["dashboard"].status is ComponentStatus.OPERATIONAL
-    assert (s.overall.indicator, s.overall.description) == ("major", "Partial outage of Public API")
+    assert (s.overall.indicator, s.overall.parts) == ("major", ((ComponentStatus.PARTIAL_OUTAGE, ("Public API",)),))
 
 
 def test_a_resolved_incident_leaves_components_operational(tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_a_resolved_incident_leaves_components_operational(tmp_path: Path) -> No
     assert incident.duration == timedelta(hours=1, minutes=50)
     assert incident.eta is None
     assert s.components["api"].status is ComponentStatus.OPERATIONAL
-    assert (s.overall.indicator, s.overall.description) == ("none", "All systems operational")
+    assert (s.overall.indicator, s.overall.parts, s.overall.open_incidents) == ("none", (), 0)
 
 
 def test_an_override_sets_each_component_and_the_worst_open_incident_wins(tmp_path: Path) -> None:
@@ -63,7 +63,8 @@ def test_an_override_sets_each_component_and_the_worst_open_incident_wins(tmp_pa
     assert s.components["api"].status is ComponentStatus.MAJOR_OUTAGE
     assert s.components["dashboard"].status is ComponentStatus.DEGRADED_PERFORMANCE
     assert s.overall.indicator == "critical"
-    assert s.overall.description == "Major outage of Public API; Degraded performance of Dashboard"
+    assert s.overall.parts == ((ComponentStatus.MAJOR_OUTAGE, ("Public API",)),
+                               (ComponentStatus.DEGRADED_PERFORMANCE, ("Dashboard",)))
 
 
 def test_maintenance_in_its_window_puts_components_under_maintenance(tmp_path: Path) -> None:
@@ -73,7 +74,8 @@ def test_maintenance_in_its_window_puts_components_under_maintenance(tmp_path: P
     during = state(root, datetime(2026, 3, 14, 9, 0, tzinfo=UTC))
     assert during.maintenances[0].status == "in_progress"
     assert during.components["dashboard"].status is ComponentStatus.UNDER_MAINTENANCE
-    assert (during.overall.indicator, during.overall.description) == ("maintenance", "Maintenance on Dashboard")
+    assert (during.overall.indicator, during.overall.parts) == (
+        "maintenance", ((ComponentStatus.UNDER_MAINTENANCE, ("Dashboard",)),))
     after = state(root, datetime(2026, 3, 14, 10, 0, tzinfo=UTC))
     assert after.maintenances[0].status == "completed"
     assert after.components["dashboard"].status is ComponentStatus.OPERATIONAL

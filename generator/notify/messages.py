@@ -18,7 +18,8 @@ from typing import Any
 
 from ..derive import IncidentState, MaintenanceState, SiteState
 from ..model import IMPACTS, Author, NotifyChannel
-from ..outputs.feeds import UPDATE_LABELS, Entry, Label, incident_entries, maintenance_entries
+from ..outputs.common import Wording
+from ..outputs.feeds import Entry, incident_entries, maintenance_entries
 from ..theme import Theme
 from .previous import FeedItem
 
@@ -56,7 +57,7 @@ class Message:
         return "warning" if self.kind == "incidents" else "info"
 
 
-def _located(state: SiteState, label: Label) -> Iterator[tuple[Entry, IncidentState | MaintenanceState, Any]]:
+def _located(state: SiteState, words: Wording) -> Iterator[tuple[Entry, IncidentState | MaintenanceState, Any]]:
     """Every entry of the site with the item and the update (or postmortem) it was made from.
 
     The feeds make one entry per published update, in order, then the
@@ -65,26 +66,26 @@ def _located(state: SiteState, label: Label) -> Iterator[tuple[Entry, IncidentSt
     for incident_state in state.incidents:
         incident = incident_state.incident
         sources = [*incident.updates, *([incident.postmortem] if incident.postmortem else [])]
-        for entry, source in zip(incident_entries(state, incident_state, label), sources, strict=True):
+        for entry, source in zip(incident_entries(state, incident_state, words), sources, strict=True):
             yield entry, incident_state, source
     for maintenance_state in state.maintenances:
         published = maintenance_state.maintenance.updates
-        for entry, source in zip(maintenance_entries(state, maintenance_state, label), published, strict=True):
+        for entry, source in zip(maintenance_entries(state, maintenance_state, words), published, strict=True):
             yield entry, maintenance_state, source
 
 
-def messages(state: SiteState, label: Label, ids: list[str], published: Mapping[str, FeedItem]) -> list[Message]:
+def messages(state: SiteState, words: Wording, ids: list[str], published: Mapping[str, FeedItem]) -> list[Message]:
     """The message of each id, in the order given; an id this site does not make is left out."""
     wanted = set(ids)
     found: dict[str, Message] = {}
-    for entry, item, source in _located(state, label):
+    for entry, item, source in _located(state, words):
         if entry.id not in wanted:
             continue
         signature = published[entry.id].signature if entry.id in published else None
         found[entry.id] = Message(
             entry=entry,
             item=item,
-            status_label=label(UPDATE_LABELS[entry.status]),
+            status_label=words.update_statuses[entry.status],
             text_html=source.body.html,
             next_update=getattr(source, "next_update", None),
             signature=signature.get("state") if isinstance(signature, dict) else None,

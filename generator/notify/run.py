@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import NotifyChannel
 from ..outputs.api import Context
-from ..outputs.common import json_bytes, translator
+from ..outputs.common import Wording, json_bytes
 from ..problems import SiteError, did_you_mean
 from ..site import check
 from ..theme import load_theme
@@ -98,13 +98,13 @@ def plan(root: Path, out: Path, options: Options) -> Plan:
     if options.entries:
         new = [entry_id for entry_id in new if entry_id in options.entries]
     theme = load_theme(root, config)
-    label = translator(theme)
-    found = messages(state, label, new, {item.id: item for item in published.items})
+    words = Wording(theme)
+    found = messages(state, words, new, {item.id: item for item in published.items})
     if len(found) < len(new):
         missing = sorted(set(new) - {message.entry.id for message in found})
         raise NotifyError(f"{out} has entries this site does not make ({missing[0]}, ...)",
                           "build --new from the same site and commit that notify reads")
-    context = Context(state, label) if any(c.format == "statuspage" for c in config.notify) else None
+    context = Context(state, words) if any(c.format == "statuspage" for c in config.notify) else None
     signatures = published.signatures
     channels = []
     for channel in _chosen(config.notify, options.only):
@@ -115,7 +115,7 @@ def plan(root: Path, out: Path, options: Options) -> Plan:
             for message in found if wanted_by(channel, message))
         channels.append((channel, outgoing))
     wants_hub = config.websub_hub and (not options.only or WEBSUB in options.only)
-    feeds = tuple(changed_feeds(state, label, new)) if wants_hub else ()
+    feeds = tuple(changed_feeds(state, words, new)) if wants_hub else ()
     return Plan(tuple(new), tuple(cut), previous is None, tuple(channels), config.websub_hub, feeds)
 
 

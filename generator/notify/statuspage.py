@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..derive import IncidentState
-from ..outputs.api import EXTENSION, STATUS_DESCRIPTIONS, Context, incident_object, maintenance_object
+from ..outputs.api import EXTENSION, Context, incident_object, maintenance_object
 from ..outputs.common import absolute, short_id
 from .messages import Message
 
@@ -36,7 +36,8 @@ def payloads(context: Context, message: Message, signatures: Mapping[str, JSON |
     subscribe = absolute(config, "subscribe/")
     meta = {"unsubscribe": subscribe, "documentation": subscribe}
     indicator = state.overall.indicator
-    page = {"id": context.page_id, "status_indicator": indicator, "status_description": STATUS_DESCRIPTIONS[indicator]}
+    page = {"id": context.page_id, "status_indicator": indicator,
+            "status_description": context.words.indicator_descriptions[indicator]}
     item = (incident_object(context, message.item) if isinstance(message.item, IncidentState)
             else maintenance_object(context, message.item))
     bodies = [{"meta": meta, "page": page, "incident": _signed(item, signatures)}]

@@ -13,19 +13,19 @@ from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from ..derive import SiteState
-from ..outputs.common import absolute
-from ..outputs.feeds import Label, site_feeds
+from ..outputs.common import Wording, absolute
+from ..outputs.feeds import site_feeds
 from .channels import post
 
 PUSHED = (".xml", ".atom")
 """The formats that carry the hub link; JSON Feed's own hubs field is not used by readers."""
 
 
-def changed_feeds(state: SiteState, label: Label, new_ids: Iterable[str]) -> list[str]:
+def changed_feeds(state: SiteState, words: Wording, new_ids: Iterable[str]) -> list[str]:
     """The address of every RSS and Atom feed that holds a new entry, in the build's order of feeds."""
     new = set(new_ids)
     urls = []
-    for feed, extensions in site_feeds(state, label):
+    for feed, extensions in site_feeds(state, words):
         if any(entry.id in new for entry in feed.entries):
             urls += [absolute(state.site.config, feed.path + extension) for extension in extensions
                      if extension in PUSHED]

@@ -20,8 +20,8 @@ from ..model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
 from ..theme import Theme
 from ..timeline import ComponentChange
 from ..times import iso_utc
-from .common import absolute, author_fields, json_bytes, promise_fields, short_id, translator, update_key
-from .feeds import Label, section_html
+from .common import Wording, absolute, author_fields, json_bytes, promise_fields, short_id, update_key
+from .feeds import section_html
 
 Output = Iterator[tuple[str, bytes]]
 JSON = dict[str, Any]
@@ -29,13 +29,6 @@ JSON = dict[str, Any]
 EXTENSION = "statusblog"
 LIST_LIMIT = 50
 """Statuspage's incidents.json and scheduled-maintenances.json give the 50 most recent."""
-STATUS_DESCRIPTIONS = {
-    "none": "All Systems Operational",
-    "minor": "Minor Service Outage",
-    "major": "Partial System Outage",
-    "critical": "Major Service Outage",
-    "maintenance": "Service Under Maintenance",
-}
 MAINTENANCE_STATUS = {"cancelled": "completed"}
 """Statuspage has no cancelled maintenance; the real status is under `statusblog.status`."""
 
@@ -58,11 +51,11 @@ def group_id(name: str) -> str:
 
 
 class Context:
-    """What every object of one build needs: the state, the page id, and component times."""
+    """What every object of one build needs: the state, the theme's words, the page id, and component times."""
 
-    def __init__(self, state: SiteState, label: Label) -> None:
+    def __init__(self, state: SiteState, words: Wording) -> None:
         self.state = state
-        self.label = label
+        self.words = words
         self.config = state.site.config
         self.page_id = page_id(self.config)
         self.epoch = self._epoch()
@@ -107,9 +100,10 @@ def page(context: Context) -> JSON:
     }
 
 
-def status(state: SiteState) -> JSON:
-    indicator = state.overall.indicator
-    return {"indicator": indicator, "description": STATUS_DESCRIPTIONS[indicator]}
+def status(context: Context) -> JSON:
+    """Statuspage's indicator key, described in the site's language."""
+    indicator = context.state.overall.indicator
+    return {"indicator": indicator, "description": context.words.indicator_descriptions[indicator]}
 
 
 def component_object(context: Context, state: ComponentState, position: int, group: str | None) -> JSON:
@@ -218,7 +212,7 @@ def update_objects(context: Context, kind: str, item_id: str, page_path: str, up
                 "status": update.status,
                 "author": author_fields(context.state.authors.get(update.author), update.author, config),
                 "url": f"{absolute(config, page_path)}#{update.anchor}",
-                "body_html": section_html(update.body.html, update.body.technical_html, context.label),
+                "body_html": section_html(update.body.html, update.body.technical_html, context.words),
                 "next_update": _iso(update.next_update),
                 "signature": byline_fields(context.state.bylines.of(update)),
             },
@@ -277,7 +271,7 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
                 "url": absolute(context.config, page_path) + "#postmortem",
                 "author": author_fields(context.state.authors.get(postmortem.author), postmortem.author,
                                         context.config),
-                "body_html": section_html(postmortem.body.html, postmortem.body.technical_html, context.label),
+                "body_html": section_html(postmortem.body.html, postmortem.body.technical_html, context.words),
                 "signature": byline_fields(context.state.bylines.of(postmortem)),
             },
         },
@@ -315,10 +309,10 @@ def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
     }
 
 
-def api_files(state: SiteState, label: Label) -> dict[str, JSON]:
-    context = Context(state, label)
+def api_files(state: SiteState, words: Wording) -> dict[str, JSON]:
+    context = Context(state, words)
     the_page = page(context)
-    the_status = status(state)
+    the_status = status(context)
     incidents = [incident_object(context, s) for s in state.incidents[:LIST_LIMIT]]
     unresolved = [incident_object(context, s) for s in state.open_incidents]
     by_start = sorted(state.maintenances, key=lambda m: (m.maintenance.scheduled_start, m.maintenance.id),
@@ -331,7 +325,7 @@ def api_files(state: SiteState, label: Label) -> dict[str, JSON]:
                          "scheduled_maintenances": active + upcoming, "status": the_status},
         "status.json": {"page": the_page, "status": the_status,
                         EXTENSION: {"next_change": _iso(state.next_change),
-                                    "description": state.overall.description}},
+                                    "description": words.overall(state.overall)}},
         "components.json": {"page": the_page, "components": context.components},
         "incidents.json": {"page": the_page, "incidents": incidents},
         "incidents/unresolved.json": {"page": the_page, "incidents": unresolved},
@@ -342,5 +336,5 @@ def api_files(state: SiteState, label: Label) -> dict[str, JSON]:
 
 
 def render_api(state: SiteState, theme: Theme) -> Output:
-    for name, data in api_files(state, translator(theme)).items():
+    for name, data in api_files(state, Wording(theme)).items():
         yield f"api/v2/{name}", json_bytes(data)

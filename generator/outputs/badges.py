@@ -14,8 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..derive import INDICATOR_BY_STATUS, SiteState
 from ..theme import Theme
-from .common import translator, xml_text
-from .feeds import STATUS_LABELS, Label
+from .common import Wording, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -80,24 +79,24 @@ class Badge:
         return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def words(label: Label, status: str) -> str:
-    """A status as the theme's catalog words it on the pages, in the badge's lower case."""
-    return label(STATUS_LABELS[status]).lower()
+def message(words: Wording, status: str) -> str:
+    """A status as the theme words it on the pages, in the badge's lower case."""
+    return words.component_statuses[status].lower()
 
 
-def badges(state: SiteState, label: Label) -> Iterator[tuple[str, Badge]]:
+def badges(state: SiteState, words: Wording) -> Iterator[tuple[str, Badge]]:
     config = state.site.config
     overall = STATUS_BY_INDICATOR[state.overall.indicator].key
-    yield "badge.svg", Badge(label("Status").lower(), overall, words(label, overall),
-                             f"{config.title}: {state.overall.description}")
+    yield "badge.svg", Badge(words.translate("Status").lower(), overall, message(words, overall),
+                             f"{config.title}: {words.overall(state.overall)}")
     for component_state in state.components.values():
         component = component_state.component
         status = component_state.status.key
-        message = words(label, status)
+        text = message(words, status)
         yield (f"components/{component.id}/badge.svg",
-               Badge(component.name, status, message, f"{component.name} ({config.title}): {message}"))
+               Badge(component.name, status, text, f"{component.name} ({config.title}): {text}"))
 
 
 def render_badges(state: SiteState, theme: Theme) -> Output:
-    for path, badge in badges(state, translator(theme)):
+    for path, badge in badges(state, Wording(theme)):
         yield path, badge.svg()

@@ -14,11 +14,15 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
+from jinja2.environment import TemplateModule
+from markupsafe import Markup, escape
+
+from ..derive import Overall
 from ..model import Author, SiteConfig, Update
 from ..theme import Theme
 from ..timeline import Promise
@@ -115,12 +119,53 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def translator(theme: Theme) -> Callable[[str], str]:
-    """The theme's catalog for words that machines show to people (status labels in feed titles).
+def _plain(value: Any) -> str:
+    """The text a page shows for a value of the theme: Markup is HTML and is unescaped, anything else is text."""
+    return escape(value).unescape()
 
-    The pages already translate these words; going through the same Jinja
-    gettext keeps a feed in the site's language with no second catalog. A
-    handful of words label every entry, so each is rendered once.
+
+class _Words(dict[str, str]):
+    """One dictionary of words.html as plain text; a key a site's copy left out is a template error, as on a page."""
+
+    def __init__(self, words: TemplateModule, name: str) -> None:
+        super().__init__((key, _plain(text)) for key, text in _defined(words, name).items())
+        self.name = name
+
+    def __missing__(self, key: str) -> str:
+        raise jinja2.UndefinedError(f"words.html: {self.name} has no '{key}'")
+
+
+def _defined(words: TemplateModule, name: str) -> Any:
+    """A name of words.html; a site's copy made from an older theme reports the one it lacks, not a traceback."""
+    if not hasattr(words, name):
+        raise jinja2.UndefinedError(f"words.html does not define '{name}'")
+    return getattr(words, name)
+
+
+class Wording:
+    """What outputs that are not pages (feeds, badges, the API, notifications) say to people, as plain text.
+
+    Status words and phrases are the theme's `words.html`, which the pages read too, so a translation or a
+    site's re-wording reaches every output at once. Any other word ("Technical details") is the theme's
+    catalog through the same Jinja gettext, so nothing needs a second catalog. Each output escapes the
+    text for its own format.
     """
-    template = theme.env.from_string("{{ _(text) }}")
-    return functools.cache(lambda text: template.render(text=text))
+
+    def __init__(self, theme: Theme) -> None:
+        words = theme.words()
+        self.component_statuses = _Words(words, "component_statuses")
+        self.update_statuses = _Words(words, "update_statuses")
+        self.indicator_descriptions = _Words(words, "indicator_descriptions")
+        self._overall_sentence = _defined(words, "overall_sentence")
+        self._gettext = theme.env.from_string("{{ _(text) }}")
+        self._translated: dict[str, str] = {}
+
+    def overall(self, overall: Overall) -> str:
+        """The overall state in one sentence: "Partial outage of Object storage; Degraded performance of CDN edge"."""
+        return _plain(self._overall_sentence(overall))
+
+    def translate(self, text: str) -> str:
+        """A word of the catalog; the few that label every entry are rendered once each."""
+        if text not in self._translated:
+            self._translated[text] = Markup(self._gettext.render(text=text)).unescape()
+        return self._translated[text]

@@ -27,31 +27,10 @@ from ..model import Author, SiteConfig, Update
 from ..theme import Theme
 from ..timeline import ComponentChange
 from ..times import iso_utc
-from .common import EPOCH, absolute, author_fields, json_bytes, tag_uri, translator, update_key, xml_text
+from .common import EPOCH, Wording, absolute, author_fields, json_bytes, tag_uri, update_key, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 
-UPDATE_LABELS = {
-    "investigating": "Investigating",
-    "identified": "Identified",
-    "monitoring": "Monitoring",
-    "resolved": "Resolved",
-    "update": "Update",
-    "scheduled": "Scheduled",
-    "in_progress": "In progress",
-    "verifying": "Verifying",
-    "completed": "Completed",
-    "cancelled": "Cancelled",
-    "postmortem": "Postmortem",
-}
-STATUS_LABELS = {
-    "operational": "Operational",
-    "degraded_performance": "Degraded performance",
-    "partial_outage": "Partial outage",
-    "major_outage": "Major outage",
-    "under_maintenance": "Under maintenance",
-}
-"""The pages' words for component statuses, so a feed says what an update's 'Components:' line set."""
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 EXTENSION = "_statusblog"
 """JSON Feed extensions must start with an underscore; ours all live under this one key."""
@@ -97,33 +76,30 @@ class Feed:
         return self.entries[0].published if self.entries else EPOCH
 
 
-Label = Callable[[str], str]
-
-
-def section_html(html: str, technical_html: str, label: Label) -> str:
+def section_html(html: str, technical_html: str, words: Wording) -> str:
     """The text of an update as on its page, engineer-only detail collapsed after it."""
     if not technical_html:
         return html
-    return f"{html}<details><summary>{escape(label('Technical details'))}</summary>{technical_html}</details>"
+    return f"{html}<details><summary>{escape(words.translate('Technical details'))}</summary>{technical_html}</details>"
 
 
-def changes_html(state: SiteState, changes: tuple[ComponentChange, ...], label: Label) -> str:
+def changes_html(state: SiteState, changes: tuple[ComponentChange, ...], words: Wording) -> str:
     """The components an update set, as the page lists them under its text."""
     if not changes:
         return ""
     names = {key: component.component.name for key, component in state.components.items()}
     items = "".join(f"<li>{escape(names.get(change.id, change.id))}: "
-                    f"{escape(label(STATUS_LABELS[change.new.key]))}</li>" for change in changes)
+                    f"{escape(words.component_statuses[change.new.key])}</li>" for change in changes)
     return f"<ul>{items}</ul>"
 
 
-def _update_entry(state: SiteState, label: Label, kind: str, item_id: str, page: str, title: str,
+def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, page: str, title: str,
                   components: tuple[str, ...], update: Update, changes: str = "") -> Entry:
     config = state.site.config
     return Entry(
         id=tag_uri(config, update.at, update_key(kind, item_id, update)),
-        title=f"[{label(UPDATE_LABELS[update.status])}] {title}",
-        html=section_html(update.body.html + changes, update.body.technical_html, label),
+        title=f"[{words.update_statuses[update.status]}] {title}",
+        html=section_html(update.body.html + changes, update.body.technical_html, words),
         published=update.at,
         url=f"{absolute(config, page)}#{update.anchor}",
         status=update.status,
@@ -136,7 +112,7 @@ def _update_entry(state: SiteState, label: Label, kind: str, item_id: str, page:
     )
 
 
-def incident_entries(state: SiteState, incident_state: IncidentState, label: Label) -> list[Entry]:
+def incident_entries(state: SiteState, incident_state: IncidentState, words: Wording) -> list[Entry]:
     """Each published update, and the postmortem dated at the last published update.
 
     A postmortem has no time of its own in the source; the last update's
@@ -146,15 +122,15 @@ def incident_entries(state: SiteState, incident_state: IncidentState, label: Lab
     incident = incident_state.incident
     page = f"incidents/{incident.slug}/"
     components = tuple(component_id for component_id, _ in incident_state.affected)
-    entries = [_update_entry(state, label, "incidents", incident.id, page, incident.title, components, update,
-                             changes_html(state, incident_state.stated_changes(update), label))
+    entries = [_update_entry(state, words, "incidents", incident.id, page, incident.title, components, update,
+                             changes_html(state, incident_state.stated_changes(update), words))
                for update in incident.updates]
     postmortem = incident.postmortem
     if postmortem is not None:
         entries.append(Entry(
             id=tag_uri(config, incident.updates[0].at, update_key("incidents", incident.id) + "/postmortem"),
-            title=f"[{label(UPDATE_LABELS['postmortem'])}] {incident.title}",
-            html=section_html(postmortem.body.html, postmortem.body.technical_html, label),
+            title=f"[{words.update_statuses['postmortem']}] {incident.title}",
+            html=section_html(postmortem.body.html, postmortem.body.technical_html, words),
             published=incident_state.latest.at,
             url=f"{absolute(config, page)}#postmortem",
             status="postmortem",
@@ -168,28 +144,28 @@ def incident_entries(state: SiteState, incident_state: IncidentState, label: Lab
     return entries
 
 
-def maintenance_entries(state: SiteState, maintenance_state: MaintenanceState, label: Label) -> list[Entry]:
+def maintenance_entries(state: SiteState, maintenance_state: MaintenanceState, words: Wording) -> list[Entry]:
     """Updates published by "now"; a window with no update yet has nothing to announce."""
     maintenance = maintenance_state.maintenance
     page = f"maintenance/{maintenance.slug}/"
-    return [_update_entry(state, label, "maintenance", maintenance.id, page, maintenance.title,
+    return [_update_entry(state, words, "maintenance", maintenance.id, page, maintenance.title,
                           maintenance.components, update)
             for update in maintenance.updates]
 
 
-def all_entries(state: SiteState, label: Label) -> tuple[Entry, ...]:
+def all_entries(state: SiteState, words: Wording) -> tuple[Entry, ...]:
     """Every entry of the site, newest first, in a total order (ties broken by rank, then id)."""
-    entries = [entry for incident in state.incidents for entry in incident_entries(state, incident, label)]
+    entries = [entry for incident in state.incidents for entry in incident_entries(state, incident, words)]
     entries += [entry for maintenance in state.maintenances
-                for entry in maintenance_entries(state, maintenance, label)]
+                for entry in maintenance_entries(state, maintenance, words)]
     return tuple(sorted(entries, key=lambda entry: entry.order, reverse=True))
 
 
-def site_feeds(state: SiteState, label: Label) -> Iterator[tuple[Feed, tuple[str, ...]]]:
+def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[str, ...]]]:
     """Each feed with the formats it is published in."""
     config = state.site.config
     limit = config.feed_limit
-    entries = all_entries(state, label)
+    entries = all_entries(state, words)
     yield Feed("feed", config.title, config.description or f"Every update from {config.title}", "",
                entries[:limit]), (".xml", ".atom", ".json")
     for component_state in state.components.values():
@@ -306,6 +282,6 @@ WRITERS: dict[str, Callable[[Feed, SiteConfig], bytes]] = {".xml": rss, ".atom":
 
 def render_feeds(state: SiteState, theme: Theme) -> Output:
     config = state.site.config
-    for feed, extensions in site_feeds(state, translator(theme)):
+    for feed, extensions in site_feeds(state, Wording(theme)):
         for extension in extensions:
             yield feed.path + extension, WRITERS[extension](feed, config)
