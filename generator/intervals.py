@@ -7,6 +7,7 @@ seconds (floats, for speed), knowing nothing of incidents, components or calenda
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,13 +66,20 @@ class Timeline:
         """(affected seconds, weighted downtime seconds, worst status) within [start, end)."""
         affected = downtime = 0.0
         worst = ComponentStatus.OPERATIONAL
+        weight = _by_status(weights)
         index = bisect_right(self.ends, start)
         while index < len(self.segments) and self.segments[index][0] < end:
             seg_start, seg_end, status = self.segments[index]
             overlap = min(seg_end, end) - max(seg_start, start)
             if overlap > 0:
                 affected += overlap
-                downtime += overlap * weights.weight(status)
+                downtime += overlap * weight[status]
                 worst = max(worst, status)
             index += 1
         return affected, downtime, worst
+
+
+@functools.cache
+def _by_status(weights: UptimeWeights) -> tuple[float, ...]:
+    """Each status's weight at the index of its value: the measuring loop looks weights up by index."""
+    return tuple(weights.weight(status) for status in ComponentStatus)
