@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from operator import attrgetter
 
 from .bylines import NO_BYLINES, Bylines
 from .intervals import Interval
@@ -226,11 +227,12 @@ def _latest_status(updates: tuple[Update, ...]) -> str:
     return next((u.status for u in reversed(updates) if u.status != "update"), "investigating")
 
 
+@remembered(lambda incident: incident.source)
 def settled_at(incident: Incident) -> datetime | None:
     """From when incident_state() is the same at every later "now": all updates out, the last saying resolved."""
     if not incident.updates or _latest_status(incident.updates) != "resolved":
         return None
-    return max(update.at for update in incident.updates)
+    return max(map(attrgetter("at"), incident.updates))
 
 
 def state_at(incident: Incident, now: datetime) -> IncidentState | None:

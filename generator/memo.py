@@ -47,7 +47,19 @@ def remembered(slot: Callable[..., Hashable]) -> Callable[[F], F]:
         @functools.wraps(fn)
         def step(*args: Any) -> Any:
             reuse = _ACTIVE.get()
-            return fn(*args) if reuse is None else reuse.call(fn, slot(*args), args)
+            if reuse is None:
+                return fn(*args)
+            # Reuse.call, inlined: a rebuild makes thousands of these calls.
+            table = reuse.tables.get(fn)
+            if table is None:
+                table = reuse.tables[fn] = {}
+            key = slot(*args)
+            entry = table.get(key)
+            if entry is None or entry[1] != args:
+                entry = table[key] = [reuse.rebuild_number, args, fn(*args)]
+            else:
+                entry[0] = reuse.rebuild_number
+            return entry[2]
 
         return cast(F, step)
 
