@@ -49,7 +49,7 @@ def remembered(slot: Callable[..., Hashable]) -> Callable[[F], F]:
             reuse = _ACTIVE.get()
             if reuse is None:
                 return fn(*args)
-            # Reuse.call, inlined: a rebuild makes thousands of these calls.
+            # All here rather than in a method of Reuse: a rebuild makes thousands of these calls.
             table = reuse.tables.get(fn)
             if table is None:
                 table = reuse.tables[fn] = {}
@@ -75,14 +75,15 @@ def remembered_runs(name: Callable[[Any], Hashable]) -> Callable[[F], F]:
     """
 
     def mark(fn: F) -> F:
+        per_run = remembered(lambda run, *_: name(run[0]))(fn)
+
         @functools.wraps(fn)
         def step(items: Sequence[Any], *args: Any) -> Any:
-            reuse = _ACTIVE.get()
-            if reuse is None:
+            if _ACTIVE.get() is None:
                 return fn(items, *args)
             joined: dict[Hashable, list[Any]] = defaultdict(list)
             for run in _runs(items, name):
-                for key, values in reuse.call(fn, name(run[0]), (run, *args)).items():
+                for key, values in per_run(run, *args).items():
                     joined[key].extend(values)
             return joined
 
@@ -127,18 +128,6 @@ class Reuse:
         finally:
             _ACTIVE.reset(token)
             self._sweep()
-
-    def call(self, fn: Callable[..., Any], slot: Hashable, args: tuple[Any, ...]) -> Any:
-        """fn(*args), or the result of the last call for this slot if its arguments were equal."""
-        table = self.tables.get(fn)
-        if table is None:
-            table = self.tables[fn] = {}
-        entry = table.get(slot)
-        if entry is None or entry[1] != args:
-            entry = table[slot] = [self.rebuild_number, args, fn(*args)]
-        else:
-            entry[0] = self.rebuild_number
-        return entry[2]
 
     def _sweep(self) -> None:
         for table in self.tables.values():
