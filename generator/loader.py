@@ -88,12 +88,6 @@ def read_parsed(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, p
     return parsed
 
 
-def parse_file(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems) -> Any:
-    """One content file's item; None (and problems) when it cannot be modelled."""
-    parsed = read_parsed(path, shown, slug, parser, tz, problems)
-    return parsed.item if parsed is not None else None
-
-
 def kept(parsed: ParsedFile) -> Any:
     """What a site keeps of a parsed file: its item, else what of an incident parsed (to be checked), else None."""
     if parsed.item is not None:

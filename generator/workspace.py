@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .loader import Parser, content_file, load_site, parse_file
+from .loader import Parser, content_file, load_site, read_parsed
 from .model import Incident, Maintenance, Page, Site
 from .parse import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .parse_pool import parse_entries
@@ -84,15 +84,19 @@ def with_file(workspace: Workspace, path: Path, parsed: ParsedFile | None = None
         return workspace
     shown = display_path(path)
     problems = Problems()
-    item: Incident | Maintenance | Page | None = None
     if parsed is not None:
-        item = parsed.item
         problems.extend(parsed.problems)
     elif (entry := content_file(workspace.root.resolve(), path, problems)) is not None:
-        item = parse_file(*entry, PARSERS[folder], workspace.tz, problems)
+        parsed = read_parsed(*entry, PARSERS[folder], workspace.tz, problems)
+    item: Incident | Maintenance | Page | None = parsed.item if parsed is not None else None
+    # An incident that does not parse whole is still checked as far as it does, as `check` does (loader.kept).
+    unfinished = parsed.unfinished if parsed is not None and item is None else None
+    site = _replace_item(site, folder, shown, item)
+    site = replace(site, unfinished=(*(i for i in site.unfinished if i.source != shown),
+                                     *((unfinished,) if unfinished is not None else ())))
     kept = {key: value for key, value in workspace.problems.items() if key != shown}
     kept.update(_by_path(problems))
-    return replace(workspace, site=_replace_item(site, folder, shown, item), problems=kept)
+    return replace(workspace, site=site, problems=kept)
 
 
 def _replace_item(site: Site, folder: str, shown: str, item: Incident | Maintenance | Page | None) -> Site:

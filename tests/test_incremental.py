@@ -109,6 +109,8 @@ def test_every_kind_of_edit_gives_what_a_fresh_check_gives(tmp_path: Path) -> No
         ("incidents/a.md", incident(components="[nope]")),  # an error: unknown component
         ("incidents/a.md", incident(updates=(("2026-11-10 09:20 UTC", "investigating", "mallory"),))),
         ("incidents/a.md", "---\ntitle: [unclosed\n---\n"),  # an error: unreadable front matter
+        # Errors in the front matter and in the timeline, reported together as `check` reports them.
+        ("incidents/a.md", incident(impact="huge", updates=(("2026-11-10 09:20 UTC", "investigating", "mallory"),))),
         ("incidents/a.md", incident()),  # fixed
         ("incidents/c.md", incident("Another", extra="cause: disk-full\n")),  # added
         ("incidents/d.md", incident("Again", started="2026-11-11T09:00:00Z", extra="cause: disk-full\n",
