@@ -34,7 +34,7 @@ from typing import Any, TypeVar, cast
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 RUN = 64
-"""Items per run on average (see _runs)."""
+"""Items per run on average (see runs)."""
 
 _ACTIVE: ContextVar[Reuse | None] = ContextVar("statusblog_reuse", default=None)
 """The open rebuild's Reuse; None outside `serve`, so a build calls every step plainly."""
@@ -70,7 +70,7 @@ def remembered_runs(name: Callable[[Any], Hashable]) -> Callable[[F], F]:
     """Mark a pure step from a sequence (then any arguments) to a dict of lists, whose result for a sequence
     is its results for consecutive parts of it joined key by key (signed items by author, say).
 
-    A rebuild calls it run by run (see _runs) and reuses each run's last result: one saved incident
+    A rebuild calls it run by run (see runs) and reuses each run's last result: one saved incident
     among thousands costs one run, and joining a few dozen results.
     """
 
@@ -82,7 +82,7 @@ def remembered_runs(name: Callable[[Any], Hashable]) -> Callable[[F], F]:
             if _ACTIVE.get() is None:
                 return fn(items, *args)
             joined: dict[Hashable, list[Any]] = defaultdict(list)
-            for run in _runs(items, name):
+            for run in runs(items, name):
                 for key, values in per_run(run, *args).items():
                     joined[key].extend(values)
             return joined
@@ -92,7 +92,7 @@ def remembered_runs(name: Callable[[Any], Hashable]) -> Callable[[F], F]:
     return mark
 
 
-def _runs(items: Sequence[T], name: Callable[[T], Hashable]) -> list[tuple[T, ...]]:
+def runs(items: Sequence[T], name: Callable[[T], Hashable]) -> list[tuple[T, ...]]:
     """`items` in order, cut into runs of RUN items on average.
 
     A run ends after an item whose name hashes to 0 modulo RUN. Where runs end depends on the items

@@ -17,6 +17,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import memo
 from generator.derive import incident_state
 from generator.memo import Reuse
 from generator.preview import Changes, Preview
@@ -270,8 +271,9 @@ def test_an_error_then_its_fix_serves_the_fresh_site(tmp_path: Path) -> None:
                                         "api/v2/summary.json", "feed.xml"])
 
 
-def test_a_larger_site_edited_gives_what_a_fresh_check_gives(tmp_path: Path) -> None:
-    """Moving an incident to the other end of the list, deleting, adding, breaking and fixing one."""
+def test_a_site_remembered_in_runs_gives_what_a_fresh_check_gives(tmp_path: Path, monkeypatch) -> None:
+    """Long lists are remembered run by run (memo.runs): adding, deleting or moving one incident changes one run."""
+    monkeypatch.setattr(memo, "RUN", 8)  # runs of 8 on average, so that 80 incidents make many
     spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
     assert spec and spec.loader
     make_site = importlib.util.module_from_spec(spec)
@@ -279,6 +281,7 @@ def test_a_larger_site_edited_gives_what_a_fresh_check_gives(tmp_path: Path) -> 
     root = tmp_path / "site"
     make_site.make_site(root, 80)
     names = sorted(path.name for path in (root / "incidents").glob("*.md"))
+    assert len(memo.runs(names, str)) > 3
     site = Site(root)
     site.check()
     moved = (root / "incidents" / names[40]).read_text(encoding="utf-8")
