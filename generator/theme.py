@@ -42,13 +42,38 @@ THEMES = themes.ROOT
 """Where installed themes live: the package generator.themes (the folder themes/)."""
 
 
+class WordsError(jinja2.UndefinedError):
+    """The words.html in use lacks a name or a key that the outputs which are not pages read."""
+
+    def __init__(self, message: str, filename: str | None) -> None:
+        super().__init__(message)
+        self.filename = filename
+
+
 def template_problem(exc: jinja2.TemplateError, root: Path) -> Problem:
     """A template that cannot be compiled or rendered, as the one problem `build` and `serve` both report."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or "template"
         return Problem(where, exc.lineno, f"template error: {exc.message}", "fix the template's syntax")
-    return Problem(display_path(root / "templates"), None, f"template error: {exc}",
-                   "a site template uses a name the theme does not provide")
+    if isinstance(exc, WordsError):
+        return Problem(display_path(Path(exc.filename)) if exc.filename else "words.html", 1,
+                       f"template error: {exc.message}",
+                       "keep every name and key of the theme's words.html in a site's copy (feeds, badges "
+                       "and the API read them too)")
+    where, line = _rendering_at(exc) or (display_path(root / "templates"), None)
+    return Problem(where, line, f"template error: {exc}", "a site template uses a name the theme does not provide")
+
+
+def _rendering_at(exc: BaseException) -> tuple[str, int] | None:
+    """The template file and line a render error came from: Jinja names a template's frames after its file."""
+    found = None
+    frame = exc.__traceback__
+    while frame is not None:
+        filename = frame.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")) and os.path.isfile(filename):
+            found = (display_path(Path(filename)), frame.tb_lineno)
+        frame = frame.tb_next
+    return found
 
 
 def theme_dir(name: str) -> Path:
@@ -99,13 +124,13 @@ class Theme:
             html = index_html_links(html)
         return html.encode("utf-8")
 
-    def words(self) -> jinja2.environment.TemplateModule:
+    def words(self) -> jinja2.Template:
         """The theme's `words.html`: its status words (dictionaries by key) and the macros that compose phrases.
 
         Every status word lives in that one template, so the catalog translates it and a site re-words it
         by overriding one file; outputs that are not pages read the same words here as the pages do.
         """
-        return self.env.get_template("words.html").module
+        return self.env.get_template("words.html")
 
     def compile(self) -> None:
         """Compile every template now: a syntax error shows with its file and line before anything is

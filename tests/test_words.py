@@ -107,5 +107,21 @@ def test_a_words_html_without_a_name_the_theme_needs_is_a_template_error_not_a_t
     root = write_site(tmp_path / "site", {"templates/words.html": older})
     result = run("build", str(root), "--out", str(tmp_path / "out"), "--now", OPEN_AT)
     assert result.exit_code == 1
-    assert "error: template error: words.html does not define 'indicator_descriptions'" in result.stderr
+    assert ("templates/words.html:1: error: template error: words.html does not define 'indicator_descriptions'"
+            in result.stderr)
+    assert "keep every name and key of the theme's words.html" in result.stderr
     assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_words_html_without_a_key_the_outputs_read_names_the_file_and_the_key(tmp_path: Path) -> None:
+    words = (REPO / "themes/default/templates/words.html").read_text(encoding="utf-8")
+    older = words.replace("'operational': _('Operational'), ", "")
+    assert older != words
+    root = write_site(tmp_path / "site", {"templates/words.html": older})
+    result = run("build", str(root), "--out", str(tmp_path / "out"), "--now", OPEN_AT)
+    assert result.exit_code == 1
+    assert ("templates/words.html:1: error: template error: words.html: component_statuses has no "
+            "'operational'" in result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -19,12 +19,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from jinja2.environment import TemplateModule
 from markupsafe import Markup, escape
 
 from ..derive import Overall
 from ..model import Author, SiteConfig, Update
-from ..theme import Theme
+from ..theme import Theme, WordsError
 from ..timeline import Promise
 from ..times import iso_utc
 
@@ -127,19 +126,20 @@ def _plain(value: Any) -> str:
 class _Words(dict[str, str]):
     """One dictionary of words.html as plain text; a key a site's copy left out is a template error, as on a page."""
 
-    def __init__(self, words: TemplateModule, name: str) -> None:
+    def __init__(self, words: jinja2.Template, name: str) -> None:
         super().__init__((key, _plain(text)) for key, text in _defined(words, name).items())
         self.name = name
+        self.filename = words.filename
 
     def __missing__(self, key: str) -> str:
-        raise jinja2.UndefinedError(f"words.html: {self.name} has no '{key}'")
+        raise WordsError(f"words.html: {self.name} has no '{key}'", self.filename)
 
 
-def _defined(words: TemplateModule, name: str) -> Any:
+def _defined(words: jinja2.Template, name: str) -> Any:
     """A name of words.html; a site's copy made from an older theme reports the one it lacks, not a traceback."""
-    if not hasattr(words, name):
-        raise jinja2.UndefinedError(f"words.html does not define '{name}'")
-    return getattr(words, name)
+    if not hasattr(words.module, name):
+        raise WordsError(f"words.html does not define '{name}'", words.filename)
+    return getattr(words.module, name)
 
 
 class Wording:
