@@ -160,6 +160,16 @@ def test_a_broken_site_template_is_a_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_a_site_template_that_fails_while_rendering_names_its_file_and_line(tmp_path: Path) -> None:
+    page = '{% extends "base.html" %}{% block main %}\n<p>Lost?</p>\n{{ 1 + nowhere.near }}\n{% endblock %}\n'
+    root = write_site(tmp_path / "site", {"templates/404.html": page})
+    result = run("build", str(root), "--out", str(tmp_path / "out"), "--now", NOW)
+    assert result.exit_code == 1
+    assert "templates/404.html:3: error: template error: 'nowhere' is undefined" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_every_output_family_writes_only_under_the_names_it_declares(demo_build: Path) -> None:
     """layout.PUBLISHED is the contract: a family that wrote elsewhere could take a free page's name."""
     from generator.layout import PUBLISHED
