@@ -28,8 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.serve import DevServer  # noqa: E402 - the repository's package, not an installed one
-from generator.times import build_now  # noqa: E402
+from generator.core.times import build_now  # noqa: E402 - the repository's package, not an installed one
+from generator.preview.server import DevServer  # noqa: E402
 
 NOW = "2026-11-20T15:00:00Z"
 

@@ -29,12 +29,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.bylines import SignatureOptions  # noqa: E402
-from generator.loader import load_site  # noqa: E402 - the repository's package, not an installed one
-from generator.problems import Problems  # noqa: E402
-from generator.signatures import verify_bylines  # noqa: E402
-from generator.site import check  # noqa: E402
-from generator.times import build_now  # noqa: E402
+from generator.core.problems import Problems  # noqa: E402 - the repository's package, not an installed one
+from generator.core.times import build_now  # noqa: E402
+from generator.pipeline.evaluate import check  # noqa: E402
+from generator.proof.bylines import SignatureOptions  # noqa: E402
+from generator.proof.verify import verify_bylines  # noqa: E402
+from generator.source.loader import load_site  # noqa: E402
 
 NOW = "2026-11-20T15:00:00Z"
 AUTHORS = [f"author{index:02d}" for index in range(10)]

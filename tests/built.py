@@ -12,8 +12,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from generator.site import build
-from generator.times import build_now
+from generator.build.builder import build
+from generator.core.times import build_now
 
 SCHEMAS = Path(__file__).parent / "schemas"
 HOSTILE = "<script>alert(1)</script>&\"'"

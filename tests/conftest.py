@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build
+from generator.build.builder import build
 
 pytest_plugins = ["tests.support.fixtures", "tests.support.signing"]
 
@@ -23,7 +23,7 @@ def demo_root() -> Path:
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo built once per session at DEMO_NOW; tests must not modify it."""
-    from generator.times import build_now
+    from generator.core.times import build_now
 
     out = tmp_path_factory.mktemp("demo") / "public"
     build(DEMO, out, build_now(DEMO_NOW))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from generator.cli import main
+from generator.cli.main import main
 
 SITE_TOML = """\
 title = "Example Status"

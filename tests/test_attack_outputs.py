@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import writer
+from generator.build import output_dir
 from tests.conftest import REPO
 from tests.sites import INCIDENT, run, write_site
 from tests.test_build import tree
@@ -115,7 +115,7 @@ def test_two_builds_into_one_output_take_turns_and_each_reports_its_own_tree(tmp
     out = tmp_path / "public"
     out.parent.mkdir(parents=True, exist_ok=True)
     holder = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
-    fcntl.flock(holder, fcntl.LOCK_EX)  # a build in progress owns the output, as writer.owned takes it
+    fcntl.flock(holder, fcntl.LOCK_EX)  # a build in progress owns the output, as build.output_dir.owned takes it
     builds = {now: waiting_build(root, out, now) for now in (NOW, LATER)}
     finished: list[str] = []
     try:
@@ -203,11 +203,11 @@ def test_more_files_than_the_host_takes_is_refused_before_publishing(tmp_path: P
     out = tmp_path / "public"
     assert run("build", str(root), "--out", str(out), "--now", NOW).exit_code == 0
     before = tree(out)
-    monkeypatch.setattr(writer, "MAX_FILES", len(before) - 2)
+    monkeypatch.setattr(output_dir, "MAX_FILES", len(before) - 2)
     result = run("build", str(root), "--out", str(out), "--now", LATER)
     assert result.exit_code == 1
     assert f"site.toml: error: the site would publish {len(before) - 1} files, over the {len(before) - 2}" in (
         result.stderr)
     assert tree(out) == before and staging_dirs(out) == []
-    monkeypatch.setattr(writer, "MAX_FILES", len(before) - 1)
+    monkeypatch.setattr(output_dir, "MAX_FILES", len(before) - 1)
     assert run("build", str(root), "--out", str(out), "--now", LATER).exit_code == 0

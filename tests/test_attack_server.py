@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-import generator.serve
+import generator.preview.server
 from tests.sites import write_site
 from tests.test_serve import INCIDENT, PAGE, Events, edit, get, serving
 
@@ -118,7 +118,7 @@ def test_an_odd_since_resumes_from_the_start_without_a_traceback(site: Path, sin
 
 
 def test_event_streams_are_bounded_and_pages_stay_served(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(generator.serve, "MAX_EVENT_STREAMS", 3)
+    monkeypatch.setattr(generator.preview.server, "MAX_EVENT_STREAMS", 3)
     with serving(site) as server:
         tabs = [Events(server) for _ in range(3)]
         status, headers, body = ask(server.server_address[1], "/__statusblog/events?since=0")
@@ -140,7 +140,7 @@ def test_event_streams_are_bounded_and_pages_stay_served(site: Path, monkeypatch
 
 
 def test_connections_are_bounded_and_idle_ones_time_out(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(generator.serve, "MAX_CONNECTIONS", 4)
+    monkeypatch.setattr(generator.preview.server, "MAX_CONNECTIONS", 4)
     with serving(site) as server:
         port = server.server_address[1]
         idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
@@ -151,7 +151,7 @@ def test_connections_are_bounded_and_idle_ones_time_out(site: Path, monkeypatch:
         refused.sendall(b"GET / HTTP/1.1\r\nHost: localhost:%d\r\n\r\n" % port)
         assert refused.recv(4096).startswith(b"HTTP/1.1 503 ")
         refused.close()
-        time.sleep(generator.serve.Handler.timeout + 0.5)  # the idle ones are dropped
+        time.sleep(generator.preview.server.Handler.timeout + 0.5)  # the idle ones are dropped
         assert get(server, PAGE)[0] == 200
         for held in idle:
             held.close()

@@ -14,9 +14,9 @@ import feedparser
 import pytest
 from lxml import html
 
-from generator.bylines import SignatureOptions, State
-from generator.site import check
-from generator.times import build_now
+from generator.core.times import build_now
+from generator.pipeline.evaluate import check
+from generator.proof.bylines import SignatureOptions, State
 from tests.sites import run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
 from tests.support.vnu import run_vnu, vnu_or_skip

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import mailto
+from generator.core.model import mailto
 from tests.sites import INCIDENT, run, write_site
 
 NOW = "2026-03-20T12:00:00Z"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.writing import message_from_editor, next_update_at, update_time, written_time
+from generator.authoring.compose import message_from_editor, next_update_at, update_time, written_time
 from tests.sites import run, write_site
 
 NOW = "2026-03-20T09:20:00Z"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build
-from generator.times import build_now
-from generator.writer import MARKER, OutputError, staged, write_files
+from generator.build.builder import build
+from generator.build.output_dir import MARKER, OutputError, staged, write_files
+from generator.core.times import build_now
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
 
@@ -171,11 +171,12 @@ def test_a_site_template_that_fails_while_rendering_names_its_file_and_line(tmp_
 
 
 def test_every_output_family_writes_only_under_the_names_it_declares(demo_build: Path) -> None:
-    """layout.PUBLISHED is the contract: a family that wrote elsewhere could take a free page's name."""
-    from generator.layout import PUBLISHED
+    """core.addresses.PUBLISHED is the contract: a family that wrote elsewhere could take a free page's name."""
+    from generator.core.addresses import PUBLISHED
+    from generator.outputs.families import OUTPUTS
     from generator.outputs.sitemap import render_sitemap
-    from generator.site import OUTPUTS, check
-    from generator.theme import load_theme
+    from generator.pipeline.evaluate import check
+    from generator.render.theme import load_theme
 
     state = check(REPO / "content", build_now(DEMO_NOW)).state
     assert state is not None

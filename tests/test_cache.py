@@ -40,9 +40,9 @@ The dashboard is slow.
 
 We are looking into it.
 """
-LOW_THRESHOLDS = ("import sys; from generator import parallel, parse_pool; "
-                  "parallel.PARALLEL_RENDER_MIN = parse_pool.PARALLEL_PARSE_MIN = 1; "
-                  "from generator.cli import main; sys.exit(main())")
+LOW_THRESHOLDS = ("import sys; from generator.build import processes; from generator.source import cached_parse; "
+                  "processes.PARALLEL_RENDER_MIN = cached_parse.PARALLEL_PARSE_MIN = 1; "
+                  "from generator.cli.main import main; sys.exit(main())")
 
 
 def build_in_processes(site: Path, out: Path, jobs: int, cache: Path) -> subprocess.CompletedProcess[str]:
@@ -83,7 +83,7 @@ def test_a_skipped_build_reports_the_same_warnings_and_strict_still_fails(tmp_pa
 
 def test_a_damaged_cache_is_ignored_and_the_output_is_the_same(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.cache import cache_dir
+    from generator.source.cache import cache_dir
 
     monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
     site = write_site(tmp_path, {"incidents/api.md": INCIDENT})
@@ -169,7 +169,7 @@ def plant(path: Path, key: bytes, payload: object) -> None:
 @pytest.mark.parametrize("flaw", ["world-readable", "group-writable", "another-owner", "a-link"])
 def test_a_cache_key_others_could_know_is_not_trusted(tmp_path: Path, flaw: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.cache import cache_dir
+    from generator.source.cache import cache_dir
     from tests.test_hostile_input import Payload
 
     key = b"k" * 32
@@ -208,7 +208,7 @@ def test_a_cache_key_others_could_know_is_not_trusted(tmp_path: Path, flaw: str,
 
 def test_a_cache_folder_that_is_a_link_is_not_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A link planted in a shared cache would have the build write its pickles where the link leads."""
-    from generator.cache import cache_dir
+    from generator.source.cache import cache_dir
 
     monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
     site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})

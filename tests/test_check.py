@@ -193,8 +193,8 @@ def test_every_problem_of_the_run_is_reported_at_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("written", "title"), [("NO", "NO"), ("1.10", "1.10"), ("2026-03-14", "2026-03-14")])
 def test_yaml_never_guesses_a_type(tmp_path: Path, written: str, title: str) -> None:
-    from generator.loader import load_site
-    from generator.problems import Problems
+    from generator.core.problems import Problems
+    from generator.source.loader import load_site
 
     root = write_site(tmp_path, edited("title: Elevated error rates on the public API", f"title: {written}"))
     problems = Problems()

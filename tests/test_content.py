@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.model import ComponentStatus, Incident
-from generator.parse import parse_incident, parse_maintenance, slugify
+from generator.core.model import ComponentStatus, Incident
+from generator.source.parse import parse_incident, parse_maintenance, slugify
 from tests.sites import INCIDENT
 
 CHICAGO = ZoneInfo("America/Chicago")

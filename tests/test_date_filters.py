@@ -16,9 +16,9 @@ import pytest
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 
-from generator.config import load_site_config
-from generator.problems import Problems
-from generator.theme import load_theme
+from generator.core.problems import Problems
+from generator.render.theme import load_theme
+from generator.source.registries import load_site_config
 
 from .conftest import DEMO
 

@@ -10,8 +10,9 @@ import feedparser
 import pytest
 from lxml import etree, html
 
-from generator.site import build, check
-from generator.times import build_now
+from generator.build.builder import build
+from generator.core.times import build_now
+from generator.pipeline.evaluate import check
 from tests.built import HOSTILE, build_at, tree, validator
 from tests.conftest import DEMO_NOW
 from tests.sites import write_site

@@ -28,12 +28,13 @@ import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.derive import SiteState
-from generator.model import SiteConfig
-from generator.problems import SiteError
-from generator.site import Checked, build, build_units, check
-from generator.theme import Theme, load_theme
-from generator.times import build_now
+from generator.build.builder import build, build_units
+from generator.core.model import SiteConfig
+from generator.core.problems import SiteError
+from generator.core.times import build_now
+from generator.derive.state import SiteState
+from generator.pipeline.evaluate import Checked, check
+from generator.render.theme import Theme, load_theme
 from tests.sites import INCIDENT, write_site
 
 NOW = build_now("2026-03-15T00:00:00Z")

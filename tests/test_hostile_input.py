@@ -27,9 +27,10 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from generator.problems import SiteError
-from generator.site import build, check
-from generator.times import build_now
+from generator.build.builder import build
+from generator.core.problems import SiteError
+from generator.core.times import build_now
+from generator.pipeline.evaluate import check
 from tests.sites import INCIDENT, run, write_site
 
 CORPUS = Path(__file__).parent / "corpus" / "injection"
@@ -620,7 +621,7 @@ class Payload:
 
 def test_a_planted_cache_never_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache directory shared with others (a CI cache) may hold anyone's files: they must stay inert."""
-    from generator.cache import cache_dir
+    from generator.source.cache import cache_dir
 
     monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(tmp_path / "cache"))
     root = write_site(tmp_path / "site")

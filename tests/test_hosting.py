@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
-from generator.host_rules import CONTENT_SECURITY_POLICY, HEADER_RULES, index_html_links, redirects
+from generator.render.host_rules import CONTENT_SECURITY_POLICY, HEADER_RULES, index_html_links, redirects
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import run, write_site
 from tests.support.http import headers_for_path, parse_headers_file

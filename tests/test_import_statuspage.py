@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from generator.bylines import SignatureOptions, State
-from generator.site import check
-from generator.times import build_now
+from generator.core.times import build_now
+from generator.pipeline.evaluate import check
+from generator.proof.bylines import SignatureOptions, State
 from tests.built import build_at
 from tests.sites import SITE_TOML, run, write_site
 from tests.support.signing import Repo

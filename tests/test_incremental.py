@@ -17,14 +17,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import memo
-from generator.derive import incident_state
-from generator.memo import Reuse
-from generator.preview import Changes, Preview
-from generator.site import Checked, render
-from generator.theme import Page, load_theme
-from generator.times import build_now
-from generator.workspace import Workspace, evaluate, load_workspace, with_file
+from generator.core import memo
+from generator.core.memo import Reuse
+from generator.core.times import build_now
+from generator.derive.state import incident_state
+from generator.pipeline.evaluate import Checked, render
+from generator.pipeline.workspace import Workspace, evaluate, load_workspace, with_file
+from generator.preview.live import Changes, Preview
+from generator.render.theme import Page, load_theme
 from tests.conftest import REPO
 from tests.sites import write_site
 

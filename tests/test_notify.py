@@ -27,7 +27,7 @@ import requests
 import yaml
 from aiosmtpd.controller import Controller
 
-from generator.newsite import workflow_text
+from generator.authoring.newsite import workflow_text
 from generator.notify import channels
 from tests.conftest import REPO
 from tests.sites import INCIDENT, run, write_site

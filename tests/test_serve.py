@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from generator.serve import DevServer, allow_preview
-from generator.times import build_now
+from generator.core.times import build_now
+from generator.preview.server import DevServer, allow_preview
 from tests.sites import write_site
 
 if TYPE_CHECKING:

@@ -14,12 +14,12 @@ import feedparser
 import pytest
 from lxml import html
 
-from generator.bylines import SignatureOptions, State
-from generator.gitproof import parse_blame
-from generator.keys import parse_key
-from generator.site import check, render
-from generator.theme import load_theme
-from generator.times import build_now
+from generator.core.keys import parse_key
+from generator.core.times import build_now
+from generator.pipeline.evaluate import check, render
+from generator.proof.bylines import SignatureOptions, State
+from generator.proof.git import parse_blame
+from generator.render.theme import load_theme
 from tests.sites import INVESTIGATING, run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from generator.derive import SiteState, derive
-from generator.loader import load_site
-from generator.model import ComponentStatus
-from generator.problems import Problems
+from generator.core.model import ComponentStatus
+from generator.core.problems import Problems
+from generator.derive.state import SiteState, derive
+from generator.source.loader import load_site
 from tests.sites import INCIDENT, write_site
 
 T = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)  # after the first update, before resolution

@@ -1,4 +1,4 @@
-"""The theme's templates run on a tuned Jinja (generator/templating.py): same bytes as stock Jinja, and overridable."""
+"""The theme's templates run on a tuned Jinja (generator/render/templating.py): same bytes as stock Jinja, and overridable."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from generator.site import build_units, check
-from generator.templating import escape_output, escape_text, fast_escape_text
-from generator.theme import Theme, load_theme
-from generator.times import build_now
+from generator.build.builder import build_units
+from generator.core.times import build_now
+from generator.pipeline.evaluate import check
+from generator.render.templating import escape_output, escape_text, fast_escape_text
+from generator.render.theme import Theme, load_theme
 from tests.conftest import DEMO, DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
 

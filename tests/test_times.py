@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.times import TimeError, build_now, parse_eta, parse_time
+from generator.core.times import TimeError, build_now, parse_eta, parse_time
 
 CHICAGO = ZoneInfo("America/Chicago")
 

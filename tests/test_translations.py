@@ -19,7 +19,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
-from generator.theme import theme_dir
+from generator.render.theme import theme_dir
 
 THEME = theme_dir("default")
 CATALOGS = THEME / "translations"

@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.charts import month_chart
-from generator.handling import percentile
-from generator.intervals import merge
-from generator.model import (
+from generator.core.model import (
     ActionItem,
     AffectedComponent,
     Component,
@@ -27,9 +24,12 @@ from generator.model import (
     Site,
     SiteConfig,
 )
-from generator.site import check
-from generator.timeline import ComponentCourse, PromiseRecord, component_course
-from generator.uptime import floor_percent, report
+from generator.derive.handling import percentile
+from generator.derive.intervals import merge
+from generator.derive.timeline import ComponentCourse, PromiseRecord, component_course
+from generator.derive.uptime import floor_percent, report
+from generator.pipeline.evaluate import check
+from generator.render.charts import month_chart
 from tests.sites import AUTHORS_TOML, COMPONENTS_TOML, SITE_TOML, write_site
 
 NOW = "2026-03-20T12:00:00Z"  # 07:00 CDT on 2026-03-20

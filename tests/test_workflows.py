@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.newsite import workflow_text
+from generator.authoring.newsite import workflow_text
 from tests.conftest import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build
-from generator.times import build_now
+from generator.build.builder import build
+from generator.core.times import build_now
 from tests.conftest import DEMO, DEMO_NOW
 
 

@@ -23,9 +23,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..frontmatter import MAX_SOURCE_BYTES, SourceError, Value, load_toml, parse_yaml_mapping, split_front_matter
-from ..problems import display_path
-from ..times import TimeError, zone
+from ..core.problems import display_path
+from ..core.times import TimeError, zone
+from ..source.frontmatter import MAX_SOURCE_BYTES, SourceError, Value, load_toml, parse_yaml_mapping, split_front_matter
 from .imported import (
     LINE_BREAKS,
     History,

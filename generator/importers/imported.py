@@ -18,11 +18,11 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..frontmatter import UNPUBLISHABLE
-from ..markdown import fence_aware_lines
-from ..parse import _stable_id, slugify
-from ..problems import Problem, Problems, shown
-from ..schema import BIDI_CONTROLS, FieldError
+from ..core.problems import Problem, Problems, shown
+from ..source.frontmatter import UNPUBLISHABLE
+from ..source.markdown import fence_aware_lines
+from ..source.parse import _stable_id, slugify
+from ..source.schema import BIDI_CONTROLS, FieldError
 
 LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 """Every spelling of a line break that some reader of the file would count as one."""

@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..frontmatter import SourceError, read_text
-from ..parse import slugify
-from ..problems import display_path
-from ..writing import AuthoringError, file_slug
+from ..authoring.compose import AuthoringError, file_slug
+from ..core.problems import display_path
+from ..source.frontmatter import SourceError, read_text
+from ..source.parse import slugify
 from .imported import History, ImportedIncident, ImportedMaintenance
-from .texts import Planned
+from .planned import Planned
 
 RECORD_FILE = ".statusblog-import.json"
 RECORD_VERSION = 1

@@ -17,9 +17,9 @@ from datetime import UTC, date, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..model import IMPACTS, ComponentStatus
-from ..problems import display_path
-from ..times import TimeError, zone
+from ..core.model import IMPACTS, ComponentStatus
+from ..core.problems import display_path
+from ..core.times import TimeError, zone
 from .imported import (
     History,
     ImportedComponent,

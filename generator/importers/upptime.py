@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..problems import display_path
+from ..core.problems import display_path
 from .imported import (
     History,
     ImportedComponent,

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..derive import IncidentState, MaintenanceState, SiteState
-from ..model import IMPACTS, Author, NotifyChannel
+from ..core.model import IMPACTS, Author, NotifyChannel
+from ..derive.state import IncidentState, MaintenanceState, SiteState
 from ..outputs.common import Wording
 from ..outputs.feeds import Entry, incident_entries, maintenance_entries
-from ..theme import Theme
+from ..render.theme import Theme
 from .previous import FeedItem
 
 ENDED = frozenset({"resolved", "completed", "cancelled", "postmortem"})

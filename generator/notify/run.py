@@ -14,12 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..model import NotifyChannel
+from ..core.model import NotifyChannel
+from ..core.problems import SiteError, did_you_mean
 from ..outputs.api import Context
 from ..outputs.common import Wording, json_bytes
-from ..problems import SiteError, did_you_mean
-from ..site import check
-from ..theme import load_theme
+from ..pipeline.evaluate import check
+from ..render.theme import load_theme
 from . import statuspage
 from .channels import ATTEMPTS, AppriseChannel, SendError, post_json, with_retries
 from .messages import messages, render_body, wanted_by

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..derive import IncidentState
+from ..derive.state import IncidentState
 from ..outputs.api import EXTENSION, Context, incident_object, maintenance_object
 from ..outputs.common import absolute, short_id
 from .messages import Message

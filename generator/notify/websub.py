@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
-from ..derive import SiteState
+from ..derive.state import SiteState
 from ..outputs.common import Wording, absolute
 from ..outputs.feeds import site_feeds
 from .channels import post

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from ..bylines import byline_fields
-from ..derive import ComponentState, IncidentState, MaintenanceState, SiteState
-from ..model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
-from ..theme import Theme
-from ..timeline import ComponentChange
-from ..times import iso_utc
+from ..core.model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
+from ..core.times import iso_utc
+from ..derive.state import ComponentState, IncidentState, MaintenanceState, SiteState
+from ..derive.timeline import ComponentChange
+from ..proof.bylines import byline_fields
+from ..render.theme import Theme
 from .common import Wording, absolute, author_fields, json_bytes, promise_fields, short_id, update_key
 from .feeds import section_html
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from ..derive import INDICATOR_BY_STATUS, SiteState
-from ..theme import Theme
+from ..derive.state import INDICATOR_BY_STATUS, SiteState
+from ..render.theme import Theme
 from .common import Wording, xml_text
 
 Output = Iterator[tuple[str, bytes]]

@@ -17,9 +17,9 @@ from datetime import datetime
 
 from icalendar import Calendar, Event, vText
 
-from ..derive import MaintenanceState, SiteState
-from ..model import Site
-from ..theme import Theme
+from ..core.model import Site
+from ..derive.state import MaintenanceState, SiteState
+from ..render.theme import Theme
 from .common import absolute, calendar_uid, update_key
 
 Output = Iterator[tuple[str, bytes]]

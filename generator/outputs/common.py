@@ -21,11 +21,11 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from ..derive import Overall
-from ..model import Author, SiteConfig, Update
-from ..theme import Theme, WordsError
-from ..timeline import Promise
-from ..times import iso_utc
+from ..core.model import Author, SiteConfig, Update
+from ..core.times import iso_utc
+from ..derive.state import Overall
+from ..derive.timeline import Promise
+from ..render.theme import Theme, WordsError
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -21,12 +21,12 @@ from typing import Any
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from ..bylines import LABELS, Byline, byline_fields
-from ..derive import IncidentState, MaintenanceState, SiteState
-from ..model import Author, SiteConfig, Update
-from ..theme import Theme
-from ..timeline import ComponentChange
-from ..times import iso_utc
+from ..core.model import Author, SiteConfig, Update
+from ..core.times import iso_utc
+from ..derive.state import IncidentState, MaintenanceState, SiteState
+from ..derive.timeline import ComponentChange
+from ..proof.bylines import LABELS, Byline, byline_fields
+from ..render.theme import Theme
 from .common import EPOCH, Wording, absolute, author_fields, json_bytes, tag_uri, update_key, xml_text
 
 Output = Iterator[tuple[str, bytes]]
@@ -54,7 +54,7 @@ class Entry:
     rank: int
     """Breaks a tie in time: a postmortem sorts above the last update it shares its time with."""
     signature: Byline | None = None
-    """Proof of the byline, when the build verified signatures (generator/signatures.py)."""
+    """Proof of the byline, when the build verified signatures (generator/proof/verify.py)."""
 
     @property
     def order(self) -> tuple[datetime, int, str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ..derive import SiteState
-from ..host_rules import headers_file, redirects, redirects_file
-from ..theme import Theme
+from ..derive.state import SiteState
+from ..render.host_rules import headers_file, redirects, redirects_file
+from ..render.theme import Theme
 
 
 def render_hosting(state: SiteState, _theme: Theme) -> Iterator[tuple[str, bytes]]:

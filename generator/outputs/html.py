@@ -8,10 +8,10 @@ from datetime import datetime
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from ..derive import IncidentState, MaintenanceState, SignedItem, SiteState
-from ..model import Author
-from ..theme import Page, page
-from ..times import zone
+from ..core.model import Author
+from ..core.times import zone
+from ..derive.state import IncidentState, MaintenanceState, SignedItem, SiteState
+from ..render.theme import Page, page
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from xml.sax.saxutils import escape
 
-from ..derive import SiteState
-from ..times import iso_utc
+from ..core.times import iso_utc
+from ..derive.state import SiteState
 from .common import absolute
 
 Output = Iterator[tuple[str, bytes]]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-from ..derive import SiteState
-from ..theme import Page, page
+from ..derive.state import SiteState
+from ..render.theme import Page, page
 
 
 def webcal(url: str) -> str:

@@ -14,11 +14,11 @@ from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
-from ..derive import SiteState
-from ..handling import QuarterMetrics
-from ..theme import Page, Theme, page
-from ..times import iso_utc
-from ..uptime import WINDOWS, ComponentUptime, MonthUptime, Uptime, UptimeReport, YearUptime
+from ..core.times import iso_utc
+from ..derive.handling import QuarterMetrics
+from ..derive.state import SiteState
+from ..derive.uptime import WINDOWS, ComponentUptime, MonthUptime, Uptime, UptimeReport, YearUptime
+from ..render.theme import Page, Theme, page
 from .common import absolute, json_bytes, promise_fields
 
 Output = Iterator[tuple[str, bytes]]

@@ -1,0 +1,162 @@
+"""A new site: the files `statusblog init` writes, and the versions its CI installs.
+
+A new site must build clean at once and publish from its own repository in
+one step, on a machine that has only Python. So it gets a workflow, a
+`netlify.toml` and a `requirements.txt` that pins statusblog and every library
+under it to the exact versions this statusblog runs on: Babel's CLDR data and
+Jinja shape the published bytes, and a site whose CI took whatever the index
+served that day would publish different pages from the same source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from importlib import metadata
+from pathlib import Path
+from string import Template
+
+from .. import __version__
+from ..core.problems import Problem
+from ..core.times import TimeError, iso_utc, zone
+from ..pipeline.workspace import evaluate, load_workspace
+from ..source.parse import slugify
+from ..source.schema import IDENTIFIER
+from .compose import AuthoringError, toml_string, written_time
+
+SCAFFOLD = Path(__file__).parents[1] / "scaffold"
+SCAFFOLD_FILES = (
+    ("site.toml", "site.toml"),
+    ("authors.toml", "authors.toml"),
+    ("components.toml", "components.toml"),
+    ("netlify.toml", "netlify.toml"),
+    ("gitignore", ".gitignore"),
+)
+WORKFLOW = ".github/workflows/statusblog.yml"
+REQUIREMENTS = "requirements.txt"
+
+#: `OWNER/REPO@REF` or `OWNER/REPO/PATH@REF`, as GitHub spells a step's `uses:`: nothing that could
+#: end the YAML scalar or start an expression, and no `..` (which no git ref or GitHub name holds).
+ACTION = re.compile(r"(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+")
+
+_REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_EXTRA_MARKER = re.compile(r"\bextra\s*==")
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """One line of a site's requirements.txt: a distribution, its version, and when it applies."""
+
+    name: str
+    version: str
+    marker: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name}=={self.version}" + (f" ; {self.marker}" if self.marker else "")
+
+
+def canonical_name(name: str) -> str:
+    """A distribution's name as indexes compare them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def runtime_pins(distribution: str = "statusblog") -> tuple[Pin, ...]:
+    """Every distribution that `distribution` needs to run, at the version installed here, sorted by name.
+
+    What a test extra needs is left out. A requirement limited by a marker to other machines
+    (colorama on Windows) is not installed here, so it is not pinned: pip resolves it there.
+    """
+    pins: dict[str, Pin] = {}
+    pending: list[tuple[str, str]] = [(distribution, "")]
+    while pending:
+        name, marker = pending.pop()
+        key = canonical_name(name)
+        if key in pins and (not pins[key].marker or marker):
+            continue
+        try:
+            found = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        pins[key] = Pin(key, found.version, marker)
+        for requirement in found.requires or ():
+            spec, _, condition = requirement.partition(";")
+            match = _REQUIREMENT_NAME.match(spec)
+            if match and not _EXTRA_MARKER.search(condition):
+                pending.append((match.group(1), condition.strip() or marker))
+    return tuple(sorted(pins.values(), key=lambda pin: pin.name))
+
+
+def requirements_text() -> str:
+    """The `requirements.txt` a site's CI installs: statusblog pinned, and everything under it."""
+    lines = [
+        "# statusblog, and the exact version of every library it runs on: the versions this",
+        f"# statusblog {__version__} was installed with. The workflow and netlify.toml install this file;",
+        "# `statusblog requirements > requirements.txt` writes it again after an upgrade.",
+    ]
+    return "\n".join([*lines, *map(str, runtime_pins())]) + "\n"
+
+
+def workflow_text(action: str | None) -> str:
+    """The site's CI workflow: install from `requirements.txt` and run statusblog, or run the Action."""
+    route = "action" if action else "install"
+
+    def steps(kind: str) -> str:
+        text = (SCAFFOLD / f"{kind}-{route}-steps.yml").read_text(encoding="utf-8")
+        return Template(text).substitute(action=action or "").rstrip("\n")
+
+    return Template((SCAFFOLD / "workflow.yml").read_text(encoding="utf-8")).substitute(
+        build_steps=steps("build"), notify_steps=steps("notify"))
+
+
+def author_id_for(name: str, email: str) -> str:
+    """A short id for authors.toml: the first name, else the email's local part."""
+    for candidate in (slugify(name.split()[0]) if name.split() else "", slugify(email.partition("@")[0])):
+        candidate = candidate.replace("_", "-")
+        if candidate and IDENTIFIER.match(candidate):
+            return candidate
+    return "editor"
+
+
+def init_site(directory: Path, *, name: str | None, email: str | None, title: str | None, timezone: str,
+              now: datetime, action: str | None = None) -> tuple[list[Path], tuple[Problem, ...]]:
+    """Write a new site that builds clean at once; refuse a directory with anything but .git in it."""
+    if directory.exists() and (not directory.is_dir() or any(p.name != ".git" for p in directory.iterdir())):
+        raise AuthoringError(f"{directory} is not empty; refusing to write a new site into it "
+                             "(choose a new or empty directory)")
+    if not name or not email:
+        missing = "user.name" if not name else "user.email"
+        raise AuthoringError(f"git config {missing} is not set: the first author is you; run "
+                             f"'git config --global {missing} ...' or pass --name and --email")
+    if action is not None and not ACTION.fullmatch(action):
+        raise AuthoringError(f"--action {action!r} is not OWNER/REPO@REF; name the repository that holds "
+                             "statusblog's action.yml and a tag, branch or commit, e.g. example/statusblog@v0.1.0")
+    try:
+        tz = zone(timezone)
+    except TimeError as exc:
+        raise AuthoringError(f"--timezone: {exc}; use an IANA name such as 'UTC' or 'Europe/Berlin'") from exc
+    author = author_id_for(name, email)
+    site_title = title or directory.absolute().name.replace("-", " ").replace("_", " ").strip().title() + " Status"
+    started = now.astimezone(UTC).replace(second=0, microsecond=0) - timedelta(hours=3)
+    values = {
+        "title": toml_string(site_title), "timezone": toml_string(timezone), "author_id": author,
+        "author_name": toml_string(name), "author_email": toml_string(email), "started": iso_utc(started),
+        "investigating": written_time(started + timedelta(minutes=10)),
+        "identified": written_time(started + timedelta(minutes=40)),
+        "resolved": written_time(started + timedelta(minutes=120)),
+        "next_update": f"{started + timedelta(minutes=40):%H:%M}",
+        "next_update2": f"{started + timedelta(minutes=100):%H:%M}",
+    }
+    example = directory / "incidents" / f"{started.astimezone(tz).date().isoformat()}-example-incident.md"
+    texts = {target: Template((SCAFFOLD / source).read_text(encoding="utf-8")).substitute(values)
+             for source, target in (*SCAFFOLD_FILES, ("incident.md", example.relative_to(directory).as_posix()))}
+    texts[WORKFLOW] = workflow_text(action)
+    texts[REQUIREMENTS] = requirements_text()
+    written = []
+    for target, text in texts.items():
+        path = directory / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    checked = evaluate(load_workspace(directory), now)
+    return written, tuple(checked.problems)

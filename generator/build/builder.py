@@ -1,0 +1,137 @@
+"""A build: the pipeline's outputs written into a new tree, swapped in whole, or nothing at all.
+
+The whole build holds the output's lock; the pages and files are made over every core
+(build.processes) into a staging tree (build.output_dir) that replaces the output only when every file
+is written and the tree fits the host's limits.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+import jinja2
+
+from ..core.model import Incident, Maintenance
+from ..core.problems import Problem, SiteError
+from ..derive.state import SiteState
+from ..outputs.families import OUTPUTS
+from ..outputs.sitemap import render_sitemap
+from ..pipeline.evaluate import check
+from ..proof.bylines import NO_BYLINES, Bylines, SignatureOptions
+from ..render.theme import Page, Theme, load_theme, template_problem
+from ..source.cache import cache_dir
+from .build_record import fingerprint, remember_build, unchanged_build
+from .output_dir import TooLarge, check_output_dir, owned, staged, write_files
+from .processes import PAGES_PER_UNIT, Unit, write_units
+
+
+def build_units(state: SiteState, theme: Theme) -> list[Unit]:
+    """The build cut into units of work, the same in every process: each family's files (the costliest
+    first, so one process takes each while the others start on the pages), then the pages a few at a time."""
+    units: list[Unit] = [partial(family.files, state, theme) for family in reversed(OUTPUTS) if family.files]
+    pages = [page for family in OUTPUTS if family.pages for page in family.pages(state)]
+    for start in range(0, len(pages), PAGES_PER_UNIT):
+        units.append(partial(_rendered, theme, pages[start:start + PAGES_PER_UNIT]))
+    return units
+
+
+def _rendered(theme: Theme, pages: list[Page]) -> Iterator[tuple[str, bytes]]:
+    return ((page.path, theme.render(page)) for page in pages)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    files: int
+    seconds: float
+    warnings: list[Problem]
+    next_change: datetime | None
+    bylines: Bylines = NO_BYLINES
+
+
+def build(root: Path, out: Path, now: datetime, strict: bool = False,
+          signatures: SignatureOptions | None = None, waiting: Callable[[], None] | None = None) -> BuildResult:
+    """Build the site into `out`, or raise SiteError and leave `out` untouched.
+
+    The whole build holds the output's lock, from deciding that nothing changed to noting the tree it
+    swapped in, so what it reports is that tree; `waiting` is called if another build holds it first.
+    """
+    with owned(out, waiting):
+        return _build_owned(root, out, now, strict, signatures)
+
+
+def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
+                 signatures: SignatureOptions | None) -> BuildResult:
+    started = time.perf_counter()
+    # Signatures read git history, which the fingerprint does not cover: such builds are always done.
+    stamp = fingerprint(root, out, now) if signatures is None and cache_dir(root) else None
+    record = unchanged_build(root, out, stamp) if stamp else None
+    if record is not None and not (strict and record.warnings):
+        return BuildResult(record.files, time.perf_counter() - started, list(record.warnings), record.next_change)
+    checked = check(root, now, signatures)
+    failing = checked.problems if strict else checked.errors
+    if checked.state is None or failing:
+        raise SiteError(failing or checked.errors)
+    check_output_dir(out, root)
+    state = checked.state
+    try:
+        theme = load_theme(root, state.site.config)
+        theme.compile()  # a syntax error shows with its file and line before anything is written
+        with staged(out) as staging:
+            pages = len(state.incidents) + len(state.maintenances)
+            written = write_units(staging, lambda: build_units(state, theme), pages)
+            count = len(written) + write_files(staging, render_sitemap(state, written))
+        if stamp:
+            remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
+    except TooLarge as exc:
+        raise SiteError([too_large(state, exc)]) from exc
+    except jinja2.TemplateError as exc:
+        raise SiteError([template_problem(exc, root)]) from exc
+    return BuildResult(count, time.perf_counter() - started, checked.warnings, state.next_change, state.bylines)
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.1f} MiB"
+
+
+def too_large(state: SiteState, exc: TooLarge) -> Problem:
+    """The limit an output broke, blamed on the source file that made it (see docs/hosting.md)."""
+    if exc.what == "files":
+        return Problem(state.site.source_files["site"], None,
+                       f"the site would publish {exc.measured:,} files, over the {exc.limit:,} a Cloudflare Pages "
+                       "deployment takes; nothing was published",
+                       "raise history_page_size, or split the site in two")
+    source, line = _source_of(state, exc.path)
+    if exc.what == "bytes in all":
+        return Problem(source, line, f"the site would publish {_mib(exc.measured)}, over the {_mib(exc.limit)} "
+                       "GitHub Pages publishes; nothing was published; this file is the largest part of it",
+                       "move long logs and data out of incident files, and link to them instead")
+    return Problem(source, line, f"{exc.path} would be {_mib(exc.measured)} ({exc.measured:,} bytes), over the "
+                   f"{_mib(exc.limit)} a file may be on Cloudflare Pages; nothing was published",
+                   "split the incident into several files, or move long logs and data out of it and link to them")
+
+
+def _source_of(state: SiteState, path: str) -> tuple[str, int | None]:
+    """The file (and its title's line) that made output `path`: its own incident, maintenance or page, or,
+    for a file made of many (the feeds, the API), the incident or maintenance that brings the most text."""
+    site = state.site
+    folder, _, rest = path.partition("/")
+    slug = rest.partition("/")[0]
+    items: list[Incident | Maintenance] = [*site.incidents, *site.maintenances]
+    own = next((item for item in items
+                if (folder, slug) == ("incidents" if isinstance(item, Incident) else "maintenance", item.slug)), None)
+    page = next((page for page in site.pages if rest and page.slug == folder), None)
+    if own is None and page is not None:
+        return page.source, 1
+    largest = own or max(items, key=_text_size, default=None)
+    if largest is None:
+        return site.source_files["site"], None
+    return largest.source, largest.lines.get("title", 1)
+
+
+def _text_size(item: Incident | Maintenance) -> int:
+    return len(item.summary.html) + sum(len(update.body.html) for update in item.updates)

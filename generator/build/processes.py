@@ -1,0 +1,144 @@
+"""Spreading a build's output over the machine's cores.
+
+Python runs one thread of Python at a time, so a build uses a second core
+only through a second process. Every output page is a function of the
+derived state (parsing, the other costly step, is spread by `source.cached_parse`).
+
+Output is written by forked processes that share the derived state
+without copying or pickling it. Every process walks the same output
+families in the same order, cut into the same units (a few theme pages, or
+the rest of a family that is not pages, like the feeds), and does the units
+it claims from one shared counter, writing them straight into the staging
+tree. A process that drew quick units claims more, so all finish together
+whatever each unit costs.
+
+Forking is used only where it is safe and pays: on platforms that have it,
+in a process with no other threads, and for sites big enough that a
+process's start-up is small beside its share. Anything else builds serially,
+with byte-identical output; STATUSBLOG_JOBS=1 forces that.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..core.workers import can_fork, jobs
+from .output_dir import write_files
+
+PARALLEL_RENDER_MIN = 200
+"""Fewer theme pages than this (known from the site's size) are rendered in this process."""
+
+
+# Rendering.
+
+Unit = Callable[[], Iterable[tuple[str, bytes]]]
+"""One unit of a build's output: a few theme pages, or one family's files. Called only by the process that
+claims it, so its work costs the others nothing."""
+
+PAGES_PER_UNIT = 8
+"""Theme pages a process claims at a time: a few milliseconds of work, so the processes finish together."""
+
+
+def _shard(staging: Path, units: Iterable[Unit], claim: Callable[[], int]) -> list[str]:
+    """Write the units this process claims; the paths it wrote.
+
+    Units are claimed from one counter shared by every process, in the order
+    every process lists them, so each unit is done exactly once, and a
+    process that drew quick units goes on to claim more.
+    """
+
+    def mine() -> Iterator[tuple[str, bytes]]:
+        wanted = claim()
+        for number, unit in enumerate(units):
+            if number != wanted:
+                continue
+            for path, data in unit():
+                written.append(path)
+                yield path, data
+            wanted = claim()
+
+    written: list[str] = []
+    write_files(staging, mine())
+    return written
+
+
+def _counter(context: Any) -> Callable[[], int]:
+    shared = context.Value("q", 0)
+
+    def claim() -> int:
+        with shared.get_lock():
+            number = shared.value
+            shared.value = number + 1
+        return int(number)
+
+    return claim
+
+
+def _child(staging: Path, units: Callable[[], Iterable[Unit]], claim: Callable[[], int], sender: Any) -> None:
+    try:
+        sender.send(_shard(staging, units(), claim))
+    except BaseException:  # the parent writes everything again and reports the error itself
+        raise SystemExit(1) from None
+    finally:
+        sender.close()
+
+
+def _serially(staging: Path, units: Iterable[Unit]) -> list[str]:
+    written: list[str] = []
+
+    def noted() -> Iterator[tuple[str, bytes]]:
+        for unit in units:
+            for path, data in unit():
+                written.append(path)
+                yield path, data
+
+    write_files(staging, noted())
+    return written
+
+
+def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) -> list[str]:
+    """Write every unit's files into `staging`; the paths written, in no particular order.
+
+    `units()` lists the build's units, the same list in every process; `pages`
+    is roughly how many theme pages there are, to decide whether forking pays.
+    """
+    workers = jobs()
+    if workers <= 1 or pages < PARALLEL_RENDER_MIN or not can_fork():
+        return _serially(staging, units())
+    context = multiprocessing.get_context("fork")
+    claim = _counter(context)
+    # The derived state is read by every process and changed by none; freezing it out of the
+    # collector's sight keeps a child's collections from touching, and so copying, its pages.
+    gc.freeze()
+    children = []
+    try:
+        for _ in range(1, workers):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(staging, units, claim, sender), daemon=True)
+            process.start()
+            sender.close()
+            children.append((process, receiver))
+        written = _shard(staging, units(), claim)
+    except BaseException:
+        for process, _ in children:
+            process.kill()
+            process.join()
+        raise
+    finally:
+        gc.unfreeze()
+    shares: list[list[str] | None] = []
+    for process, receiver in children:
+        try:
+            shares.append(receiver.recv())
+        except EOFError:
+            shares.append(None)
+        process.join()
+    if any(share is None for share in shares) or any(process.exitcode for process, _ in children):
+        # A child failed (a template error, or killed): write everything here, where an error is raised
+        # with its whole story, and where a build that can succeed does.
+        return _serially(staging, units())
+    return written + [path for share in shares if share for path in share]

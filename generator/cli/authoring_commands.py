@@ -1,0 +1,182 @@
+"""`init`, `requirements`, `new`, `update`, `resolve` and `postmortem`: the commands that write a site's sources.
+
+Staff on call run them under stress, so each either writes a file that checks
+or refuses with a message (and the problems behind it), never a traceback. The
+text and the checks are `authoring.edit`'s and `authoring.newsite`'s; these only turn options
+into their arguments and their results into lines.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from ..authoring import edit, newsite
+from ..authoring.compose import AuthoringError
+from ..authoring.edit import Written
+from ..core.model import IMPACTS
+from ..core.problems import display_path
+from .console import clock, report
+from .options import SITE_OPTION, resolve_site
+
+CLOCK_OPTION = click.option("--now", metavar="TIME",
+                             help="Write as if it were this time (ISO 8601); default the clock.")
+AUTHOR_OPTION = click.option("--author", metavar="ID", help="Who signs it; default: the author whose email is "
+                             "git config user.email.")
+MESSAGE_OPTION = click.option("--message", "-m", metavar="TEXT", help="The update's Markdown; without it, $EDITOR "
+                              "opens, as git does.")
+COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True, metavar="ID",
+                                help="An affected component (repeat for several).")
+SET_COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True, metavar="ID=STATUS",
+                                    help="A component's status from this update on, e.g. api=operational "
+                                    "(repeat for several).")
+NEXT_UPDATE_OPTION = click.option("--next-update", metavar="30m|1h|TIME",
+                                  help="Promise the next update: in 30m, 1h, 90m, or by a time.")
+
+
+def edit_in_editor(text: str) -> str | None:
+    """The message written in $VISUAL or $EDITOR, as git asks for a commit message; refused where none can open."""
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and not sys.stdin.isatty():
+        raise click.UsageError("no -m TEXT given, and no terminal or $EDITOR to write the message in")
+    return click.edit(text, extension=".md", require_save=False)
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """An authoring refusal is a message (and the problems behind it), never a traceback."""
+    try:
+        yield
+    except AuthoringError as exc:
+        report(exc.problems)
+        raise click.ClickException(exc.message) from exc
+
+
+def said(written: Written, path_only: bool = False) -> None:
+    """What was written; with `path_only` the path alone on stdout, so `$(statusblog new ...)` is the file."""
+    report(written.problems)
+    if path_only:
+        click.echo(written.summary, err=True)
+        click.echo(display_path(written.path))
+    else:
+        click.echo(written.summary)
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", help="The first author's name; default git config user.name.")
+@click.option("--email", help="The first author's email; default git config user.email.")
+@click.option("--title", help="The site's title; default from the directory's name.")
+@click.option("--timezone", default="UTC", show_default=True, help="IANA name for times written without a zone.")
+@click.option("--action", metavar="OWNER/REPO@REF",
+              help="Write a workflow that runs statusblog's GitHub Action from this repository and ref, instead "
+                   "of installing statusblog from requirements.txt.")
+@CLOCK_OPTION
+def init(directory: Path, name: str | None, email: str | None, title: str | None, timezone: str,
+         action: str | None, now: str | None) -> None:
+    """Write a new site into DIRECTORY that builds clean at once."""
+    with refusals():
+        files, problems = newsite.init_site(
+            directory, name=name or edit.git_config(Path("."), "user.name"),
+            email=email or edit.git_config(Path("."), "user.email"), title=title, timezone=timezone,
+            now=clock(now), action=action)
+    report(problems)
+    for path in files:
+        click.echo(f"created {display_path(path)}")
+    click.echo(f"next: cd {display_path(directory)} && statusblog serve  (delete the example incident before "
+               "publishing)")
+
+
+@click.command()
+def requirements() -> None:
+    """Print a site's requirements.txt: this statusblog and the exact versions of what it runs on."""
+    click.echo(newsite.requirements_text(), nl=False)
+
+
+@click.group()
+def new() -> None:
+    """Write a new incident or maintenance file."""
+
+
+@new.command("incident")
+@click.argument("title")
+@click.option("--impact", required=True, type=click.Choice(IMPACTS), help="How bad it is for customers.")
+@COMPONENT_OPTION
+@AUTHOR_OPTION
+@MESSAGE_OPTION
+@NEXT_UPDATE_OPTION
+@click.option("--started", metavar="TIME", help="When customers were first affected; default now.")
+@SITE_OPTION
+@CLOCK_OPTION
+def new_incident(title: str, impact: str, components: tuple[str, ...], author: str | None, message: str | None,
+                 next_update: str | None, started: str | None, site: Path | None, now: str | None) -> None:
+    """Write incidents/<date>-<title>.md with a first 'investigating' update, and print its path."""
+    with refusals():
+        said(edit.new_incident(resolve_site(site), title, impact, components, author=author, message=message,
+                                    next_update=next_update, started=started, now=clock(now),
+                                    edit=edit_in_editor), path_only=True)
+
+
+@new.command("maintenance")
+@click.argument("title")
+@click.option("--start", required=True, metavar="TIME", help="When the window opens.")
+@click.option("--end", required=True, metavar="TIME", help="When the window closes.")
+@COMPONENT_OPTION
+@AUTHOR_OPTION
+@MESSAGE_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def new_maintenance(title: str, start: str, end: str, components: tuple[str, ...], author: str | None,
+                    message: str | None, site: Path | None, now: str | None) -> None:
+    """Write maintenance/<date>-<title>.md with a first 'scheduled' update, and print its path."""
+    with refusals():
+        said(edit.new_maintenance(resolve_site(site), title, start, end, components, author=author,
+                                       message=message, now=clock(now), edit=edit_in_editor), path_only=True)
+
+
+@click.command()
+@click.argument("slug")
+@click.option("--status", help="investigating, identified, monitoring, resolved or update (the default); "
+              "for maintenance: scheduled, in_progress, verifying, completed, cancelled.")
+@AUTHOR_OPTION
+@NEXT_UPDATE_OPTION
+@MESSAGE_OPTION
+@SET_COMPONENT_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def update(slug: str, status: str | None, author: str | None, next_update: str | None, message: str | None,
+           components: tuple[str, ...], site: Path | None, now: str | None) -> None:
+    """Append an update, signed and timed now, to an incident or maintenance."""
+    with refusals():
+        said(edit.add_update(resolve_site(site), slug, status, author=author, message=message,
+                                  next_update=next_update, now=clock(now), edit=edit_in_editor, components=components))
+
+
+@click.command()
+@click.argument("slug")
+@AUTHOR_OPTION
+@MESSAGE_OPTION
+@SET_COMPONENT_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def resolve(slug: str, author: str | None, message: str | None, components: tuple[str, ...], site: Path | None,
+            now: str | None) -> None:
+    """Append the 'resolved' update to an incident ('completed' to a maintenance)."""
+    with refusals():
+        said(edit.resolve(resolve_site(site), slug, author=author, message=message, now=clock(now),
+                               edit=edit_in_editor, components=components))
+
+
+@click.command()
+@click.argument("slug")
+@AUTHOR_OPTION
+@SITE_OPTION
+@CLOCK_OPTION
+def postmortem(slug: str, author: str | None, site: Path | None, now: str | None) -> None:
+    """Append the postmortem template (three questions, an action item) to a resolved incident."""
+    with refusals():
+        said(edit.add_postmortem(resolve_site(site), slug, author=author, now=clock(now)))

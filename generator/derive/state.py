@@ -1,0 +1,358 @@
+"""Derived state at the build's "now": what is open, what is broken, and since when.
+
+Everything time-dependent is decided here, once, from the model and one
+"now"; outputs only read the result. An update dated after "now" is not yet
+published, so building at a past "now" shows the site as it was then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from operator import attrgetter
+
+from ..core.memo import remembered, remembered_runs
+from ..core.model import (
+    ACTIVE_MAINTENANCE,
+    ENDED_MAINTENANCE,
+    IMPACT_STATUS,
+    IMPACTS,
+    Author,
+    Component,
+    ComponentStatus,
+    Incident,
+    Maintenance,
+    Site,
+    Update,
+)
+from ..proof.bylines import NO_BYLINES, Bylines
+from .intervals import Interval
+from .timeline import ComponentChange, ComponentCourse, Promise, PromiseRecord, component_course, promises
+from .uptime import UptimeReport, report
+
+INDICATOR_BY_STATUS = {
+    ComponentStatus.OPERATIONAL: "none",
+    ComponentStatus.UNDER_MAINTENANCE: "maintenance",
+    ComponentStatus.DEGRADED_PERFORMANCE: "minor",
+    ComponentStatus.PARTIAL_OUTAGE: "major",
+    ComponentStatus.MAJOR_OUTAGE: "critical",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentState:
+    incident: Incident
+    """The incident with only the updates published by "now"."""
+    status: str
+    resolved_at: datetime | None
+    duration: timedelta
+    first_update_delay: timedelta
+    eta: datetime | None
+    eta_overdue: bool
+    affected: tuple[tuple[str, ComponentStatus], ...]
+    """Each affected component with the worst status this incident gave it."""
+    course: ComponentCourse
+    """Each component's status update by update: the timeline's changes and the uptime's intervals."""
+    intervals: tuple[tuple[str, Interval], ...]
+    """The course's spans, the open ones ending at "now": what uptime merges per component."""
+    promises: tuple[Promise, ...]
+    """Every 'next update by' of the published updates, and whether the next update came by then."""
+    promise_record: PromiseRecord
+    """The same, counted: what the uptime page's figures add up over many incidents."""
+
+    @property
+    def holds(self) -> tuple[tuple[str, ComponentStatus], ...]:
+        """Each component at the status this incident holds it at "now" (all operational once resolved)."""
+        if not self.is_open:
+            return tuple((component_id, ComponentStatus.OPERATIONAL) for component_id, _ in self.course.latest)
+        return self.course.latest
+
+    def changes(self, update: Update) -> tuple[ComponentChange, ...]:
+        """The components whose status this update changed, for its entry in the timeline and feeds."""
+        return self.course.changes[self.incident.updates.index(update)]
+
+    def stated_changes(self, update: Update) -> tuple[ComponentChange, ...]:
+        """The changes its own 'Components:' line made: what the timeline words ("operational again")."""
+        stated = {setting.id for setting in update.components}
+        return tuple(change for change in self.changes(update) if change.id in stated)
+
+    def late_answer(self, update: Update) -> Promise | None:
+        """The promise this update came too late for, if it did."""
+        return next((p for p in self.promises if p.answer_line == update.line and p.late_by is not None), None)
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def latest(self) -> Update:
+        return self.incident.updates[-1]
+
+    @property
+    def slug(self) -> str:
+        return self.incident.slug
+
+
+@dataclass(frozen=True, slots=True)
+class MaintenanceState:
+    maintenance: Maintenance
+    """The maintenance with only the updates published by "now"."""
+    status: str
+    held: tuple[datetime, datetime] | None
+    """When the window really held its components, up to "now" (None before it opens)."""
+    ended_at: datetime | None
+    """When it ended, once it has: its last 'completed' or 'cancelled' update, else the scheduled end."""
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_MAINTENANCE
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.status == "scheduled"
+
+    @property
+    def slug(self) -> str:
+        return self.maintenance.slug
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentState:
+    component: Component
+    status: ComponentStatus
+    incidents: tuple[IncidentState, ...]
+    maintenances: tuple[MaintenanceState, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Overall:
+    """The answer to "is it working?" in Statuspage's terms, as data: the theme's words.html words it."""
+
+    indicator: str
+    status: ComponentStatus
+    parts: tuple[tuple[ComponentStatus, tuple[str, ...]], ...]
+    """Non-operational statuses, worst first, each with the names of its components."""
+    open_incidents: int
+
+
+@dataclass(frozen=True, slots=True)
+class SignedItem:
+    """One update or postmortem an author signed, for their page."""
+
+    parent_slug: str
+    parent_title: str
+    kind: str  # "incident" or "maintenance"
+    at: datetime | None
+    anchor: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteState:
+    site: Site
+    now: datetime
+    incidents: tuple[IncidentState, ...]
+    """Published incidents, newest first."""
+    maintenances: tuple[MaintenanceState, ...]
+    components: Mapping[str, ComponentState]
+    overall: Overall
+    signed: Mapping[str, tuple[SignedItem, ...]]
+    next_change: datetime | None
+    """When this output next changes by itself (a window opens or closes, an update is due)."""
+    uptime: UptimeReport
+    """Uptime per component against its SLA, and how incidents were handled (generator/derive/uptime.py)."""
+    bylines: Bylines = NO_BYLINES
+    """(source, heading line) -> proof of the byline (generator/proof/verify.py); empty unless verifying."""
+
+    @property
+    def open_incidents(self) -> tuple[IncidentState, ...]:
+        return tuple(state for state in self.incidents if state.is_open)
+
+    @property
+    def active_maintenances(self) -> tuple[MaintenanceState, ...]:
+        return tuple(state for state in self.maintenances if state.is_active)
+
+    @property
+    def upcoming_maintenances(self) -> tuple[MaintenanceState, ...]:
+        upcoming = (state for state in self.maintenances if state.is_upcoming)
+        return tuple(sorted(upcoming, key=lambda s: (s.maintenance.scheduled_start, s.slug)))
+
+    @property
+    def groups(self) -> tuple[tuple[str, tuple[ComponentState, ...]], ...]:
+        """Components by group, in registry order of each group's first component."""
+        grouped: dict[str, list[ComponentState]] = {}
+        for state in sorted(self.components.values(), key=lambda s: s.component.position):
+            grouped.setdefault(state.component.group, []).append(state)
+        return tuple((name, tuple(states)) for name, states in grouped.items())
+
+    @property
+    def authors(self) -> Mapping[str, Author]:
+        return self.site.authors
+
+
+@remembered(lambda incident, _now: incident.source)
+def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
+    """The incident as published at "now", or None if nothing of it is public yet."""
+    updates = tuple(update for update in incident.updates if update.at <= now)
+    if not updates:
+        return None
+    published = replace(incident, updates=updates) if len(updates) != len(incident.updates) else incident
+    status = _latest_status(updates)
+    resolved_at = updates[-1].at if status == "resolved" else None
+    end = resolved_at or now
+    eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
+    default = IMPACT_STATUS[incident.impact]
+    kept = promises(updates, now)
+    course = component_course(incident.started, ((c.id, c.status if c.status is not None else default)
+                                                 for c in incident.components), updates)
+    return IncidentState(
+        incident=published,
+        status=status,
+        resolved_at=resolved_at,
+        duration=max(end - incident.started, timedelta(0)),
+        first_update_delay=max(updates[0].at - incident.started, timedelta(0)),
+        eta=eta,
+        eta_overdue=eta is not None and eta < now,
+        affected=course.worst,
+        course=course,
+        intervals=course.intervals(end),
+        promises=kept,
+        promise_record=PromiseRecord.of(kept),
+    )
+
+
+def _latest_status(updates: tuple[Update, ...]) -> str:
+    return next((u.status for u in reversed(updates) if u.status != "update"), "investigating")
+
+
+@remembered(lambda incident: incident.source)
+def settled_at(incident: Incident) -> datetime | None:
+    """From when incident_state() is the same at every later "now": all updates out, the last saying resolved."""
+    if not incident.updates or _latest_status(incident.updates) != "resolved":
+        return None
+    return max(map(attrgetter("at"), incident.updates))
+
+
+def state_at(incident: Incident, now: datetime) -> IncidentState | None:
+    """incident_state() at the earliest moment that gives the answer it gives at `now`.
+
+    A settled incident is asked for at its resolution, so its state is one value while the clock
+    moves: what lets the dev server's rebuilds reuse it (generator/core/memo.py).
+    """
+    settled = settled_at(incident)
+    return incident_state(incident, settled if settled is not None and settled <= now else now)
+
+
+def maintenance_state(maintenance: Maintenance, now: datetime) -> MaintenanceState:
+    """Windows open and close on their own at the scheduled times, unless staff say otherwise.
+
+    A window opens at its scheduled start or at an earlier 'in_progress' or 'verifying' update, and
+    closes at its scheduled end or at an earlier 'completed' or 'cancelled' one: its status, the
+    uptime it costs, the API's times and the calendar all read these answers, worked out here once.
+    """
+    updates = tuple(update for update in maintenance.updates if update.at <= now)
+    published = replace(maintenance, updates=updates) if len(updates) != len(maintenance.updates) else maintenance
+    latest = updates[-1].status if updates else "scheduled"
+    if latest in ENDED_MAINTENANCE:
+        status = latest
+    elif now >= maintenance.scheduled_end:
+        status = "completed"
+    elif latest in ACTIVE_MAINTENANCE:
+        status = latest
+    elif now >= maintenance.scheduled_start:
+        status = "in_progress"
+    else:
+        status = "scheduled"
+    opened = min([maintenance.scheduled_start, *(u.at for u in updates if u.status in ACTIVE_MAINTENANCE)])
+    ends = [u.at for u in updates if u.status in ENDED_MAINTENANCE]
+    closed = min([maintenance.scheduled_end, *ends, now])
+    ended_at = (ends[-1] if ends else maintenance.scheduled_end) if status in ENDED_MAINTENANCE else None
+    return MaintenanceState(published, status, (opened, closed) if closed > opened else None, ended_at)
+
+
+def _overall(components: Mapping[str, ComponentState], open_incidents: list[IncidentState]) -> Overall:
+    by_status: dict[ComponentStatus, list[str]] = defaultdict(list)
+    for state in sorted(components.values(), key=lambda s: s.component.position):
+        if state.status is not ComponentStatus.OPERATIONAL:
+            by_status[state.status].append(state.component.name)
+    worst = max(by_status, default=ComponentStatus.OPERATIONAL)
+    indicator = INDICATOR_BY_STATUS[worst]
+    worst_impact = max((IMPACTS.index(s.incident.impact) for s in open_incidents), default=0)
+    if worst_impact and (indicator in ("none", "maintenance") or IMPACTS.index(indicator) < worst_impact):
+        indicator = IMPACTS[worst_impact]
+    parts = tuple((status, tuple(by_status[status])) for status in sorted(by_status, reverse=True))
+    return Overall(indicator=indicator, status=worst, parts=parts, open_incidents=len(open_incidents))
+
+
+@remembered_runs(lambda state: state.incident.source)
+def signed_in(incidents: Iterable[IncidentState]) -> dict[str, list[SignedItem]]:
+    """What each author signed in these incidents, in their order and each one's timeline order."""
+    signed: dict[str, list[SignedItem]] = defaultdict(list)
+    for state in incidents:
+        incident = state.incident
+        for update in incident.updates:
+            signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
+                                                    update.anchor, update.status))
+        if incident.postmortem:
+            signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
+                                                                 None, "postmortem", "postmortem"))
+    return signed
+
+
+def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[MaintenanceState]) -> dict:
+    """What each author signed, in the incidents' order and each one's timeline order, then maintenance."""
+    signed: dict[str, list[SignedItem]] = defaultdict(list)
+    for author, items in signed_in(incidents).items():
+        signed[author].extend(items)
+    for mstate in maintenances:
+        for update in mstate.maintenance.updates:
+            signed[update.author].append(SignedItem(mstate.slug, mstate.maintenance.title, "maintenance",
+                                                    update.at, update.anchor, update.status))
+    return {author: tuple(items) for author, items in signed.items()}
+
+
+def _next_change(site: Site, now: datetime, incidents: Iterable[IncidentState]) -> datetime | None:
+    moments = [m.scheduled_start for m in site.maintenances] + [m.scheduled_end for m in site.maintenances]
+    moments += [u.at for m in site.maintenances for u in m.updates]
+    moments += [u.at for i in site.incidents for u in i.updates]
+    moments += [s.eta for s in incidents if s.eta is not None]
+    return min((moment for moment in moments if moment > now), default=None)
+
+
+def derive(site: Site, now: datetime, bylines: Bylines = NO_BYLINES) -> SiteState:
+    """The site at "now"."""
+    incidents = [state for i in site.incidents if (state := state_at(i, now)) is not None]
+    maintenances = [maintenance_state(m, now) for m in site.maintenances]
+    by_component: dict[str, list[IncidentState]] = defaultdict(list)
+    status: dict[str, ComponentStatus] = {key: ComponentStatus.OPERATIONAL for key in site.components}
+    for state in incidents:
+        for component_id, _ in state.affected:
+            by_component[component_id].append(state)
+        for component_id, component_status in state.holds if state.is_open else ():
+            if component_id in status:
+                status[component_id] = max(status[component_id], component_status)
+    maintenance_by_component: dict[str, list[MaintenanceState]] = defaultdict(list)
+    for mstate in maintenances:
+        for component_id in mstate.maintenance.components:
+            maintenance_by_component[component_id].append(mstate)
+            if mstate.is_active and component_id in status:
+                status[component_id] = max(status[component_id], ComponentStatus.UNDER_MAINTENANCE)
+    components = {
+        key: ComponentState(component, status[key], tuple(by_component[key]), tuple(maintenance_by_component[key]))
+        for key, component in site.components.items()
+    }
+    open_incidents = [state for state in incidents if state.is_open]
+    return SiteState(
+        site=site,
+        now=now,
+        incidents=tuple(incidents),
+        maintenances=tuple(maintenances),
+        components=components,
+        overall=_overall(components, open_incidents),
+        signed=_signed(incidents, maintenances),
+        next_change=_next_change(site, now, incidents),
+        uptime=report(site, incidents, maintenances, now),
+        bylines=bylines,
+    )

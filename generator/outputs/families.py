@@ -1,0 +1,59 @@
+"""Output families: each a pure function of the derived state (and the theme, for the files it makes).
+
+The contract is explicit: a family lists the theme pages it wants (cheap: what to render, not rendered)
+and makes its files (the costly part: feeds, the API), and it publishes under the top-level names that
+`core.addresses.PUBLISHED` gives it. OUTPUTS is the table of every family: the build and the dev server
+decide when to render and make what, and adding an output is adding a module here and a line to the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..core.addresses import PUBLISHED
+from ..derive.state import SiteState
+from ..render.theme import Page, Theme
+from .api import render_api
+from .badges import render_badges
+from .calendar import render_calendar
+from .feeds import render_feeds
+from .hosting import render_hosting
+from .html import html_pages
+from .subscribe import subscribe_pages
+from .uptime_pages import uptime_files, uptime_pages
+
+Pages = Callable[[SiteState], Iterator[Page]]
+Files = Callable[[SiteState, Theme], Iterator[tuple[str, bytes]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    """Its key in core.addresses.PUBLISHED, which says where in the output tree it may write."""
+    pages: Pages | None = None
+    files: Files | None = None
+
+    @property
+    def publishes(self) -> frozenset[str]:
+        return PUBLISHED[self.name]
+
+
+def static_files(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]]:
+    yield from theme.static_files()
+
+
+OUTPUTS: tuple[Family, ...] = (
+    Family("html", pages=html_pages),
+    Family("static", files=static_files),
+    Family("hosting", files=render_hosting),
+    Family("subscribe", pages=subscribe_pages),
+    Family("uptime", pages=uptime_pages, files=uptime_files),
+    Family("feeds", files=render_feeds),
+    Family("calendar", files=render_calendar),
+    Family("api", files=render_api),
+    Family("badges", files=render_badges),
+)
+"""Every output family but the sitemap, which lists what they wrote; small files first, costly ones last."""
+
+

@@ -1,0 +1,1 @@
+"""`statusblog serve`: the site kept in memory, rebuilt on each save, served on 127.0.0.1."""

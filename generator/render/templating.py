@@ -1,0 +1,160 @@
+"""Jinja, tuned for a theme that renders a thousand pages per build, with the same output.
+
+Stock Jinja spends most of a page on its own machinery rather than on the
+page: it calls `_()` through the template context for every translated
+string, wraps every escaped value in a `Markup` only to join it into the page,
+probes every macro for the context it wants, and copies a chain of globals
+into every context. A Theme's catalog and globals are fixed for its life (one
+build, or one dev-server generation), so the catalog's text is put into the
+compiled templates and the globals are copied once; escaping and calls take
+the shortest path that gives the same result. Nothing here changes what a
+template means: a site's own templates get the same treatment and give the
+same bytes as under stock Jinja (tests/test_theme.py renders both ways).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context, Macro
+from jinja2.visitor import NodeTransformer
+from markupsafe import Markup, escape
+
+
+def escape_text(text: str) -> str:
+    """What markupsafe makes of a plain str, without the Markup around it."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+try:  # markupsafe 3's own C loop, five times faster on the short strings pages are made of
+    from markupsafe._speedups import _escape_inner as fast_escape_text
+except ImportError:  # markupsafe 2, or built without its C extension
+    fast_escape_text = escape_text
+
+
+def escape_output(value: Any) -> str:
+    """`str(markupsafe.escape(value))`: the text a page is joined from, without a Markup per value."""
+    kind = type(value)
+    if kind is str:
+        return fast_escape_text(value)
+    if kind is Markup:
+        return value
+    return escape(value)
+
+
+class _ConstantTranslations(NodeTransformer):
+    """Replaces `_("literal", name=value)` by the catalog's text %-formatted with the values.
+
+    That is what the theme's `_()` returns (see theme.memoized_gettext): the
+    translation, safe under autoescape, then %-formatted, also when it has no
+    values (so `%%` is `%`). Jinja then writes a constant as template text.
+    """
+
+    def __init__(self, translate: Callable[[str], str]) -> None:
+        self.translate = translate
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:
+        node = self.generic_visit(node)
+        if not (isinstance(node.node, nodes.Name) and node.node.name == "_" and len(node.args) == 1
+                and isinstance(node.args[0], nodes.Const) and isinstance(node.args[0].value, str)
+                and node.dyn_args is None and node.dyn_kwargs is None):
+            return node
+        translated = self.translate(node.args[0].value)
+        if not node.kwargs:
+            try:
+                translated % {}
+            except (KeyError, ValueError, TypeError):
+                return node  # the page fails as it would have, when it is rendered
+        text = nodes.MarkSafeIfAutoescape(nodes.Const(translated), lineno=node.lineno)
+        values = nodes.Dict([nodes.Pair(nodes.Const(keyword.key), keyword.value, lineno=node.lineno)
+                             for keyword in node.kwargs], lineno=node.lineno)
+        return nodes.Mod(text, values, lineno=node.lineno)
+
+
+def _names_underscore(template: nodes.Template) -> bool:
+    """Whether a template binds `_` itself (set, for, macro, import): then its `_()` may not be the theme's."""
+    for node in template.find_all((nodes.Name, nodes.Macro, nodes.Import, nodes.FromImport)):
+        if isinstance(node, nodes.Name):
+            bound = [node.name] if node.ctx != "load" else []
+        elif isinstance(node, nodes.Macro):
+            bound = [node.name]
+        elif isinstance(node, nodes.Import):
+            bound = [node.target]
+        else:
+            bound = [name if isinstance(name, str) else name[-1] for name in node.names]
+        if "_" in bound:
+            return True
+    return False
+
+
+def code_generator(translate: Callable[[str], str]) -> type[CodeGenerator]:
+    """Jinja's compiler, with the catalog's text in the code and escaping that yields plain text."""
+
+    class ThemeCodeGenerator(CodeGenerator):
+        def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+            if not _names_underscore(node):
+                node = _ConstantTranslations(translate).visit(node)
+            self.writeline(f"from {__name__} import escape_output")
+            super().visit_Template(node, frame)
+
+        def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+            # Output is joined into a str anyway, so an escaped value need not be a Markup.
+            if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+                self.write("escape_output(")
+            else:
+                super()._output_child_pre(node, frame, finalize)
+
+    return ThemeCodeGenerator
+
+
+_BUILTIN_METHOD = type({}.get)
+"""`dict.get`, `list.append`, ...: implemented in C, they cannot carry Jinja's pass_context mark."""
+
+
+class ThemeContext(Context):
+    """Jinja's context, with a short way to call a macro or a built-in method.
+
+    Every call in a template goes through `Context.call`, which probes the
+    callee for the context it wants. A macro always wants the evaluation
+    context; a built-in method (`dict.get`, `list.append`) can want none.
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # Jinja's own names: kwargs may hold "self"
+        kind = type(__obj)
+        if kind is Macro:
+            args = (__self.eval_ctx, *args)
+        elif kind is not _BUILTIN_METHOD:
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja answers for any callable
+            return __self.environment.undefined("value was undefined because a callable raised a"
+                                                " StopIteration exception")
+        except TypeError as exc:
+            # Jinja's own complaint about a macro's arguments (a site's macros.html copied from an older
+            # theme) is a template error like any other, reported without a traceback.
+            if kind is Macro and str(exc).startswith(f"macro {__obj.name!r} "):
+                raise jinja2.TemplateRuntimeError(str(exc)) from exc
+            raise
+
+
+class ThemeEnvironment(jinja2.Environment):
+    """Jinja's environment, with each template's globals a plain dict.
+
+    Jinja chains a template's globals to the environment's so that a later
+    change to them shows; reading that chain into every page's and every
+    include's context costs more than a small include itself. A Theme sets its
+    globals before it loads a template and never changes them.
+    """
+
+    context_class = ThemeContext
+
+    def make_globals(self, d: Any = None) -> Any:
+        return {**self.globals, **(d or {})}

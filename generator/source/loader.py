@@ -1,0 +1,148 @@
+"""A site directory -> the Site model, with every problem found on the way.
+
+This is the only step that touches the source tree: it finds the files,
+refuses the ones `layout` says may not be read (a symlink to /etc/passwd is
+not content), reads them, and hands the text to the pure parsers in
+`parse`. It also vets the theme overrides in `templates/` and `static/`,
+which the render step reads, so `check` refuses what `build` would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+from ..core.model import Incident, Maintenance, Page, Site
+from ..core.problems import Problems, display_path
+from ..core.times import zone
+from .frontmatter import SourceError, read_text
+from .layout import CONTENT_FOLDERS, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
+from .parse import ParsedFile, Unfinished, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .registries import load_authors, load_components, load_site_config
+
+Parser = Callable[[str, str, str, tzinfo], ParsedFile]
+Entry = tuple[Path, str, str, Parser]
+"""A content file to parse: its path, the path shown in messages, its slug, and its parser."""
+ParseAll = Callable[[Path, list[Entry], tzinfo, Problems], list[Any]]
+"""How a site's content files become items: `parse_serially`, or the build's cache and pool
+(`cached_parse.parse_entries`), which give the same items and problems in the same order."""
+
+
+def content_files(root: Path, folder: str, problems: Problems) -> list[tuple[Path, str, str]]:
+    """The *.md files of a content folder, as (path, shown name, slug)."""
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    real_root = root.resolve()
+    found = (content_file(real_root, path, problems) for path in sorted(directory.iterdir()))
+    return [entry for entry in found if entry is not None]
+
+
+def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path, str, str] | None:
+    """One file of a content folder as (path, shown name, slug); None if it is not content.
+
+    Separate from the folder scan so the dev server can re-read one file without listing the folder.
+    """
+    if path.suffix != ".md" or path.name.startswith((".", "#", "~")):
+        return None
+    shown = display_path(path)
+    refused = refusal(real_root, path)
+    if refused is not None:
+        report(refused, problems)
+        return None
+    if not path.is_file():
+        return None
+    slug = slugify(path.stem)
+    if not slug:
+        problems.error(shown, None, f"cannot make a URL slug from the file name '{path.name}'",
+                       "rename the file using letters and digits, e.g. 2026-03-14-api-errors.md")
+        return None
+    return path, shown, slug
+
+
+def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
+               ) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """Incidents, maintenances, pages, and the incidents that parsed only in part (checked, never published)."""
+    folders = tuple(zip(CONTENT_FOLDERS, (parse_incident, parse_maintenance, parse_page), strict=True))
+    entries: list[Entry] = [(path, shown, slug, parser) for folder, parser in folders
+                            for path, shown, slug in content_files(root, folder, problems)]
+    items = parse(root, entries, tz, problems)
+    return ([item for item in items if isinstance(item, Incident)],
+            [item for item in items if isinstance(item, Maintenance)],
+            [item for item in items if isinstance(item, Page)],
+            [item.incident for item in items if isinstance(item, Unfinished)])
+
+
+def read_parsed(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems
+                ) -> ParsedFile | None:
+    """Read and parse one content file, its problems reported; None when it cannot be read."""
+    try:
+        text = read_text(path)
+    except SourceError as exc:
+        problems.error(shown, exc.line, exc.message, exc.hint)
+        return None
+    parsed = parser(text, slug, shown, tz)
+    problems.extend(parsed.problems)
+    return parsed
+
+
+def kept(parsed: ParsedFile) -> Any:
+    """What a site keeps of a parsed file: its item, else what of an incident parsed (to be checked), else None."""
+    if parsed.item is not None:
+        return parsed.item
+    return Unfinished(parsed.unfinished) if parsed.unfinished is not None else None
+
+
+def parse_serially(_root: Path, entries: list[Entry], tz: tzinfo, problems: Problems) -> list[Any]:
+    """Each file read and parsed in turn, here: the plain way, and what the dev server does on a save."""
+    parsed = (read_parsed(*entry, tz, problems) for entry in entries)
+    return [item for result in parsed if result is not None and (item := kept(result)) is not None]
+
+
+def report(refused: Refusal, problems: Problems) -> None:
+    problems.error(display_path(refused.path), None, refused.message, refused.hint)
+
+
+def check_theme_folders(root: Path, problems: Problems) -> None:
+    """Refuse, before anything is rendered, what `templates/` and `static/` may not publish or run."""
+    real_root = root.resolve()
+    for folder in THEME_FOLDERS:
+        for refused in files_below(real_root, root / folder)[1]:
+            report(refused, problems)
+
+
+def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) -> Site | None:
+    """Load everything that can be loaded; None when the site cannot be modelled.
+
+    `parse` is how content files are read: a build passes its cache and process pool.
+    """
+    real_root = root.resolve()
+    registry = {name: display_path(root / f"{name}.toml") for name in REGISTRIES}
+    refused = {name: refusal(real_root, root / f"{name}.toml") for name in REGISTRIES}
+    for name in REGISTRIES:
+        if refused[name] is not None:
+            report(refused[name], problems)
+    if refused["site"] is not None:
+        return None
+    config = load_site_config(root / "site.toml", registry["site"], problems)
+    authors = {} if refused["authors"] else load_authors(root / "authors.toml", registry["authors"], problems)
+    components = {} if refused["components"] else load_components(root / "components.toml",
+                                                                  registry["components"], problems)
+    check_theme_folders(root, problems)
+    if config is None:
+        return None
+    tz = zone(config.timezone)
+    incidents, maintenances, pages, unfinished = _parse_all(root, tz, problems, parse)
+    return Site(
+        root=str(root),
+        config=config,
+        authors=authors,
+        components=components,
+        incidents=tuple(sorted(incidents, key=lambda i: newest_first(i.started, i.slug))),
+        maintenances=tuple(sorted(maintenances, key=lambda m: newest_first(m.scheduled_start, m.slug))),
+        pages=tuple(sorted(pages, key=lambda p: p.slug)),
+        source_files=registry,
+        unfinished=tuple(unfinished),
+    )

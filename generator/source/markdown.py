@@ -1,0 +1,135 @@
+"""The one configured Markdown renderer, and the split of engineer-only detail.
+
+Raw HTML is off and only safe link schemes become links: a status page is
+written in a hurry by many people, and nobody's text may run script in a
+reader's browser. Images may only come from the site itself, because a
+remote image is a third-party request that fails when everything else does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from ..core.model import Section
+from .frontmatter import split_lines
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+TECHNICAL_HEADING = re.compile(r"^#{3}\s+technical details\s*#*\s*$", re.IGNORECASE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
+
+
+def is_safe_url(url: str) -> bool:
+    """Relative URLs, fragments and a short list of schemes; nothing that runs."""
+    cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in SAFE_SCHEMES or (scheme == "" and not cleaned.startswith("//"))
+
+
+def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    if urlsplit(src).scheme or src.startswith("//"):
+        alt = self.renderInlineAsText(token.children or [], options, env) or src
+        return f'<a href="{escapeHtml(src)}">{escapeHtml(alt)}</a>'
+    return self.image(tokens, idx, options, env)
+
+
+def _aligned_cell(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    """A table column's alignment as a class: the site's Content-Security-Policy blocks style attributes."""
+    token = tokens[idx]
+    style = str(token.attrs.pop("style", ""))
+    if style.startswith("text-align:"):
+        token.attrJoin("class", "align-" + style.removeprefix("text-align:"))
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _make() -> MarkdownIt:
+    md = (
+        MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "typographer": False})
+        .enable(["table", "strikethrough"])
+        .use(footnote_plugin)
+        .use(tasklists_plugin, enabled=False, label=True)
+        .use(anchors_plugin, min_level=3, max_level=4)
+    )
+    md.validateLink = is_safe_url  # type: ignore[method-assign]
+    md.add_render_rule("image", _image)
+    md.add_render_rule("th_open", _aligned_cell)
+    md.add_render_rule("td_open", _aligned_cell)
+    return md
+
+
+MARKDOWN = _make()
+
+
+def render(text: str, doc_id: str = "") -> str:
+    """Markdown to HTML; doc_id keeps footnote ids unique on a page of many sections."""
+    if not text.strip():
+        return ""
+    return MARKDOWN.render(text, {"docId": doc_id} if doc_id else {})
+
+
+def split_technical(text: str) -> tuple[str, str]:
+    """Separate '### Technical details' (to the next heading of level <= 3).
+
+    Engineers' detail is rendered collapsed so the plain-language text stays
+    first for everyone else.
+    """
+    if "###" not in text:  # no heading of level 3, so none that starts technical details
+        return text.strip("\n"), ""
+    plain: list[str] = []
+    technical: list[str] = []
+    target = plain
+    for _, line, outside in fence_aware_lines(text):
+        heading = _HEADING.match(line) if outside else None
+        if heading and TECHNICAL_HEADING.match(line.strip()):
+            target = technical
+            continue
+        if heading and len(heading.group(1)) <= 3:
+            target = plain
+        target.append(line)
+    return "\n".join(plain).strip("\n"), "\n".join(technical).strip("\n")
+
+
+def section(text: str, doc_id: str = "") -> Section:
+    plain, technical = split_technical(text)
+    return Section(
+        text=text.strip("\n"),
+        html=render(plain, doc_id),
+        technical_html=render(technical, doc_id + "-tech" if doc_id else "tech"),
+    )
+
+
+def fence_aware_lines(text: str) -> list[tuple[int, str, bool]]:
+    """Each line with its index and whether it is outside a code fence."""
+    if "```" not in text and "~~~" not in text:  # no fence can open: the common case, and a quick one
+        return [(index, line, True) for index, line in enumerate(split_lines(text))]
+    result = []
+    fence = ""
+    for index, line in enumerate(split_lines(text)):
+        fence_match = _FENCE.match(line)
+        if fence:
+            result.append((index, line, False))
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            result.append((index, line, False))
+            continue
+        result.append((index, line, True))
+    return result

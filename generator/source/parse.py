@@ -1,0 +1,384 @@
+"""Incident, maintenance and page files -> model objects.
+
+Each file is parsed by a pure function of its text that returns the model
+object and the problems found, so files can be parsed in any order, cached by
+content, or spread over processes. Cross-file rules (known authors, known
+components, unique ids, time order against `started`) live in `checks`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from ..core.model import (
+    IMPACTS,
+    INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
+    AffectedComponent,
+    ComponentSetting,
+    ComponentStatus,
+    Incident,
+    Maintenance,
+    Page,
+    Postmortem,
+    Update,
+)
+from ..core.problems import Problem, Problems, did_you_mean
+from ..core.times import TIME_FORMATS_HINT, TimeError, parse_eta, parse_time
+from .frontmatter import Document, SourceError, line_number, split_front_matter
+from .markdown import fence_aware_lines, section
+from .postmortem import parse_postmortem
+from .schema import FieldError, FieldSpec, choice, identifier, read_fields, required_text, time
+
+SEPARATOR = re.compile(r"\s*[·|]\s*|\s+-\s+")
+POSTMORTEM = re.compile(r"^postmortem\b\s*(?:(?:[·|]|\s-\s)\s*(.*))?$", re.IGNORECASE)
+LOOKS_LIKE_UPDATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}|[·|]")
+_H2 = re.compile(r"^ {0,3}##\s+(.*?)\s*#*\s*$")
+NEXT_UPDATE = re.compile(
+    r"next update (?:by|at|before)\s*:?\s*"
+    r"(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:UTC|GMT)|Z|[+-]\d{2}:?\d{2})?"
+    r"|\d{1,2}:\d{2}(?:\s?(?:UTC|GMT)|Z)?)",
+    re.IGNORECASE,
+)
+COMPONENTS_LINE = re.compile(r"^Components:(.*)$")
+"""An update's component statuses: a line of its own, e.g. 'Components: storage=operational, api=major_outage'."""
+COMPONENT_SETTING = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*=[ \t]*([a-z_]+)")
+"""One `<id>=<status>` pair, matched whole (fullmatch), so it never spans a line."""
+COMPONENTS_HINT = "write 'Components: <id>=<status>, ...', e.g. 'Components: storage=operational'"
+INIT_EXAMPLE = "written by `statusblog init` to show the format"
+"""A sentence of the example incident `statusblog init` writes; `check --strict` refuses a site that still has it."""
+
+
+def _components(value: Any, tz: tzinfo) -> tuple[AffectedComponent, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        return tuple(AffectedComponent(identifier(item, tz), None) for item in value)
+    if isinstance(value, dict):
+        result = []
+        for key, status in value.items():
+            if not isinstance(status, str) or status not in ComponentStatus.names():
+                raise FieldError(f"status '{status}' of '{key}' is not one of: {', '.join(ComponentStatus.names())}",
+                                 did_you_mean(str(status), ComponentStatus.names()))
+            result.append(AffectedComponent(identifier(key, tz), ComponentStatus.from_key(status)))
+        return tuple(result)
+    raise FieldError("must be a list of component ids or a map of id: status",
+                     "e.g. [api, dashboard] or {api: major_outage}")
+
+
+def _component_ids(value: Any, tz: tzinfo) -> tuple[str, ...]:
+    affected = _components(value, tz)
+    if any(item.status is not None for item in affected):
+        raise FieldError("must be a list of component ids", "maintenance always sets under_maintenance")
+    return tuple(item.id for item in affected)
+
+
+def _stable_id(value: Any, tz: tzinfo) -> str:
+    result = required_text(value, tz)
+    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", result):
+        raise FieldError(f"'{result}' is not a valid id", "use letters, digits, '.', '-' and '_'")
+    return result
+
+
+INCIDENT_SCHEMA = {
+    "title": FieldSpec(required_text, required=True),
+    "impact": FieldSpec(choice(*IMPACTS), required=True),
+    "components": FieldSpec(_components),
+    "started": FieldSpec(time, required=True),
+    "cause": FieldSpec(identifier),
+    "id": FieldSpec(_stable_id),
+    "next_update": FieldSpec(time),
+}
+MAINTENANCE_SCHEMA = {
+    "title": FieldSpec(required_text, required=True),
+    "scheduled_start": FieldSpec(time, required=True),
+    "scheduled_end": FieldSpec(time, required=True),
+    "components": FieldSpec(_component_ids),
+    "id": FieldSpec(_stable_id),
+}
+PAGE_SCHEMA = {"title": FieldSpec(required_text, required=True)}
+
+
+def slugify(stem: str) -> str:
+    """A file name made safe for a URL path segment: ASCII, lowercase, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")[:120]
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A stretch of the body under one level-2 heading (or before the first)."""
+
+    kind: str  # "summary", "update" or "postmortem"
+    line: int
+    heading: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    item: Incident | Maintenance | Page | None
+    problems: tuple[Problem, ...]
+    unfinished: Incident | None = None
+    """For an incident file with errors: the incident as far as it parses, never published, but checked
+    against the registries, so that one run reports every problem of the file instead of half of them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unfinished:
+    """ParsedFile.unfinished as the loader passes it on: kept apart from what is published."""
+
+    incident: Incident
+
+
+def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
+    """Cut the body at update and postmortem headings, outside code fences."""
+    blocks: list[_Block] = []
+    kind, line, heading, lines = "summary", doc.body_line, (), []
+    for index, raw, outside in fence_aware_lines(doc.body):
+        match = _H2.match(raw) if outside else None
+        title = match.group(1) if match else ""
+        number = doc.body_line + index
+        if match and POSTMORTEM.match(title):
+            author = (POSTMORTEM.match(title).group(1) or "").strip()  # type: ignore[union-attr]
+            if not author:
+                problems.error(path, number, "postmortem heading names no author",
+                               "write '## Postmortem · <author id>'")
+            new: tuple[str, tuple[str, ...]] | None = ("postmortem", (author,))
+        elif match and LOOKS_LIKE_UPDATE.search(title):
+            new = ("update", tuple(part.strip() for part in SEPARATOR.split(title)))
+        else:
+            new = None
+        if new is None:
+            lines.append(raw)
+            continue
+        blocks.append(_Block(kind, line, heading, "\n".join(lines)))
+        kind, heading = new
+        line, lines = number, []
+    blocks.append(_Block(kind, line, heading, "\n".join(lines)))
+    return blocks
+
+
+def _settings(written: str, path: str, line: int, problems: Problems) -> tuple[ComponentSetting, ...]:
+    """The `id=status` pairs of one 'Components:' line; every bad pair is reported, none is guessed."""
+    settings: list[ComponentSetting] = []
+    pairs = [pair.strip() for pair in written.split(",")]
+    if not any(pairs):
+        problems.error(path, line, "'Components:' names no component", COMPONENTS_HINT)
+        return ()
+    for pair in pairs:
+        match = COMPONENT_SETTING.fullmatch(pair)
+        if not match:
+            problems.error(path, line, f"'{pair}' in 'Components:' is not <id>=<status>", COMPONENTS_HINT)
+            continue
+        component_id, status = match.groups()
+        if status not in ComponentStatus.names():
+            problems.error(path, line, f"'{status}' is not a component status; "
+                           f"use one of: {', '.join(ComponentStatus.names())}",
+                           did_you_mean(status, ComponentStatus.names()))
+        elif any(setting.id == component_id for setting in settings):
+            problems.error(path, line, f"component '{component_id}' is set twice on one line",
+                           "keep the one status it has from this update on")
+        else:
+            settings.append(ComponentSetting(component_id, ComponentStatus.from_key(status), line))
+    return tuple(settings)
+
+
+def _component_lines(block: _Block, path: str, problems: Problems) -> tuple[str, tuple[ComponentSetting, ...]]:
+    """The update's text without its 'Components:' line, and the statuses that line sets.
+
+    The line is data, not prose: the page words it from the model ("Object storage: operational
+    again"), so it leaves the text. Inside a code fence it is only text.
+    """
+    kept: list[str] = []
+    settings: tuple[ComponentSetting, ...] = ()
+    found = 0
+    for index, raw, outside in fence_aware_lines(block.text):
+        match = COMPONENTS_LINE.match(raw) if outside else None
+        if not match:
+            kept.append(raw)
+            continue
+        number = block.line + 1 + index
+        if found:
+            problems.error(path, number, f"a second 'Components:' line in one update (the first is line {found})",
+                           "put every component this update changes on the first one")
+            continue
+        found = number
+        settings = _settings(match.group(1), path, number, problems)
+    return ("\n".join(kept) if found else block.text), settings
+
+
+def _update(block: _Block, statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str,
+            problems: Problems, sets_components: bool) -> Update | None:
+    parts = block.heading
+    if len(parts) in (2, 3) and all(parts[:2]) and not "".join(parts[2:]):
+        problems.error(path, block.line, f"update heading names no author: '## {' · '.join(filter(None, parts))}'",
+                       f"add the author id after the status, e.g. '## {parts[0]} · {parts[1]} · alice'")
+        return None
+    if len(parts) != 3 or not all(parts):
+        problems.error(path, block.line, "heading looks like an update but does not parse: "
+                       f"'## {' · '.join(parts)}'",
+                       "write '## <time> · <status> · <author>', "
+                       "e.g. '## 2026-03-14 09:20 UTC · investigating · alice'")
+        return None
+    written_time, status, author = parts
+    ok = True
+    try:
+        at = parse_time(written_time, tz)
+    except TimeError as exc:
+        problems.error(path, block.line, f"update time: {exc}", TIME_FORMATS_HINT)
+        ok = False
+    if status not in statuses:
+        problems.error(path, block.line, f"update status '{status}' is not one of: {', '.join(statuses)}",
+                       did_you_mean(status, statuses))
+        ok = False
+    text, settings = _component_lines(block, path, problems) if sets_components else (block.text, ())
+    if not ok:
+        return None
+    next_update = None
+    match = NEXT_UPDATE.search(block.text)
+    if match:
+        try:
+            next_update = parse_eta(match.group(1), at, tz)
+        except TimeError as exc:
+            offset = line_number(block.text, match.start())
+            problems.error(path, block.line + offset, f"'next update by' time: {exc}", TIME_FORMATS_HINT)
+    anchor_id = f"{doc_id}-{at:%Y%m%dT%H%M%S}"
+    return Update(at=at, status=status, author=author, body=section(text, anchor_id),
+                  line=block.line, next_update=next_update, components=settings)
+
+
+def _document(text: str, path: str, problems: Problems) -> Document | None:
+    try:
+        return split_front_matter(text)
+    except SourceError as exc:
+        problems.error(path, exc.line, exc.message, exc.hint)
+        return None
+
+
+def _timeline(
+    blocks: list[_Block], statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str, problems: Problems,
+    sets_components: bool = False,
+) -> tuple[tuple[Update, ...], Postmortem | None]:
+    updates: list[Update] = []
+    postmortem: Postmortem | None = None
+    for block in blocks[1:]:
+        if block.kind == "postmortem":
+            if postmortem is not None:
+                problems.error(path, block.line, "a second postmortem", "merge it into the first one")
+            elif block.heading[0]:
+                postmortem = parse_postmortem(block.heading[0], block.text, block.line, path, doc_id, problems)
+            continue
+        if postmortem is not None:
+            problems.error(path, block.line, "update after the postmortem",
+                           "move the postmortem to the end of the file")
+        update = _update(block, statuses, tz, path, doc_id, problems, sets_components)
+        if update:
+            updates.append(update)
+    return tuple(updates), postmortem
+
+
+def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
+    problems = Problems()
+    doc = _document(text, path, problems)
+    if doc is None:
+        return ParsedFile(None, tuple(problems.items))
+    fields = read_fields(doc.fields, INCIDENT_SCHEMA, tz, problems, path, 1)
+    blocks = _blocks(doc, path, problems)
+    doc_id = (fields or {}).get("id", slug)
+    updates, postmortem = _timeline(blocks, INCIDENT_STATUSES, tz, path, doc_id, problems, sets_components=True)
+    if postmortem is None and not updates and fields is not None and len(blocks) == 1:
+        problems.error(path, doc.body_line, "incident has no updates",
+                       "add '## <time> · investigating · <author>' and what you know so far")
+    lines = {key: value.line or 1 for key, value in doc.fields.items()}
+    if fields is None or problems.errors:
+        return ParsedFile(None, tuple(problems.items),
+                          _unfinished(_readable(doc, INCIDENT_SCHEMA, tz), slug, path, updates, postmortem, lines))
+    incident = Incident(
+        slug=slug,
+        id=fields.get("id", slug),
+        source=path,
+        title=fields["title"],
+        impact=fields["impact"],
+        started=fields["started"],
+        components=fields.get("components", ()),
+        summary=section(blocks[0].text, doc_id + "-summary"),
+        updates=updates,
+        postmortem=postmortem,
+        cause=fields.get("cause", ""),
+        next_update=fields.get("next_update"),
+        lines=lines,
+    )
+    return ParsedFile(incident, tuple(problems.items))
+
+
+def _readable(doc: Document, schema: dict[str, FieldSpec], tz: tzinfo) -> dict[str, Any]:
+    """The front matter values that convert, when others do not (their errors are already reported)."""
+    result = {}
+    for key, value in doc.fields.items():
+        if key in schema:
+            try:
+                result[key] = schema[key].convert(value.data, tz)
+            except FieldError:
+                continue
+    return result
+
+
+def _unfinished(fields: dict[str, Any], slug: str, path: str, updates: tuple[Update, ...],
+                postmortem: Postmortem | None, lines: dict[str, int]) -> Incident | None:
+    """What the cross-file checks need of a file with errors; None when it gives no time to place it at."""
+    started = fields.get("started") or (updates[0].at if updates else None)
+    if started is None:
+        return None
+    return Incident(slug=slug, id=fields.get("id", slug), source=path, title=fields.get("title", slug),
+                    impact=fields.get("impact", "none"), started=started, components=fields.get("components", ()),
+                    summary=section(""), updates=updates, postmortem=postmortem, lines=lines)
+
+
+def parse_maintenance(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
+    problems = Problems()
+    doc = _document(text, path, problems)
+    if doc is None:
+        return ParsedFile(None, tuple(problems.items))
+    fields = read_fields(doc.fields, MAINTENANCE_SCHEMA, tz, problems, path, 1)
+    blocks = _blocks(doc, path, problems)
+    doc_id = (fields or {}).get("id", slug)
+    updates, postmortem = _timeline(blocks, MAINTENANCE_STATUSES, tz, path, doc_id, problems)
+    if postmortem is not None:
+        problems.error(path, postmortem.line, "maintenance has no postmortem",
+                       "if the work caused an incident, write an incident file and put the postmortem there")
+    if fields is None or problems.errors:
+        return ParsedFile(None, tuple(problems.items))
+    maintenance = Maintenance(
+        slug=slug,
+        id=fields.get("id", slug),
+        source=path,
+        title=fields["title"],
+        scheduled_start=fields["scheduled_start"],
+        scheduled_end=fields["scheduled_end"],
+        components=fields.get("components", ()),
+        summary=section(blocks[0].text, doc_id + "-summary"),
+        updates=updates,
+        lines={key: value.line or 1 for key, value in doc.fields.items()},
+    )
+    return ParsedFile(maintenance, tuple(problems.items))
+
+
+def parse_page(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
+    problems = Problems()
+    doc = _document(text, path, problems)
+    if doc is None:
+        return ParsedFile(None, tuple(problems.items))
+    fields = read_fields(doc.fields, PAGE_SCHEMA, tz, problems, path, 1)
+    if fields is None:
+        return ParsedFile(None, tuple(problems.items))
+    return ParsedFile(Page(slug=slug, source=path, title=fields["title"], body=section(doc.body, slug)),
+                      tuple(problems.items))
+
+
+def newest_first(started: datetime, slug: str) -> tuple[float, str]:
+    return (-started.timestamp(), slug)
