@@ -160,8 +160,8 @@ def edit(path: Path, number: int) -> str:
 SERVE_PROBE = r"""
 import sys, time, statistics
 from pathlib import Path
-from generator.preview import Changes, Preview
-from generator.times import build_now
+from generator.preview.live import Changes, Preview
+from generator.core.times import build_now
 root, target, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 preview = Preview(root, build_now(sys.argv[4]), lambda line: None)
 preview.rebuild(Changes())
