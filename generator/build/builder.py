@@ -119,12 +119,9 @@ def _source_of(state: SiteState, path: str) -> tuple[str, int | None]:
     """The file (and its title's line) that made output `path`: its own incident, maintenance or page, or,
     for a file made of many (the feeds, the API), the incident or maintenance that brings the most text."""
     site = state.site
-    folder, _, rest = path.partition("/")
-    slug = rest.partition("/")[0]
     items: list[Incident | Maintenance] = [*site.incidents, *site.maintenances]
-    own = next((item for item in items
-                if (folder, slug) == ("incidents" if isinstance(item, Incident) else "maintenance", item.slug)), None)
-    page = next((page for page in site.pages if rest and page.slug == folder), None)
+    own = next((item for item in items if path.startswith(item.address.url)), None)
+    page = next((page for page in site.pages if path.startswith(page.address.url)), None)
     if own is None and page is not None:
         return page.source, 1
     largest = own or max(items, key=_text_size, default=None)

@@ -14,6 +14,14 @@ from datetime import date, datetime
 from enum import IntEnum
 from urllib.parse import quote
 
+from .addresses import (
+    Address,
+    author_address,
+    component_address,
+    free_page_address,
+    incident_address,
+    maintenance_address,
+)
 from .keys import PublicKey, readable_keys
 
 IMPACTS = ("none", "minor", "major", "critical")
@@ -144,6 +152,10 @@ class Author:
         return mailto(self.email)
 
     @property
+    def address(self) -> Address:
+        return author_address(self.id)
+
+    @property
     def public_keys(self) -> tuple[tuple[str, PublicKey | None], ...]:
         """Each signing key as written and parsed (None if unreadable), so the author's page can show fingerprints."""
         return readable_keys(self.signing_keys)
@@ -159,6 +171,10 @@ class Component:
     start_date: date | None = None
     position: int = 0
     line: int = 0
+
+    @property
+    def address(self) -> Address:
+        return component_address(self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +275,10 @@ class Incident:
     next_update: datetime | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
 
+    @property
+    def address(self) -> Address:
+        return incident_address(self.slug)
+
 
 @dataclass(frozen=True, slots=True)
 class Maintenance:
@@ -273,6 +293,10 @@ class Maintenance:
     updates: tuple[Update, ...]
     lines: Mapping[str, int] = field(default_factory=dict)
 
+    @property
+    def address(self) -> Address:
+        return maintenance_address(self.slug)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -280,6 +304,10 @@ class Page:
     source: str
     title: str
     body: Section
+
+    @property
+    def address(self) -> Address:
+        return free_page_address(self.slug)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import attrgetter
 
+from ..core.addresses import Address
 from ..core.memo import remembered, remembered_runs
 from ..core.model import (
     ACTIVE_MAINTENANCE,
@@ -94,6 +95,10 @@ class IncidentState:
     def slug(self) -> str:
         return self.incident.slug
 
+    @property
+    def address(self) -> Address:
+        return self.incident.address
+
 
 @dataclass(frozen=True, slots=True)
 class MaintenanceState:
@@ -117,6 +122,10 @@ class MaintenanceState:
     def slug(self) -> str:
         return self.maintenance.slug
 
+    @property
+    def address(self) -> Address:
+        return self.maintenance.address
+
 
 @dataclass(frozen=True, slots=True)
 class ComponentState:
@@ -124,6 +133,10 @@ class ComponentState:
     status: ComponentStatus
     incidents: tuple[IncidentState, ...]
     maintenances: tuple[MaintenanceState, ...]
+
+    @property
+    def address(self) -> Address:
+        return self.component.address
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +154,8 @@ class Overall:
 class SignedItem:
     """One update or postmortem an author signed, for their page."""
 
-    parent_slug: str
+    parent: Address
+    """The page of the incident or maintenance it is in."""
     parent_title: str
     kind: str  # "incident" or "maintenance"
     at: datetime | None
@@ -293,11 +307,11 @@ def signed_in(incidents: Iterable[IncidentState]) -> dict[str, list[SignedItem]]
     for state in incidents:
         incident = state.incident
         for update in incident.updates:
-            signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
+            signed[update.author].append(SignedItem(incident.address, incident.title, "incident", update.at,
                                                     update.anchor, update.status))
         if incident.postmortem:
-            signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
-                                                                 None, "postmortem", "postmortem"))
+            signed[incident.postmortem.author].append(SignedItem(incident.address, incident.title,
+                                                                 "incident", None, "postmortem", "postmortem"))
     return signed
 
 
@@ -308,7 +322,7 @@ def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[Maintenan
         signed[author].extend(items)
     for mstate in maintenances:
         for update in mstate.maintenance.updates:
-            signed[update.author].append(SignedItem(mstate.slug, mstate.maintenance.title, "maintenance",
+            signed[update.author].append(SignedItem(mstate.address, mstate.maintenance.title, "maintenance",
                                                     update.at, update.anchor, update.status))
     return {author: tuple(items) for author, items in signed.items()}
 

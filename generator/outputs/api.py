@@ -123,7 +123,7 @@ def component_object(context: Context, state: ComponentState, position: int, gro
         "page_id": context.page_id,
         "group": False,
         "only_show_if_degraded": False,
-        EXTENSION: {"key": component.id, "url": absolute(context.config, f"components/{component.id}/"),
+        EXTENSION: {"key": component.id, "url": absolute(context.config, component.address.url),
                     "sla": component.sla},
     }
 
@@ -240,7 +240,7 @@ def _shown_statuses(updates: list[Update]) -> list[str]:
 def incident_object(context: Context, state: IncidentState) -> JSON:
     incident = state.incident
     updates = list(incident.updates)
-    page_path = f"incidents/{incident.slug}/"
+    page_path = incident.address.url
     affected = dict(state.affected)
     monitoring = [update.at for update in updates if update.status == "monitoring"]
     names = _names(context)
@@ -281,7 +281,7 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
 def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
     maintenance = state.maintenance
     updates = maintenance.updates
-    page_path = f"maintenance/{maintenance.slug}/"
+    page_path = maintenance.address.url
     affected = dict.fromkeys(maintenance.components, ComponentStatus.UNDER_MAINTENANCE)
     transitions = _transitions(updates, affected, lambda status: status in ACTIVE_MAINTENANCE,
                                _names(context))
