@@ -8,7 +8,7 @@ the line to fix.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
@@ -31,6 +31,27 @@ ACTIVE_MAINTENANCE = ("in_progress", "verifying")
 """A maintenance update with one of these opens the window early (and keeps it open)."""
 ENDED_MAINTENANCE = ("completed", "cancelled")
 """A maintenance update with one of these closes the window early."""
+RESOLVED = "resolved"
+"""The one incident status that ends an incident: the latest update's status is the incident's."""
+PLAIN_UPDATE = "update"
+"""An update that says something and changes no status: the status in effect carries on."""
+ENDED_STATUSES = frozenset({RESOLVED, *ENDED_MAINTENANCE})
+"""Every status after which an item is over: what a notification shows as good news."""
+
+
+def running_statuses(statuses: Iterable[str]) -> list[str]:
+    """Each update's status as it stands, an incident's timeline read in order: a plain 'update' keeps the
+    status in effect (investigating, before any), as Statuspage shows it."""
+    shown, current = [], INCIDENT_STATUSES[0]
+    for status in statuses:
+        current = current if status == PLAIN_UPDATE else status
+        shown.append(current)
+    return shown
+
+
+def running_status(statuses: Sequence[str]) -> str:
+    """The status in effect after these updates: the incident's status."""
+    return next((status for status in reversed(statuses) if status != PLAIN_UPDATE), INCIDENT_STATUSES[0])
 
 
 class ComponentStatus(IntEnum):

@@ -20,6 +20,7 @@ from ..core.model import (
     ENDED_MAINTENANCE,
     IMPACT_STATUS,
     IMPACTS,
+    RESOLVED,
     Author,
     Component,
     ComponentStatus,
@@ -27,6 +28,7 @@ from ..core.model import (
     Maintenance,
     Site,
     Update,
+    running_status,
 )
 from ..proof.bylines import NO_BYLINES, Bylines
 from .intervals import Interval
@@ -140,6 +142,19 @@ class ComponentState:
 
 
 @dataclass(frozen=True, slots=True)
+class ComponentGroup:
+    """Components listed together; the group as a whole is as bad as its worst member, as on Statuspage."""
+
+    name: str
+    """Empty for the components that belong to no group."""
+    members: tuple[ComponentState, ...]
+
+    @property
+    def status(self) -> ComponentStatus:
+        return max(member.status for member in self.members)
+
+
+@dataclass(frozen=True, slots=True)
 class Overall:
     """The answer to "is it working?" in Statuspage's terms, as data: the theme's words.html words it."""
 
@@ -194,12 +209,12 @@ class SiteState:
         return tuple(sorted(upcoming, key=lambda s: (s.maintenance.scheduled_start, s.slug)))
 
     @property
-    def groups(self) -> tuple[tuple[str, tuple[ComponentState, ...]], ...]:
+    def groups(self) -> tuple[ComponentGroup, ...]:
         """Components by group, in registry order of each group's first component."""
         grouped: dict[str, list[ComponentState]] = {}
         for state in sorted(self.components.values(), key=lambda s: s.component.position):
             grouped.setdefault(state.component.group, []).append(state)
-        return tuple((name, tuple(states)) for name, states in grouped.items())
+        return tuple(ComponentGroup(name, tuple(states)) for name, states in grouped.items())
 
     @property
     def authors(self) -> Mapping[str, Author]:
@@ -213,8 +228,8 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     if not updates:
         return None
     published = replace(incident, updates=updates) if len(updates) != len(incident.updates) else incident
-    status = _latest_status(updates)
-    resolved_at = updates[-1].at if status == "resolved" else None
+    status = running_status([update.status for update in updates])
+    resolved_at = updates[-1].at if status == RESOLVED else None
     end = resolved_at or now
     eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
     default = IMPACT_STATUS[incident.impact]
@@ -237,14 +252,10 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     )
 
 
-def _latest_status(updates: tuple[Update, ...]) -> str:
-    return next((u.status for u in reversed(updates) if u.status != "update"), "investigating")
-
-
 @remembered(lambda incident: incident.source)
 def settled_at(incident: Incident) -> datetime | None:
     """From when incident_state() is the same at every later "now": all updates out, the last saying resolved."""
-    if not incident.updates or _latest_status(incident.updates) != "resolved":
+    if not incident.updates or running_status([update.status for update in incident.updates]) != RESOLVED:
         return None
     return max(map(attrgetter("at"), incident.updates))
 
