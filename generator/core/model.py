@@ -31,6 +31,8 @@ ACTIVE_MAINTENANCE = ("in_progress", "verifying")
 """A maintenance update with one of these opens the window early (and keeps it open)."""
 ENDED_MAINTENANCE = ("completed", "cancelled")
 """A maintenance update with one of these closes the window early."""
+NOTIFY_FORMATS = ("apprise", "statuspage")
+"""What a notify channel's `format` may be; notify/formats.py holds what each means."""
 RESOLVED = "resolved"
 """The one incident status that ends an incident: the latest update's status is the incident's."""
 PLAIN_UPDATE = "update"
