@@ -11,8 +11,9 @@ import pytest
 
 from generator.build.builder import build
 from generator.core import model
-from generator.core.addresses import Address
+from generator.core.addresses import PUBLISHED, Address
 from generator.core.times import build_now
+from generator.outputs import families
 from tests.conftest import DEMO_NOW, REPO
 from tests.support.http import serve_directory
 from tests.test_links import crawl
@@ -22,11 +23,15 @@ SLUG = "2026-03-14-api-error-rates"
 
 @pytest.fixture(scope="module")
 def moved(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo built with incidents published under events/ and authors under people/."""
+    """The demo built with incidents published under events/ and authors under people/: each one function in
+    core/addresses.py, and the families' declared names (core/addresses.PUBLISHED) to match."""
     out = tmp_path_factory.mktemp("moved") / "public"
     patch = pytest.MonkeyPatch()
     patch.setattr(model, "incident_address", lambda slug: Address(f"events/{slug}/"))
     patch.setattr(model, "author_address", lambda author_id: Address(f"people/{author_id}/"))
+    moved_names = {"html": {"events", "people"}, "feeds": {"events"}}
+    patch.setattr(families, "PUBLISHED", {family: names | moved_names.get(family, set())
+                                          for family, names in PUBLISHED.items()})
     try:
         build(REPO / "content", out, build_now(DEMO_NOW))
     finally:
