@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.build.builder import build
 
 pytest_plugins = ["tests.support.fixtures", "tests.support.signing"]
+
+# Property tests draw as many examples as the profile says: "ci" (the default, what the README's test line
+# and CI run) keeps the suite quick; "deep" is for a run by hand before a release or after a parser change:
+# HYPOTHESIS_PROFILE=deep python -m pytest tests/test_fuzz.py
+settings.register_profile("ci", max_examples=30, deadline=None)
+settings.register_profile("deep", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "content"

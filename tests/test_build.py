@@ -192,3 +192,40 @@ def test_every_output_family_writes_only_under_the_names_it_declares(demo_build:
     sitemap = [path for path, _ in render_sitemap(state, written)]
     assert {path.split("/")[0] for path in sitemap} <= PUBLISHED["sitemap"]
     assert written | set(sitemap) | {MARKER} == set(tree(demo_build)), "the families are all the build writes"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_two_families_writing_one_file_fail_the_build_and_name_both(tmp_path: Path, monkeypatch, jobs: str) -> None:
+    """The output contract holds where files are written: in a parallel build the last writer would win by
+    timing, so a second family writing a component's feed (under `components/`, a name both declare) stops
+    the build, names both families, and publishes nothing."""
+    from generator.build import processes
+    from generator.core.problems import SiteError
+    from generator.outputs import families
+
+    out = tmp_path / "public"
+    build(REPO / "content", out, build_now(DEMO_NOW))
+    before = {path: (out / path).read_bytes() for path in tree(out)}
+    intruder = families.Family("badges", files=lambda _state, _theme: iter([("components/api/feed.xml", b"<rss/>")]))
+    monkeypatch.setattr("generator.build.builder.OUTPUTS", (*families.OUTPUTS, intruder))
+    monkeypatch.setattr(processes, "PARALLEL_RENDER_MIN", 1)
+    monkeypatch.setenv("STATUSBLOG_JOBS", jobs)
+    with pytest.raises(SiteError) as raised:
+        build(REPO / "content", out, build_now(DEMO_NOW))
+    (problem,) = raised.value.problems
+    assert problem.path.endswith("components/api/feed.xml")
+    assert "two output families write components/api/feed.xml: 'badges' and 'feeds'" in problem.message
+    assert {path: (out / path).read_bytes() for path in tree(out)} == before
+
+
+def test_a_family_writing_outside_its_declared_names_fails_the_build(tmp_path: Path, monkeypatch) -> None:
+    from generator.core.problems import SiteError
+    from generator.outputs import families
+
+    stray = families.Family("calendar", files=lambda _state, _theme: iter([("status.txt", b"up")]))
+    monkeypatch.setattr("generator.build.builder.OUTPUTS", (*families.OUTPUTS, stray))
+    with pytest.raises(SiteError) as raised:
+        build(REPO / "content", tmp_path / "public", build_now(DEMO_NOW))
+    assert "the 'calendar' output family wrote status.txt, outside the names it declares" in str(
+        raised.value.problems[0].message)
+    assert not (tmp_path / "public").exists()

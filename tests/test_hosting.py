@@ -9,7 +9,13 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
-from generator.render.host_rules import CONTENT_SECURITY_POLICY, HEADER_RULES, index_html_links, redirects
+from generator.render.host_rules import (
+    CONTENT_SECURITY_POLICY,
+    HEADER_RULES,
+    index_html_links,
+    netlify_rules,
+    redirects,
+)
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import run, write_site
 from tests.support.http import headers_for_path, parse_headers_file
@@ -84,6 +90,8 @@ def test_netlify_toml_moves_statuspage_feed_subscribers_over(netlify):
 
 def test_netlify_toml_and_the_build_share_one_source_of_truth(netlify):
     assert [(rule.pattern, dict(rule.headers)) for rule in HEADER_RULES] == EXPECTED_RULES
+    assert (REPO / "netlify.toml").read_text(encoding="utf-8").endswith("\n" + netlify_rules()), \
+        "netlify.toml's [[headers]] and [[redirects]] are host_rules.netlify_rules(): paste its text there"
     assert [(r.source, r.target, r.status) for r in redirects("/")] == EXPECTED_REDIRECTS
 
 
@@ -185,3 +193,38 @@ def test_link_index_html_must_be_true_or_false(tmp_path):
     result = run("check", str(site))
     assert result.exit_code == 1
     assert "site.toml:4: error: 'link_index_html' must be true or false, not text" in result.stderr
+
+
+def test_the_dev_server_serves_every_file_as_the_hosts_do(demo_build):
+    """One declaration of media types (core/media.py): for every file the demo publishes, `serve` answers
+    with the Content-Type that the build's _headers gives the hosts, and with the host's own type by
+    extension where _headers says nothing (the sitemap is generic XML; an RSS feed is RSS)."""
+    import http.client
+
+    from generator.core.times import build_now
+    from generator.preview.server import DevServer
+
+    rules = parse_headers_file((demo_build / "_headers").read_text(encoding="utf-8"))
+    by_extension = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+                    ".xml": "application/xml", ".txt": "text/plain; charset=utf-8"}
+    paths = sorted("/" + path.relative_to(demo_build).as_posix() for path in demo_build.rglob("*")
+                   if path.is_file() and not path.name.startswith((".", "_")))
+    server = DevServer(REPO / "content", 0, build_now(DEMO_NOW), say=lambda _line: None)
+    server.start()
+    try:
+        served = {}
+        for path in paths:
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200, path
+            served[path] = response.getheader("Content-Type")
+            connection.close()
+    finally:
+        server.stop()
+    for path in paths:
+        told = dict(headers_for_path(rules, path)).get("Content-Type")
+        assert served[path] == (told or by_extension[Path(path).suffix]), path
+    assert served["/feed.xml"] == "application/rss+xml; charset=utf-8"
+    assert served["/sitemap.xml"] == "application/xml"

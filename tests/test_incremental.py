@@ -310,3 +310,27 @@ def test_a_page_is_served_without_making_the_feeds_api_and_calendar_first(tmp_pa
     made = set(snapshot._files)
     assert not made & {"feed.xml", "feed.atom", "api/v2/summary.json", "maintenance.ics", "badge.svg", "sitemap.xml"}
     assert snapshot.get("feed.xml") and snapshot.get("sitemap.xml")  # still there when asked for
+
+
+def test_a_save_works_out_only_what_it_changed_and_reuses_the_rest(tmp_path: Path) -> None:
+    """The reuse is counted, not assumed: after one saved incident, the marked steps worked out again are
+    the same few at 10 incidents and at 80 (that incident's, its run's, its components'), and every other
+    incident's results come from the rebuild before. A memo that never hit would work out everything."""
+
+    def after_one_save(count: int) -> Reuse:
+        root = write_site(tmp_path / f"site-{count}", {
+            f"incidents/2026-11-{1 + n % 9:02d}-errors-{n:03d}.md": incident(title=f"API errors {n}")
+            for n in range(count)})
+        preview = Preview(root, NOW, lambda _line: None)
+        preview.rebuild(Changes())
+        assert preview.reuse.computed >= count, "the first rebuild works everything out"
+        target = next((root / "incidents").glob("*-errors-005.md"))
+        target.write_text(target.read_text(encoding="utf-8").replace("impact: major", "impact: critical"),
+                          encoding="utf-8")
+        preview.rebuild(Changes(content={target}))
+        assert preview.served.problems == ()
+        return preview.reuse
+
+    small, large = after_one_save(10), after_one_save(80)
+    assert large.computed <= small.computed + 4, (small.computed, large.computed)
+    assert large.computed < 40 < large.reused, (large.computed, large.reused)

@@ -474,3 +474,13 @@ def test_a_previous_feed_of_another_site_is_refused(tmp_path: Path) -> None:
     result = notify(root, after, str(before))
     assert result.exit_code == 1
     assert "is another site (https://status.other.example/, not https://status.example.com/)" in result.stderr
+
+
+def test_every_format_site_toml_may_name_has_one_entry_in_the_table() -> None:
+    """A notify format is one entry of notify/formats.FORMATS, under a name core.model.NOTIFY_FORMATS lets
+    site.toml use (and `check` refuses any other)."""
+    from generator.core.model import NOTIFY_FORMATS
+    from generator.notify.formats import FORMATS
+
+    assert tuple(FORMATS) == NOTIFY_FORMATS
+    assert all(entry.name == name for name, entry in FORMATS.items())

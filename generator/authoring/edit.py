@@ -24,6 +24,7 @@ from ..core.model import (
     IMPACTS,
     INCIDENT_STATUSES,
     MAINTENANCE_STATUSES,
+    RESOLVED,
     Incident,
     Maintenance,
     Site,
@@ -32,6 +33,7 @@ from ..core.problems import Problem, Severity, did_you_mean, display_path
 from ..core.times import TIME_FORMATS_HINT, TimeError, parse_time
 from ..pipeline.workspace import Workspace, evaluate, load_workspace, parse_text, with_file
 from ..source.frontmatter import SourceError, normalise, split_lines
+from ..source.layout import INCIDENTS, MAINTENANCE
 from ..source.parse import COMPONENT_SETTING, slugify
 from .compose import (
     ACTION_ITEM_DAYS,
@@ -56,7 +58,7 @@ from .compose import (
     written_time,
 )
 
-ENDED = {"incident": ("resolved",), "maintenance": ENDED_MAINTENANCE}
+ENDED = {"incident": (RESOLVED,), "maintenance": ENDED_MAINTENANCE}
 
 Editor = Callable[[str], str | None]
 """Opens the text in the user's editor and returns what they saved (None if nothing)."""
@@ -189,7 +191,7 @@ def new_incident(root: Path, title: str, impact: str, components: Iterable[str],
     start = at if started is None else _time(started, workspace.tz, "--started")
     if start > now:
         raise AuthoringError(f"--started {started} is after now ({written_time(now)})")
-    path = root / "incidents" / f"{file_slug(start.astimezone(workspace.tz).date(), title)}.md"
+    path = root / INCIDENTS / f"{file_slug(start.astimezone(workspace.tz).date(), title)}.md"
     if path.exists():
         raise _exists(path)
     due = next_update_at(next_update, now, workspace.tz) if next_update else None
@@ -215,7 +217,7 @@ def new_maintenance(root: Path, title: str, start: str, end: str, components: It
         raise AuthoringError(f"--end {end} is not after --start {start}")
     author_id = choose_author(site.authors, author, git_config(root, "user.email"))
     at = update_time(now, None)
-    path = root / "maintenance" / f"{file_slug(begins.astimezone(workspace.tz).date(), title)}.md"
+    path = root / MAINTENANCE / f"{file_slug(begins.astimezone(workspace.tz).date(), title)}.md"
     if path.exists():
         raise _exists(path)
     window = f"{written_time(begins)} to {written_time(ends)}"

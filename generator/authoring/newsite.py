@@ -21,6 +21,7 @@ from .. import __version__
 from ..core.problems import Problem
 from ..core.times import TimeError, iso_utc, zone
 from ..pipeline.workspace import evaluate, load_workspace
+from ..source.layout import INCIDENTS
 from ..source.parse import slugify
 from ..source.schema import IDENTIFIER
 from .compose import AuthoringError, toml_string, written_time
@@ -147,7 +148,7 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
         "next_update": f"{started + timedelta(minutes=40):%H:%M}",
         "next_update2": f"{started + timedelta(minutes=100):%H:%M}",
     }
-    example = directory / "incidents" / f"{started.astimezone(tz).date().isoformat()}-example-incident.md"
+    example = directory / INCIDENTS / f"{started.astimezone(tz).date().isoformat()}-example-incident.md"
     texts = {target: Template((SCAFFOLD / source).read_text(encoding="utf-8")).substitute(values)
              for source, target in (*SCAFFOLD_FILES, ("incident.md", example.relative_to(directory).as_posix()))}
     texts[WORKFLOW] = workflow_text(action)

@@ -17,9 +17,9 @@ from pathlib import Path
 import jinja2
 
 from ..core.model import Incident, Maintenance
-from ..core.problems import Problem, SiteError
+from ..core.problems import Problem, SiteError, display_path
 from ..derive.state import SiteState
-from ..outputs.families import OUTPUTS
+from ..outputs.families import OUTPUTS, Family, OutputClash, held_to_contract
 from ..outputs.sitemap import render_sitemap
 from ..pipeline.evaluate import check
 from ..proof.bylines import NO_BYLINES, Bylines, SignatureOptions
@@ -33,15 +33,20 @@ from .processes import PAGES_PER_UNIT, Unit, write_units
 def build_units(state: SiteState, theme: Theme) -> list[Unit]:
     """The build cut into units of work, the same in every process: each family's files (the costliest
     first, so one process takes each while the others start on the pages), then the pages a few at a time."""
-    units: list[Unit] = [partial(family.files, state, theme) for family in reversed(OUTPUTS) if family.files]
-    pages = [page for family in OUTPUTS if family.pages for page in family.pages(state)]
+    units: list[Unit] = [partial(_made, family, state, theme) for family in reversed(OUTPUTS) if family.files]
+    pages = [(family.name, page) for family in OUTPUTS if family.pages for page in family.pages(state)]
     for start in range(0, len(pages), PAGES_PER_UNIT):
         units.append(partial(_rendered, theme, pages[start:start + PAGES_PER_UNIT]))
     return units
 
 
-def _rendered(theme: Theme, pages: list[Page]) -> Iterator[tuple[str, bytes]]:
-    return ((page.path, theme.render(page)) for page in pages)
+def _made(family: Family, state: SiteState, theme: Theme) -> Iterator[tuple[str, str, bytes]]:
+    assert family.files is not None
+    return ((family.name, path, data) for path, data in family.files(state, theme))
+
+
+def _rendered(theme: Theme, pages: list[tuple[str, Page]]) -> Iterator[tuple[str, str, bytes]]:
+    return ((family, page.path, theme.render(page)) for family, page in pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +88,15 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
         theme.compile()  # a syntax error shows with its file and line before anything is written
         with staged(out) as staging:
             pages = len(state.incidents) + len(state.maintenances)
-            written = write_units(staging, lambda: build_units(state, theme), pages)
+            claims = write_units(staging, lambda: build_units(state, theme), pages)
+            written = held_to_contract(claims, {page.slug for page in state.site.pages})
             count = len(written) + write_files(staging, render_sitemap(state, written))
         if stamp:
             remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
     except TooLarge as exc:
         raise SiteError([too_large(state, exc)]) from exc
+    except OutputClash as exc:
+        raise SiteError([Problem(display_path(out / exc.path), None, str(exc), exc.hint)]) from exc
     except jinja2.TemplateError as exc:
         raise SiteError([template_problem(exc, root)]) from exc
     return BuildResult(count, time.perf_counter() - started, checked.warnings, state.next_change, state.bylines)
@@ -119,12 +127,9 @@ def _source_of(state: SiteState, path: str) -> tuple[str, int | None]:
     """The file (and its title's line) that made output `path`: its own incident, maintenance or page, or,
     for a file made of many (the feeds, the API), the incident or maintenance that brings the most text."""
     site = state.site
-    folder, _, rest = path.partition("/")
-    slug = rest.partition("/")[0]
     items: list[Incident | Maintenance] = [*site.incidents, *site.maintenances]
-    own = next((item for item in items
-                if (folder, slug) == ("incidents" if isinstance(item, Incident) else "maintenance", item.slug)), None)
-    page = next((page for page in site.pages if rest and page.slug == folder), None)
+    own = next((item for item in items if path.startswith(item.address.url)), None)
+    page = next((page for page in site.pages if path.startswith(page.address.url)), None)
     if own is None and page is not None:
         return page.source, 1
     largest = own or max(items, key=_text_size, default=None)

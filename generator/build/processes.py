@@ -35,16 +35,18 @@ PARALLEL_RENDER_MIN = 200
 
 # Rendering.
 
-Unit = Callable[[], Iterable[tuple[str, bytes]]]
-"""One unit of a build's output: a few theme pages, or one family's files. Called only by the process that
-claims it, so its work costs the others nothing."""
+Unit = Callable[[], Iterable[tuple[str, str, bytes]]]
+"""One unit of a build's output: a few theme pages, or one family's files, each file as (family, path, bytes).
+Called only by the process that claims it, so its work costs the others nothing."""
+Claim = tuple[str, str]
+"""(family, path): which family wrote which file, so the builder can hold every file to its family."""
 
 PAGES_PER_UNIT = 8
 """Theme pages a process claims at a time: a few milliseconds of work, so the processes finish together."""
 
 
-def _shard(staging: Path, units: Iterable[Unit], claim: Callable[[], int]) -> list[str]:
-    """Write the units this process claims; the paths it wrote.
+def _shard(staging: Path, units: Iterable[Unit], claim: Callable[[], int]) -> list[Claim]:
+    """Write the units this process claims; what it wrote, and for which family.
 
     Units are claimed from one counter shared by every process, in the order
     every process lists them, so each unit is done exactly once, and a
@@ -56,12 +58,12 @@ def _shard(staging: Path, units: Iterable[Unit], claim: Callable[[], int]) -> li
         for number, unit in enumerate(units):
             if number != wanted:
                 continue
-            for path, data in unit():
-                written.append(path)
+            for family, path, data in unit():
+                written.append((family, path))
                 yield path, data
             wanted = claim()
 
-    written: list[str] = []
+    written: list[Claim] = []
     write_files(staging, mine())
     return written
 
@@ -87,21 +89,21 @@ def _child(staging: Path, units: Callable[[], Iterable[Unit]], claim: Callable[[
         sender.close()
 
 
-def _serially(staging: Path, units: Iterable[Unit]) -> list[str]:
-    written: list[str] = []
+def _serially(staging: Path, units: Iterable[Unit]) -> list[Claim]:
+    written: list[Claim] = []
 
     def noted() -> Iterator[tuple[str, bytes]]:
         for unit in units:
-            for path, data in unit():
-                written.append(path)
+            for family, path, data in unit():
+                written.append((family, path))
                 yield path, data
 
     write_files(staging, noted())
     return written
 
 
-def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) -> list[str]:
-    """Write every unit's files into `staging`; the paths written, in no particular order.
+def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) -> list[Claim]:
+    """Write every unit's files into `staging`; each (family, path) written, in no particular order.
 
     `units()` lists the build's units, the same list in every process; `pages`
     is roughly how many theme pages there are, to decide whether forking pays.
@@ -130,7 +132,7 @@ def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) 
         raise
     finally:
         gc.unfreeze()
-    shares: list[list[str] | None] = []
+    shares: list[list[Claim] | None] = []
     for process, receiver in children:
         try:
             shares.append(receiver.recv())

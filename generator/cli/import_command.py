@@ -16,8 +16,9 @@ import click
 
 from ..authoring.compose import AuthoringError
 from ..core.problems import Severity, display_path
-from ..importers import apply, cstate, statuspage, upptime
+from ..importers import apply
 from ..importers.imported import History
+from ..importers.sources import SOURCES, Source
 from .console import clock, plural, report
 
 T = TypeVar("T")
@@ -36,34 +37,26 @@ def import_group() -> None:
     """Import a team's history from Statuspage, cState or Upptime."""
 
 
-@import_group.command("statuspage")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@INTO_OPTION
-@DRY_RUN_OPTION
-@NOW_OPTION
-def statuspage_command(files: tuple[Path, ...], into: Path, dry_run: bool, now: str | None) -> None:
-    """Statuspage JSON: public API v2 bodies and management API pages, in any mix."""
-    run(statuspage.read(files), into, dry_run, now)
+ARGUMENTS = {
+    "files": click.argument("files", nargs=-1, required=True,
+                            type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+    "file": click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+    "directory": click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path)),
+}
+"""What a source's reader takes, as the command's argument."""
 
 
-@import_group.command("cstate")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@INTO_OPTION
-@DRY_RUN_OPTION
-@NOW_OPTION
-def cstate_command(directory: Path, into: Path, dry_run: bool, now: str | None) -> None:
-    """A cState site: config.yml's systems and content/issues/*.md."""
-    run(cstate.read(directory), into, dry_run, now)
+def _command(source: Source) -> click.Command:
+    def command(into: Path, dry_run: bool, now: str | None, **given: Path | tuple[Path, ...]) -> None:
+        run(source.read(given[source.takes]), into, dry_run, now)
+
+    for option in (NOW_OPTION, DRY_RUN_OPTION, INTO_OPTION, ARGUMENTS[source.takes]):
+        command = option(command)
+    return import_group.command(source.name, help=source.summary)(command)
 
 
-@import_group.command("upptime")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@INTO_OPTION
-@DRY_RUN_OPTION
-@NOW_OPTION
-def upptime_command(file: Path, into: Path, dry_run: bool, now: str | None) -> None:
-    """A JSON export of an Upptime repository's issues labelled 'status' or 'maintenance', with comments."""
-    run(upptime.read(file), into, dry_run, now)
+for _source in SOURCES:
+    _command(_source)
 
 
 def run(history: History, into: Path, dry_run: bool, now: str | None) -> None:

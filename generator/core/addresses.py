@@ -1,4 +1,4 @@
-"""Where each output family publishes: the top-level names of the output tree.
+"""Where things are published: each family's top-level names, and each page's address.
 
 Declared once, here, below every stage: the output families are held to it
 (tests/test_build.py checks every path a build writes), and `check` reads it
@@ -8,6 +8,7 @@ an output already takes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import MappingProxyType
 
 PUBLISHED = MappingProxyType({
@@ -27,3 +28,50 @@ under its own slug, which is why no slug may be one of these names."""
 
 RESERVED_NAMES = frozenset().union(*PUBLISHED.values())
 """What a free page may not be called: a name some output publishes under."""
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """Where one page is published, relative to the site's root, and the files published beside it.
+
+    Decided here, once, and carried on every item that has a page (as MkDocs' File knows its URL): outputs and
+    templates read `item.address` and never put a path together themselves, so a page's place can change in
+    one line and every link, feed, sitemap entry and API URL follows.
+    """
+
+    url: str
+    """The folder a link names, e.g. 'incidents/api-down/'; every link is relative to the site's root."""
+
+    @property
+    def page(self) -> str:
+        """The file that holds the page: what the build writes and the sitemap lists."""
+        return f"{self.url}index.html"
+
+    def beside(self, name: str) -> str:
+        """A file published in the page's folder, e.g. its feed or its badge."""
+        return f"{self.url}{name}"
+
+
+def incident_address(slug: str) -> Address:
+    return Address(f"incidents/{slug}/")
+
+
+def maintenance_address(slug: str) -> Address:
+    return Address(f"maintenance/{slug}/")
+
+
+def component_address(component_id: str) -> Address:
+    return Address(f"components/{component_id}/")
+
+
+def author_address(author_id: str) -> Address:
+    return Address(f"authors/{author_id}/")
+
+
+def free_page_address(slug: str) -> Address:
+    """A page of `pages/`, at the top: why no slug may be a name in PUBLISHED."""
+    return Address(f"{slug}/")
+
+
+def history_address(number: int) -> Address:
+    return Address("history/" if number == 1 else f"history/page/{number}/")

@@ -57,8 +57,10 @@ def remembered(slot: Callable[..., Hashable]) -> Callable[[F], F]:
             entry = table.get(key)
             if entry is None or entry[1] != args:
                 entry = table[key] = [reuse.rebuild_number, args, fn(*args)]
+                reuse.computed += 1
             else:
                 entry[0] = reuse.rebuild_number
+                reuse.reused += 1
             return entry[2]
 
         return cast(F, step)
@@ -112,17 +114,21 @@ class Reuse:
     are forgotten when it ends, so memory follows the site and not its history.
     """
 
-    __slots__ = ("rebuild_number", "tables")
+    __slots__ = ("computed", "rebuild_number", "reused", "tables")
 
     def __init__(self) -> None:
         self.tables: dict[Callable[..., Any], dict[Hashable, list[Any]]] = {}
         """step -> slot -> [the last rebuild that asked, args, result]."""
         self.rebuild_number = 0
+        self.computed = self.reused = 0
+        """Marked steps the last rebuild worked out, and those it took from the one before: what the dev
+        server's reuse saves, counted (its tests hold it to a save costing one item's steps)."""
 
     @contextmanager
     def rebuild(self) -> Iterator[None]:
         """Reuse results for the calls made inside; forget what they did not ask for."""
         token = _ACTIVE.set(self)
+        self.computed = self.reused = 0
         try:
             yield
         finally:

@@ -8,12 +8,20 @@ the line to fix.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
 from urllib.parse import quote
 
+from .addresses import (
+    Address,
+    author_address,
+    component_address,
+    free_page_address,
+    incident_address,
+    maintenance_address,
+)
 from .keys import PublicKey, readable_keys
 
 IMPACTS = ("none", "minor", "major", "critical")
@@ -23,6 +31,29 @@ ACTIVE_MAINTENANCE = ("in_progress", "verifying")
 """A maintenance update with one of these opens the window early (and keeps it open)."""
 ENDED_MAINTENANCE = ("completed", "cancelled")
 """A maintenance update with one of these closes the window early."""
+NOTIFY_FORMATS = ("apprise", "statuspage")
+"""What a notify channel's `format` may be; notify/formats.py holds what each means."""
+RESOLVED = "resolved"
+"""The one incident status that ends an incident: the latest update's status is the incident's."""
+PLAIN_UPDATE = "update"
+"""An update that says something and changes no status: the status in effect carries on."""
+ENDED_STATUSES = frozenset({RESOLVED, *ENDED_MAINTENANCE})
+"""Every status after which an item is over: what a notification shows as good news."""
+
+
+def running_statuses(statuses: Iterable[str]) -> list[str]:
+    """Each update's status as it stands, an incident's timeline read in order: a plain 'update' keeps the
+    status in effect (investigating, before any), as Statuspage shows it."""
+    shown, current = [], INCIDENT_STATUSES[0]
+    for status in statuses:
+        current = current if status == PLAIN_UPDATE else status
+        shown.append(current)
+    return shown
+
+
+def running_status(statuses: Sequence[str]) -> str:
+    """The status in effect after these updates: the incident's status."""
+    return next((status for status in reversed(statuses) if status != PLAIN_UPDATE), INCIDENT_STATUSES[0])
 
 
 class ComponentStatus(IntEnum):
@@ -144,6 +175,10 @@ class Author:
         return mailto(self.email)
 
     @property
+    def address(self) -> Address:
+        return author_address(self.id)
+
+    @property
     def public_keys(self) -> tuple[tuple[str, PublicKey | None], ...]:
         """Each signing key as written and parsed (None if unreadable), so the author's page can show fingerprints."""
         return readable_keys(self.signing_keys)
@@ -159,6 +194,10 @@ class Component:
     start_date: date | None = None
     position: int = 0
     line: int = 0
+
+    @property
+    def address(self) -> Address:
+        return component_address(self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +298,10 @@ class Incident:
     next_update: datetime | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
 
+    @property
+    def address(self) -> Address:
+        return incident_address(self.slug)
+
 
 @dataclass(frozen=True, slots=True)
 class Maintenance:
@@ -273,6 +316,10 @@ class Maintenance:
     updates: tuple[Update, ...]
     lines: Mapping[str, int] = field(default_factory=dict)
 
+    @property
+    def address(self) -> Address:
+        return maintenance_address(self.slug)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -280,6 +327,10 @@ class Page:
     source: str
     title: str
     body: Section
+
+    @property
+    def address(self) -> Address:
+        return free_page_address(self.slug)
 
 
 @dataclass(frozen=True, slots=True)

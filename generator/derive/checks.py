@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from ..core.addresses import RESERVED_NAMES
 from ..core.memo import remembered
-from ..core.model import ENDED_MAINTENANCE, Author, Component, Incident, Maintenance, Site, Update
+from ..core.model import ENDED_MAINTENANCE, RESOLVED, Author, Component, Incident, Maintenance, Site, Update
 from ..core.problems import Problem, Problems, did_you_mean
 from ..core.times import zone
 from ..source.parse import INIT_EXAMPLE
@@ -80,7 +80,7 @@ def incident_problems(authors: Mapping[str, Author] | None, components: Mapping[
     path = incident.source
     _check_components(components, path, incident.lines.get("components", 1), (c.id for c in incident.components),
                       problems)
-    _check_timeline(path, incident.updates, "started", incident.started, "resolved", problems)
+    _check_timeline(path, incident.updates, "started", incident.started, RESOLVED, problems)
     for update in incident.updates:
         _check_author(authors, path, update.line, update.author, problems)
         for setting in update.components:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from ..core.addresses import Address
 from ..core.memo import remembered, remembered_runs
 from ..core.model import IMPACTS, ActionItem, Incident, Site
 from ..core.times import add_months
@@ -63,6 +64,7 @@ class QuarterMetrics:
 @dataclass(frozen=True, slots=True)
 class OverduePostmortem:
     slug: str
+    address: Address
     title: str
     impact: str
     resolved_at: datetime
@@ -72,6 +74,7 @@ class OverduePostmortem:
 @dataclass(frozen=True, slots=True)
 class OverdueAction:
     slug: str
+    address: Address
     title: str
     item: ActionItem
 
@@ -81,6 +84,7 @@ class LateUpdate:
     """A promise an incident did not keep: the next update came late, or has not come and is overdue."""
 
     slug: str
+    address: Address
     title: str
     promise: Promise
 
@@ -195,16 +199,17 @@ def overdue(site: Site, incidents: Sequence[IncidentFacts], now: datetime, today
         incident = state.incident
         if state.resolved_at is not None and postmortem_overdue(incident.impact, incident.postmortem is not None,
                                                                 state.resolved_at, now, deadline):
-            postmortems.append(OverduePostmortem(incident.slug, incident.title, incident.impact, state.resolved_at,
-                                                 state.resolved_at + timedelta(days=deadline)))
+            due = state.resolved_at + timedelta(days=deadline)
+            postmortems.append(OverduePostmortem(incident.slug, incident.address, incident.title, incident.impact,
+                                                 state.resolved_at, due))
         if incident.postmortem is not None:
-            actions += [OverdueAction(incident.slug, incident.title, item)
+            actions += [OverdueAction(incident.slug, incident.address, incident.title, item)
                         for item in incident.postmortem.action_items if action_item_overdue(item, today)]
     return tuple(postmortems), tuple(sorted(actions, key=lambda a: (a.item.due or today, a.slug, a.item.line)))
 
 
 def late_updates(incidents: Iterable[IncidentFacts]) -> tuple[LateUpdate, ...]:
-    late = [LateUpdate(s.incident.slug, s.incident.title, promise)
+    late = [LateUpdate(s.incident.slug, s.incident.address, s.incident.title, promise)
             for s in incidents for promise in s.promises if promise.late_by is not None]
     return tuple(sorted(late, key=lambda item: (item.promise.due, item.slug)))
 

@@ -54,12 +54,14 @@ def merge(intervals: Iterable[Interval]) -> list[Segment]:
 class Timeline:
     """A component's merged segments, with their ends indexed for range queries."""
 
+    component_id: str
+    """Whose timeline it is: what a period's figures are about."""
     segments: Sequence[Segment]
     ends: Sequence[float]
 
     @classmethod
-    def of(cls, segments: Sequence[Segment]) -> Timeline:
-        return cls(segments, [segment[1] for segment in segments])
+    def of(cls, component_id: str, segments: Sequence[Segment]) -> Timeline:
+        return cls(component_id, segments, [segment[1] for segment in segments])
 
     def measure(self, start: float, end: float, weights: UptimeWeights
                 ) -> tuple[float, float, ComponentStatus]:

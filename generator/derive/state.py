@@ -13,12 +13,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import attrgetter
 
+from ..core.addresses import Address
 from ..core.memo import remembered, remembered_runs
 from ..core.model import (
     ACTIVE_MAINTENANCE,
     ENDED_MAINTENANCE,
     IMPACT_STATUS,
     IMPACTS,
+    RESOLVED,
     Author,
     Component,
     ComponentStatus,
@@ -26,6 +28,7 @@ from ..core.model import (
     Maintenance,
     Site,
     Update,
+    running_status,
 )
 from ..proof.bylines import NO_BYLINES, Bylines
 from .intervals import Interval
@@ -94,6 +97,10 @@ class IncidentState:
     def slug(self) -> str:
         return self.incident.slug
 
+    @property
+    def address(self) -> Address:
+        return self.incident.address
+
 
 @dataclass(frozen=True, slots=True)
 class MaintenanceState:
@@ -117,6 +124,10 @@ class MaintenanceState:
     def slug(self) -> str:
         return self.maintenance.slug
 
+    @property
+    def address(self) -> Address:
+        return self.maintenance.address
+
 
 @dataclass(frozen=True, slots=True)
 class ComponentState:
@@ -124,6 +135,23 @@ class ComponentState:
     status: ComponentStatus
     incidents: tuple[IncidentState, ...]
     maintenances: tuple[MaintenanceState, ...]
+
+    @property
+    def address(self) -> Address:
+        return self.component.address
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentGroup:
+    """Components listed together; the group as a whole is as bad as its worst member, as on Statuspage."""
+
+    name: str
+    """Empty for the components that belong to no group."""
+    members: tuple[ComponentState, ...]
+
+    @property
+    def status(self) -> ComponentStatus:
+        return max(member.status for member in self.members)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +169,8 @@ class Overall:
 class SignedItem:
     """One update or postmortem an author signed, for their page."""
 
-    parent_slug: str
+    parent: Address
+    """The page of the incident or maintenance it is in."""
     parent_title: str
     kind: str  # "incident" or "maintenance"
     at: datetime | None
@@ -180,12 +209,12 @@ class SiteState:
         return tuple(sorted(upcoming, key=lambda s: (s.maintenance.scheduled_start, s.slug)))
 
     @property
-    def groups(self) -> tuple[tuple[str, tuple[ComponentState, ...]], ...]:
+    def groups(self) -> tuple[ComponentGroup, ...]:
         """Components by group, in registry order of each group's first component."""
         grouped: dict[str, list[ComponentState]] = {}
         for state in sorted(self.components.values(), key=lambda s: s.component.position):
             grouped.setdefault(state.component.group, []).append(state)
-        return tuple((name, tuple(states)) for name, states in grouped.items())
+        return tuple(ComponentGroup(name, tuple(states)) for name, states in grouped.items())
 
     @property
     def authors(self) -> Mapping[str, Author]:
@@ -199,8 +228,8 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     if not updates:
         return None
     published = replace(incident, updates=updates) if len(updates) != len(incident.updates) else incident
-    status = _latest_status(updates)
-    resolved_at = updates[-1].at if status == "resolved" else None
+    status = running_status([update.status for update in updates])
+    resolved_at = updates[-1].at if status == RESOLVED else None
     end = resolved_at or now
     eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
     default = IMPACT_STATUS[incident.impact]
@@ -223,14 +252,10 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     )
 
 
-def _latest_status(updates: tuple[Update, ...]) -> str:
-    return next((u.status for u in reversed(updates) if u.status != "update"), "investigating")
-
-
 @remembered(lambda incident: incident.source)
 def settled_at(incident: Incident) -> datetime | None:
     """From when incident_state() is the same at every later "now": all updates out, the last saying resolved."""
-    if not incident.updates or _latest_status(incident.updates) != "resolved":
+    if not incident.updates or running_status([update.status for update in incident.updates]) != RESOLVED:
         return None
     return max(map(attrgetter("at"), incident.updates))
 
@@ -293,11 +318,11 @@ def signed_in(incidents: Iterable[IncidentState]) -> dict[str, list[SignedItem]]
     for state in incidents:
         incident = state.incident
         for update in incident.updates:
-            signed[update.author].append(SignedItem(incident.slug, incident.title, "incident", update.at,
+            signed[update.author].append(SignedItem(incident.address, incident.title, "incident", update.at,
                                                     update.anchor, update.status))
         if incident.postmortem:
-            signed[incident.postmortem.author].append(SignedItem(incident.slug, incident.title, "incident",
-                                                                 None, "postmortem", "postmortem"))
+            signed[incident.postmortem.author].append(SignedItem(incident.address, incident.title,
+                                                                 "incident", None, "postmortem", "postmortem"))
     return signed
 
 
@@ -308,7 +333,7 @@ def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[Maintenan
         signed[author].extend(items)
     for mstate in maintenances:
         for update in mstate.maintenance.updates:
-            signed[update.author].append(SignedItem(mstate.slug, mstate.maintenance.title, "maintenance",
+            signed[update.author].append(SignedItem(mstate.address, mstate.maintenance.title, "maintenance",
                                                     update.at, update.anchor, update.status))
     return {author: tuple(items) for author, items in signed.items()}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from ..core.model import ComponentStatus, Incident, Maintenance, Update
+from ..core.model import RESOLVED, ComponentStatus, Incident, Maintenance, Update
 from .intervals import Interval
 
 
@@ -74,7 +74,7 @@ def component_course(started: datetime, initial: Iterable[tuple[str, ComponentSt
         for setting in update.components:
             held[setting.id] = setting.status
             points.setdefault(setting.id, []).append((update.at, setting.status))
-        shown = dict.fromkeys(held, ComponentStatus.OPERATIONAL) if update.status == "resolved" else held
+        shown = dict.fromkeys(held, ComponentStatus.OPERATIONAL) if update.status == RESOLVED else held
         changes.append(tuple(ComponentChange(component_id, reported.get(component_id, ComponentStatus.OPERATIONAL),
                                              status)
                              for component_id, status in shown.items()

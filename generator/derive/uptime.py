@@ -230,8 +230,8 @@ def local_midnight(day: date, tz: tzinfo) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
 
 
-@remembered(lambda component_id, _timeline, start, end, *_: (component_id, start, end))
-def _figures(component_id: str, timeline: Timeline, start: datetime, end: datetime, service_start: datetime | None,
+@remembered(lambda timeline, start, end, *_: (timeline.component_id, start, end))
+def _figures(timeline: Timeline, start: datetime, end: datetime, service_start: datetime | None,
              weights: UptimeWeights) -> Uptime:
     """The figures of [start, end), counted only from when the component entered service.
 
@@ -278,7 +278,7 @@ def _months(timeline: Timeline, component: Component, today: date, now: datetime
     months = []
     while first <= current:
         start, month_end = local_midnight(first, tz), local_midnight(add_months(first, 1), tz)
-        figures = _figures(component.id, timeline, start, min(month_end, now), service_start, weights)
+        figures = _figures(timeline, start, min(month_end, now), service_start, weights)
         allowed = None
         in_service = (month_end - (max(start, service_start) if service_start else start)).total_seconds() / 60
         if component.sla is not None and in_service > 0:
@@ -288,7 +288,7 @@ def _months(timeline: Timeline, component: Component, today: date, now: datetime
     return tuple(months)
 
 
-def _years(component_id: str, timeline: Timeline, months: Sequence[MonthUptime], now: datetime, tz: tzinfo,
+def _years(timeline: Timeline, months: Sequence[MonthUptime], now: datetime, tz: tzinfo,
            service_start: datetime | None, weights: UptimeWeights) -> tuple[YearUptime, ...]:
     by_year: dict[int, list[MonthUptime]] = defaultdict(list)
     for month in months:
@@ -296,15 +296,15 @@ def _years(component_id: str, timeline: Timeline, months: Sequence[MonthUptime],
     years = []
     for year, members in by_year.items():
         start, year_end = local_midnight(members[0].month, tz), local_midnight(date(year + 1, 1, 1), tz)
-        figures = _figures(component_id, timeline, start, min(year_end, now), service_start, weights)
+        figures = _figures(timeline, start, min(year_end, now), service_start, weights)
         years.append(YearUptime(year, figures, year_end <= now, tuple(members)))
     return tuple(years)
 
 
 @remembered(lambda component_id, _intervals: component_id)
-def _merged(component_id: str, intervals: Sequence[Interval]) -> Timeline:
+def component_timeline(component_id: str, intervals: Sequence[Interval]) -> Timeline:
     """One component's timeline: merging is the sort a rebuild skips while the component's intervals stay."""
-    return Timeline.of(merge(intervals))
+    return Timeline.of(component_id, merge(intervals))
 
 
 @remembered(lambda component, *_: component.id)
@@ -312,7 +312,7 @@ def component_uptime(component: Component, timeline: Timeline, now: datetime, tz
                      weights: UptimeWeights) -> ComponentUptime:
     today = now.astimezone(tz).date()
     service_start = local_midnight(component.start_date, tz) if component.start_date else None
-    windows = tuple((days, _figures(component.id, timeline, local_midnight(today - timedelta(days=days - 1), tz), now,
+    windows = tuple((days, _figures(timeline, local_midnight(today - timedelta(days=days - 1), tz), now,
                                     service_start, weights)) for days in WINDOWS)
     months = _months(timeline, component, today, now, tz, service_start, weights)
     return ComponentUptime(
@@ -320,7 +320,7 @@ def component_uptime(component: Component, timeline: Timeline, now: datetime, tz
         days=_days(timeline, today, now, tz, service_start, weights),
         windows=windows,
         months=months,
-        years=_years(component.id, timeline, months, now, tz, service_start, weights),
+        years=_years(timeline, months, now, tz, service_start, weights),
     )
 
 
@@ -333,7 +333,7 @@ def report(site: Site, incidents: Sequence[IncidentFacts], maintenances: Sequenc
     tz = zone(site.config.timezone)
     weights = site.config.uptime
     intervals = component_intervals(incidents, maintenances)
-    components = {key: component_uptime(component, _merged(key, intervals.get(key, ())), now, tz, weights)
+    components = {key: component_uptime(component, component_timeline(key, intervals.get(key, ())), now, tz, weights)
                   for key, component in site.components.items()}
     postmortems, actions = overdue(site, incidents, now, now.astimezone(tz).date())
     grouped = grouped_by_quarter(incidents, tz)

@@ -21,13 +21,13 @@ from ..authoring.compose import AuthoringError
 from ..authoring.edit import create_file, replace_file
 from ..core.problems import Problem, Severity, display_path
 from ..pipeline.workspace import Workspace, evaluate, load_workspace, with_file
+from ..source.layout import CONTENT_FOLDERS, INCIDENTS, MAINTENANCE, REGISTRIES
 from ..source.parse import ParsedFile
 from .imported import History, ImportedIncident, ImportedMaintenance, Unmapped
 from .planned import Planned, author_id, item_text, read_back, registry_files
 from .record import RECORD_FILE, Skipped, place, read_record, record_text
 
-REGISTRIES = ("site.toml", "authors.toml", "components.toml")
-CONTENT = ("incidents", "maintenance", "pages")
+REGISTRY_FILES = tuple(f"{name}.toml" for name in REGISTRIES)
 
 T = TypeVar("T")
 Progress = Callable[[Sequence[T]], Iterable[T]]
@@ -95,7 +95,7 @@ def write(history: History, root: Path, now: datetime, *, dry_run: bool = False,
 def _refuse_folders_outside(root: Path) -> None:
     """The folders written into must be the site's own: a symbolic link out of it would take the files along."""
     real = root.resolve()
-    for name in ("incidents", "maintenance"):
+    for name in (INCIDENTS, MAINTENANCE):
         folder = root / name
         if folder.exists() and not folder.resolve().is_relative_to(real):
             raise AuthoringError(f"{display_path(folder)} leads outside the site; refusing to write through it")
@@ -126,18 +126,18 @@ def _with_registries(root: Path, registries: Sequence[Planned]) -> Workspace:
     current = load_workspace(root) if (root / "site.toml").is_file() else None
     if not registries and current is not None:
         return _settled(current)
-    if current is None and any(_has_content(root / folder) for folder in CONTENT):
+    if current is None and any(_has_content(root / folder) for folder in CONTENT_FOLDERS):
         raise AuthoringError(f"{display_path(root)} has content but no site.toml; add one, then import again")
     planned = {item.relative: item.text for item in registries}
     with tempfile.TemporaryDirectory(prefix="statusblog-import-") as temporary:
         stage = Path(temporary)
-        for name in REGISTRIES:
+        for name in REGISTRY_FILES:
             if name in planned:
                 (stage / name).write_text(planned[name], encoding="utf-8")
             elif (root / name).is_file():
                 shutil.copyfile(root / name, stage / name)
         staged = load_workspace(stage)
-        shown = {display_path(stage / name): display_path(root / name) for name in REGISTRIES}
+        shown = {display_path(stage / name): display_path(root / name) for name in REGISTRY_FILES}
     problems = {shown.get(path, path): tuple(replace(problem, path=shown.get(problem.path, problem.path))
                                              for problem in items) for path, items in staged.problems.items()}
     if staged.site is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..authoring.compose import AuthoringError, file_slug
 from ..core.problems import display_path
 from ..source.frontmatter import SourceError, read_text
+from ..source.layout import INCIDENTS, MAINTENANCE
 from ..source.parse import slugify
 from .imported import History, ImportedIncident, ImportedMaintenance
 from .planned import Planned
@@ -81,7 +82,7 @@ def record_text(record: Record) -> str:
 def place(item: ImportedIncident | ImportedMaintenance, text: str, history: History, root: Path, record: Record,
           claimed: set[str]) -> Placed:
     """The file a previous import recorded for this item, if still as written; else a free name for it."""
-    folder = "incidents" if isinstance(item, ImportedIncident) else "maintenance"
+    folder = INCIDENTS if isinstance(item, ImportedIncident) else MAINTENANCE
     key = f"{history.key}:{folder}:{item.id}"
     data = text.encode("utf-8")
     entry = (key, {"path": "", "sha256": hashlib.sha256(data).hexdigest()})

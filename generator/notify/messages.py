@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..core.model import IMPACTS, Author, NotifyChannel
+from ..core.model import ENDED_STATUSES, IMPACTS, Author, NotifyChannel
 from ..derive.state import IncidentState, MaintenanceState, SiteState
 from ..outputs.common import Wording
 from ..outputs.feeds import Entry, incident_entries, maintenance_entries
 from ..render.theme import Theme
 from .previous import FeedItem
 
-ENDED = frozenset({"resolved", "completed", "cancelled", "postmortem"})
+ENDED = ENDED_STATUSES | {"postmortem"}
+"""An entry that closes a story: an ended item, or the postmortem that follows it."""
 
 
 @dataclass(frozen=True, slots=True)

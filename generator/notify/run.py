@@ -12,33 +12,20 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from ..core.model import NotifyChannel
 from ..core.problems import SiteError, did_you_mean
 from ..outputs.api import Context
-from ..outputs.common import Wording, json_bytes
+from ..outputs.common import Wording
 from ..pipeline.evaluate import check
 from ..render.theme import load_theme
-from . import statuspage
-from .channels import ATTEMPTS, AppriseChannel, SendError, post_json, with_retries
+from .channels import ATTEMPTS, SendError, with_retries
+from .formats import FORMATS, Outgoing
 from .messages import messages, render_body, wanted_by
 from .previous import NotifyError, new_entries, read_output, read_previous
 from .websub import changed_feeds, ping
 
 WEBSUB = "WebSub hub"
-
-
-@dataclass(frozen=True, slots=True)
-class Outgoing:
-    """One new entry as one channel gets it."""
-
-    entry_id: str
-    title: str
-    html: str
-    severity: str
-    payloads: tuple[dict[str, Any], ...] = ()
-    """Statuspage's webhook bodies, for a channel with format = "statuspage"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +91,14 @@ def plan(root: Path, out: Path, options: Options) -> Plan:
         missing = sorted(set(new) - {message.entry.id for message in found})
         raise NotifyError(f"{out} has entries this site does not make ({missing[0]}, ...)",
                           "build --new from the same site and commit that notify reads")
-    context = Context(state, words) if any(c.format == "statuspage" for c in config.notify) else None
+    context = Context(state, words) if any(FORMATS[c.format].payloads for c in config.notify) else None
     signatures = published.signatures
     channels = []
     for channel in _chosen(config.notify, options.only):
+        made = FORMATS[channel.format].payloads
         outgoing = tuple(
             Outgoing(message.entry.id, message.entry.title, render_body(theme, state, message), message.severity,
-                     tuple(statuspage.payloads(context, message, signatures))
-                     if context is not None and channel.format == "statuspage" else ())
+                     tuple(made(context, message, signatures)) if made is not None and context is not None else ())
             for message in found if wanted_by(channel, message))
         channels.append((channel, outgoing))
     wants_hub = config.websub_hub and (not options.only or WEBSUB in options.only)
@@ -124,13 +111,9 @@ def _send(channel: NotifyChannel, url: str, outgoing: tuple[Outgoing, ...],
     """Oldest first, stopping at the first entry that cannot be delivered: a channel keeps the order."""
     sent: list[str] = []
     try:
-        service = AppriseChannel(url, channel.timeout) if channel.format == "apprise" else None
+        send = FORMATS[channel.format].connect(url, channel.timeout)
         for item in outgoing:
-            if service is not None:
-                with_retries(lambda item=item: service.send(item.title, item.html, item.severity), sleep)
-            else:
-                for payload in item.payloads:
-                    with_retries(lambda payload=payload: post_json(url, payload, channel.timeout), sleep)
+            send(item, sleep)
             sent.append(item.entry_id)
     except SendError as exc:
         missed = tuple(item.entry_id for item in outgoing[len(sent):])
@@ -170,10 +153,7 @@ def preview(plan: Plan, environ: Mapping[str, str]) -> Iterator[str]:
         unset = "" if environ.get(channel.url_env, "").strip() else f" ({channel.url_env} is not set)"
         yield f"== {channel.name}: {len(outgoing)} to send{unset}"
         for item in outgoing:
-            if channel.format == "statuspage":
-                yield from (json_bytes(payload).decode("utf-8").rstrip("\n") for payload in item.payloads)
-            else:
-                yield f"-- {item.title}\n{item.html.rstrip()}"
+            yield from FORMATS[channel.format].shown(item)
     if plan.feeds:
         yield f"== {WEBSUB} {plan.hub}: would ping for {len(plan.feeds)} feeds"
         yield from plan.feeds

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from ..core.model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update
+from ..core.model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update, running_statuses
 from ..core.times import iso_utc
-from ..derive.state import ComponentState, IncidentState, MaintenanceState, SiteState
+from ..derive.state import ComponentGroup, ComponentState, IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
 from ..proof.bylines import byline_fields
 from ..render.theme import Theme
@@ -123,17 +123,16 @@ def component_object(context: Context, state: ComponentState, position: int, gro
         "page_id": context.page_id,
         "group": False,
         "only_show_if_degraded": False,
-        EXTENSION: {"key": component.id, "url": absolute(context.config, f"components/{component.id}/"),
+        EXTENSION: {"key": component.id, "url": absolute(context.config, component.address.url),
                     "sla": component.sla},
     }
 
 
-def group_object(context: Context, name: str, members: list[JSON], position: int) -> JSON:
-    worst = max(ComponentStatus.from_key(member["status"]) for member in members)
+def group_object(context: Context, group: ComponentGroup, members: list[JSON], position: int) -> JSON:
     return {
-        "id": group_id(name),
-        "name": name,
-        "status": worst.key,
+        "id": group_id(group.name),
+        "name": group.name,
+        "status": group.status.key,
         "created_at": min(member["created_at"] for member in members),
         "updated_at": max(member["updated_at"] for member in members),
         "position": position,
@@ -151,14 +150,14 @@ def group_object(context: Context, name: str, members: list[JSON], position: int
 def components(context: Context) -> list[JSON]:
     """Each group as a component followed by its members, in the registry's order."""
     result: list[JSON] = []
-    for name, states in context.state.groups:
-        if not name:
-            result += [component_object(context, state, len(result) + 1, None) for state in states]
+    for group in context.state.groups:
+        if not group.name:
+            result += [component_object(context, state, len(result) + 1, None) for state in group.members]
             continue
         position = len(result) + 1
-        members = [component_object(context, state, position + index + 1, group_id(name))
-                   for index, state in enumerate(states)]
-        result += [group_object(context, name, members, position), *members]
+        members = [component_object(context, state, position + index + 1, group_id(group.name))
+                   for index, state in enumerate(group.members)]
+        result += [group_object(context, group, members, position), *members]
     return result
 
 
@@ -228,19 +227,10 @@ def _names(context: Context) -> dict[str, str]:
     return {key: state.component.name for key, state in context.state.components.items()}
 
 
-def _shown_statuses(updates: list[Update]) -> list[str]:
-    """A plain 'update' keeps the status in effect, which is what Statuspage shows for it."""
-    shown, current = [], "investigating"
-    for update in updates:
-        current = current if update.status == "update" else update.status
-        shown.append(current)
-    return shown
-
-
 def incident_object(context: Context, state: IncidentState) -> JSON:
     incident = state.incident
     updates = list(incident.updates)
-    page_path = f"incidents/{incident.slug}/"
+    page_path = incident.address.url
     affected = dict(state.affected)
     monitoring = [update.at for update in updates if update.status == "monitoring"]
     names = _names(context)
@@ -259,7 +249,7 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
         "started_at": iso_utc(incident.started),
         "page_id": context.page_id,
         "incident_updates": update_objects(context, "incidents", incident.id, page_path, updates, transitions,
-                                           _shown_statuses(updates)),
+                                           running_statuses(update.status for update in updates)),
         "components": _component_list(context, affected),
         EXTENSION: {
             "key": incident.id,
@@ -281,7 +271,7 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
 def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
     maintenance = state.maintenance
     updates = maintenance.updates
-    page_path = f"maintenance/{maintenance.slug}/"
+    page_path = maintenance.address.url
     affected = dict.fromkeys(maintenance.components, ComponentStatus.UNDER_MAINTENANCE)
     transitions = _transitions(updates, affected, lambda status: status in ACTIVE_MAINTENANCE,
                                _names(context))

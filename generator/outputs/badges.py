@@ -93,7 +93,7 @@ def badges(state: SiteState, words: Wording) -> Iterator[tuple[str, Badge]]:
         component = component_state.component
         status = component_state.status.key
         text = message(words, status)
-        yield (f"components/{component.id}/badge.svg",
+        yield (component.address.beside("badge.svg"),
                Badge(component.name, status, text, f"{component.name} ({config.title}): {text}"))
 
 

@@ -35,7 +35,7 @@ def revision(state: MaintenanceState) -> tuple[int, datetime]:
 def maintenance_event(state: MaintenanceState, site: Site, now: datetime) -> Event:
     config = site.config
     maintenance = state.maintenance
-    url = absolute(config, f"maintenance/{maintenance.slug}/")
+    url = absolute(config, maintenance.address.url)
     sequence, stamp = revision(state)
     event = Event()
     event.add("uid", calendar_uid(config, update_key("maintenance", maintenance.id)))

@@ -87,7 +87,7 @@ def author_fields(author: Author | None, author_id: str, config: SiteConfig) -> 
         "name": author.name,
         "role": author.role,
         "email": author.email or None,
-        "url": absolute(config, f"authors/{author.id}/"),
+        "url": absolute(config, author.address.url),
     }
 
 

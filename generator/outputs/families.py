@@ -8,7 +8,7 @@ decide when to render and make what, and adding an output is adding a module her
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..core.addresses import PUBLISHED
@@ -25,6 +25,15 @@ from .uptime_pages import uptime_files, uptime_pages
 
 Pages = Callable[[SiteState], Iterator[Page]]
 Files = Callable[[SiteState, Theme], Iterator[tuple[str, bytes]]]
+
+
+class OutputClash(Exception):
+    """Two families wrote one file, or a family wrote outside the names it declares: a bug in a family."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.hint = "give each output family its own names in core/addresses.PUBLISHED, and write only under them"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +66,21 @@ OUTPUTS: tuple[Family, ...] = (
 """Every output family but the sitemap, which lists what they wrote; small files first, costly ones last."""
 
 
+
+
+def held_to_contract(claims: Iterable[tuple[str, str]], free_pages: Collection[str]) -> list[str]:
+    """The paths the families wrote, once each, or OutputClash: no two families write one file (in a
+    parallel build the last writer would win by timing), and each writes only under its declared names
+    (the html family also under each free page's slug, which `check` keeps off every declared name)."""
+    owner: dict[str, str] = {}
+    for family, path in claims:
+        top = path.partition("/")[0]
+        if top not in PUBLISHED[family] and not (family == "html" and top in free_pages):
+            raise OutputClash(path, f"the '{family}' output family wrote {path}, outside the names it declares; "
+                                    "nothing was published")
+        if path in owner:
+            first, second = sorted((owner[path], family))
+            raise OutputClash(path, f"two output families write {path}: '{first}' and '{second}'; nothing was "
+                                    "published")
+        owner[path] = family
+    return list(owner)

@@ -120,7 +120,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
     """
     config = state.site.config
     incident = incident_state.incident
-    page = f"incidents/{incident.slug}/"
+    page = incident.address.url
     components = tuple(component_id for component_id, _ in incident_state.affected)
     entries = [_update_entry(state, words, "incidents", incident.id, page, incident.title, components, update,
                              changes_html(state, incident_state.stated_changes(update), words))
@@ -147,7 +147,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
 def maintenance_entries(state: SiteState, maintenance_state: MaintenanceState, words: Wording) -> list[Entry]:
     """Updates published by "now"; a window with no update yet has nothing to announce."""
     maintenance = maintenance_state.maintenance
-    page = f"maintenance/{maintenance.slug}/"
+    page = maintenance.address.url
     return [_update_entry(state, words, "maintenance", maintenance.id, page, maintenance.title,
                           maintenance.components, update)
             for update in maintenance.updates]
@@ -171,16 +171,16 @@ def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[s
     for component_state in state.components.values():
         component = component_state.component
         chosen = tuple(entry for entry in entries if component.id in entry.components)
-        yield Feed(f"components/{component.id}/feed", f"{component.name} · {config.title}",
+        yield Feed(component.address.beside("feed"), f"{component.name} · {config.title}",
                    f"Every update about {component.name} from {config.title}",
-                   f"components/{component.id}/", chosen[:limit]), (".xml", ".atom")
+                   component.address.url, chosen[:limit]), (".xml", ".atom")
     by_parent: dict[str, list[Entry]] = {}
     for entry in entries:  # one pass, not one per incident: the site's feeds stay linear in its size
         by_parent.setdefault(entry.parent, []).append(entry)
     for incident_state in state.incidents:
-        page = f"incidents/{incident_state.slug}/"
+        page = incident_state.address.url
         chosen = tuple(by_parent.get(page, ()))
-        yield Feed(f"{page}feed", f"{incident_state.incident.title} · {config.title}",
+        yield Feed(incident_state.address.beside("feed"), f"{incident_state.incident.title} · {config.title}",
                    f"Every update about this incident from {config.title}", page, chosen[:limit]), (".atom",)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from ..core.addresses import Address, history_address
 from ..core.model import Author
 from ..core.times import zone
 from ..derive.state import IncidentState, MaintenanceState, SignedItem, SiteState
@@ -26,6 +27,10 @@ class HistoryEntry:
     @property
     def slug(self) -> str:
         return (self.incident or self.maintenance).slug  # type: ignore[union-attr]
+
+    @property
+    def address(self) -> Address:
+        return (self.incident or self.maintenance).address  # type: ignore[union-attr]
 
 
 def history_entries(state: SiteState) -> list[HistoryEntry]:
@@ -49,17 +54,13 @@ def months(entries: list[HistoryEntry], timezone: str) -> list[tuple[datetime, l
     return grouped
 
 
-def history_path(number: int) -> str:
-    return "history/index.html" if number == 1 else f"history/page/{number}/index.html"
-
-
 def history_pages(state: SiteState) -> Iterator[Page]:
     entries = history_entries(state)
     size = state.site.config.history_page_size
     pages = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
-    links = [history_path(number).removesuffix("index.html") for number in range(1, len(pages) + 1)]
+    links = [history_address(number).url for number in range(1, len(pages) + 1)]
     for number, chunk in enumerate(pages, start=1):
-        yield page("history.html", history_path(number), state=state,
+        yield page("history.html", history_address(number).page, state=state,
                            months=months(chunk, state.site.config.timezone),
                            page_number=number, page_count=len(pages),
                            previous_page=links[number - 2] if number > 1 else None,
@@ -79,7 +80,7 @@ class SignedGroup:
     """What an author signed in one incident or maintenance, listed together on their page."""
 
     kind: str
-    parent_slug: str
+    parent: Address
     parent_title: str
     items: tuple[SignedItem, ...]
 
@@ -87,29 +88,29 @@ class SignedGroup:
 def signed_groups(signed: Iterable[SignedItem]) -> list[SignedGroup]:
     """Consecutive items of the same incident or maintenance, in the order given."""
     groups = []
-    for (kind, slug), items in groupby(signed, key=lambda item: (item.kind, item.parent_slug)):
+    for (kind, parent), items in groupby(signed, key=lambda item: (item.kind, item.parent)):
         run = tuple(items)
-        groups.append(SignedGroup(kind, slug, run[0].parent_title, run))
+        groups.append(SignedGroup(kind, parent, run[0].parent_title, run))
     return groups
 
 
 def html_pages(state: SiteState) -> Iterator[Page]:
     yield page("index.html", "index.html", state=state)
     for incident in state.incidents:
-        yield page("incident.html", f"incidents/{incident.slug}/index.html", state=state, item=incident,
+        yield page("incident.html", incident.address.page, state=state, item=incident,
                            signers=signers(incident, state.authors))
     for maintenance in state.maintenances:
-        yield page("maintenance.html", f"maintenance/{maintenance.slug}/index.html",
+        yield page("maintenance.html", maintenance.address.page,
                            state=state, item=maintenance)
     yield from history_pages(state)
     for component in state.components.values():
-        yield page("component.html", f"components/{component.component.id}/index.html",
+        yield page("component.html", component.address.page,
                            state=state, item=component)
     for author in state.site.authors.values():
         signed = state.signed.get(author.id, ())
-        yield page("author.html", f"authors/{author.id}/index.html", state=state, item=author,
+        yield page("author.html", author.address.page, state=state, item=author,
                            signed=signed, signed_groups=signed_groups(signed))
     for free in state.site.pages:
-        yield page("page.html", f"{free.slug}/index.html", state=state, item=free)
+        yield page("page.html", free.address.page, state=state, item=free)
     # A 404 page is served at any depth, so its links start from the site's path on the host.
     yield page("404.html", "404.html", root=urlsplit(state.site.config.base_url).path, state=state)

@@ -23,10 +23,10 @@ UNLISTED = frozenset({"404.html"})
 
 def last_changes(state: SiteState) -> dict[str, datetime]:
     """Page path -> time of its latest published update."""
-    changes = {f"incidents/{s.slug}/index.html": s.latest.at for s in state.incidents}
+    changes = {s.address.page: s.latest.at for s in state.incidents}
     for mstate in state.maintenances:
         if mstate.maintenance.updates:
-            changes[f"maintenance/{mstate.slug}/index.html"] = mstate.maintenance.updates[-1].at
+            changes[mstate.address.page] = mstate.maintenance.updates[-1].at
     return changes
 
 

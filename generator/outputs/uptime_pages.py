@@ -70,7 +70,7 @@ def _component(state: SiteState, uptime: ComponentUptime) -> JSON:
     return {
         "name": component.name,
         "group": component.group or None,
-        "url": absolute(state.site.config, f"components/{component.id}/"),
+        "url": absolute(state.site.config, component.address.url),
         "sla_percent": component.sla,
         "start_date": component.start_date.isoformat() if component.start_date else None,
         "windows": {str(days): _figures(figures) for days, figures in uptime.windows},
@@ -107,9 +107,6 @@ def uptime_json(state: SiteState) -> JSON:
     report: UptimeReport = state.uptime
     config = state.site.config
 
-    def incident_url(slug: str) -> str:
-        return absolute(config, f"incidents/{slug}/")
-
     return {
         "generated_at": iso_utc(state.now),
         "timezone": config.timezone,
@@ -121,20 +118,22 @@ def uptime_json(state: SiteState) -> JSON:
         "years": [_quarter(year) for year in report.years],
         "all_time": None if report.all_time is None else _quarter(report.all_time),
         "overdue_postmortems": [
-            {"incident": item.slug, "title": item.title, "impact": item.impact, "url": incident_url(item.slug),
+            {"incident": item.slug, "title": item.title, "impact": item.impact,
+             "url": absolute(config, item.address.url),
              "resolved_at": iso_utc(item.resolved_at), "due_at": iso_utc(item.due)}
             for item in report.overdue_postmortems],
         "overdue_action_items": [
-            {"incident": action.slug, "title": action.title, "url": incident_url(action.slug) + "#postmortem",
+            {"incident": action.slug, "title": action.title,
+             "url": absolute(config, action.address.url) + "#postmortem",
              "text": action.item.text, "owner": action.item.owner,
              "due": action.item.due.isoformat() if action.item.due else None}
             for action in report.overdue_actions],
         "late_updates": [
-            {"incident": item.slug, "title": item.title, "url": incident_url(item.slug),
+            {"incident": item.slug, "title": item.title, "url": absolute(config, item.address.url),
              **promise_fields(item.promise)} for item in report.late_updates],
         "recurring_causes": [
             {"cause": cause.cause, "incidents": [
-                {"incident": incident.slug, "title": incident.title, "url": incident_url(incident.slug),
+                {"incident": incident.slug, "title": incident.title, "url": absolute(config, incident.address.url),
                  "started": iso_utc(incident.started)} for incident in cause.incidents]}
             for cause in report.recurring_causes],
     }

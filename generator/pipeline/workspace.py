@@ -15,20 +15,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from ..core.model import Incident, Maintenance, Page, Site
 from ..core.problems import Problem, Problems, display_path
 from ..core.times import zone
 from ..source.cached_parse import parse_entries
-from ..source.loader import Parser, content_file, load_site, read_parsed
-from ..source.parse import ParsedFile, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from ..source.loader import KIND_OF_FOLDER, content_file, load_site, read_parsed
+from ..source.parse import ParsedFile, slugify
 from .evaluate import Checked
 from .evaluate import evaluate as evaluate_site
-
-PARSERS: Mapping[str, Parser] = MappingProxyType(
-    {"incidents": parse_incident, "maintenance": parse_maintenance, "pages": parse_page})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +60,7 @@ def content_folder(root: Path, path: Path) -> str | None:
         relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
     except ValueError:
         return None
-    if len(relative.parts) == 2 and relative.parts[0] in PARSERS:
+    if len(relative.parts) == 2 and relative.parts[0] in KIND_OF_FOLDER:
         return relative.parts[0]
     return None
 
@@ -73,7 +69,7 @@ def parse_text(workspace: Workspace, path: Path, text: str) -> ParsedFile:
     """Parse text meant for `path` as the file's folder says, without touching the disk."""
     folder = content_folder(workspace.root, path)
     assert folder is not None and workspace.site is not None
-    return PARSERS[folder](text, slugify(path.stem), display_path(path), workspace.tz)
+    return KIND_OF_FOLDER[folder].parse(text, slugify(path.stem), display_path(path), workspace.tz)
 
 
 def with_file(workspace: Workspace, path: Path, parsed: ParsedFile | None = None) -> Workspace:
@@ -87,7 +83,7 @@ def with_file(workspace: Workspace, path: Path, parsed: ParsedFile | None = None
     if parsed is not None:
         problems.extend(parsed.problems)
     elif (entry := content_file(workspace.root.resolve(), path, problems)) is not None:
-        parsed = read_parsed(*entry, PARSERS[folder], workspace.tz, problems)
+        parsed = read_parsed(*entry, KIND_OF_FOLDER[folder].parse, workspace.tz, problems)
     item: Incident | Maintenance | Page | None = parsed.item if parsed is not None else None
     # An incident that does not parse whole is still checked as far as it does, as `check` does (loader.kept).
     unfinished = parsed.unfinished if parsed is not None and item is None else None
@@ -100,13 +96,8 @@ def with_file(workspace: Workspace, path: Path, parsed: ParsedFile | None = None
 
 
 def _replace_item(site: Site, folder: str, shown: str, item: Incident | Maintenance | Page | None) -> Site:
-    if folder == "incidents":
-        return replace(site, incidents=_replaced(site.incidents, shown, item,
-                                                 lambda i: newest_first(i.started, i.slug)))
-    if folder == "maintenance":
-        return replace(site, maintenances=_replaced(site.maintenances, shown, item,
-                                                    lambda m: newest_first(m.scheduled_start, m.slug)))
-    return replace(site, pages=_replaced(site.pages, shown, item, lambda p: p.slug))
+    kind = KIND_OF_FOLDER[folder]
+    return replace(site, **{kind.field: _replaced(getattr(site, kind.field), shown, item, kind.order)})
 
 
 def _replaced(items: tuple[Any, ...], shown: str, item: Any, key: Callable[[Any], Any]) -> tuple[Any, ...]:

@@ -12,7 +12,6 @@ another host, and connections and event streams are capped.
 from __future__ import annotations
 
 import html
-import mimetypes
 import re
 import signal
 import socket
@@ -30,6 +29,7 @@ from urllib.parse import parse_qs, quote, unquote
 import jinja2
 from watchdog.observers import Observer
 
+from ..core.media import HTML, media_type
 from ..core.problems import Problem, display_path
 from ..render.theme import THEMES, template_problem
 from .live import Changes, Preview, Watcher
@@ -47,11 +47,6 @@ GENERATION = re.compile(r"[0-9]{1,18}", re.ASCII)
 """A generation as the reload script sends it back: ASCII digits only (int() also reads Arabic-Indic
 digits and refuses more than 4,300), and small enough to stay a 64-bit count of milliseconds."""
 CSP_META = re.compile(r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")', re.IGNORECASE)
-CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-                 ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-                 ".xml": "application/xml", ".atom": "application/atom+xml", ".svg": "image/svg+xml",
-                 ".ics": "text/calendar; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
-
 RELOAD_SCRIPT = b"""// statusblog serve: reload when the site is rebuilt. Added by the dev server only.
 (() => {
   const since = (document.currentScript && document.currentScript.dataset.generation) || "0";
@@ -104,11 +99,6 @@ def error_page(generation: int, problems: Iterable[Problem]) -> bytes:
             "</head><body><main><h1>The site has errors</h1><p>Fix them and save; this page reloads by itself.</p>"
             "</main></body></html>")
     return inject(page.encode(), generation, problems)
-
-
-def content_type(path: str) -> str:
-    suffix = Path(path).suffix.lower()
-    return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
 def site_path(raw: str) -> str | None:
@@ -186,7 +176,7 @@ class Handler(BaseHTTPRequestHandler):
     def _page(self, path: str | None) -> None:
         served = self.server.preview.served
         if served.snapshot is None:
-            self._send(HTTPStatus.SERVICE_UNAVAILABLE, CONTENT_TYPES[".html"],
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, HTML,
                        error_page(served.generation, served.problems))
             return
         name = None if path is None else path + "index.html" if path == "" or path.endswith("/") else path
@@ -204,10 +194,10 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 problem = Problem(name or "404.html", None, f"cannot render: {exc!r}", "please report this")
             self.server.preview.say(problem.format())
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, CONTENT_TYPES[".html"],
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, HTML,
                        error_page(served.generation, (*served.problems, problem)))
             return
-        kind = content_type(name)
+        kind = media_type(name)
         if kind.startswith("text/html"):
             body = inject(body, served.generation, served.problems)
         self._send(status, kind, body)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.media import SERVED, Served
+
 CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'none'"),
     ("style-src", "'self'"),
@@ -58,25 +60,24 @@ class Redirect:
     status: int = 301
 
 
+EVERY_PATH = HeaderRule("/*", (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Strict-Transport-Security", "max-age=31536000"),
+    ("Cache-Control", SHORT_CACHE),
+))
+
+
+def served_rule(served: Served) -> HeaderRule:
+    return HeaderRule(served.pattern, (("Content-Type", served.media_type), *((ANY_ORIGIN,) if served.cross_origin
+                                                                               else ())))
+
+
 HEADER_RULES: tuple[HeaderRule, ...] = (
-    HeaderRule("/*", (
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-        ("X-Content-Type-Options", "nosniff"),
-        ("X-Frame-Options", "DENY"),
-        ("Referrer-Policy", "no-referrer"),
-        ("Strict-Transport-Security", "max-age=31536000"),
-        ("Cache-Control", SHORT_CACHE),
-    )),
-    # Hosts join the values of a header that two matching rules both set, so
-    # no path below is matched by two rules that set the same header.
-    HeaderRule("/feed.xml", (("Content-Type", "application/rss+xml; charset=utf-8"), ANY_ORIGIN)),
-    HeaderRule("/components/*/feed.xml", (("Content-Type", "application/rss+xml; charset=utf-8"), ANY_ORIGIN)),
-    HeaderRule("/*.atom", (("Content-Type", "application/atom+xml; charset=utf-8"), ANY_ORIGIN)),
-    HeaderRule("/feed.json", (("Content-Type", "application/feed+json"), ANY_ORIGIN)),
-    HeaderRule("/api/*", (("Content-Type", "application/json"), ANY_ORIGIN)),
-    HeaderRule("/*.ics", (("Content-Type", "text/calendar; charset=utf-8"), ANY_ORIGIN)),
-    HeaderRule("/*.svg", (("Content-Type", "image/svg+xml"),)),
-)
+    EVERY_PATH, *(served_rule(served) for declared in SERVED.values() for served in declared))
+"""Every path's policy, then each family's declared media types (core/media.py), in their order."""
 
 STATUSPAGE_FEEDS: tuple[tuple[str, str], ...] = (("/history.atom", "feed.atom"), ("/history.rss", "feed.xml"))
 """Statuspage's feed paths and ours, so subscribers moved over keep receiving updates."""
@@ -98,6 +99,20 @@ def headers_file(rules: tuple[HeaderRule, ...] = HEADER_RULES) -> str:
 
 def redirects_file(rules: tuple[Redirect, ...]) -> str:
     return "".join(f"{rule.source} {rule.target} {rule.status}\n" for rule in rules)
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def netlify_rules(rules: tuple[HeaderRule, ...] = HEADER_RULES, moved: tuple[Redirect, ...] = redirects("/")) -> str:
+    """The same rules as netlify.toml's [[headers]] and [[redirects]] tables: what the repository's
+    netlify.toml ends with (tests/test_hosting.py holds it to this text)."""
+    blocks = [f'[[headers]]\n  for = {_toml_string(rule.pattern)}\n  [headers.values]\n'
+              + "".join(f"    {name} = {_toml_string(value)}\n" for name, value in rule.headers) for rule in rules]
+    blocks += [f"[[redirects]]\n  from = {_toml_string(rule.source)}\n  to = {_toml_string(rule.target)}\n"
+               f"  status = {rule.status}\n" for rule in moved]
+    return "\n".join(blocks)
 
 
 _DIRECTORY_HREF = re.compile(r'(\shref=")(?![A-Za-z][A-Za-z0-9+.-]*:|/|#)([^"?#]*/)(?=[?#"])')

@@ -29,6 +29,7 @@ from babel.support import NullTranslations, Translations
 from markupsafe import Markup
 
 from .. import themes
+from ..core.addresses import history_address
 from ..core.model import SiteConfig
 from ..core.problems import Problem, display_path
 from ..core.times import iso_utc, zone
@@ -193,6 +194,7 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
     catalog = translations(base, config.language)
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = memoized_gettext(catalog.gettext)
+    env.globals["history"] = history_address(1)  # the history's first page: what the navigation links to
     env.code_generator_class = code_generator(catalog.gettext)
     locale = Locale.parse(config.language.replace("-", "_"))
     tz = zone(config.timezone)

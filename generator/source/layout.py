@@ -16,8 +16,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-CONTENT_FOLDERS = ("incidents", "maintenance", "pages")
-"""Folders of Markdown files, one item per file."""
+INCIDENTS, MAINTENANCE, PAGES = "incidents", "maintenance", "pages"
+CONTENT_FOLDERS = (INCIDENTS, MAINTENANCE, PAGES)
+"""Folders of Markdown files, one item per file (how each is parsed and ordered: loader.CONTENT_KINDS)."""
 THEME_FOLDERS = ("templates", "static")
 """Folders that override the installed theme's files of the same name."""
 SOURCE_FOLDERS = CONTENT_FOLDERS + THEME_FOLDERS

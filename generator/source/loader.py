@@ -10,6 +10,7 @@ which the render step reads, so `check` refuses what `build` would.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,34 @@ from ..core.model import Incident, Maintenance, Page, Site
 from ..core.problems import Problems, display_path
 from ..core.times import zone
 from .frontmatter import SourceError, read_text
-from .layout import CONTENT_FOLDERS, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
+from .layout import INCIDENTS, MAINTENANCE, PAGES, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
 from .parse import ParsedFile, Unfinished, newest_first, parse_incident, parse_maintenance, parse_page, slugify
 from .registries import load_authors, load_components, load_site_config
 
 Parser = Callable[[str, str, str, tzinfo], ParsedFile]
 Entry = tuple[Path, str, str, Parser]
 """A content file to parse: its path, the path shown in messages, its slug, and its parser."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentKind:
+    """One folder of content files: how each file is parsed, and where and in what order the site keeps them."""
+
+    folder: str
+    parse: Parser
+    field: str
+    """The Site's field that holds them."""
+    order: Callable[[Any], Any]
+    """The site's order: incidents and maintenance newest first (then by slug), pages by slug."""
+
+
+CONTENT_KINDS = (
+    ContentKind(INCIDENTS, parse_incident, "incidents", lambda incident: newest_first(incident.started, incident.slug)),
+    ContentKind(MAINTENANCE, parse_maintenance, "maintenances",
+                lambda maintenance: newest_first(maintenance.scheduled_start, maintenance.slug)),
+    ContentKind(PAGES, parse_page, "pages", lambda page: page.slug),
+)
+KIND_OF_FOLDER = {kind.folder: kind for kind in CONTENT_KINDS}
 ParseAll = Callable[[Path, list[Entry], tzinfo, Problems], list[Any]]
 """How a site's content files become items: `parse_serially`, or the build's cache and pool
 (`cached_parse.parse_entries`), which give the same items and problems in the same order."""
@@ -65,9 +87,8 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
 def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
                ) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
     """Incidents, maintenances, pages, and the incidents that parsed only in part (checked, never published)."""
-    folders = tuple(zip(CONTENT_FOLDERS, (parse_incident, parse_maintenance, parse_page), strict=True))
-    entries: list[Entry] = [(path, shown, slug, parser) for folder, parser in folders
-                            for path, shown, slug in content_files(root, folder, problems)]
+    entries: list[Entry] = [(path, shown, slug, kind.parse) for kind in CONTENT_KINDS
+                            for path, shown, slug in content_files(root, kind.folder, problems)]
     items = parse(root, entries, tz, problems)
     return ([item for item in items if isinstance(item, Incident)],
             [item for item in items if isinstance(item, Maintenance)],
@@ -140,9 +161,9 @@ def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) 
         config=config,
         authors=authors,
         components=components,
-        incidents=tuple(sorted(incidents, key=lambda i: newest_first(i.started, i.slug))),
-        maintenances=tuple(sorted(maintenances, key=lambda m: newest_first(m.scheduled_start, m.slug))),
-        pages=tuple(sorted(pages, key=lambda p: p.slug)),
+        incidents=tuple(sorted(incidents, key=KIND_OF_FOLDER[INCIDENTS].order)),
+        maintenances=tuple(sorted(maintenances, key=KIND_OF_FOLDER[MAINTENANCE].order)),
+        pages=tuple(sorted(pages, key=KIND_OF_FOLDER[PAGES].order)),
         source_files=registry,
         unfinished=tuple(unfinished),
     )

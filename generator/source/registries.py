@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from ..core.model import IMPACTS, Author, Component, Contact, NotifyChannel, SiteConfig, UptimeWeights
+from ..core.model import IMPACTS, NOTIFY_FORMATS, Author, Component, Contact, NotifyChannel, SiteConfig, UptimeWeights
 from ..core.problems import Problems, did_you_mean
 from ..core.times import TimeError, zone
 from ..themes import installed_themes
@@ -173,7 +173,7 @@ SITE_SCHEMA = {
 NOTIFY_SCHEMA = {
     "name": FieldSpec(required_text, required=True),
     "url": FieldSpec(_secret_url, required=True),
-    "format": FieldSpec(choice("apprise", "statuspage")),
+    "format": FieldSpec(choice(*NOTIFY_FORMATS)),
     "components": FieldSpec(text_list),
     "min_impact": FieldSpec(choice(*IMPACTS)),
     "maintenance": FieldSpec(flag),
