@@ -18,7 +18,6 @@ from generator.core.keys import parse_key
 from generator.core.times import build_now
 from generator.pipeline.evaluate import check, render
 from generator.proof.bylines import SignatureOptions, State
-from generator.proof.git import parse_blame
 from generator.render.theme import load_theme
 from tests.sites import INVESTIGATING, run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
@@ -124,13 +123,20 @@ def test_typo_fix_signed_by_another_author_leaves_the_byline_verified_and_names_
     assert (byline.state, byline.commit, byline.editors) == (State.VERIFIED, written, ("bob",))
 
 
-def test_renamed_file_keeps_the_commit_that_wrote_its_headings(repo: Repo) -> None:
+@pytest.mark.parametrize("keeps_id", [False, True])
+def test_a_renamed_file_is_a_new_incident_unless_it_keeps_its_id(repo: Repo, keeps_id: bool) -> None:
+    """The slug is the incident's identity: a rename without `id` makes every update new, introduced by the
+    rename; `id: <old slug>` in the same commit keeps the identity, and the proofs."""
     repo.base()
     written = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
-    repo.git("mv", f"content/{INCIDENT_PATH}", "content/incidents/2026-03-14-api-outage.md")
+    renamed = "incidents/2026-03-14-api-outage.md"
+    repo.git("mv", f"content/{INCIDENT_PATH}", f"content/{renamed}")
+    if keeps_id:
+        repo.write({renamed: INCIDENT.replace("---\n", "---\nid: 2026-03-14-api-errors\n", 1)})
     repo.commit("Rename", None)
-    byline = bylines(repo)[line_of(repo.site / "incidents/2026-03-14-api-outage.md", FIRST)]
-    assert (byline.state, byline.commit) == (State.VERIFIED, written)
+    byline = bylines(repo)[line_of(repo.site / renamed, FIRST)]
+    assert (byline.state, byline.commit) == ((State.VERIFIED, written) if keeps_id else
+                                             (State.UNSIGNED, repo.git("rev-parse", "HEAD").strip()))
 
 
 def test_rewritten_heading_is_vouched_for_by_whoever_rewrote_it(repo: Repo) -> None:
@@ -211,6 +217,7 @@ def test_require_signatures_passes_when_all_are_verified(repo: Repo) -> None:
     result = run("check", str(repo.site), "--now", NOW, "--require-signatures")
     assert result.exit_code == 0, result.stderr
     assert "signatures: 2 verified (trust root: authors.toml at " in result.stdout
+    assert "; headers: 1 verified\n" in result.stdout
 
 
 def test_shallow_clone_is_refused_with_the_fix(repo: Repo, tmp_path: Path) -> None:
@@ -267,13 +274,15 @@ def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
     assert f"✓ Verified signature (commit {commit[:12]}, key {alice})" in proofs
     assert any(p.startswith("⚠ Signed by someone else: Bob Okafor (commit") and p.endswith(f"key {bob})")
                for p in proofs)
-    assert len(proofs) == 3  # two updates and the postmortem
+    assert len(proofs) == 4  # the header, two updates and the postmortem
+    assert f"✓ Verified signature: Alice Nguyen (commit {commit[:12]}, key {alice})" in proofs
     author = html.parse(str(out / "authors/alice/index.html"))
     assert [code.text for code in author.iterfind(".//code[@class='fingerprint']")] == [alice]
 
     incident = json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]
     first = incident["incident_updates"][-1]["statusblog"]["signature"]
-    assert first == {"state": "verified", "signer": "alice", "commit": commit, "key": alice,
+    assert first == {"state": "verified", "signer": "alice", "commit": commit, "path": f"content/{INCIDENT_PATH}",
+                     "key": alice,
                      "description": f"signed by alice's key {alice} in commit {commit[:12]}", "edits": []}
     assert incident["incident_updates"][0]["statusblog"]["signature"]["state"] == "other"
     assert incident["statusblog"]["postmortem"]["signature"]["state"] == "verified"
@@ -302,14 +311,6 @@ def test_fingerprints_match_ssh_keygen(tmp_path: Path, kind: str) -> None:
     subprocess.run(["ssh-keygen", "-q", "-t", kind, *size, "-N", "", "-f", str(path)], check=True)
     printed = subprocess.run(["ssh-keygen", "-lf", f"{path}.pub"], capture_output=True, text=True, check=True)
     assert parse_key(Path(f"{path}.pub").read_text()).fingerprint == printed.stdout.split()[1]
-
-
-def test_blame_porcelain_parse_ignores_content_that_looks_like_a_header() -> None:
-    first, second = "a" * 40, "b" * 40
-    porcelain = (f"{first} 3 5 1\nauthor A\nsummary {second} 1 2\nfilename x.md\n\t{second} 9 9\n"
-                 f"{second} 4 7 1\nprevious {first} x.md\nfilename x.md\n\tplain\n"
-                 f"{first} 4 8\n\tagain\n")
-    assert parse_blame(porcelain) == {5: first, 7: second, 8: first}
 
 
 def setup_commands() -> str:

@@ -90,6 +90,11 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise SourceError(None, f"cannot read file: {exc.strerror or exc}") from exc
+    return decode_text(raw)
+
+
+def decode_text(raw: bytes) -> str:
+    """A file's bytes as text, as `read_text` takes them: signature checks read old versions from git alike."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
