@@ -269,7 +269,7 @@ def test_a_removed_published_update_needs_a_signature(repo: Repo) -> None:
     publish(repo)
     removed = signed[:signed.index("\n## 2026-11-19 11:00")] + "\n"
     repo.commit("Reopen", None, {PATH: removed})
-    code, stdout, stderr = verify(repo)
+    code, _, stderr = verify(repo)
     assert code == 0
     assert f"{PATH}:20: warning: the update 2026-11-19T11:00:00+00:00 · resolved · alice of incidents/" \
            "2026-11-19-uploads was published" in stderr and "is removed by commit" in stderr

@@ -144,6 +144,27 @@ class Git:
         out = self.run("rev-list", "--parents", "HEAD").stdout.decode()
         return {parts[0]: tuple(parts[1:]) for line in out.split("\n") if (parts := line.split())}
 
+    def changes(self, pairs: list[tuple[str, str | None]], paths: Iterable[str]
+                ) -> list[list[tuple[str, str, str, str, str]]]:
+        """For each (commit, parent) (None: a root commit, against nothing), what changed under `paths`:
+        (old mode, new mode, old id, new id, path) per file, in one process, no rename detection."""
+        if not pairs:
+            return []
+        lines = "".join(f"{commit} {parent}\n" if parent else f"{commit}\n" for commit, parent in pairs)
+        out = self.run("diff-tree", "--stdin", "--always", "-r", "--root", "--no-renames", "--raw", "-z",
+                       "--no-abbrev", "--", *paths, stdin=lines.encode()).stdout
+        result: list[list[tuple[str, str, str, str, str]]] = []
+        meta: list[str] | None = None
+        for token in out.decode(errors="surrogateescape").split("\0"):
+            if meta is not None:
+                result[-1].append((meta[0].lstrip(":"), meta[1], meta[2], meta[3], token))
+                meta = None
+            elif token.startswith(":"):
+                meta = token.split(" ")
+            elif COMMIT.match(token):
+                result.append([])
+        return result
+
     def between(self, head: str, base: str) -> set[str]:
         """The commits reachable from `head` and not from `base`: what a change brought."""
         return set(self.run("rev-list", head, "--not", base, "--").stdout.decode().split())

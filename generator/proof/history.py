@@ -15,7 +15,7 @@ are those of the work tree reuses the site's own parse.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -29,7 +29,7 @@ from ..source.loader import Parser, is_content_name
 from ..source.parse import parse_incident, parse_maintenance, slugify
 from ..source.registries import load_site_config
 from .git import Git, tree_entries
-from .units import Unit, units_of
+from .units import Unit, UnitsOf, units_of
 
 FOLDERS: Mapping[str, Parser] = dict(zip(CONTENT_FOLDERS[:2], (parse_incident, parse_maintenance), strict=True))
 """The content folders whose files hold signed units, and how each is parsed."""
@@ -57,7 +57,7 @@ class Introduction:
 @dataclass
 class History:
     graph: Mapping[str, tuple[str, ...]]
-    snapshots: Mapping[str, Snapshot]
+    head: Snapshot | None
     introduced: dict[Unit, list[Introduction]] = field(default_factory=dict)
     removed: dict[Unit, list[str]] = field(default_factory=dict)
     previous: dict[tuple[str, Unit], list[Unit]] = field(default_factory=dict)
@@ -82,25 +82,41 @@ class Reader:
         found = self.git.ids(names.values())
         trees = {answer[0] for answer in found.values() if answer and answer[1] == "tree"}
         id_bytes = len(next(iter(commits), "0" * 40)) // 2
-        listed = {tree: [(mode, name, blob) for mode, name, blob in tree_entries(obj[1], id_bytes)]
-                  for tree, obj in self.git.objects(trees).items() if obj}
+        listed = {tree: tree_entries(obj[1], id_bytes) for tree, obj in self.git.objects(trees).items() if obj}
         result = {}
         for commit in commits:
             files = {}
             for folder in FOLDERS:
                 answer = found[names[(commit, folder)]]
                 if answer and answer[1] == "tree":
-                    files.update({f"{self.prefix}{folder}/{name}": blob for mode, name, blob in listed[answer[0]]
-                                  if mode in FILE_MODES and is_content_name(name) and slugify(name[:-3])})
+                    files.update({path: blob for mode, name, blob in listed[answer[0]]
+                                  if _content(self, mode, blob, path := f"{self.prefix}{folder}/{name}")})
             site = found[names[(commit, "site.toml")]]
             result[commit] = Snapshot(files, site[0] if site and site[1] == "blob" else None)
         return result
 
-    def fetch(self, snapshots: Iterable[Snapshot]) -> None:
-        """Every file version the snapshots name, read in one process."""
-        wanted = {blob for snapshot in snapshots for blob in (*snapshot.files.values(), snapshot.site) if blob}
-        self.contents.update({blob: obj[1] for blob, obj in self.git.objects(wanted - set(self.contents)).items()
-                              if obj})
+    def fetch(self, blobs: Iterable[str]) -> None:
+        """File versions not read yet, read in one process."""
+        wanted = set(blobs) - set(self.contents)
+        self.contents.update({blob: obj[1] for blob, obj in self.git.objects(wanted).items() if obj})
+
+    def site_blobs(self, commits: Iterable[str]) -> dict[str, str | None]:
+        """Commit -> its site.toml's blob id (None without one); each version read once."""
+        names = {commit: f"{commit}:{self.prefix}site.toml" for commit in commits}
+        found = self.git.ids(names.values())
+        result = {commit: answer[0] if (answer := found[name]) and answer[1] == "blob" else None
+                  for commit, name in names.items()}
+        self.fetch(blob for blob in result.values() if blob)
+        return result
+
+    def watched(self) -> list[str]:
+        """The paths whose changes can change a unit: the content folders and site.toml."""
+        return [f"{self.prefix}{folder}" for folder in FOLDERS] + [f"{self.prefix}site.toml"]
+
+    def path_of(self, item: Incident | Maintenance) -> str:
+        """An item's file as git names it: the loader reads content files straight inside their folder."""
+        source = Path(item.source)
+        return f"{self.prefix}{source.parent.name}/{source.name}"
 
     def zone_of(self, site_blob: str | None) -> tuple[str, tzinfo] | None:
         """(name, zone) of a site.toml version; None when it has none that reads."""
@@ -113,10 +129,6 @@ class Reader:
                 # load_site_config has refused a timezone that does not exist
                 self.zones[site_blob] = (config.timezone, zone(config.timezone)) if config else None
         return self.zones[site_blob]
-
-    def remember(self, blob: str, path: str, zone_name: str, item: Incident | Maintenance) -> None:
-        """A parse the site already made of these very bytes, under that timezone."""
-        self.parsed[(blob, path, zone_name)] = units_of(item).all()
 
     def units(self, path: str, blob: str, site_blob: str | None) -> tuple[Unit, ...]:
         found = self.zone_of(site_blob)
@@ -155,35 +167,67 @@ def _lowest(counters: list[Counter[Unit]]) -> Counter[Unit]:
                     if all(other.get(unit, 0) for other in rest)})
 
 
-def _changed(reader: Reader, commit: Snapshot, parent: Snapshot) -> set[str]:
-    """The paths whose units may differ: changed files, or all when the timezone changed."""
-    if reader.zone_of(commit.site) != reader.zone_of(parent.site):
-        return set(commit.files) | set(parent.files)
-    return {path for path in set(commit.files) | set(parent.files) if commit.files.get(path) != parent.files.get(path)}
+Change = tuple[str | None, str | None, str]
+"""One file between a parent and a commit: (the parent's blob, the commit's blob, path); None where no
+regular content file is."""
 
 
-def walk(git: Git, site: Site, scratch: Path) -> tuple[History, Reader]:
-    """Every commit's introductions and removals of units, against each of its parents."""
+def _content(reader: Reader, mode: str, blob: str, path: str) -> str | None:
+    """The blob if the path holds a content file in that mode, else None (a link, a folder, another file)."""
+    folder, _, name = path.removeprefix(reader.prefix).partition("/")
+    content = folder in FOLDERS and "/" not in name and is_content_name(name) and slugify(name[:-3])
+    return blob if content and mode in FILE_MODES else None
+
+
+def _delta(reader: Reader, changes: list[Change], sites: tuple[str | None, str | None]
+           ) -> tuple[Counter[Unit], Counter[Unit], dict[Unit, str]]:
+    """What a commit has that its parent lacks, what it lacks that the parent had, and where each lives."""
+    mine: Counter[Unit] = Counter()
+    theirs: Counter[Unit] = Counter()
+    where: dict[Unit, str] = {}
+    for old, new, path in changes:
+        for unit in reader.units(path, new, sites[1]) if new else ():
+            mine[unit] += 1
+            where.setdefault(unit, path)
+        for unit in reader.units(path, old, sites[0]) if old else ():
+            theirs[unit] += 1
+    return mine - theirs, theirs - mine, where
+
+
+def _whole(snapshots: tuple[Snapshot, Snapshot]) -> list[Change]:
+    """Every file of a parent and a commit, as changes: when the timezone changed, every time may have."""
+    old, new = snapshots
+    return [(old.files.get(path), new.files.get(path), path) for path in sorted({*old.files, *new.files})]
+
+
+def walk(git: Git, site: Site, scratch: Path, site_units: Sequence[tuple[Incident | Maintenance, UnitsOf]]
+         ) -> tuple[History, Reader]:
+    """Every commit's introductions and removals of units, against each of its parents: one `rev-list`,
+    one `diff-tree` for every (commit, parent), and whole trees only where site.toml's timezone changed."""
     reader = Reader(git, git.relative(site.root) or ".", scratch)
     graph = git.graph()
-    snapshots = reader.snapshots(graph)
-    reader.fetch(snapshots.values())
-    _reuse_site_parse(reader, site, snapshots.get(git.commit("HEAD") or ""))
-    history = History(graph, snapshots)
+    sites = reader.site_blobs(graph)
+    pairs: list[tuple[str, str | None]] = [(commit, parent) for commit, parents in graph.items()
+                                           for parent in (parents or (None,))]
+    rezoned = [(commit, parent) for commit, parent in pairs
+               if parent and reader.zone_of(sites[commit]) != reader.zone_of(sites[parent])]
+    head = git.commit("HEAD") or ""
+    snapshots = reader.snapshots({head, *(commit for pair in rezoned for commit in pair if commit)})
+    changes = {pair: [(_content(reader, old_mode, old, path), _content(reader, new_mode, new, path), path)
+                      for old_mode, new_mode, old, new, path in found]
+               for pair, found in zip(pairs, git.changes(pairs, reader.watched()), strict=True)}
+    changes.update({pair: _whole((snapshots[pair[1] or ""], snapshots[pair[0]])) for pair in rezoned})
+    reader.fetch(blob for found in changes.values() for change in found for blob in change[:2] if blob)
+    reader.fetch(snapshots[head].files.values() if head in snapshots else ())
+    _reuse_site_parse(reader, site, snapshots.get(head), site_units)
+    history = History(graph, snapshots.get(head))
     for commit, parents in graph.items():
-        snapshot = snapshots[commit]
-        if not parents:
-            counted, where = reader.count(snapshot, snapshot.files)
-            ups, downs = [counted], [Counter[Unit]()]
-        else:
-            ups, downs, where = [], [], {}
-            for parent in parents:
-                paths = _changed(reader, snapshot, snapshots[parent])
-                mine, found = reader.count(snapshot, paths)
-                theirs, _ = reader.count(snapshots[parent], paths)
-                ups.append(mine - theirs)
-                downs.append(theirs - mine)
-                where.update(found)
+        ups, downs, where = [], [], {}
+        for parent in parents or (None,):
+            up, down, found = _delta(reader, changes[(commit, parent)], (sites.get(parent or ""), sites[commit]))
+            ups.append(up)
+            downs.append(down)
+            where.update(found)
         for unit, count in _lowest(ups).items():
             history.introduced.setdefault(unit, []).extend([Introduction(commit, where[unit])] * count)
             dropped = [old for down in downs for old in down if old.slot == unit.slot and old.item == unit.item
@@ -195,7 +239,8 @@ def walk(git: Git, site: Site, scratch: Path) -> tuple[History, Reader]:
     return history, reader
 
 
-def _reuse_site_parse(reader: Reader, site: Site, head: Snapshot | None) -> None:
+def _reuse_site_parse(reader: Reader, site: Site, head: Snapshot | None,
+                      site_units: Sequence[tuple[Incident | Maintenance, UnitsOf]]) -> None:
     """Files whose work-tree bytes are HEAD's, under the same site.toml, are parsed already: the site did."""
     if head is None or head.site is None:
         return
@@ -205,11 +250,11 @@ def _reuse_site_parse(reader: Reader, site: Site, head: Snapshot | None) -> None
         return
     if not same_site:
         return
-    for item in (*site.incidents, *site.maintenances):
-        path = reader.git.relative(item.source)
-        blob = head.files.get(path or "")
-        if path is not None and blob is not None and work_tree_bytes(item.source) == reader.contents.get(blob):
-            reader.remember(blob, path, site.config.timezone, item)
+    for item, units in site_units:
+        path = reader.path_of(item)
+        blob = head.files.get(path)
+        if blob is not None and work_tree_bytes(item.source) == reader.contents.get(blob):
+            reader.parsed[(blob, path, site.config.timezone)] = units.all()
 
 
 def work_tree_bytes(source: str) -> bytes | None:

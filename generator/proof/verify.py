@@ -27,6 +27,7 @@ result is a fact about the source, like the model: it does not depend on
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -126,10 +127,10 @@ def _postmortem_proof(proofs: list[Byline]) -> Byline | None:
 
 def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path, options: SignatureOptions,
              problems: Problems) -> Bylines:
-    for item in _items(site):
-        if git.relative(item.source) is None:
-            raise GitError(item.source, "file is outside the git repository", "keep the whole site in the repository")
-    history, reader = walk(git, site, scratch)
+    if git.relative(site.root) is None:
+        raise GitError(site.root, "the site is outside the git repository", "keep the whole site in the repository")
+    site_units = [(item, units_of(item)) for item in _items(site)]
+    history, reader = walk(git, site, scratch, site_units)
     baseline = _baseline(git, history, trust)
     changed = git.between("HEAD", baseline) if baseline else set(history.graph)
     removers = {commit for commits in history.removed.values() for commit in commits if commit in changed}
@@ -142,10 +143,9 @@ def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path, options: Sig
                     {})
     entries: dict[tuple[str, int], Byline] = {}
     headers: dict[str, Byline] = {}
-    head = history.snapshots.get(git.commit("HEAD") or "")
+    head = history.head
     committed = reader.count(head, head.files)[0] if head else {}
-    for item in _items(site):
-        units = units_of(item)
+    for item, units in site_units:
         # What the work tree says that HEAD does not (an edit not committed yet, bytes a checkout filter
         # made) is proven by nothing, however it reads.
         proofs = {unit: prover.unit(unit) if unit in committed else NOT_COMMITTED for unit in units.all()}
@@ -184,10 +184,10 @@ def _check_published(git: Git, history: History, reader: Reader, baseline: str, 
                      prover: Prover, require: bool, problems: Problems) -> None:
     """Every unit the baseline has and HEAD lacks (removed, or changed into another) must have been taken
     out by a commit of this change that a registered author signed."""
-    snapshots = history.snapshots  # the baseline is where HEAD meets the trust root: in HEAD's history
-    before, where = reader.count(snapshots[baseline], snapshots[baseline].files)
-    head = snapshots[git.commit("HEAD") or ""]
-    after, _ = reader.count(head, head.files)
+    published = reader.snapshots([baseline])[baseline]
+    reader.fetch(published.files.values())
+    before, where = reader.count(published, published.files)
+    after, _ = reader.count(history.head, history.head.files) if history.head else (Counter[Unit](), {})
     now_slots = {(unit.kind, unit.item, unit.slot) for unit in after}
     report = problems.error if require else problems.warning
     for unit in sorted(before - after, key=lambda unit: (where[unit], unit.line)):
