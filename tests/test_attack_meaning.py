@@ -202,11 +202,11 @@ def test_a_pushed_main_beside_another_default_branch_is_never_trusted(repo: Repo
     repo.git("branch", "-m", "main", default)
     base = repo.commit("Site", files={"site.toml": SITE_TOML, "components.toml": COMPONENTS_TOML,
                                       "authors.toml": authors_toml({"alice": [public(repo.keys, "alice")]})})
-    repo.git("checkout", "-q", "-b", "main")
+    repo.git("checkout", "-q", "-b", "main")  # pushed by anyone who can push a branch
     repo.commit("Rotate", None, {"authors.toml": authors_toml({"alice": [public(repo.keys, "eve")]})})
-    repo.git("checkout", "-q", default)
     repo.git("checkout", "-q", "-b", "pr")
     attack = repo.commit("Upload errors", "eve", {PATH: quoting("```", "```")})
+    repo.git("checkout", "-q", default)
     ci = Repo(tmp_path / "ci", repo.keys)  # what actions/checkout does: no origin/HEAD
     ci.git("remote", "add", "origin", str(repo.path))
     ci.git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*")
