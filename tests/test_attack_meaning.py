@@ -108,6 +108,18 @@ def test_deleting_two_fence_lines_makes_no_verified_update(repo: Repo, opener: s
     assert (resolved["status"], resolved["statusblog"]["signature"]["state"]) == ("resolved", "unsigned")
 
 
+def test_comment_markers_hide_nothing_and_deleting_them_is_an_edit(repo: Repo) -> None:
+    """Raw HTML is off, so `<!--` is text: a heading between comment markers is an update alice signed as one,
+    and deleting the markers changes both updates' text."""
+    repo.base()
+    signed = quoting("<!--", "-->")
+    repo.commit("Upload errors", "alice", {PATH: signed})
+    assert proofs(repo)[(Path(PATH).name, 15)] is State.VERIFIED
+    repo.commit("Tidy", None, {PATH: without(signed, "<!--", "-->")})
+    found = proofs(repo)
+    assert (found[(Path(PATH).name, 10)], found[(Path(PATH).name, 14)]) == (State.UNSIGNED, State.UNSIGNED)
+
+
 def test_an_indented_code_block_unindented_is_a_new_update(repo: Repo) -> None:
     repo.base()
     signed = HEADER + f"\n## 2026-11-19 10:02 UTC · identified · alice\n\nThe log:\n\n    {QUOTED}\n\n    Fixed.\n"
@@ -383,3 +395,31 @@ def test_a_header_signed_by_any_registered_author_is_verified_and_says_whose(rep
     signature = api_incident(out)["statusblog"]["signature"]
     assert (signature["state"], signature["signer"], signature["commit"], signature["path"]) == (
         "verified", "bob", commit, f"content/{PATH}")
+
+
+# The work tree is not the commit.
+
+def test_bytes_a_checkout_attribute_writes_are_not_committed(repo: Repo) -> None:
+    """`ident` (pushable in .gitattributes) expands `$Id$` on checkout: the page would show text no commit has."""
+    repo.base()
+    signed = HEADER + "\n## 2026-11-19 10:02 UTC · identified · alice\n\nA disk is full. $Id$\n"
+    repo.commit("Upload errors", "alice", {PATH: signed})
+    assert proofs(repo)[(Path(PATH).name, 10)] is State.VERIFIED
+    (repo.path / ".gitattributes").write_text("*.md ident\n")
+    repo.commit("Attributes", None)
+    (repo.site / PATH).unlink()
+    repo.git("checkout", "--", f"content/{PATH}")
+    assert "$Id: " in (repo.site / PATH).read_text()
+    assert proofs(repo)[(Path(PATH).name, 10)] is State.UNCOMMITTED
+
+
+def test_an_incident_that_is_a_link_is_never_verified(repo: Repo) -> None:
+    """git stores a link as its target's name: no commit holds the text the build reads through it."""
+    repo.base()
+    signed = HEADER + "\n## 2026-11-19 10:02 UTC · identified · alice\n\nA disk is full.\n"
+    repo.commit("Draft", "alice", {"drafts/uploads.md": signed})
+    (repo.site / "incidents").mkdir()
+    (repo.site / PATH).symlink_to("../drafts/uploads.md")
+    repo.commit("Publish the draft", "alice")
+    found = proofs(repo)
+    assert (found[(Path(PATH).name, 10)], found[(Path(PATH).name, 0)]) == (State.UNCOMMITTED, State.UNCOMMITTED)
