@@ -306,13 +306,16 @@ def test_rewrapping_a_paragraph_or_crlf_is_no_edit_but_a_link_target_is(repo: Re
 
 
 def test_an_unsigned_timezone_change_makes_updates_without_a_zone_new(repo: Repo) -> None:
+    """Each commit is parsed with its own site.toml: a time written without a zone moves, one with a zone not."""
     repo.base()
-    signed = HEADER.replace("09:40:00Z", "09:40:00") + "\n## 2026-11-19 10:02 · identified · alice\n\nA disk.\n"
+    signed = (HEADER.replace("09:40:00Z", "09:40:00") + "\n## 2026-11-19 10:02 · identified · alice\n\nA disk.\n"
+              "\n## 2026-11-19 18:30 UTC · resolved · alice\n\nFixed.\n")
     repo.commit("Upload errors", "alice", {PATH: signed})
     assert proofs(repo)[(Path(PATH).name, 10)] is State.VERIFIED
     repo.commit("Zone", None, {"site.toml": SITE_TOML.replace("America/Chicago", "Asia/Tokyo")})
     found = proofs(repo)
-    assert (found[(Path(PATH).name, 10)], found[(Path(PATH).name, 0)]) == (State.UNSIGNED, State.UNSIGNED)
+    assert [found[(Path(PATH).name, line)] for line in (0, 10, 14)] == [State.UNSIGNED, State.UNSIGNED,
+                                                                         State.VERIFIED]
 
 
 # 7. The same unsigned update in two files.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from ..core.model import Incident, Maintenance, Postmortem, Section, Update
 
@@ -27,6 +28,11 @@ def canonical_html(html: str) -> str:
     """HTML with whitespace that does not render collapsed: one space, none at the ends; `<pre>` kept."""
     parts = _PRE.split(html)
     return "".join(part if index % 2 else _SPACE.sub(" ", part) for index, part in enumerate(parts)).strip()
+
+
+def _instant(when: datetime | None) -> str:
+    """A time as the instant it names, in UTC: the same instant written in another zone means the same."""
+    return when.astimezone(UTC).isoformat() if when else ""
 
 
 def _section(section: Section) -> tuple[str, str]:
@@ -58,11 +64,10 @@ class Unit:
 
 
 def _update(item: str, update: Update) -> Unit:
-    at = update.at.isoformat()
+    at = _instant(update.at)
     components = tuple((setting.id, str(setting.status)) for setting in update.components)
-    next_update = update.next_update.isoformat() if update.next_update else ""
     return Unit("update", item, (at, update.status, update.author), update.author,
-                (at, update.status, components, next_update, *_section(update.body)), update.line)
+                (at, update.status, components, _instant(update.next_update), *_section(update.body)), update.line)
 
 
 def _postmortem(item: str, postmortem: Postmortem) -> list[Unit]:
@@ -80,11 +85,11 @@ def _postmortem(item: str, postmortem: Postmortem) -> list[Unit]:
 def _header(item: str, found: Incident | Maintenance) -> Unit:
     if isinstance(found, Incident):
         facts: tuple[object, ...] = (
-            found.title, found.impact, found.started.isoformat(),
+            found.title, found.impact, _instant(found.started),
             tuple((component.id, str(component.status)) for component in found.components), found.cause,
-            found.next_update.isoformat() if found.next_update else "")
+            _instant(found.next_update))
     else:
-        facts = (found.title, found.scheduled_start.isoformat(), found.scheduled_end.isoformat(), found.components)
+        facts = (found.title, _instant(found.scheduled_start), _instant(found.scheduled_end), found.components)
     return Unit("header", item, (), "", (*facts, *_section(found.summary)))
 
 

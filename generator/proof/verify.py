@@ -35,7 +35,7 @@ from pathlib import Path
 from ..core.keys import KEY_HINT, KeyFormatError, parse_key
 from ..core.model import Incident, Maintenance, Postmortem, Site, Update
 from ..core.problems import Problems, display_path
-from .bylines import HINTS, NO_BYLINES, SHORT, Byline, Bylines, SignatureOptions, State, describe, weakest
+from .bylines import HINTS, LABELS, NO_BYLINES, SHORT, Byline, Bylines, SignatureOptions, State, describe, weakest
 from .git import Git, GitError, Signature, check_commits
 from .history import History, Reader, walk
 from .trust import TrustRoot, external_trust, keys_before, repository_trust
@@ -204,11 +204,11 @@ def _check_published(git: Git, history: History, reader: Reader, baseline: str, 
 
 
 def _unproven(proofs: Iterable[Byline]) -> str:
-    """Who changed a published unit without proof, in words."""
+    """Who changed a published unit without proof, in words: "by commit 9e1b0c2d3f4a (unsigned)"."""
     found = list(proofs)
     if not found:
         return "by no commit a registered author signed"
-    return "by " + ", ".join(f"commit {proof.short_commit} ({describe(proof)})" for proof in found)
+    return "by " + ", ".join(f"commit {proof.short_commit} ({LABELS[proof.state]})" for proof in found)
 
 
 def _places(site: Site) -> dict[Update | Postmortem, tuple[tuple[str, int], ...]]:
