@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from generator.core.times import build_now
 from generator.pipeline.evaluate import check, render
 from generator.proof.bylines import SignatureOptions, State
 from generator.render.theme import load_theme
+from tests.conftest import DEMO_NOW
 from tests.sites import INVESTIGATING, run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
 
@@ -335,3 +337,27 @@ def test_the_documented_setup_lets_git_show_signatures(repo: Repo, tmp_path: Pat
                            text=True, check=True)
     assert "allowedSignersFile needs to be configured" not in shown.stdout + shown.stderr
     assert 'Good "git" signature for alice@example.com' in shown.stdout + shown.stderr
+
+
+@pytest.mark.slow
+def test_the_demo_committed_signed_shows_each_incident_header_verified(repo: Repo, demo_root: Path) -> None:
+    """The demo site, its authors.toml giving maya a key merged first, then every incident committed signed
+    with it: each incident page says whose signature proves its details and summary."""
+    shutil.copytree(demo_root, repo.site, ignore=shutil.ignore_patterns("incidents", "maintenance"))
+    authors = (repo.site / "authors.toml").read_text(encoding="utf-8")
+    (repo.site / "authors.toml").write_text(
+        authors.replace("[maya]\n", f'[maya]\nsigning_keys = ["{public(repo.keys, "alice")}"]\n', 1), encoding="utf-8")
+    base = repo.commit("The demo's registries")
+    repo.git("update-ref", "refs/remotes/origin/main", base)
+    repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+    for folder in ("incidents", "maintenance"):
+        shutil.copytree(demo_root / folder, repo.site / folder)
+    commit = repo.commit("The demo's history", "alice")
+    out = repo.path.parent / "out"
+    result = run("build", str(repo.site), "--out", str(out), "--now", DEMO_NOW, "--verify-signatures")
+    assert result.exit_code == 0, result.stderr
+    pages = sorted((out / "incidents").glob("*/index.html"))
+    assert len(pages) == len(list((demo_root / "incidents").glob("*.md")))
+    for page in pages:
+        header = " ".join(html.parse(str(page)).xpath("string(//p[@class='byline header-proof'])").split())
+        assert header.startswith(f"Details and summary ✓ Verified signature: Maya Okafor (commit {commit[:12]}"), page
