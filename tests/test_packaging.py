@@ -239,7 +239,9 @@ def test_a_site_made_with_init_action_builds_through_the_action(installed: dict[
 
 
 def expand(value: str, inputs: dict[str, str]) -> str:
-    """`${{ inputs.NAME }}` as the runner expands it in a step's env."""
+    """`${{ inputs.NAME }}` as the runner expands it in a step's env; `${{ github.* }}` as for an event that
+    does not carry the value (a schedule gives no repository's default branch)."""
+    value = re.sub(r"\$\{\{\s*github\.[\w.-]+\s*\}\}", "", value)
     return re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda match: inputs[match.group(1)], value)
 
 

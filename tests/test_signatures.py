@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,8 +19,8 @@ from generator.core.keys import parse_key
 from generator.core.times import build_now
 from generator.pipeline.evaluate import check, render
 from generator.proof.bylines import SignatureOptions, State
-from generator.proof.git import parse_blame
 from generator.render.theme import load_theme
+from tests.conftest import DEMO_NOW
 from tests.sites import INVESTIGATING, run, write_site
 from tests.support.signing import Repo, authors_toml, fingerprint, public
 
@@ -124,13 +125,20 @@ def test_typo_fix_signed_by_another_author_leaves_the_byline_verified_and_names_
     assert (byline.state, byline.commit, byline.editors) == (State.VERIFIED, written, ("bob",))
 
 
-def test_renamed_file_keeps_the_commit_that_wrote_its_headings(repo: Repo) -> None:
+@pytest.mark.parametrize("keeps_id", [False, True])
+def test_a_renamed_file_is_a_new_incident_unless_it_keeps_its_id(repo: Repo, keeps_id: bool) -> None:
+    """The slug is the incident's identity: a rename without `id` makes every update new, introduced by the
+    rename; `id: <old slug>` in the same commit keeps the identity, and the proofs."""
     repo.base()
     written = repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
-    repo.git("mv", f"content/{INCIDENT_PATH}", "content/incidents/2026-03-14-api-outage.md")
+    renamed = "incidents/2026-03-14-api-outage.md"
+    repo.git("mv", f"content/{INCIDENT_PATH}", f"content/{renamed}")
+    if keeps_id:
+        repo.write({renamed: INCIDENT.replace("---\n", "---\nid: 2026-03-14-api-errors\n", 1)})
     repo.commit("Rename", None)
-    byline = bylines(repo)[line_of(repo.site / "incidents/2026-03-14-api-outage.md", FIRST)]
-    assert (byline.state, byline.commit) == (State.VERIFIED, written)
+    byline = bylines(repo)[line_of(repo.site / renamed, FIRST)]
+    assert (byline.state, byline.commit) == ((State.VERIFIED, written) if keeps_id else
+                                             (State.UNSIGNED, repo.git("rev-parse", "HEAD").strip()))
 
 
 def test_rewritten_heading_is_vouched_for_by_whoever_rewrote_it(repo: Repo) -> None:
@@ -211,6 +219,7 @@ def test_require_signatures_passes_when_all_are_verified(repo: Repo) -> None:
     result = run("check", str(repo.site), "--now", NOW, "--require-signatures")
     assert result.exit_code == 0, result.stderr
     assert "signatures: 2 verified (trust root: authors.toml at " in result.stdout
+    assert "; headers: 1 verified\n" in result.stdout
 
 
 def test_shallow_clone_is_refused_with_the_fix(repo: Repo, tmp_path: Path) -> None:
@@ -267,13 +276,15 @@ def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
     assert f"✓ Verified signature (commit {commit[:12]}, key {alice})" in proofs
     assert any(p.startswith("⚠ Signed by someone else: Bob Okafor (commit") and p.endswith(f"key {bob})")
                for p in proofs)
-    assert len(proofs) == 3  # two updates and the postmortem
+    assert len(proofs) == 4  # the header, two updates and the postmortem
+    assert f"✓ Verified signature: Alice Nguyen (commit {commit[:12]}, key {alice})" in proofs
     author = html.parse(str(out / "authors/alice/index.html"))
     assert [code.text for code in author.iterfind(".//code[@class='fingerprint']")] == [alice]
 
     incident = json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]
     first = incident["incident_updates"][-1]["statusblog"]["signature"]
-    assert first == {"state": "verified", "signer": "alice", "commit": commit, "key": alice,
+    assert first == {"state": "verified", "signer": "alice", "commit": commit, "path": f"content/{INCIDENT_PATH}",
+                     "key": alice,
                      "description": f"signed by alice's key {alice} in commit {commit[:12]}", "edits": []}
     assert incident["incident_updates"][0]["statusblog"]["signature"]["state"] == "other"
     assert incident["statusblog"]["postmortem"]["signature"]["state"] == "verified"
@@ -304,14 +315,6 @@ def test_fingerprints_match_ssh_keygen(tmp_path: Path, kind: str) -> None:
     assert parse_key(Path(f"{path}.pub").read_text()).fingerprint == printed.stdout.split()[1]
 
 
-def test_blame_porcelain_parse_ignores_content_that_looks_like_a_header() -> None:
-    first, second = "a" * 40, "b" * 40
-    porcelain = (f"{first} 3 5 1\nauthor A\nsummary {second} 1 2\nfilename x.md\n\t{second} 9 9\n"
-                 f"{second} 4 7 1\nprevious {first} x.md\nfilename x.md\n\tplain\n"
-                 f"{first} 4 8\n\tagain\n")
-    assert parse_blame(porcelain) == {5: first, 7: second, 8: first}
-
-
 def setup_commands() -> str:
     """The shell block of step 2 of the set-up in docs/signatures.md, as a reader would paste it."""
     docs = (Path(__file__).resolve().parents[1] / "docs" / "signatures.md").read_text(encoding="utf-8")
@@ -334,3 +337,27 @@ def test_the_documented_setup_lets_git_show_signatures(repo: Repo, tmp_path: Pat
                            text=True, check=True)
     assert "allowedSignersFile needs to be configured" not in shown.stdout + shown.stderr
     assert 'Good "git" signature for alice@example.com' in shown.stdout + shown.stderr
+
+
+@pytest.mark.slow
+def test_the_demo_committed_signed_shows_each_incident_header_verified(repo: Repo, demo_root: Path) -> None:
+    """The demo site, its authors.toml giving maya a key merged first, then every incident committed signed
+    with it: each incident page says whose signature proves its details and summary."""
+    shutil.copytree(demo_root, repo.site, ignore=shutil.ignore_patterns("incidents", "maintenance"))
+    authors = (repo.site / "authors.toml").read_text(encoding="utf-8")
+    (repo.site / "authors.toml").write_text(
+        authors.replace("[maya]\n", f'[maya]\nsigning_keys = ["{public(repo.keys, "alice")}"]\n', 1), encoding="utf-8")
+    base = repo.commit("The demo's registries")
+    repo.git("update-ref", "refs/remotes/origin/main", base)
+    repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+    for folder in ("incidents", "maintenance"):
+        shutil.copytree(demo_root / folder, repo.site / folder)
+    commit = repo.commit("The demo's history", "alice")
+    out = repo.path.parent / "out"
+    result = run("build", str(repo.site), "--out", str(out), "--now", DEMO_NOW, "--verify-signatures")
+    assert result.exit_code == 0, result.stderr
+    pages = sorted((out / "incidents").glob("*/index.html"))
+    assert len(pages) == len(list((demo_root / "incidents").glob("*.md")))
+    for page in pages:
+        header = " ".join(html.parse(str(page)).xpath("string(//p[@class='byline header-proof'])").split())
+        assert header.startswith(f"Details and summary ✓ Verified signature: Maya Okafor (commit {commit[:12]}"), page

@@ -115,8 +115,8 @@ def line_ending(text: str) -> str:
 def append_block(text: str, block: str) -> str:
     """The block after the text, one blank line between, in the file's own line endings.
 
-    No byte already written changes (only a missing final line ending is added), so git blame keeps every
-    earlier line with the commit that wrote it, and the bylines above keep their proof.
+    No byte already written changes (only a missing final line ending is added), so every earlier update
+    keeps its meaning, and the bylines above keep their proof.
     """
     newline = line_ending(text)
     if text and not text.endswith("\n"):

@@ -256,6 +256,7 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
             "url": absolute(context.config, page_path),
             "next_update": _iso(state.eta),
             "cause": incident.cause or None,
+            "signature": byline_fields(context.state.bylines.of(incident)),
             "promises": [promise_fields(promise) for promise in state.promises],
             "postmortem": None if postmortem is None else {
                 "url": absolute(context.config, page_path) + "#postmortem",
@@ -295,7 +296,8 @@ def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
         "scheduled_for": iso_utc(maintenance.scheduled_start),
         "scheduled_until": iso_utc(maintenance.scheduled_end),
         EXTENSION: {"key": maintenance.id, "status": state.status,
-                    "url": absolute(context.config, page_path)},
+                    "url": absolute(context.config, page_path),
+                    "signature": byline_fields(context.state.bylines.of(maintenance))},
     }
 
 

@@ -1,18 +1,18 @@
 """What a byline's proof says: its state, its words, and how outputs publish it.
 
-The derived state carries one Byline per update and postmortem; pages, feeds,
-the API and the command line only read it. How a proof is made is
-`verify`; what it is called is here, once.
+The derived state carries one Byline per update, postmortem and incident or
+maintenance header; pages, feeds, the API and the command line only read it.
+How a proof is made is `verify`; what it is called is here, once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from ..core.model import Postmortem, Update
+from ..core.model import Author, Incident, Maintenance, Postmortem, Update
 
 SHORT = 12
 
@@ -27,8 +27,11 @@ class State(StrEnum):
     """The signature does not match the commit: it was altered after signing."""
     UNSIGNED = "unsigned"
     UNCOMMITTED = "uncommitted"
-    EDITED = "edited"
-    """The heading is verified, but a line of the text under it was last written by a commit that proves nothing."""
+    """The work tree's bytes are not the committed ones (or not committed at all): nothing proves them."""
+
+
+WEAKEST_FIRST = (State.UNCOMMITTED, State.BAD, State.UNSIGNED, State.UNKNOWN, State.OTHER, State.VERIFIED)
+"""Where several proofs stand for one thing (copies of a unit, a postmortem's sections), the weakest counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,14 @@ class Byline:
     signer: str | None
     """The author id whose trusted key signed the commit, if any."""
     commit: str
-    """The full hash of the commit that wrote the heading; empty when not committed yet."""
+    """The full hash of the commit that introduced the unit in this meaning; empty when not committed yet."""
     fingerprint: str
     """The signing key's fingerprint (SHA256:... for SSH, a key id for OpenPGP); empty when unsigned."""
     edits: tuple[Byline, ...] = ()
-    """The other commits that last wrote a line of the text under the heading, each judged as anyone's proof
-    (its `signer` is whichever author's trusted key signed it), in the order their lines first appear."""
+    """Verified edits by other registered authors since this proof, oldest first: "edited by Bob"."""
+    path: str = ""
+    """The file's path, from the repository's top, in `commit`: with it, the git objects that prove the unit
+    (the commit, the trees down to the file, the blob) can be named without walking history again."""
 
     @property
     def short_commit(self) -> str:
@@ -57,10 +62,10 @@ class Byline:
         """Author ids of the proven edits, each once: "edited by Bob, verified"."""
         return tuple(dict.fromkeys(edit.signer for edit in self.edits if edit.verified and edit.signer))
 
-    @property
-    def unproven_edit(self) -> Byline | None:
-        """The first edit that proves nothing, which makes a verified heading's byline EDITED."""
-        return next((edit for edit in self.edits if not edit.verified), None)
+
+def weakest(bylines: Iterable[Byline]) -> Byline | None:
+    """The weakest of several proofs (the first of equals); None for none."""
+    return min(bylines, key=lambda byline: WEAKEST_FIRST.index(byline.state), default=None)
 
 
 @dataclass(frozen=True)
@@ -69,13 +74,25 @@ class Bylines(Mapping[tuple[str, int], Byline]):
 
     entries: Mapping[tuple[str, int], Byline]
     trust_root: str
-    places: Mapping[Update | Postmortem, tuple[str, int] | None] = field(default_factory=dict)
-    """Each signed heading's (source, line), None where two files hold the very same update."""
+    places: Mapping[Update | Postmortem, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    """Each signed heading's (source, line): more than one where files hold equal updates."""
+    headers: Mapping[str, Byline] = field(default_factory=dict)
+    """Source path -> the proof of its incident's or maintenance's header (front matter and summary)."""
+    authors: Mapping[str, Author] = field(default_factory=dict)
+    """The authors as the trust root lists them: a proof shows these names and roles, which the change under
+    test cannot rename; empty for an external signers file."""
 
-    def of(self, signed: Update | Postmortem | None) -> Byline | None:
-        """The byline of an update or postmortem as a template holds it, which does not know its file."""
-        place = self.places.get(signed) if signed is not None else None
-        return self.entries.get(place) if place else None
+    def of(self, signed: Update | Postmortem | Incident | Maintenance | None) -> Byline | None:
+        """The proof of an update, postmortem or header as a template holds it, which does not know its file;
+        where equal updates sit in several files, the weakest of their proofs."""
+        if isinstance(signed, Incident | Maintenance):
+            return self.headers.get(signed.source)
+        places = self.places.get(signed, ()) if signed is not None else ()
+        return weakest(self.entries[place] for place in places if place in self.entries)
+
+    def author(self, author_id: str, byline: Byline | None) -> Author | None:
+        """Who a verified proof names, as the trust root lists them; None when the proof shows no one."""
+        return self.authors.get(author_id) if byline is not None and byline.verified else None
 
     def __getitem__(self, key: tuple[str, int]) -> Byline:
         return self.entries[key]
@@ -105,40 +122,28 @@ LABELS = {
     State.BAD: "with a bad signature",
     State.UNSIGNED: "unsigned",
     State.UNCOMMITTED: "not committed yet",
-    State.EDITED: "edited after signing, without proof",
 }
 
 
 HINTS = {
-    State.OTHER: "the named author must sign the commit that writes this heading, or the byline must name the signer",
+    State.OTHER: "the named author must sign the commit that gives the update this meaning, or the byline must "
+                 "name the signer",
     State.UNKNOWN: "list the key in the author's signing_keys in an earlier change, merged before this one "
                    "(see docs/signatures.md)",
     State.BAD: "the commit was altered after it was signed; restore it or sign it again",
-    State.UNSIGNED: "sign the commit that writes this heading (git -c gpg.format=ssh commit -S); "
-                    "'git commit --amend -S' signs the last one",
+    State.UNSIGNED: "sign the commit that gives it this meaning (git -c gpg.format=ssh commit -S); "
+                    "'git commit --amend -S' signs the last one, or undo the change (see docs/signatures.md)",
     State.UNCOMMITTED: "commit it, signed: git commit -S",
-    State.EDITED: "the text under a heading is proven line by line: sign the commit that changed it with a "
-                  "registered author's key (git commit --amend -S for the last one), or undo the change",
 }
 
-
-EDIT_FACTS = {
-    State.VERIFIED: "signed by {signer}'s key {key}",
-    State.UNKNOWN: "signed by {key}, which is not a trusted key",
-    State.BAD: "altered after it was signed",
-    State.UNSIGNED: "not signed",
-}
 
 
 def describe(byline: Byline) -> str:
     """The state in one plain sentence, for messages, feeds and the API."""
     commit, key = byline.short_commit, byline.fingerprint
-    if byline.state is State.EDITED and (edit := byline.unproven_edit) is not None:
-        return (f"signed by {byline.signer}'s key {key} in commit {commit}, but the text under it was changed "
-                f"{describe_edit(edit)}")
     if byline.verified and byline.edits:
         edits = "; ".join(describe_edit(edit) for edit in byline.edits)
-        return f"signed by {byline.signer}'s key {key} in commit {commit}; the text under it was edited {edits}"
+        return f"signed by {byline.signer}'s key {key} in commit {commit}; edited {edits}"
     return {
         State.VERIFIED: f"signed by {byline.signer}'s key {key} in commit {commit}",
         State.OTHER: f"commit {commit} is signed by {byline.signer}'s key {key}, not by the named author",
@@ -150,19 +155,21 @@ def describe(byline: Byline) -> str:
 
 
 def describe_edit(edit: Byline) -> str:
-    """Where and how one edit of the text under a heading is proven, or why it is not."""
-    if edit.state is State.UNCOMMITTED:
-        return "and the change is not committed yet"
-    return f"in commit {edit.short_commit}, " + EDIT_FACTS[edit.state].format(signer=edit.signer,
-                                                                              key=edit.fingerprint)
+    """Where and by whom one verified edit was signed."""
+    return f"in commit {edit.short_commit}, signed by {edit.signer}'s key {edit.fingerprint}"
 
 
 def summary(bylines: Bylines) -> str:
+    """One line for the command line: how many bylines, then headers, are in each state."""
+    return (f"signatures: {_counts(bylines.values(), 'no bylines')} (trust root: {bylines.trust_root}); "
+            f"headers: {_counts(bylines.headers.values(), 'none')}")
+
+
+def _counts(proofs: Iterable[Byline], none: str) -> str:
     counts = {state: 0 for state in State}
-    for byline in bylines.values():
+    for byline in proofs:
         counts[byline.state] += 1
-    parts = [f"{count} {LABELS[state]}" for state, count in counts.items() if count] or ["no bylines"]
-    return f"signatures: {', '.join(parts)} (trust root: {bylines.trust_root})"
+    return ", ".join(f"{count} {LABELS[state]}" for state, count in counts.items() if count) or none
 
 
 def byline_fields(byline: Byline | None) -> dict[str, object] | None:
@@ -170,6 +177,6 @@ def byline_fields(byline: Byline | None) -> dict[str, object] | None:
     if byline is None:
         return None
     return {"state": byline.state.value, "signer": byline.signer, "commit": byline.commit or None,
-            "key": byline.fingerprint or None, "description": describe(byline),
+            "path": byline.path or None, "key": byline.fingerprint or None, "description": describe(byline),
             "edits": [{"state": edit.state.value, "signer": edit.signer, "commit": edit.commit or None,
                        "key": edit.fingerprint or None} for edit in byline.edits]}

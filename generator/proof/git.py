@@ -1,8 +1,9 @@
-"""Asking git, and only git: blame with git's own lines, and SSH signature checks of commits.
+"""Asking git, and only git: the commit graph, trees and files as each commit holds them, and SSH signature
+checks of commits.
 
-The one place that runs git. Every answer comes from git's porcelain output,
-split at line feeds as git writes it, so statusblog never counts a line
-differently from the tool that proves it.
+The one place that runs git. Files are read as each commit's trees hold them
+(never through the work tree, its filters or its links), and every answer
+comes from git's own output.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ class GitError(Exception):
 
 
 class Git:
-    """git in one repository, isolated from settings that would change what a signature or a blame means."""
+    """git in one repository, isolated from settings that would change what a signature or a commit means."""
 
     def __init__(self, site_root: Path, scratch: Path) -> None:
         gnupg = scratch / "gnupg"
@@ -68,7 +69,7 @@ class Git:
 
     def run(self, *args: str, stdin: bytes | None = None, cwd: Path | None = None,
             check: bool = True) -> subprocess.CompletedProcess[bytes]:
-        command = ["git", "-c", "log.showSignature=false", "-c", "blame.ignoreRevsFile=", *args]
+        command = ["git", "-c", "log.showSignature=false", *args]
         try:
             done = subprocess.run(command, input=stdin, capture_output=True, cwd=cwd or self.top, env=self.env,
                                   check=False)
@@ -98,66 +99,89 @@ class Git:
                 return None
         return self.commit(ref)
 
-    def blobs(self, names: Iterable[str]) -> dict[str, bytes | None]:
-        """`<rev>:<path>` -> file contents (None when missing), all in one process."""
+    def objects(self, names: Iterable[str]) -> dict[str, tuple[str, bytes] | None]:
+        """Object name (`<rev>:<path>`, an id) -> (type, contents), None when missing; all in one process."""
         wanted = list(dict.fromkeys(names))
         if not wanted:
             return {}
         out = self.run("cat-file", "--batch", stdin="".join(name + "\n" for name in wanted).encode()).stdout
-        result: dict[str, bytes | None] = {}
+        result: dict[str, tuple[str, bytes] | None] = {}
         position = 0
         for name in wanted:
             end = out.index(b"\n", position)
             header = out[position:end].decode().split()
             position = end + 1
-            if len(header) != 3 or header[1] != "blob":
+            if len(header) != 3 or header[1] not in ("blob", "tree", "commit", "tag"):
                 result[name] = None
                 continue
             size = int(header[2])
-            result[name] = out[position:position + size]
+            result[name] = (header[1], out[position:position + size])
             position += size + 1
         return result
 
+    def blobs(self, names: Iterable[str]) -> dict[str, bytes | None]:
+        """`<rev>:<path>` -> file contents (None when missing or not a file), all in one process."""
+        return {name: found[1] if found and found[0] == "blob" else None
+                for name, found in self.objects(names).items()}
 
-def parse_blame(porcelain: str) -> dict[int, str]:
-    """Final line number -> commit, from `git blame --porcelain`, for lines that hold more than whitespace.
+    def ids(self, names: Iterable[str]) -> dict[str, tuple[str, str] | None]:
+        """Object name -> (id, type), None when missing; one process, and no contents read."""
+        wanted = list(dict.fromkeys(names))
+        if not wanted:
+            return {}
+        out = self.run("cat-file", "--batch-check=%(objectname) %(objecttype)",
+                       stdin="".join(name + "\n" for name in wanted).encode()).stdout
+        answers = out.decode(errors="surrogateescape").split("\n")
+        result: dict[str, tuple[str, str] | None] = {}
+        for name, answer in zip(wanted, answers, strict=False):
+            parts = answer.split(" ")
+            result[name] = (parts[0], parts[1]) if len(parts) == 2 and COMMIT.match(parts[0]) else None
+        return result
 
-    Each group starts with '<commit> <orig> <final> [<count>]'; commit details follow
-    (only the first time a commit appears), and the line's content ends the group with a TAB.
-    A blank line carries no words, and each new update writes one above its heading: it proves nothing
-    and needs no proof.
-    """
-    result: dict[int, str] = {}
-    header: tuple[int, str] | None = None
-    for line in porcelain.split("\n"):
-        if header is None:
-            parts = line.split(" ")
-            if len(parts) >= 3 and COMMIT.match(parts[0]):
-                header = (int(parts[2]), parts[0])
-        elif line.startswith("\t"):
-            if line[1:].strip():
-                result[header[0]] = header[1]
-            header = None
-    return result
+    def graph(self) -> dict[str, tuple[str, ...]]:
+        """Every commit reachable from HEAD -> its parents: the whole history, every parent of every merge,
+        no simplification (rev-list without paths simplifies nothing)."""
+        out = self.run("rev-list", "--parents", "HEAD").stdout.decode()
+        return {parts[0]: tuple(parts[1:]) for line in out.split("\n") if (parts := line.split())}
+
+    def changes(self, pairs: list[tuple[str, str | None]], paths: Iterable[str]
+                ) -> list[list[tuple[str, str, str, str, str]]]:
+        """For each (commit, parent) (None: a root commit, against nothing), what changed under `paths`:
+        (old mode, new mode, old id, new id, path) per file, in one process, no rename detection."""
+        if not pairs:
+            return []
+        lines = "".join(f"{commit} {parent}\n" if parent else f"{commit}\n" for commit, parent in pairs)
+        out = self.run("diff-tree", "--stdin", "--always", "-r", "--root", "--no-renames", "--raw", "-z",
+                       "--no-abbrev", "--", *paths, stdin=lines.encode()).stdout
+        result: list[list[tuple[str, str, str, str, str]]] = []
+        meta: list[str] | None = None
+        for token in out.decode(errors="surrogateescape").split("\0"):
+            if meta is not None:
+                result[-1].append((meta[0].lstrip(":"), meta[1], meta[2], meta[3], token))
+                meta = None
+            elif token.startswith(":"):
+                meta = token.split(" ")
+            elif COMMIT.match(token):
+                result.append([])
+        return result
+
+    def between(self, head: str, base: str) -> set[str]:
+        """The commits reachable from `head` and not from `base`: what a change brought."""
+        return set(self.run("rev-list", head, "--not", base, "--").stdout.decode().split())
 
 
-def _blame(git: Git, path: str, first: int) -> dict[int, str]:
-    return parse_blame(git.run("blame", "--porcelain", "-L", f"{first},", "--", path).stdout.decode(errors="replace"))
-
-
-def blame_lines(git: Git, files: Mapping[str, int]) -> dict[str, dict[int, str]]:
-    """Path -> {line: the commit that last wrote it}, from a first line to the end; one blame per file, in parallel.
-
-    Blame walks history once per file and spends most of its time asking each commit whether it changed
-    the file. git's commit-graph with changed-path Bloom filters answers that without opening trees (five
-    times faster here), so it is written first, as `git maintenance` would; where the repository is
-    read-only that fails quietly and blame is only slower.
-    """
-    if files:
-        git.run("commit-graph", "write", "--reachable", "--changed-paths", check=False)
-    paths = sorted(files)
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return dict(zip(paths, pool.map(lambda path: _blame(git, path, files[path]), paths), strict=True))
+def tree_entries(contents: bytes, id_bytes: int) -> list[tuple[str, str, str]]:
+    """(mode, name, id) of each entry of a raw tree object: '<mode> <name>NUL<binary id>' over and over;
+    `id_bytes` is 20 for SHA-1 repositories, 32 for SHA-256."""
+    entries = []
+    position = 0
+    while position < len(contents):
+        space = contents.index(b" ", position)
+        nul = contents.index(b"\0", space)
+        entries.append((contents[position:space].decode(), contents[space + 1:nul].decode(errors="surrogateescape"),
+                        contents[nul + 1:nul + 1 + id_bytes].hex()))
+        position = nul + 1 + id_bytes
+    return entries
 
 
 def _signatures(git: Git, commits: list[str], allowed_signers: Path) -> dict[str, Signature]:

@@ -1,19 +1,21 @@
 """The trust root: which keys may vouch for a byline, read where the change under test cannot move them.
 
-A fully qualified ref (never HEAD, never a name a pushed branch or tag could
-shadow) whose authors.toml lists the keys, or an allowed-signers file the
-build is given; and which of those keys were listed before a commit.
+The remote's default branch as the symbolic `origin/HEAD` names it, or a ref
+the build is given explicitly (never a branch name guessed: where `master`
+is the default, anyone who can push a branch can push `main`), whose
+authors.toml lists the keys; or an allowed-signers file the build is given;
+and which of those keys were listed before a commit.
 """
 
 from __future__ import annotations
 
 import shlex
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.keys import KEY_HINT, KEY_TYPES, KeyFormatError, PublicKey, parse_key, readable_keys
-from ..core.model import Site
+from ..core.model import Author, Site
 from ..core.problems import Problems, did_you_mean
 from ..source.frontmatter import SourceError, read_text, split_lines
 from ..source.registries import load_authors
@@ -26,11 +28,10 @@ REMOTE_BRANCHES = "refs/remotes/origin/"
 REMOTE_DEFAULT = "refs/remotes/origin/HEAD"
 
 
-DEFAULT_BRANCHES = ("refs/remotes/origin/main", "refs/remotes/origin/master")
-
-
-NO_TRUST_ROOT_HINT = ("fetch the reviewed branch (git fetch origin main) or name it: --trust-ref "
-                      "refs/remotes/origin/<branch>; on the default branch itself after a merge, --trust-ref HEAD")
+NO_TRUST_ROOT_HINT = ("name the repository's default branch and fetch it: git fetch origin <branch>, then "
+                      "--trust-ref refs/remotes/origin/<branch> (in GitHub Actions: refs/remotes/origin/"
+                      "${{ github.event.repository.default_branch }}), or 'git remote set-head origin --auto'; "
+                      "on the default branch itself after a merge, --trust-ref HEAD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +42,28 @@ class TrustRoot:
     description: str
     authors_path: str | None
     """authors.toml relative to the repository top when keys must predate each commit; None for an external file."""
+    commit: str | None = None
+    """The trust root's commit: what was published before the change under test; None for an external file."""
+    authors: Mapping[str, Author] = field(default_factory=dict)
+    """The authors as the trust root lists them (names and roles shown beside a proof)."""
+
+
+def trusted_authors(text: bytes, scratch: Path, shown: str) -> dict[str, Author]:
+    """One version of authors.toml, read by the site's own loader."""
+    path = scratch / "authors.toml"
+    path.write_bytes(text)
+    return dict(load_authors(path, shown, Problems()))
+
+
+def keys_of(authors: Mapping[str, Author]) -> dict[str, tuple[PublicKey, ...]]:
+    """Author id -> readable signing keys."""
+    return {author.id: tuple(key for _, key in readable_keys(author.signing_keys) if key)
+            for author in authors.values()}
 
 
 def authors_keys(text: bytes, scratch: Path, shown: str) -> dict[str, tuple[PublicKey, ...]]:
-    """Author id -> readable signing keys of one version of authors.toml, read by the site's own loader."""
-    path = scratch / "authors.toml"
-    path.write_bytes(text)
-    return {author.id: tuple(key for _, key in readable_keys(author.signing_keys) if key)
-            for author in load_authors(path, shown, Problems()).values()}
+    """Author id -> readable signing keys of one version of authors.toml."""
+    return keys_of(trusted_authors(text, scratch, shown))
 
 
 def owners_by_fingerprint(keys: Mapping[str, Iterable[PublicKey]]) -> dict[str, tuple[str, ...]]:
@@ -60,27 +75,29 @@ def owners_by_fingerprint(keys: Mapping[str, Iterable[PublicKey]]) -> dict[str, 
 
 
 def _default_branch(git: Git) -> str | None:
-    """The remote's default branch, fully qualified, or None.
+    """The remote's default branch, fully qualified, or None: never guessed from a name.
 
     origin/HEAD counts only as the symbolic ref that `git clone` and `git remote set-head` make: a branch
     pushed under the name `HEAD` is fetched (as actions/checkout fetches) into the very same place as a
-    plain ref, and would make the change under test its own trust root.
+    plain ref, and would make the change under test its own trust root. actions/checkout makes no
+    origin/HEAD at all, and a `main` beside a default `master` is whatever its last pusher wanted: the
+    workflows pass --trust-ref.
     """
     symbolic = git.run("symbolic-ref", "--quiet", REMOTE_DEFAULT, check=False)
     target = symbolic.stdout.decode(errors="replace").strip()
     if symbolic.returncode == 0 and target.startswith(REMOTE_BRANCHES) and target != REMOTE_DEFAULT \
             and git.ref_commit(target):
         return target
-    return next((branch for branch in DEFAULT_BRANCHES if git.ref_commit(branch)), None)
+    return None
 
 
 def _default_trust_ref(git: Git) -> tuple[str, str]:
     """The merge-base with the remote's default branch: what was reviewed and merged before this change."""
     branch = _default_branch(git)
     if branch is None:
-        raise GitError(git.shown, "no trust root: origin's default branch is not here (no symbolic origin/HEAD, "
-                                  "no origin/main, no origin/master), and HEAD, the change itself, cannot vouch "
-                                  "for itself", NO_TRUST_ROOT_HINT)
+        raise GitError(git.shown, "no trust root: no symbolic origin/HEAD names the default branch, and no "
+                                  "--trust-ref was given (a branch is never guessed by its name, and HEAD, the "
+                                  "change itself, cannot vouch for itself)", NO_TRUST_ROOT_HINT)
     base = git.run("merge-base", "HEAD", branch, check=False)
     if base.returncode != 0:
         raise GitError(git.shown, f"no trust root: HEAD shares no history with {branch}", NO_TRUST_ROOT_HINT)
@@ -128,9 +145,11 @@ def repository_trust(git: Git, site: Site, ref: str | None, scratch: Path, probl
         problems.warning(shown, None, f"authors.toml does not exist at the trust ref ({commit[:SHORT]}), "
                                       "so no signing key is trusted yet",
                          "merge authors.toml with signing_keys first; keys count for changes after that")
-    keys = authors_keys(text or b"", scratch, shown)
+    authors = trusted_authors(text or b"", scratch, shown)
+    keys = keys_of(authors)
     lines = [f'{author} namespaces="git" {key.line}\n' for author in sorted(keys) for key in keys[author]]
-    return TrustRoot(owners_by_fingerprint(keys), "".join(lines), f"authors.toml at {commit[:SHORT]}, {how}", path)
+    return TrustRoot(owners_by_fingerprint(keys), "".join(lines), f"authors.toml at {commit[:SHORT]}, {how}", path,
+                     commit, authors)
 
 
 def external_trust(path: Path, site: Site, problems: Problems) -> TrustRoot:

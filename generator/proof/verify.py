@@ -1,60 +1,54 @@
-"""Signed bylines: is each update's heading committed under its author's key, and its text proven too?
+"""Signed bylines: was each unit of meaning introduced by a commit its author signed?
 
-A byline names a person; this module proves it or says why it cannot. The
-commit that last wrote a heading line (git blame) is the one that vouches
-for it, so a rewritten heading is vouched for by whoever rewrote it. Every
-other commit that last wrote a line of the text under it is an edit, which
-must carry its own proof (any registered author's trusted key), or the
-byline is EDITED and never shown as verified. Lines are git's lines
-(generator/source/frontmatter.py), so the line blame is asked about is the line the
-parser read.
+A unit (an update, a postmortem section or action item, an incident's or
+maintenance's header: see `units`) is proven by the signed commit that
+introduced it in its current meaning (see `history`): a commit that has it
+where none of its parents had it. So no change of layout can carry a
+signature over to a new meaning: a deleted fence line, a renamed file, a
+copy, a changed timezone each make new units, introduced by whoever made
+them. Where several commits introduced a unit, the weakest proof counts.
+
+An update's unit is verified only if its introducing commit is signed by a
+key that the trust root registers for the update's author (and that was
+listed before that commit: a key that arrives with the post it signs proves
+nothing); a header, which has no author, by any registered author's. A
+unit signed by another registered author is "edited by" them when its
+previous form was verified. And published history changes only under a
+signature: every unit the baseline (what was published before) has and HEAD
+lacks must have been removed or changed by a registered author's signed
+commit, or the build says so.
 
 Git itself is run by `git`, the trust root is read by `trust`, and a
 proof's states and words are `bylines`; this module puts them together. The
 result is a fact about the source, like the model: it does not depend on
-"now". It is computed in a fixed number of git processes (one blame per file, run in parallel, one
-`git log` for every commit's signature, one `git cat-file` for old versions
-of authors.toml), which keeps a thousand-incident site under a few seconds.
-
-Trust: keys count only as listed in authors.toml at a trusted ref (or in an
-external allowed-signers file), and, for the in-repository trust root, only
-if the key was already listed for the author before the commit that wrote
-the heading. A key that arrives with the post it signs proves nothing. The
-trust ref is read as one fully qualified ref, never by git's guessing, so
-no branch or tag the change under test pushes can become it.
-See docs/signatures.md for the threat model.
+"now". See docs/signatures.md for what a proof means and what it does not.
 """
 
 from __future__ import annotations
 
-import sys
 import tempfile
-from bisect import bisect_left
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.keys import KEY_HINT, KeyFormatError, parse_key
-from ..core.model import Postmortem, Site, Update
-from ..core.problems import Problems
-from .bylines import HINTS, NO_BYLINES, Byline, Bylines, SignatureOptions, State, describe
-from .git import Git, GitError, Signature, blame_lines, check_commits
+from ..core.model import Incident, Maintenance, Postmortem, Site, Update
+from ..core.problems import Problems, display_path
+from .bylines import HINTS, LABELS, NO_BYLINES, SHORT, Byline, Bylines, SignatureOptions, State, describe, weakest
+from .git import Git, GitError, Signature, check_commits
+from .history import History, Reader, walk
 from .trust import TrustRoot, external_trust, keys_before, repository_trust
+from .units import Unit, UnitsOf, units_of
+
+NOT_COMMITTED = Byline(State.UNCOMMITTED, None, "", "")
+
+Keys = Mapping[str, frozenset[str]] | None
+"""Each author's key fingerprints before a commit; None where no such rule applies (an external file)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
-    source: str
-    line: int
-    author: str
-    signed: Update | Postmortem
-
-
-def judge(author: str, commit: str, signature: Signature | None, trust: TrustRoot,
-          earlier: Mapping[str, frozenset[str]] | None) -> Byline:
+def judge(author: str, commit: str, signature: Signature | None, trust: TrustRoot, earlier: Keys) -> Byline:
     """One byline's state; `earlier` is the author's keys before the commit (None: no such rule)."""
-    if not commit.strip("0"):
-        return Byline(State.UNCOMMITTED, None, "", "")
     if signature is None or signature.status == "N":
         return Byline(State.UNSIGNED, None, commit, "")
     fingerprint = signature.fingerprint
@@ -68,108 +62,9 @@ def judge(author: str, commit: str, signature: Signature | None, trust: TrustRoo
     return Byline(State.UNKNOWN, None, commit, fingerprint)
 
 
-def headings(site: Site) -> list[Heading]:
-    """Every signed heading of the site: updates of incidents and maintenance, and postmortems."""
-    found = []
-    for incident in site.incidents:
-        found += [Heading(incident.source, update.line, update.author, update) for update in incident.updates]
-        if pm := incident.postmortem:
-            found.append(Heading(incident.source, pm.line, pm.author, pm))
-    for maintenance in site.maintenances:
-        found += [Heading(maintenance.source, update.line, update.author, update) for update in maintenance.updates]
-    return found
-
-
-def _paths(git: Git, *args: str) -> set[str]:
-    return set(filter(None, git.run(*args).stdout.decode(errors="surrogateescape").split("\x00")))
-
-
-def created_whole(git: Git) -> dict[str, str]:
-    """Path -> the commit that created it, for files that no other commit touched.
-
-    Such a file, unchanged in the work tree, was written whole by that commit: blame would say so line by
-    line, at a far higher price. Blame follows a file across a rename, so a commit that also deletes a file
-    (maybe the same file under its old name) does not count. Merges are compared with each parent (-m).
-    """
-    out = git.run("log", "-m", "--root", "--no-renames", "--name-status", "-z", "--format=%x00commit %H").stdout
-    touches: dict[str, list[tuple[str, str]]] = {}
-    deleting: set[str] = set()
-    commit, status = "", None
-    for token in out.decode(errors="surrogateescape").split("\x00"):
-        if status is not None:
-            touches.setdefault(token, []).append((commit, status))
-            if status == "D":
-                deleting.add(commit)
-            status = None
-        elif token.startswith("commit "):
-            commit = token.removeprefix("commit ")
-        elif token.strip():
-            status = token.strip()
-    return {path: found[0][0] for path, found in touches.items()
-            if len(found) == 1 and found[0][1] == "A" and found[0][0] not in deleting}
-
-
-@dataclass(frozen=True, slots=True)
-class Blamed:
-    """Who wrote each line of a file, from blame, in line order."""
-
-    lines: tuple[int, ...]
-    commits: tuple[str, ...]
-
-    def commits_in(self, lines: range) -> list[str]:
-        start, stop = bisect_left(self.lines, lines.start), bisect_left(self.lines, lines.stop)
-        return list(self.commits[start:stop])
-
-
-Written = str | Blamed
-"""Who wrote a file's lines: one commit for all of them, or each line's commit."""
-
-
-def lines_written(git: Git, site: Site, wanted: Mapping[str, int]) -> dict[str, Written]:
-    """Repository path -> who wrote its lines from the given first line on, for the files in HEAD
-    (the others are not committed)."""
-    folder = git.relative(site.root) or "."
-    in_head = _paths(git, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", folder)
-    changed = _paths(git, "diff", "--name-only", "--no-renames", "-z", "HEAD", "--", folder)
-    whole = created_whole(git)
-    written: dict[str, Written] = {path: whole[path] for path in wanted if path in whole and path not in changed}
-    blamed = blame_lines(git, {path: first for path, first in wanted.items()
-                               if path in in_head and path not in written})
-    written.update({path: Blamed(tuple(sorted(found)), tuple(found[line] for line in sorted(found)))
-                    for path, found in blamed.items()})
-    return written
-
-
-def spans(wanted: list[Heading]) -> dict[tuple[str, int], range]:
-    """(source, heading line) -> the lines its proof covers: the heading and all the text under it, up to the
-    next signed heading of the file (an update or the postmortem), or to the end of the file."""
-    starts: dict[str, list[int]] = {}
-    for heading in wanted:
-        starts.setdefault(heading.source, []).append(heading.line)
-    result = {}
-    for source, lines in starts.items():
-        ordered = sorted(set(lines))
-        ends = [*ordered[1:], None]
-        for start, end in zip(ordered, ends, strict=True):
-            result[(source, start)] = range(start, end if end is not None else sys.maxsize)
-    return result
-
-
-def commits_of(written: Written | None, lines: range) -> tuple[str, list[str]]:
-    """The commit that wrote the first of `lines` (the heading), and those that wrote the rest, in line order;
-    "" for what is not in HEAD."""
-    if written is None:
-        return "", []
-    if isinstance(written, str):
-        return written, []
-    heading = written.commits_in(range(lines.start, lines.start + 1)) or [""]
-    return heading[0], written.commits_in(range(lines.start + 1, lines.stop))
-
-
-def judge_edit(commit: str, signature: Signature | None, trust: TrustRoot,
-               earlier: Mapping[str, frozenset[str]] | None) -> Byline:
-    """An edit under a heading proves itself when any author's trusted key signed it (listed before it, as a
-    heading's key must be); then `signer` names that author."""
+def judge_any(commit: str, signature: Signature | None, trust: TrustRoot, earlier: Keys) -> Byline:
+    """A commit that needs no particular author (a header, an edit, a removal) proves itself when any
+    registered author's trusted key signed it; then `signer` names that author."""
     owners = trust.keys.get(signature.fingerprint, ()) if signature and signature.status == "G" else ()
     for owner in owners:
         proof = judge(owner, commit, signature, trust, earlier)
@@ -179,53 +74,152 @@ def judge_edit(commit: str, signature: Signature | None, trust: TrustRoot,
     return replace(proof, state=State.UNKNOWN, signer=None) if proof.state is State.OTHER else proof
 
 
-def with_edits(heading: Byline, edits: tuple[Byline, ...]) -> Byline:
-    """The byline of a heading and the text under it: text that only an unproven commit vouches for turns a
-    verified heading into EDITED, so it is never shown as verified."""
-    byline = replace(heading, edits=edits)
-    if byline.verified and byline.unproven_edit is not None:
-        return replace(byline, state=State.EDITED)
-    return byline
+@dataclass
+class Prover:
+    """Each unit's proof from its introductions, remembered: a unit's previous forms are proven alike."""
+
+    history: History
+    signatures: Mapping[str, Signature]
+    trust: TrustRoot
+    keys_at: Callable[[str], Keys]
+    proven: dict[Unit, Byline | None]
+
+    def commit(self, commit: str) -> Byline:
+        """A commit as anyone's proof."""
+        return judge_any(commit, self.signatures.get(commit), self.trust, self.keys_at(commit))
+
+    def unit(self, unit: Unit) -> Byline:
+        """The weakest proof of the commits that introduced the unit; not committed when none did."""
+        if unit in self.proven:
+            return self.proven[unit] or NOT_COMMITTED  # a form that comes back while being proven proves nothing
+        self.proven[unit] = None
+        introductions = self.history.introduced.get(unit, ())
+        found = weakest(self._introduction(unit, intro.commit, intro.path) for intro in introductions)
+        self.proven[unit] = found or NOT_COMMITTED
+        return self.proven[unit] or NOT_COMMITTED
+
+    def _introduction(self, unit: Unit, commit: str, path: str) -> Byline:
+        if unit.kind == "header":
+            return replace(self.commit(commit), path=path)
+        proof = replace(judge(unit.author, commit, self.signatures.get(commit), self.trust, self.keys_at(commit)),
+                        path=path)
+        if proof.state is not State.OTHER:
+            return proof
+        edit = replace(self.commit(commit), path=path)
+        before = [self.unit(old) for old in self.history.previous.get((commit, unit), ())]
+        if edit.verified and before and all(old.verified for old in before):
+            return replace(before[0], edits=(*before[0].edits, edit))
+        return proof
 
 
-def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path) -> dict[tuple[str, int], Byline]:
-    wanted = headings(site)
-    paths = {heading.source: git.relative(heading.source) for heading in wanted}
-    for source, path in sorted(paths.items()):
-        if path is None:
-            raise GitError(source, "file is outside the git repository", "keep the whole site in the repository")
-    first: dict[str, int] = {}
-    for heading in wanted:
-        path = paths[heading.source] or ""
-        first[path] = min(first.get(path, heading.line), heading.line)
-    written = lines_written(git, site, first)
-    covered = spans(wanted)
-    commits = {place: commits_of(written.get(paths[place[0]] or ""), lines) for place, lines in covered.items()}
+def _items(site: Site) -> tuple[Incident | Maintenance, ...]:
+    return (*site.incidents, *site.maintenances)
+
+
+def _postmortem_proof(proofs: list[Byline]) -> Byline | None:
+    """A postmortem's byline: the weakest of its sections' and action items' proofs, with every verified edit."""
+    found = weakest(proofs)
+    if found is None or not found.verified:
+        return found
+    edits = tuple(dict.fromkeys(edit for proof in proofs for edit in proof.edits))
+    return replace(found, edits=edits)
+
+
+def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path, options: SignatureOptions,
+             problems: Problems) -> Bylines:
+    if git.relative(site.root) is None:
+        raise GitError(site.root, "the site is outside the git repository", "keep the whole site in the repository")
+    site_units = [(item, units_of(item)) for item in _items(site)]
+    history, reader = walk(git, site, scratch, site_units)
+    baseline = _baseline(git, history, trust)
+    changed = git.between("HEAD", baseline) if baseline else set(history.graph)
+    removers = {commit for commits in history.removed.values() for commit in commits if commit in changed}
+    introducers = {intro.commit for intros in history.introduced.values() for intro in intros}
     signers = scratch / "allowed_signers"
     signers.write_text(trust.allowed_signers, encoding="utf-8")
-    signatures = check_commits(git, (c for heading, rest in commits.values() for c in (heading, *rest) if c.strip("0")),
-                               signers)
+    signatures = check_commits(git, introducers | removers, signers)
     earlier = keys_before(git, trust, signatures, scratch, site.source_files.get("authors", "authors.toml"))
+    prover = Prover(history, signatures, trust, lambda commit: None if earlier is None else earlier.get(commit, {}),
+                    {})
+    entries: dict[tuple[str, int], Byline] = {}
+    headers: dict[str, Byline] = {}
+    head = history.head
+    committed = reader.count(head, head.files)[0] if head else {}
+    for item, units in site_units:
+        # What the work tree says that HEAD does not (an edit not committed yet, bytes a checkout filter
+        # made) is proven by nothing, however it reads.
+        proofs = {unit: prover.unit(unit) if unit in committed else NOT_COMMITTED for unit in units.all()}
+        headers[item.source] = proofs[units.header]
+        entries.update(_entries(item, units, proofs))
+    if baseline:
+        _check_published(git, history, reader, baseline, changed, prover, options.require, problems)
+    return Bylines(entries, trust.description, _places(site), headers, trust.authors)
 
-    def keys_at(commit: str) -> Mapping[str, frozenset[str]] | None:
-        return None if earlier is None else earlier.get(commit, {})
 
-    result = {}
-    for heading in wanted:
-        place = (heading.source, heading.line)
-        commit, rest = commits[place]
-        edits = tuple(judge_edit(other, signatures.get(other), trust, keys_at(other))
-                      for other in dict.fromkeys(rest) if other != commit)
-        result[place] = with_edits(judge(heading.author, commit, signatures.get(commit), trust, keys_at(commit)),
-                                   edits)
-    return result
+def _entries(item: Incident | Maintenance, units: UnitsOf, proofs: Mapping[Unit, Byline]
+             ) -> dict[tuple[str, int], Byline]:
+    entries = {(item.source, update.line): proofs[unit] for update, unit in zip(item.updates, units.updates,
+                                                                                strict=True)}
+    postmortem = getattr(item, "postmortem", None)
+    found = _postmortem_proof([proofs[unit] for unit in units.postmortem]) if postmortem else None
+    if postmortem and found:
+        entries[(item.source, postmortem.line)] = found
+    return entries
 
 
-def _places(site: Site) -> dict[Update | Postmortem, tuple[str, int] | None]:
-    places: dict[Update | Postmortem, tuple[str, int] | None] = {}
-    for heading in headings(site):
-        place = (heading.source, heading.line)
-        places[heading.signed] = place if places.get(heading.signed, place) == place else None
+def _baseline(git: Git, history: History, trust: TrustRoot) -> str | None:
+    """What was published before this change: where HEAD meets the trust root, or on the trust root itself
+    (the default branch after a merge), its first parent."""
+    head = git.commit("HEAD")
+    if trust.commit is None or head is None:
+        return None
+    met = git.run("merge-base", head, trust.commit, check=False).stdout.decode().strip()
+    if met != head:
+        return met or None
+    parents = history.graph.get(head, ())
+    return parents[0] if parents else None
+
+
+def _check_published(git: Git, history: History, reader: Reader, baseline: str, changed: set[str],
+                     prover: Prover, require: bool, problems: Problems) -> None:
+    """Every unit the baseline has and HEAD lacks (removed, or changed into another) must have been taken
+    out by a commit of this change that a registered author signed."""
+    published = reader.snapshots([baseline])[baseline]
+    reader.fetch(published.files.values())
+    before, where = reader.count(published, published.files)
+    after, _ = reader.count(history.head, history.head.files) if history.head else (Counter[Unit](), {})
+    now_slots = {(unit.kind, unit.item, unit.slot) for unit in after}
+    report = problems.error if require else problems.warning
+    for unit in sorted(before - after, key=lambda unit: (where[unit], unit.line)):
+        removers = [commit for commit in history.removed.get(unit, ()) if commit in changed]
+        proofs = [prover.commit(commit) for commit in removers]
+        if any(proof.verified for proof in proofs):
+            continue
+        how = "changed" if (unit.kind, unit.item, unit.slot) in now_slots else "removed"
+        by = _unproven(proofs)
+        report(display_path(git.top / where[unit]), unit.line,
+               f"{unit.describe()} was published (at {baseline[:SHORT]}) and is {how} {by}",
+               "published history changes only under a signature: sign the commit that changes it with a "
+               "registered author's key (git commit --amend -S for the last one), or restore it")
+
+
+def _unproven(proofs: Iterable[Byline]) -> str:
+    """Who changed a published unit without proof, in words: "by commit 9e1b0c2d3f4a (unsigned)"."""
+    found = list(proofs)
+    if not found:
+        return "by no commit a registered author signed"
+    return "by " + ", ".join(f"commit {proof.short_commit} ({LABELS[proof.state]})" for proof in found)
+
+
+def _places(site: Site) -> dict[Update | Postmortem, tuple[tuple[str, int], ...]]:
+    """Each update and postmortem -> every (source, line) that holds one equal to it."""
+    places: dict[Update | Postmortem, tuple[tuple[str, int], ...]] = {}
+    for item in _items(site):
+        signed: list[Update | Postmortem] = list(item.updates)
+        if (postmortem := getattr(item, "postmortem", None)) is not None:
+            signed.append(postmortem)
+        for found in signed:
+            places[found] = (*places.get(found, ()), (item.source, found.line))
     return places
 
 
@@ -256,7 +250,7 @@ def verify_bylines(site: Site, options: SignatureOptions, problems: Problems) ->
                 trust = external_trust(options.trusted_signers, site, problems)
             else:
                 trust = repository_trust(git, site, options.trust_ref, scratch, problems)
-            bylines = Bylines(_bylines(git, site, trust, scratch), trust.description, _places(site))
+            bylines = _bylines(git, site, trust, scratch, options, problems)
     except GitError as exc:
         problems.error(exc.path, None, exc.message, exc.hint)
         return NO_BYLINES
@@ -265,11 +259,18 @@ def verify_bylines(site: Site, options: SignatureOptions, problems: Problems) ->
     return bylines
 
 
-def require_verified(site: Site, bylines: Mapping[tuple[str, int], Byline], problems: Problems) -> None:
-    for heading in headings(site):
-        byline = bylines.get((heading.source, heading.line))
-        if byline is not None and not byline.verified:
-            problems.error(heading.source, heading.line,
-                           f"byline '{heading.author}' is not verified: {describe(byline)}", HINTS[byline.state])
-
-
+def require_verified(site: Site, bylines: Bylines, problems: Problems) -> None:
+    """An error for every header, update and postmortem whose proof is not verified."""
+    for item in _items(site):
+        header = bylines.headers.get(item.source)
+        if header is not None and not header.verified:
+            problems.error(item.source, 1, f"the header (front matter and summary) is not verified: "
+                                           f"{describe(header)}", HINTS[header.state])
+        signed: list[Update | Postmortem] = list(item.updates)
+        if (postmortem := getattr(item, "postmortem", None)) is not None:
+            signed.append(postmortem)
+        for found in signed:
+            byline = bylines.get((item.source, found.line))
+            if byline is not None and not byline.verified:
+                problems.error(item.source, found.line,
+                               f"byline '{found.author}' is not verified: {describe(byline)}", HINTS[byline.state])

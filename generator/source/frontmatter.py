@@ -1,6 +1,6 @@
 """Reading source files: text, front matter and TOML, with line numbers.
 
-A line is git's line: the text up to a line feed. Signed bylines ask `git blame` who wrote line N, so
+A line is git's line: the text up to a line feed. Signed bylines prove the text git stores, so
 statusblog, markdown-it, YAML and git must all agree on what line N is. `split_lines` and
 `line_number` below are the one definition every reader uses; `read_text` and
 `split_front_matter` refuse the characters that one of those tools would count as a line break and
@@ -90,6 +90,11 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise SourceError(None, f"cannot read file: {exc.strerror or exc}") from exc
+    return decode_text(raw)
+
+
+def decode_text(raw: bytes) -> str:
+    """A file's bytes as text, as `read_text` takes them: signature checks read old versions from git alike."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -109,7 +114,7 @@ def normalise(text: str) -> str:
 
 
 def _refuse_lone_cr(text: str) -> None:
-    """Markdown would start a line where git does not, and statusblog and git blame would count differently."""
+    """Markdown would start a line where git does not, and statusblog and git would count differently."""
     bad = LONE_CR.search(text)
     if bad:
         raise SourceError(line_number(text, bad.start()), "file contains a carriage return (CR) that does not end "

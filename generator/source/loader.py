@@ -62,12 +62,17 @@ def content_files(root: Path, folder: str, problems: Problems) -> list[tuple[Pat
     return [entry for entry in found if entry is not None]
 
 
+def is_content_name(name: str) -> bool:
+    """Whether a file of a content folder is content: Markdown, not hidden, not an editor's backup."""
+    return name.endswith(".md") and not name.startswith((".", "#", "~"))
+
+
 def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path, str, str] | None:
     """One file of a content folder as (path, shown name, slug); None if it is not content.
 
     Separate from the folder scan so the dev server can re-read one file without listing the folder.
     """
-    if path.suffix != ".md" or path.name.startswith((".", "#", "~")):
+    if not is_content_name(path.name):
         return None
     shown = display_path(path)
     refused = refusal(real_root, path)

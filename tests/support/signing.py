@@ -84,13 +84,14 @@ class Repo:
         return self.git("rev-parse", "HEAD").strip()
 
     def base(self, signing: dict[str, list[str]] | None = None) -> str:
-        """The site without incidents, with alice's and bob's keys registered, merged: origin/main, the
-        default trust root, points at it, as after a fetch of the reviewed branch."""
+        """The site without incidents, with alice's and bob's keys registered, merged: origin/main points at
+        it and the symbolic origin/HEAD names it the default branch, as after a clone and a fetch."""
         registered = signing if signing is not None else {"alice": [public(self.keys, "alice")],
                                                           "bob": [public(self.keys, "bob")]}
         commit = self.commit("Site", files={"site.toml": SITE_TOML, "components.toml": COMPONENTS_TOML,
                                             "authors.toml": authors_toml(registered)})
         self.git("update-ref", "refs/remotes/origin/main", commit)
+        self.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
         return commit
 
 
