@@ -301,3 +301,13 @@ def test_dates_that_disagree_are_warned_about_and_downtime_follows_the_issues_ow
         == [0.0] * 5
     # July 2024: the three minutes of 'Exciting Downtime' (critical: a major outage, counted in full).
     assert months["2024-07"]["downtime_minutes"] == 3.0
+
+
+def test_a_draft_issue_is_not_imported_and_said(tmp_path: Path) -> None:
+    draft = b"---\ntitle: Not yet\ndate: 2026-03-02 08:00:00\ndraft: true\nseverity: down\n---\n\nUnpublished.\n"
+    source = cstate_site(tmp_path / "cstate", {"2026-03-02-draft.md": draft})
+    result = import_cstate(source, tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    assert (f"{os.path.relpath(source / 'content' / 'issues' / '2026-03-02-draft.md')}: draft: 'true': a draft "
+            "cState does not publish; not imported") in result.stdout
+    assert not (tmp_path / "site" / "incidents").exists() or not list((tmp_path / "site" / "incidents").iterdir())

@@ -577,3 +577,26 @@ def test_a_body_line_that_reads_as_a_components_line_stays_text(tmp_path: Path) 
                     if item["statusblog"]["key"] == "r8dock5queue")
     assert incident["incident_updates"][0]["body"] == "Components\\: public-api=major_outage\nAll good."
     assert [change["name"] for change in incident["incident_updates"][0]["affected_components"]] == ["Dashboard"]
+
+
+def test_every_value_a_site_cannot_keep_is_named_with_its_file_and_field(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "management" / "incidents-page-1.json").read_text())
+    incident = data[0]
+    incident["metadata"] = {"jira": {"key": "OPS-12"}}
+    incident["postmortem_published_at"] = None
+    incident["incident_updates"][0]["custom_tweet"] = "TLS is down everywhere"
+    incident["incident_updates"][0]["tweet_id"] = "1700000000000000000"
+    export = tmp_path / "incidents-page-1.json"
+    export.write_text(json.dumps(data))
+    result = import_statuspage(tmp_path / "site", export, *[path for path in MANAGEMENT
+                                                            if path.name != "incidents-page-1.json"])
+    assert result.exit_code == 0, result.output
+    where = f"{os.path.relpath(export)}: incidents[{incident['id']}]"
+    for line in (f"{where}.metadata: \"{{'jira': {{'key': 'OPS-12'}}}}\": metadata is not part of a statusblog site",
+                 f"{where}.postmortem_body: '### What happened",
+                 "a draft Statuspage never published; left out",
+                 f"{where}.incident_updates[0].custom_tweet: 'TLS is down everywhere': a tweet is not part of",
+                 f"{where}.incident_updates[0].tweet_id: '1700000000000000000': a tweet"):
+        assert line in result.stdout, line
+    assert "## Postmortem" not in (tmp_path / "site" / "incidents" /
+                                   "2026-02-11-all-regions-refuse-tls-connections.md").read_text()

@@ -106,6 +106,9 @@ def read(directory: Path) -> History:
         issue = _issue(path, notes)
         if issue is None:
             continue
+        if _flag(issue, "draft"):
+            notes.not_mapped(issue.file, "draft", "true", "a draft cState does not publish; not imported")
+            continue
         if _is_planned(issue):
             maintenance = _maintenance(issue, names, tz, taken, notes)
             if maintenance is not None:

@@ -214,8 +214,21 @@ def _updates(raw: dict[str, Any], file: str, where: str, statuses: dict[str, str
         elif status != written:
             notes.not_mapped(file, f"{at_where}.status", written, f"written as '{status}'")
         body = notes.body(file, f"{at_where}.body", update.get("body"), html=True)
+        _not_kept(update, file, at_where, notes)
         result.append((ImportedUpdate(at, status, body), _list(update.get("affected_components"))))
     return result
+
+
+NOT_KEPT = {"custom_tweet": "a tweet", "tweet_id": "a tweet", "metadata": "metadata",
+            "postmortem_notify_twitter": "a tweet", "scheduled_remind_prior": "a reminder setting"}
+"""Fields that carry something a statusblog site has no place for, when the source set them."""
+
+
+def _not_kept(raw: dict[str, Any], file: str, where: str, notes: Notes) -> None:
+    """Every field that holds a value a statusblog site cannot keep, named in the report."""
+    for key, what in NOT_KEPT.items():
+        if raw.get(key):
+            notes.not_mapped(file, f"{where}.{key}", raw[key], f"{what} is not part of a statusblog site; left out")
 
 
 def _settings(found: list[tuple[ImportedUpdate, list[Any]]], ids: dict[str, str], file: str, where: str,
@@ -284,6 +297,10 @@ def _incident(raw: dict[str, Any], file: str, ids: dict[str, str], tz: tzinfo, t
     postmortem = ""
     if raw.get("postmortem_body") and raw.get("postmortem_published_at", True):
         postmortem = notes.body(file, f"{where}.postmortem_body", raw.get("postmortem_body"), html=True)
+    elif raw.get("postmortem_body"):
+        notes.not_mapped(file, f"{where}.postmortem_body", raw["postmortem_body"], "a draft Statuspage never "
+                         "published; left out")
+    _not_kept(raw, file, where, notes)
     return ImportedIncident(
         id=stable_id(raw["id"], taken, notes, file, f"{where}.id"), source=file,
         title=notes.line(file, f"{where}.name", raw.get("name"), default="Untitled incident"), impact=impact,
