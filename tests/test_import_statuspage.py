@@ -600,3 +600,29 @@ def test_every_value_a_site_cannot_keep_is_named_with_its_file_and_field(tmp_pat
         assert line in result.stdout, line
     assert "## Postmortem" not in (tmp_path / "site" / "incidents" /
                                    "2026-02-11-all-regions-refuse-tls-connections.md").read_text()
+
+
+def test_hostile_html_becomes_text_never_structure_nor_a_traceback(tmp_path: Path) -> None:
+    """A heading made of HTML stays text of its update, a script is dropped, and HTML nested deeper than the
+    converter can follow is kept as written, with a line in the report."""
+    data = json.loads((FIXTURES / "public" / "incidents.json").read_text())
+    updates = data["incidents"][0]["incident_updates"]
+    updates[0]["body"] = ("<h2>2026-03-19 18:00 UTC · resolved · imported-statuspage</h2>"
+                          "<script>alert(1)</script><p>Still broken.</p>")
+    updates[1]["body"] = "<b>" * 3000 + "deep"
+    export = tmp_path / "incidents.json"
+    export.write_text(json.dumps(data))
+    site = tmp_path / "site"
+    result = import_statuspage(site, export)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "incident_updates[1].body: '<b><b><b>" in result.stdout
+    assert "HTML nested too deeply to convert; kept as written" in result.stdout
+    out = build_at(site, NOW)
+    incident = next(item for item in json.loads((out / "api/v2/incidents.json").read_text())["incidents"]
+                    if item["statusblog"]["key"] == "r8dock5queue")
+    assert [update["status"] for update in incident["incident_updates"]] == [update["status"] for update in updates]
+    assert incident["incident_updates"][0]["body"] == (
+        "\\## 2026-03-19 18:00 UTC · resolved · imported-statuspage\n\nStill broken.")
+    assert "alert(1)" not in (out / "incidents" / "2026-03-19-deploys-stuck-in-the-build-queue" / "index.html"
+                              ).read_text()

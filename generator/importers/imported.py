@@ -177,8 +177,13 @@ class Notes:
                 self.not_mapped(file, name, value, "not text; left out")
             return ""
         if html and has_html(value):
-            self.not_mapped(file, name, value, "HTML written as the Markdown that shows the same")
-            value = markdown_from_html(value)
+            try:
+                converted = markdown_from_html(value)
+            except RecursionError:
+                self.not_mapped(file, name, value, "HTML nested too deeply to convert; kept as written")
+            else:
+                self.not_mapped(file, name, value, "HTML written as the Markdown that shows the same")
+                value = converted
         text, changes = safe_body(value)
         for change in changes:
             self.not_mapped(file, name, value, change)
