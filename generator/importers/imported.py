@@ -224,9 +224,12 @@ def read_json(path: Path, shown_path: str, notes: Notes) -> Any:
 
 
 def has_html(text: str) -> bool:
-    """Whether the text holds raw HTML: a tag or comment that the site's Markdown would show as text."""
-    return any(token.type == "html_block" or any(child.type == "html_inline" for child in token.children or ())
-               for token in RAW_HTML.parse(text))
+    """Whether the text holds raw HTML: a tag or comment that the site's Markdown would show as text.
+
+    Raw HTML starts with '<', so most bodies are answered without parsing them."""
+    return "<" in text and any(
+        token.type == "html_block" or any(child.type == "html_inline" for child in token.children or ())
+        for token in RAW_HTML.parse(text))
 
 
 def markdown_from_html(text: str) -> str:
