@@ -48,12 +48,11 @@ def test_a_cstate_site_imports_with_a_warning_for_each_inconsistent_date(tmp_pat
     assert "read from cState: 3 components, 3 incidents, 1 maintenance, 10 updates" in result.stdout
     login = f"{ISSUES}/2026-02-03-login-failures.md"
     assert problems(result.stderr, site) == sorted([
-        f"{login}:3: warning: date 2026-01-03 08:10 is 31 days before the first tracked update (2026-02-03 08:15); "
-        "the incident is taken to start at that update",
-        f"{login}:5: warning: resolvedWhen 2026-02-03 09:05 is before the last update (2026-02-03 09:40); the "
-        "tracked 'Resolved' update is kept",
+        f"{login}:3: warning: the tracked updates (2026-02-03 08:15 to 2026-02-03 09:40) disagree with the issue's "
+        "dates by more than a day; the incident is taken to run from its date 2026-01-03 08:10 to resolvedWhen "
+        "2026-02-03 09:05, as cState counts it",
         # check's own warnings about the written files: history without postmortems.
-        "incidents/2026-02-03-logins-fail-for-some-mobile-users.md:1: warning: critical incident resolved 45 days "
+        "incidents/2026-01-03-logins-fail-for-some-mobile-users.md:1: warning: critical incident resolved 45 days "
         "ago has no postmortem",
         "incidents/2026-02-10-slow-page-loads-on-the-website.md:1: warning: major incident resolved 38 days ago has "
         "no postmortem",
@@ -67,13 +66,17 @@ def test_a_cstate_site_imports_with_a_warning_for_each_inconsistent_date(tmp_pat
         "api": {"name": "API", "group": "Backend", "description": "Endpoints the mobile apps call."},
         "database": {"name": "Database", "group": "Backend"},
     }
-    assert (site / "incidents" / "2026-02-03-logins-fail-for-some-mobile-users.md").read_text() == (
+    # The issue runs from its date to its resolvedWhen, as cState counts it; the entries after resolvedWhen are
+    # placed at it, each said in the report with its tracked time.
+    assert (site / "incidents" / "2026-01-03-logins-fail-for-some-mobile-users.md").read_text() == (
         '---\ntitle: "Logins fail for some mobile users"\nid: "2026-02-03-login-failures"\nimpact: critical\n'
-        "components: [api, database]\nstarted: 2026-02-03T08:15:00Z\n---\n\n"
+        "components: [api, database]\nstarted: 2026-01-03T08:10:00Z\n---\n\n"
         "## 2026-02-03 08:15 UTC · investigating · imported-cstate\n\nSome users of the mobile apps cannot log in.\n\n"
         "## 2026-02-03 08:41 UTC · identified · imported-cstate\n\nA session store node ran out of memory.\n\n"
-        "## 2026-02-03 09:12 UTC · monitoring · imported-cstate\n\nA fix is deployed; we are watching login errors.\n\n"
-        "## 2026-02-03 09:40 UTC · resolved · imported-cstate\n\nLogins work again for everyone.\n")
+        "## 2026-02-03 09:05 UTC · monitoring · imported-cstate\n\nA fix is deployed; we are watching login errors.\n\n"
+        "## 2026-02-03 09:05:01 UTC · resolved · imported-cstate\n\nLogins work again for everyone.\n")
+    assert ("2026-02-03-login-failures.md: track: '2026-02-03T09:40:00+00:00': outside the issue's dates; the "
+            "'resolved' update is placed at 2026-02-03T09:05:00+00:00") in result.stdout
 
 
 def test_keys_in_any_case_severity_informational_and_planned_work(tmp_path: Path) -> None:
@@ -90,7 +93,8 @@ def test_keys_in_any_case_severity_informational_and_planned_work(tmp_path: Path
             "---\n\n## 2026-02-18 10:00 UTC · scheduled · imported-cstate\n\nThe database is upgraded tonight; the "
             "apps are read-only for up to an hour.\n\n## 2026-02-20 22:48 UTC · completed · imported-cstate\n\n"
             "The upgrade is done.\n") in maintenance
-    for line in (f"{ISSUES}/2026-02-25-new-status-page.md: affected: 'Gateway': not one of config.yml's systems",
+    for line in (f"{ISSUES}/2026-02-25-new-status-page.md: affected: \"['Gateway']\": an informational post affects "
+                 "no component; left out",
                  f"{ISSUES}/2026-02-10-slow-pages.md: resolved: 'true': no tracked update says so; a 'resolved' "
                  "update without text added at 2026-02-10T15:30:00+00:00",
                  "config.yml: timeZone: '': not set: times written without a zone are read as UTC"):
@@ -170,12 +174,13 @@ def test_hostile_issue_text_becomes_text_never_structure(tmp_path: Path) -> None
     assert checked.exit_code == 0, checked.output
     out = build_at(site, NOW)
     incident = json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]
-    # The entry without a time goes first, at the issue's date; the forged 'resolved' stayed text of its update.
+    # The entry without a time follows the one before it in the file (which runs oldest first); the forged
+    # 'resolved' stayed text of its update.
     assert [(update["created_at"], update["status"]) for update in reversed(incident["incident_updates"])] == [
-        ("2026-03-01T10:00:00Z", "investigating"), ("2026-03-01T10:05:00Z", "investigating"),
-        ("2026-03-01T10:20:00Z", "identified")]
+        ("2026-03-01T10:05:00Z", "investigating"), ("2026-03-01T10:20:00Z", "identified"),
+        ("2026-03-01T10:20:01Z", "identified")]
     assert incident["status"] == "identified"
-    assert "\\## 2026-03-01 10:30 UTC · resolved · imported-cstate" in incident["incident_updates"][1]["body"]
+    assert "\\## 2026-03-01 10:30 UTC · resolved · imported-cstate" in incident["incident_updates"][2]["body"]
     for line in ("affected: '../../etc': not one of config.yml's systems; left out",
                  "weird: 'value': not a cState key statusblog knows; left out",
                  "track: 'soon': not a time", "update 3 status: 'Exploded': not a status statusblog has",
@@ -220,3 +225,89 @@ def test_a_directory_that_is_not_a_cstate_site_is_a_clear_error(tmp_path: Path) 
     assert result.exit_code == 1
     assert "no config.yml: this is not a cState site" in result.stderr
     assert "no content/issues folder" in result.stderr
+
+
+# cState's own example site, stored as it is (tests/fixtures/import/cstate/real/SOURCE.md).
+
+EXAMPLE = Path(__file__).parent / "fixtures" / "import" / "cstate" / "real" / "exampleSite"
+EXAMPLE_ISSUES = os.path.relpath(EXAMPLE / "content" / "issues")
+EXAMPLE_NOW = "2025-01-01T00:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str, str]:
+    """cState's example site imported and built once: (site, output, stdout, stderr)."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = run("import", "cstate", str(EXAMPLE), "--into", str(site), "--now", EXAMPLE_NOW)
+    assert result.exit_code == 0, result.output
+    return site, build_at(site, EXAMPLE_NOW), result.stdout, result.stderr
+
+
+def api_incidents(out: Path) -> dict[str, dict]:
+    return {incident["name"]: incident for incident in json.loads((out / "api/v2/incidents.json").read_text())[
+        "incidents"]}
+
+
+def test_the_example_site_keeps_cstates_meaning(example: tuple[Path, Path, str, str]) -> None:
+    site, out, stdout, _ = example
+    assert "read from cState: 5 components, 10 incidents, 1 maintenance, 24 updates" in stdout
+    incidents = api_incidents(out)
+    # One issue is unresolved in cState, and only that one here: informational posts are notes, closed at once.
+    unresolved = json.loads((out / "api/v2/incidents/unresolved.json").read_text())["incidents"]
+    assert [incident["name"] for incident in unresolved] == ["API DNS resolution error!"]
+    for name in ("Formatting testing", "cState v6 Planning Meeting", "Testing New cState Features"):
+        assert (incidents[name]["impact"], incidents[name]["status"], incidents[name]["components"]) == (
+            "none", "resolved", []), name
+        assert incidents[name]["resolved_at"] == incidents[name]["started_at"], name
+    # Entries are in time order whatever the file's: this file puts the newest first and tracks no time.
+    dms = incidents["Issues Sending DMs"]["incident_updates"]
+    assert [(update["status"], update["body"]) for update in reversed(dms)][:2] == [
+        ("investigating", "We're aware of an issue affecting sending DMs and viewing online friends. We're online "
+                          "and working on a resolution."),
+        ("investigating", "This incident has been resolved.")]
+    # The *Post-mortem* section is the postmortem, not the summary, and its separator is not text.
+    guilds = (site / "incidents" / "2018-04-13-unavailable-guilds-connection-issues.md").read_text()
+    assert "\n## Postmortem · imported-cstate\n\nAt approximately 14:01, a Redis instance" in guilds
+    assert "Post-mortem" not in guilds and "\n---\n" not in guilds.split("---\n", 2)[2]
+    postmortem = incidents["Unavailable Guilds & Connection Issues"]["statusblog"]["postmortem"]
+    assert postmortem is not None
+    # No shortcode is shown as text anywhere, and no tracked entry became summary text.
+    for path in [*site.rglob("*.md"), *out.rglob("*.html")]:
+        assert "{{&lt;" not in path.read_text() and "{{<" not in path.read_text(), path
+    excitement = incidents["Exciting Downtime"]
+    assert "\n---\n\n## 2024-07-23 10:35 UTC · update · imported-cstate\n\nOur servers are down for a few minutes." \
+        in (site / "incidents" / "2024-07-23-exciting-downtime.md").read_text()
+    assert [(update["display_at"], update["status"]) for update in reversed(excitement["incident_updates"])] == [
+        ("2024-07-23T10:35:00Z", "investigating"), ("2024-07-23T10:35:01Z", "investigating"),
+        ("2024-07-23T10:38:00Z", "resolved")]
+
+
+def test_dates_that_disagree_are_warned_about_and_downtime_follows_the_issues_own_dates(
+        example: tuple[Path, Path, str, str]) -> None:
+    """'Exciting Downtime' lasted from 10:35 to 10:38 on 2024-07-23; its entries are tracked five months earlier."""
+    _, out, stdout, stderr = example
+    assert [line for line in problems(stderr) if line.startswith(EXAMPLE_ISSUES)] == [
+        f"{EXAMPLE_ISSUES}/2018-05-25-us-east-conn-issues.md:3: warning: the tracked updates (2018-05-25 04:13 to "
+        "2018-05-25 05:54) disagree with the issue's dates by more than a day; the incident is taken to run from its "
+        "date 2018-04-25 04:13 to resolvedWhen 2018-04-25 04:13, as cState counts it",
+        f"{EXAMPLE_ISSUES}/2024-07-23-excitement.md:3: warning: the tracked updates (2024-02-24 10:35 to 2024-02-24 "
+        "10:35) disagree with the issue's dates by more than a day; the incident is taken to run from its date "
+        "2024-07-23 10:35 to resolvedWhen 2024-07-23 10:38, as cState counts it"]
+    assert (f"{EXAMPLE_ISSUES}/2024-07-23-excitement.md: track: '2024-02-24T10:35:00+00:00': outside the issue's "
+            "dates; the 'resolved' update is placed at 2024-07-23T10:38:00+00:00") in stdout
+    months = {month["month"]: month for month in json.loads((out / "api/uptime.json").read_text())["components"][
+        "api"]["months"]}
+    assert [months[month]["downtime_minutes"] for month in ("2024-02", "2024-03", "2024-04", "2024-05", "2024-06")] \
+        == [0.0] * 5
+    # July 2024: the three minutes of 'Exciting Downtime' (critical: a major outage, counted in full).
+    assert months["2024-07"]["downtime_minutes"] == 3.0
+
+
+def test_a_draft_issue_is_not_imported_and_said(tmp_path: Path) -> None:
+    draft = b"---\ntitle: Not yet\ndate: 2026-03-02 08:00:00\ndraft: true\nseverity: down\n---\n\nUnpublished.\n"
+    source = cstate_site(tmp_path / "cstate", {"2026-03-02-draft.md": draft})
+    result = import_cstate(source, tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    assert (f"{os.path.relpath(source / 'content' / 'issues' / '2026-03-02-draft.md')}: draft: 'true': a draft "
+            "cState does not publish; not imported") in result.stdout
+    assert not (tmp_path / "site" / "incidents").exists() or not list((tmp_path / "site" / "incidents").iterdir())

@@ -180,3 +180,38 @@ def test_a_broken_export_is_a_clear_error(tmp_path: Path, text: str, message: st
     assert message in result.stderr
     assert "Traceback" not in result.output
     assert not (tmp_path / "site").exists()
+
+
+# GitHub's REST API documentation examples (tests/fixtures/import/upptime/real/SOURCE.md): not a real Upptime
+# export, but the exact objects the REST API documents for an issue and its comments.
+
+DOCUMENTED = Path(__file__).parent / "fixtures" / "import" / "upptime" / "real"
+
+
+def test_the_rest_apis_documented_issue_and_comments_import_field_by_field(tmp_path: Path) -> None:
+    issues = json.loads((DOCUMENTED / "issue-items.json").read_text())
+    comments = json.loads((DOCUMENTED / "issue-comment-items.json").read_text())
+    # As documented, the issue is labelled 'bug': not one of Upptime's, so it is left out, and said.
+    as_documented = import_upptime(DOCUMENTED / "issue-items.json", tmp_path / "left-out")
+    assert as_documented.exit_code == 0, as_documented.output
+    assert "[0] (#1347).labels: 'bug': neither 'status' nor 'maintenance'; left out" in as_documented.stdout
+    # What Upptime puts there instead: its labels (the label objects as documented, with Upptime's names) and title,
+    # and the comments in place of their count.
+    label = issues[0]["labels"][0]
+    issue = {**issues[0], "title": "🛑 Hello World is down", "comments": comments,
+             "labels": [{**label, "name": "status"}, {**label, "name": "hello-world"}]}
+    export = tmp_path / "issues.json"
+    export.write_text(json.dumps([issue]))
+    site = tmp_path / "site"
+    result = import_upptime(export, site)
+    assert result.exit_code == 0, result.output
+    incident = json.loads((build_at(site, NOW) / "api/v2/incidents.json").read_text())["incidents"][0]
+    assert (incident["statusblog"]["key"], incident["name"], incident["impact"], incident["status"]) == (
+        "1347", "🛑 Hello World is down", "critical", "investigating")
+    assert [component["name"] for component in incident["components"]] == ["Hello World"]
+    # The documented comment is dated eight days before its issue: kept in time order, and the start moved to it.
+    assert [(update["created_at"], update["body"]) for update in reversed(incident["incident_updates"])] == [
+        ("2011-04-14T16:00:49Z", "Me too"), ("2011-04-22T13:33:48Z", "I'm having a problem with this.")]
+    assert incident["started_at"] == "2011-04-14T16:00:49Z"
+    assert "[0] (#1347) started: '2011-04-22T13:33:48+00:00': after the first update; the first update's time used" \
+        in result.stdout

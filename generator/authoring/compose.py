@@ -96,6 +96,11 @@ def toml_string(value: str) -> str:
     return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in escaped) + '"'
 
 
+def component_settings_line(settings: Iterable[str]) -> str:
+    """An update's 'Components:' line from its `id=status` pairs, the one spelling the parser reads."""
+    return "Components: " + ", ".join(settings)
+
+
 def update_block(at: datetime, status: str, author: str, message: str) -> str:
     return f"## {written_time(at)} · {status} · {author}\n\n{message.strip()}\n"
 

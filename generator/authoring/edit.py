@@ -41,6 +41,7 @@ from .compose import (
     append_block,
     article,
     choose_author,
+    component_settings_line,
     editor_template,
     file_slug,
     find_item,
@@ -279,7 +280,7 @@ def components_line(item: Incident | Maintenance, settings: Sequence[str]) -> st
     for setting in settings:
         if not COMPONENT_SETTING.fullmatch(setting):
             raise AuthoringError(f"--component {setting!r} is not ID=STATUS, e.g. --component api=operational")
-    return "Components: " + ", ".join(settings)
+    return component_settings_line(settings)
 
 
 def add_update(root: Path, reference: str, status: str | None, *, author: str | None, message: str | None,

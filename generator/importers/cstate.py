@@ -18,8 +18,9 @@ warning that names the file and line, never silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ CONFIGS = ("config.yml", "config.yaml", "hugo.yml", "hugo.yaml", "config.toml", 
 SEVERITY_IMPACT = {"down": "critical", "disrupted": "major", "notice": "minor"}
 """cState's severities, shown as a major outage, a disruption and a notice -> statusblog's impacts."""
 INCIDENT_STATUSES = {"investigating": "investigating", "identified": "identified", "monitoring": "monitoring",
-                     "resolved": "resolved", "update": "update", "updated": "update"}
+                     "resolved": "resolved", "fixed": "resolved", "update": "update", "updated": "update"}
 MAINTENANCE_STATUSES = {"soon": "scheduled", "planned": "scheduled", "scheduled": "scheduled",
                         "upcoming": "scheduled", "in progress": "in_progress", "started": "in_progress",
                         "ongoing": "in_progress", "verifying": "verifying", "monitoring": "verifying",
@@ -56,6 +57,13 @@ MAINTENANCE_STATUSES = {"soon": "scheduled", "planned": "scheduled", "scheduled"
 KNOWN_KEYS = {"title", "date", "severity", "affected", "resolved", "resolvedwhen", "informational", "section",
               "draft", "tags", "categories"}
 STATUS_LINE = re.compile(r"^\s*\*{1,2}([^*\n]{1,40})\*{1,2}\s*[-\u2013\u2014:]\s?(.*)$")
+POSTMORTEM_LINE = re.compile(r"^\s*\*{1,2}\s*post[- ]?mortem\s*\*{1,2}\s*(?:[-\u2013\u2014:]\s?)?(.*)$", re.IGNORECASE)
+"""`*Post-mortem*` on a line of its own (or with text after a dash): the issue's postmortem starts here."""
+SEPARATORS = re.compile(r"^(?:\s*(?:-{3,}|\*{3,}|_{3,})\s*(?:\n|$))+|(?:\n\s*(?:-{3,}|\*{3,}|_{3,})\s*)+$")
+"""`---` lines at the start or end of an entry: cState's writers separate entries with them."""
+RANK = {"investigating": 0, "identified": 1, "monitoring": 2, "resolved": 3,
+        "scheduled": 0, "in_progress": 1, "verifying": 2, "completed": 3, "cancelled": 3}
+"""Where a status comes in an item's course: which way a file without tracked times runs."""
 TRACK = re.compile(r"\{\{[<%]\s*track\s+\"([^\"\n]*)\"\s*[>%]\}\}")
 PLANNED = re.compile(r"\bmaintenance\b", re.IGNORECASE)
 DATE_SLACK = timedelta(days=1)
@@ -70,6 +78,8 @@ class _Block:
     status: str
     at: datetime | None
     text: str
+    number: int
+    """Its place in the file, counted from the top: how the report names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +105,9 @@ def read(directory: Path) -> History:
     for path in sorted(issues.glob("*.md")) if issues.is_dir() else []:
         issue = _issue(path, notes)
         if issue is None:
+            continue
+        if _flag(issue, "draft"):
+            notes.not_mapped(issue.file, "draft", "true", "a draft cState does not publish; not imported")
             continue
         if _is_planned(issue):
             maintenance = _maintenance(issue, names, tz, taken, notes)
@@ -217,44 +230,81 @@ def _time(issue: _Issue, key: str, tz: tzinfo, notes: Notes) -> datetime | None:
     return at
 
 
-def _blocks(issue: _Issue, tz: tzinfo, notes: Notes) -> tuple[str, list[_Block]]:
-    """The text before the first status line, and each `*Status* - text {{< track "time" >}}` entry."""
+def _blocks(issue: _Issue, tz: tzinfo, notes: Notes) -> tuple[str, list[_Block], str]:
+    """The text before the first status line, each `*Status* - text {{< track "time" >}}` entry in the
+    file's order, and the text of a `*Post-mortem*` section.
+
+    Text before the first status line that carries a `track` shortcode is an entry too, without a status
+    word (cState shows it as one); the `---` lines cState's writers put between entries are separators,
+    not text.
+    """
     lead: list[str] = []
+    postmortem: list[str] = []
     blocks: list[tuple[str, list[str]]] = []
+    current = lead
     for line in issue.body.split("\n"):
         match = STATUS_LINE.match(line)
-        if match:
+        if POSTMORTEM_LINE.match(line):
+            current = postmortem
+            current.append(POSTMORTEM_LINE.sub(r"\1", line))
+        elif match:
             blocks.append((match.group(1).strip(), [match.group(2)]))
-        elif blocks:
-            blocks[-1][1].append(line)
+            current = blocks[-1][1]
         else:
-            lead.append(line)
+            current.append(line)
+    if TRACK.search("\n".join(lead)):
+        blocks.insert(0, ("", lead))
+        lead = []
     result = []
-    for status, lines in blocks:
+    for number, (status, lines) in enumerate(blocks, start=1):
         text = "\n".join(lines)
         tracked = TRACK.findall(text)
         at = instant(tracked[0], tz) if tracked else None
         if tracked and at is None:
             notes.not_mapped(issue.file, "track", tracked[0], "not a time; the entry is placed by the issue's date")
-        result.append(_Block(status, at, TRACK.sub("", text).strip()))
-    return "\n".join(lead).strip(), result
+        result.append(_Block(status, at, _entry_text(TRACK.sub("", text)), number))
+    return _entry_text("\n".join(lead)), result, _entry_text("\n".join(postmortem))
+
+
+def _entry_text(text: str) -> str:
+    """An entry's text without the `---` lines that separate it from the next one."""
+    return SEPARATORS.sub("", text.strip()).strip()
+
+
+def _chronological(blocks: list[_Block], statuses: dict[str, str]) -> list[_Block]:
+    """The entries oldest first, whatever the file's order.
+
+    cState's writers add each entry on top, but not every file does. The tracked times decide where they
+    say which way the file runs; else the status words do (investigating before resolved); else cState's
+    convention holds: newest first.
+    """
+    for ranks in ([block.at.timestamp() for block in blocks if block.at is not None],
+                  [RANK[statuses[block.status.lower()]] for block in blocks
+                   if statuses.get(block.status.lower()) in RANK]):
+        rising = any(later > earlier for earlier, later in pairwise(ranks))
+        falling = any(later < earlier for earlier, later in pairwise(ranks))
+        if rising != falling:
+            return blocks if rising else blocks[::-1]
+    return blocks[::-1]
 
 
 def _updates(issue: _Issue, blocks: list[_Block], statuses: dict[str, str], default: str, first: datetime,
              notes: Notes) -> list[ImportedUpdate]:
+    """Each entry, oldest first; one without a tracked time is placed at the entry before it (or the date)."""
     updates = []
-    for index, block in enumerate(blocks):
+    for block in blocks:
         status = statuses.get(block.status.lower())
         if status is None:
-            notes.not_mapped(issue.file, f"update {index + 1} status", block.status,
-                             f"not a status statusblog has; written as '{default}'")
+            if block.status:
+                notes.not_mapped(issue.file, f"update {block.number} status", block.status,
+                                 f"not a status statusblog has; written as '{default}'")
             status = default
         at = block.at
         if at is None:
-            at = first
-            notes.not_mapped(issue.file, f"update {index + 1} track", block.status,
-                             f"no tracked time; the issue's date ({first.isoformat()}) used")
-        updates.append(ImportedUpdate(at, status, notes.body(issue.file, f"update {index + 1}", block.text)))
+            at = updates[-1].at if updates else first
+            notes.not_mapped(issue.file, f"update {block.number} track", block.status or block.text[:40],
+                             f"no tracked time; placed at {at.isoformat()}, after the entry before it in time")
+        updates.append(ImportedUpdate(at, status, notes.body(issue.file, f"update {block.number}", block.text)))
     return updates
 
 
@@ -271,22 +321,45 @@ def _affected(issue: _Issue, names: dict[str, str], notes: Notes) -> tuple[str, 
     return tuple(result)
 
 
-def _dates_checked(issue: _Issue, date: datetime | None, updates: list[ImportedUpdate],
-                   notes: Notes) -> datetime | None:
-    """The issue's `date` as when it started, unless it is far before the first tracked update: then warn."""
-    tracked = [update.at for update in updates]
-    if date is None or not tracked or date >= min(tracked) - DATE_SLACK:
-        return date
-    first = min(tracked)
-    notes.warn(issue.file, _line(issue, "date"), f"date {date:%Y-%m-%d %H:%M} is {(first - date).days} days before "
-               f"the first tracked update ({first:%Y-%m-%d %H:%M}); the incident is taken to start at that update",
-               "check the issue's date in cState: it decides how long the incident counts as downtime")
-    return first
+def _placed(issue: _Issue, date: datetime | None, end: datetime | None, updates: list[ImportedUpdate],
+            notes: Notes) -> list[ImportedUpdate]:
+    """The entries inside the issue's own dates, when their tracked times disagree with them by over a day.
+
+    cState counts an issue from its `date` to its `resolvedWhen` and never checks the tracked times against
+    them; its example site has entries five months before their issue's date. statusblog counts downtime
+    from the updates, so an issue whose entries lie more than a day outside its dates runs from `date` to
+    `resolvedWhen`, as cState counts it, with a warning naming the file: entries before the date are placed
+    at it, entries after the resolution at it; when none lies inside, all are placed at the date in their
+    order and the resolving one at `resolvedWhen`. Each moved entry is in the report with its tracked time.
+    """
+    if date is None or not updates:
+        return updates
+    end = end if end is not None and end >= date else None
+    times = [update.at for update in updates]
+    if date - DATE_SLACK <= min(times) <= date + DATE_SLACK and (end is None or max(times) <= end + DATE_SLACK):
+        return updates
+    window = f"{date:%Y-%m-%d %H:%M}" + (f" to resolvedWhen {end:%Y-%m-%d %H:%M}" if end else " on")
+    notes.warn(issue.file, _line(issue, "date"), f"the tracked updates ({min(times):%Y-%m-%d %H:%M} to "
+               f"{max(times):%Y-%m-%d %H:%M}) disagree with the issue's dates by more than a day; the incident is "
+               f"taken to run from its date {window}, as cState counts it",
+               "check the dates in cState: they decide how long the incident counts as downtime")
+    inside = any(date <= at <= (end or at) for at in times)
+    result = []
+    for update in updates:
+        if inside:
+            at = min(max(update.at, date), end or update.at)
+        else:
+            at = end if end is not None and update.status == "resolved" else date
+        if at != update.at:
+            notes.not_mapped(issue.file, "track", update.at.isoformat(), f"outside the issue's dates; the "
+                             f"'{update.status}' update is placed at {at.isoformat()}")
+        result.append(replace(update, at=at))
+    return result
 
 
-def _resolution(issue: _Issue, updates: list[ImportedUpdate], tz: tzinfo, notes: Notes) -> list[ImportedUpdate]:
+def _resolution(issue: _Issue, updates: list[ImportedUpdate], when: datetime | None,
+                notes: Notes) -> list[ImportedUpdate]:
     """`resolved: true` with its `resolvedWhen`, as the resolving update when no tracked update says it."""
-    when = _time(issue, "resolvedwhen", tz, notes)
     if not _flag(issue, "resolved"):
         if any(update.status == "resolved" for update in updates):
             notes.warn(issue.file, _line(issue, "resolved"), "resolved is not true, but a tracked update says "
@@ -311,40 +384,59 @@ def _resolution(issue: _Issue, updates: list[ImportedUpdate], tz: tzinfo, notes:
     return [*updates, ImportedUpdate(at, "resolved", "")]
 
 
+def _note(issue: _Issue, updates: list[ImportedUpdate], notes: Notes) -> list[ImportedUpdate]:
+    """An informational post is a note: impact none, no component, closed as soon as it is published."""
+    notes.not_mapped(issue.file, "informational", "true", "a note: impact 'none', no component, resolved when "
+                     "published, so it is in the history and never open")
+    if "affected" in issue.fields:
+        notes.not_mapped(issue.file, "affected", issue.fields["affected"].data, "an informational post affects no "
+                         "component; left out")
+    if updates[-1].status == "resolved":
+        return updates
+    return [*updates, ImportedUpdate(updates[-1].at + timedelta(seconds=1), "resolved", "")]
+
+
 def _incident(issue: _Issue, names: dict[str, str], tz: tzinfo, taken: set[str],
               notes: Notes) -> ImportedIncident | None:
     date = _time(issue, "date", tz, notes)
-    lead, blocks = _blocks(issue, tz, notes)
+    when = _time(issue, "resolvedwhen", tz, notes)
+    informational = _flag(issue, "informational")
+    lead, blocks, postmortem = _blocks(issue, tz, notes)
     first = date or next((block.at for block in blocks if block.at), None)
     if first is None:
         notes.not_mapped(issue.file, "date", _text(issue, "date"), "no date and no tracked update; not imported")
         return None
-    updates = _updates(issue, blocks, INCIDENT_STATUSES, "update", first, notes)
+    updates = _updates(issue, _chronological(blocks, INCIDENT_STATUSES), INCIDENT_STATUSES, "update", first, notes)
     if not updates:
-        updates, lead = [ImportedUpdate(first, "investigating", notes.body(issue.file, "body", lead))], ""
-    started = _dates_checked(issue, date, updates, notes)
-    ordered = timeline(_resolution(issue, updates, tz, notes), "incident", notes, issue.file, "")
+        status = "resolved" if informational else "investigating"
+        updates, lead = [ImportedUpdate(first, status, notes.body(issue.file, "body", lead))], ""
+    updates = _placed(issue, date, when if _flag(issue, "resolved") else None, updates, notes)
+    ordered = timeline(_note(issue, updates, notes) if informational else _resolution(issue, updates, when, notes),
+                       "incident", notes, issue.file, "")
     severity = _text(issue, "severity").lower()
-    impact = "none" if _flag(issue, "informational") else SEVERITY_IMPACT.get(severity)
+    impact = "none" if informational else SEVERITY_IMPACT.get(severity)
     if impact is None:
         notes.not_mapped(issue.file, "severity", severity, "not down, disrupted or notice; written as impact 'none'")
         impact = "none"
     return ImportedIncident(
         id=stable_id(issue.stem, taken, notes, issue.file, "file name"), source=issue.file,
         title=notes.line(issue.file, "title", _text(issue, "title"), default="Untitled incident"), impact=impact,
-        started=started_by(started, ordered, notes, issue.file, ""),
-        components=dict.fromkeys(_affected(issue, names, notes)), updates=ordered,
-        summary=notes.body(issue.file, "body", lead))
+        started=started_by(date, ordered, notes, issue.file, ""),
+        components={} if informational else dict.fromkeys(_affected(issue, names, notes)), updates=ordered,
+        summary=notes.body(issue.file, "body", lead), postmortem=notes.body(issue.file, "post-mortem", postmortem))
 
 
 def _maintenance(issue: _Issue, names: dict[str, str], tz: tzinfo, taken: set[str],
                  notes: Notes) -> ImportedMaintenance | None:
     start = _time(issue, "date", tz, notes)
-    lead, blocks = _blocks(issue, tz, notes)
+    lead, blocks, postmortem = _blocks(issue, tz, notes)
     if start is None:
         notes.not_mapped(issue.file, "date", _text(issue, "date"), "a maintenance without a date; not imported")
         return None
-    updates = _updates(issue, blocks, MAINTENANCE_STATUSES, "in_progress", start, notes)
+    if postmortem:
+        notes.not_mapped(issue.file, "post-mortem", postmortem, "a maintenance has no postmortem; left out")
+    updates = _updates(issue, _chronological(blocks, MAINTENANCE_STATUSES), MAINTENANCE_STATUSES, "in_progress",
+                       start, notes)
     if not updates:
         updates = [ImportedUpdate(start, "scheduled", notes.body(issue.file, "body", lead))]
     elif lead:

@@ -18,6 +18,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from markdown_it import MarkdownIt
+from markdownify import markdownify
+
 from ..core.problems import Problem, Problems, shown
 from ..source.frontmatter import UNPUBLISHABLE
 from ..source.markdown import fence_aware_lines
@@ -29,6 +32,14 @@ LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 UPDATE_HEADING = re.compile(r"^( {0,3})(##\s)")
 """A level-2 heading: in a body it would start an update or a postmortem of its own."""
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+COMPONENTS_TEXT = re.compile(r"^Components:")
+"""A body line the incident parser would read as the update's 'Components:' line: data planted in prose."""
+RAW_HTML = MarkdownIt("commonmark")
+"""CommonMark with raw HTML recognised: what it calls HTML is exactly what the site's renderer shows as text."""
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+PRE = re.compile(r"(<pre\b.*?</pre\s*>)", re.IGNORECASE | re.DOTALL)
+BREAK_RUN = re.compile(r"\\\n(?:[ \t]*\\\n)+")
+TRAILING_BREAK = re.compile(r"[ \t]*\\(?=\n\n|\n?$)")
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
 """A larger export is refused rather than read into memory: split it (Statuspage pages its API anyway)."""
 LONGEST_LINE = 300
@@ -55,6 +66,9 @@ class ImportedUpdate:
     at: datetime
     status: str
     body: str
+    components: tuple[tuple[str, str], ...] = ()
+    """(component id, status) for each component this update sets, as the source attached it: its
+    'Components:' line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +166,24 @@ class Notes:
             self.not_mapped(file, name, value, "control or bidirectional characters removed")
         return text or default
 
-    def body(self, file: str, name: str, value: object) -> str:
-        """An update's text as the team wrote it, unable to become structure in the file around it."""
+    def body(self, file: str, name: str, value: object, html: bool = False) -> str:
+        """An update's text as the team wrote it, unable to become structure in the file around it.
+
+        With `html`, a source whose pages render its text as HTML (Statuspage): tags become the Markdown
+        that shows the same, so readers see a line break, not `<br />`.
+        """
         if not isinstance(value, str):
             if value is not None:
                 self.not_mapped(file, name, value, "not text; left out")
             return ""
+        if html and has_html(value):
+            try:
+                converted = markdown_from_html(value)
+            except RecursionError:
+                self.not_mapped(file, name, value, "HTML nested too deeply to convert; kept as written")
+            else:
+                self.not_mapped(file, name, value, "HTML written as the Markdown that shows the same")
+                value = converted
         text, changes = safe_body(value)
         for change in changes:
             self.not_mapped(file, name, value, change)
@@ -197,21 +223,55 @@ def read_json(path: Path, shown_path: str, notes: Notes) -> Any:
     return None
 
 
+def has_html(text: str) -> bool:
+    """Whether the text holds raw HTML: a tag or comment that the site's Markdown would show as text.
+
+    Raw HTML starts with '<', so most bodies are answered without parsing them."""
+    return "<" in text and any(
+        token.type == "html_block" or any(child.type == "html_inline" for child in token.children or ())
+        for token in RAW_HTML.parse(text))
+
+
+def markdown_from_html(text: str) -> str:
+    """HTML as its source showed it -> the Markdown that shows the same.
+
+    Statuspage shows an update's text as HTML in which a line break of the text is a line break on the
+    page; so each paragraph of the text becomes a <p> and each line break a <br> (except inside <pre>),
+    and markdownify writes the whole as Markdown: `<br />` becomes a line break, `<a href>` a link,
+    `<strong>` bold, a list a list. Runs of breaks become a paragraph break.
+    """
+    html = "".join(f"<p>{_with_breaks(chunk)}</p>" for chunk in PARAGRAPH_BREAK.split(LINE_BREAKS.sub("\n", text))
+                   if chunk.strip())
+    written = markdownify(html, newline_style="backslash", heading_style="atx", bullets="-")
+    written = TRAILING_BREAK.sub("", BREAK_RUN.sub("\n\n", written))
+    return re.sub(r"\n{3,}", "\n\n", written).strip()
+
+
+def _with_breaks(chunk: str) -> str:
+    return "".join(part if PRE.fullmatch(part) else part.replace("\n", "<br>") for part in PRE.split(chunk))
+
+
 def safe_body(value: str) -> tuple[str, list[str]]:
-    """Markdown that stays inside its update: line breaks of one kind, no level-2 heading, no open fence."""
+    """Markdown that stays inside its update: line breaks of one kind, no level-2 heading, no open fence,
+    no line that the incident parser would take for the update's 'Components:' line."""
     changes = []
     text = LINE_BREAKS.sub("\n", value)
     if UNPUBLISHABLE.search(text):
         text = UNPUBLISHABLE.sub("\ufffd", text)
         changes.append("control characters replaced by U+FFFD")
     lines = text.split("\n")
-    escaped = 0
+    escaped = data = 0
     for index, line, outside in fence_aware_lines(text):
         if outside and UPDATE_HEADING.match(line):
             lines[index] = UPDATE_HEADING.sub(r"\1\\\2", line)
             escaped += 1
+        elif outside and COMPONENTS_TEXT.match(line):
+            lines[index] = "Components\\:" + line.removeprefix("Components:")
+            data += 1
     if escaped:
         changes.append(f"{escaped} level-2 heading(s) escaped, so they stay text of this update")
+    if data:
+        changes.append("a line starting 'Components:' escaped, so it stays text, not the update's components")
     text = "\n".join(lines).strip("\n")
     closed = _fences_closed(text)
     if closed != text:

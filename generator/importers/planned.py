@@ -19,17 +19,18 @@ from urllib.parse import urlsplit
 
 from ..authoring.compose import (
     AuthoringError,
+    component_settings_line,
     incident_text,
     maintenance_text,
     postmortem_heading,
     toml_string,
     update_block,
 )
-from ..core.model import IMPACT_STATUS, Incident, Maintenance
+from ..core.model import IMPACT_STATUS, Incident, Maintenance, Update
 from ..core.problems import display_path
 from ..source.frontmatter import MAX_SOURCE_BYTES, SourceError, load_toml, read_text
 from ..source.parse import ParsedFile, parse_incident, parse_maintenance, slugify
-from .imported import History, ImportedIncident, ImportedMaintenance, Unmapped
+from .imported import History, ImportedIncident, ImportedMaintenance, ImportedUpdate, Unmapped
 
 REFERENCE = re.compile(r"[^A-Za-z0-9._-]")
 PLACEHOLDER_URL = "https://status.example.com/"
@@ -131,7 +132,8 @@ def _components_toml(root: Path, history: History) -> Planned | None:
 
 def item_text(item: ImportedIncident | ImportedMaintenance, author: str, unmapped: list[Unmapped]) -> str | None:
     """The item's file, signed by `author`; None (and why, in `unmapped`) if it would be too large to read."""
-    body = "\n".join(update_block(update.at, update.status, author, update.body) for update in item.updates)
+    body = "\n".join(update_block(update.at, update.status, author, _with_components(update))
+                     for update in item.updates)
     if isinstance(item, ImportedIncident):
         if item.summary:
             body = f"{item.summary}\n\n{body}"
@@ -151,6 +153,22 @@ def item_text(item: ImportedIncident | ImportedMaintenance, author: str, unmappe
     return text
 
 
+def _with_components(update: ImportedUpdate) -> str:
+    """The update's text, then its 'Components:' line: the statuses the source attached at this update."""
+    if not update.components:
+        return update.body
+    line = component_settings_line(f"{key}={status}" for key, status in update.components)
+    return f"{update.body.strip()}\n\n{line}" if update.body.strip() else line
+
+
+def _said(update: ImportedUpdate | Update) -> tuple[object, ...]:
+    """What an update says, imported or read back: time, status, text and the components it sets."""
+    if isinstance(update, ImportedUpdate):
+        return update.at, update.status, update.body.strip(), update.components
+    return (update.at, update.status, update.body.text.strip(),
+            tuple((setting.id, setting.status.key) for setting in update.components))
+
+
 def read_back(root: Path, planned: Planned, item: ImportedIncident | ImportedMaintenance) -> ParsedFile | None:
     """The planned file parsed as the site will read it, if it holds exactly the imported updates and nothing
     more: the proof that no imported value became structure. None if it does not."""
@@ -164,7 +182,6 @@ def read_back(root: Path, planned: Planned, item: ImportedIncident | ImportedMai
     if isinstance(found, Incident) and isinstance(item, ImportedIncident) and (
             bool(found.postmortem) != bool(item.postmortem) or found.summary.text.strip() != item.summary.strip()):
         return None
-    written = [(update.at, update.status, update.body.strip()) for update in item.updates]
-    if written != [(update.at, update.status, update.body.text.strip()) for update in found.updates]:
+    if [_said(update) for update in item.updates] != [_said(update) for update in found.updates]:
         return None
     return parsed

@@ -11,8 +11,8 @@ files is imported once, from the copy with the most updates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -95,12 +95,15 @@ def _take(data: Any, file: str, found: _Found, notes: Notes) -> None:
     if isinstance(data.get("page"), dict):
         found.page, found.page_file = {**found.page, **data["page"]}, file
     lists = [key for key in ("components", "incidents", "scheduled_maintenances") if isinstance(data.get(key), list)]
-    if not lists and "incident_updates" in data:
+    ones = [key for key in ("incident", "scheduled_maintenance") if isinstance(data.get(key), dict)]
+    if not lists and not ones and "incident_updates" in data:
         _entry(data, file, "", found, notes)
         return
-    if not lists and not isinstance(data.get("page"), dict):
+    if not lists and not ones and not isinstance(data.get("page"), dict):
         notes.error(file, None, "not a Statuspage export: no page, components, incidents or scheduled_maintenances",
                     "pass the files the API returned, e.g. incidents.json")
+    for key in ones:  # one incident's own body: api/v2/incidents/<id>.json
+        _entry(data[key], file, key, found, notes)
     for key in lists:
         for index, entry in enumerate(data[key]):
             _entry(entry, file, f"{key}[{index}]", found, notes)
@@ -210,34 +213,70 @@ def _updates(raw: dict[str, Any], file: str, where: str, statuses: dict[str, str
             notes.not_mapped(file, f"{at_where}.status", written, f"not a status here; written as '{status}'")
         elif status != written:
             notes.not_mapped(file, f"{at_where}.status", written, f"written as '{status}'")
-        body = notes.body(file, f"{at_where}.body", update.get("body"))
+        body = notes.body(file, f"{at_where}.body", update.get("body"), html=True)
+        _not_kept(update, file, at_where, notes)
         result.append((ImportedUpdate(at, status, body), _list(update.get("affected_components"))))
     return result
 
 
-def _affected(changes: Iterable[list[Any]], listed: list[Any], ids: dict[str, str], file: str, where: str,
-              notes: Notes) -> dict[str, str | None]:
-    """Each affected component with its worst status over the incident (None where only listed)."""
-    worst: dict[str, ComponentStatus] = {}
-    for change in (change for update in changes for change in update):
-        code = change.get("code") if isinstance(change, dict) else None
-        status = change.get("new_status") if isinstance(change, dict) else None
-        if code not in ids:
-            notes.not_mapped(file, f"{where}.affected_components", code, "not a known component; left out")
-            continue
-        if status not in ComponentStatus.names():
-            notes.not_mapped(file, f"{where}.affected_components", status, "not a component status; left out")
-            continue
-        new = ComponentStatus.from_key(status)
-        worst[ids[code]] = max(worst.get(ids[code], new), new)
-    result: dict[str, str | None] = {key: (None if status is ComponentStatus.OPERATIONAL else status.key)
-                                     for key, status in worst.items()}
-    for component in listed:
+NOT_KEPT = {"custom_tweet": "a tweet", "tweet_id": "a tweet", "metadata": "metadata",
+            "postmortem_notify_twitter": "a tweet", "scheduled_remind_prior": "a reminder setting"}
+"""Fields that carry something a statusblog site has no place for, when the source set them."""
+
+
+def _not_kept(raw: dict[str, Any], file: str, where: str, notes: Notes) -> None:
+    """Every field that holds a value a statusblog site cannot keep, named in the report."""
+    for key, what in NOT_KEPT.items():
+        if raw.get(key):
+            notes.not_mapped(file, f"{where}.{key}", raw[key], f"{what} is not part of a statusblog site; left out")
+
+
+def _settings(found: list[tuple[ImportedUpdate, list[Any]]], ids: dict[str, str], file: str, where: str,
+              notes: Notes) -> list[ImportedUpdate]:
+    """Each update, oldest first, with the component statuses it changed, as the source attached them.
+
+    Statuspage repeats every affected component's status on each later update; an update's 'Components:'
+    line names only the components it attaches or moves, so a component recovers, or joins, at the update
+    where the source says it did.
+    """
+    held: dict[str, str] = {}
+    result = []
+    for update, changes in sorted(found, key=lambda pair: pair[0].at):
+        settings: dict[str, str] = {}
+        for change in changes:
+            code = change.get("code") if isinstance(change, dict) else None
+            status = change.get("new_status") if isinstance(change, dict) else None
+            if code not in ids:
+                notes.not_mapped(file, f"{where}.affected_components", code, "not a known component; left out")
+            elif status not in ComponentStatus.names():
+                notes.not_mapped(file, f"{where}.affected_components", status, "not a component status; left out")
+            elif held.get(ids[code]) != status:
+                settings[ids[code]] = held[ids[code]] = status
+        result.append(replace(update, components=tuple(settings.items())))
+    return result
+
+
+def _listed(raw: dict[str, Any], ids: dict[str, str], attached: set[str], file: str, where: str, notes: Notes,
+            statuses: bool = True) -> dict[str, str | None]:
+    """The item's components that no update attaches. An incident's are at the status the listing gives while
+    it is open (what the source shows now), else at the impact's status, which the report says; a
+    maintenance's (`statuses` False) are under maintenance while it runs."""
+    result: dict[str, str | None] = {}
+    open_now = raw.get("status") not in ("resolved", "postmortem")
+    for component in _list(raw.get("components")):
         code = component.get("id") if isinstance(component, dict) else component
-        if isinstance(code, str) and code in ids:
-            result.setdefault(ids[code], None)
-        else:
+        if not isinstance(code, str) or code not in ids:
             notes.not_mapped(file, f"{where}.components", code, "not a known component; left out")
+            continue
+        if ids[code] in attached or ids[code] in result:
+            continue
+        status = component.get("status") if isinstance(component, dict) else None
+        if not statuses or (open_now and status in ComponentStatus.names()):
+            result[ids[code]] = status if statuses else None
+        else:
+            result[ids[code]] = None
+            notes.not_mapped(file, f"{where}.components[{code}]", status or "",
+                             "no update gives its status during the incident; the impact's status is used")
     return result
 
 
@@ -248,12 +287,8 @@ def _incident(raw: dict[str, Any], file: str, ids: dict[str, str], tz: tzinfo, t
     if not found:
         notes.not_mapped(file, f"{where}.incident_updates", raw["id"], "an incident without updates; not imported")
         return None
-    changes = [change for _, change in found]
-    if sum(1 for change in changes if change) > 1:
-        notes.not_mapped(file, f"{where}.incident_updates[].affected_components", raw["id"],
-                         "each component's statuses over the updates kept as its worst one for the whole incident")
-    updates = timeline(_resolved(raw, [update for update, _ in found], file, where, tz, notes), "incident", notes,
-                       file, where)
+    attached = _settings(found, ids, file, where, notes)
+    updates = timeline(_resolved(raw, attached, file, where, tz, notes), "incident", notes, file, where)
     impact = raw.get("impact_override") or raw.get("impact")
     if impact not in IMPACTS:
         notes.not_mapped(file, f"{where}.impact", impact, "not an incident impact; written as 'none'")
@@ -261,12 +296,17 @@ def _incident(raw: dict[str, Any], file: str, ids: dict[str, str], tz: tzinfo, t
     started = instant(raw.get("started_at"), tz) or instant(raw.get("created_at"), tz)
     postmortem = ""
     if raw.get("postmortem_body") and raw.get("postmortem_published_at", True):
-        postmortem = notes.body(file, f"{where}.postmortem_body", raw.get("postmortem_body"))
+        postmortem = notes.body(file, f"{where}.postmortem_body", raw.get("postmortem_body"), html=True)
+    elif raw.get("postmortem_body"):
+        notes.not_mapped(file, f"{where}.postmortem_body", raw["postmortem_body"], "a draft Statuspage never "
+                         "published; left out")
+    _not_kept(raw, file, where, notes)
     return ImportedIncident(
         id=stable_id(raw["id"], taken, notes, file, f"{where}.id"), source=file,
         title=notes.line(file, f"{where}.name", raw.get("name"), default="Untitled incident"), impact=impact,
         started=started_by(started, updates, notes, file, where),
-        components=_affected(changes, _list(raw.get("components")), ids, file, where, notes),
+        components=_listed(raw, ids, {key for update in attached for key, _ in update.components}, file, where,
+                           notes),
         updates=updates, postmortem=postmortem)
 
 
@@ -298,7 +338,7 @@ def _maintenance(raw: dict[str, Any], file: str, ids: dict[str, str], tz: tzinfo
     if not found:
         notes.not_mapped(file, f"{where}.incident_updates", raw["id"], "a maintenance without updates; not imported")
         return None
-    components = tuple(key for key in _affected([], _list(raw.get("components")), ids, file, where, notes))
+    components = tuple(_listed(raw, ids, set(), file, where, notes, statuses=False))
     return ImportedMaintenance(
         id=stable_id(raw["id"], taken, notes, file, f"{where}.id"), source=file,
         title=notes.line(file, f"{where}.name", raw.get("name"), default="Untitled maintenance"),
