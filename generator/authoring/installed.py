@@ -69,12 +69,21 @@ def installed_origin(distribution: str = DISTRIBUTION) -> Origin:
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and FULL_COMMIT.fullmatch(str(vcs.get("commit_id", ""))):
         commit = str(vcs["commit_id"])
         fragment = f"#subdirectory={subdirectory}" if subdirectory else ""
-        return Origin(version, f"git+{url} at {commit}", _reachable(f"{DISTRIBUTION} @ git+{url}@{commit}{fragment}"),
+        return Origin(version, f"git+{_shown(url)} at {commit}",
+                      _reachable(f"{DISTRIBUTION} @ git+{url}@{commit}{fragment}"),
                       url, commit, subdirectory)
     if isinstance(direct.get("dir_info"), dict):
         kind = "editable install of" if direct["dir_info"].get("editable") else "folder"
         return Origin(version, f"the {kind} {_local_path(url)}", None)
-    return Origin(version, url, _reachable(f"{DISTRIBUTION} @ {url}"), url)
+    return Origin(version, _shown(url), _reachable(f"{DISTRIBUTION} @ {url}"), url)
+
+
+def _shown(url: str) -> str:
+    """The URL as messages print it: a password in it (a CI token) is never echoed into a log."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)).geturl()
 
 
 def _local_path(url: str) -> str:
