@@ -28,6 +28,7 @@ from tests.support.tools import TOOLS_DIR, skip_or_fail
 
 WHEELHOUSE = TOOLS_DIR / "wheelhouse"
 NOW = "2026-03-20T08:00:00Z"
+COMMIT = "3f2a9c1d8e07b6a5f4e3d2c1b0a9988776655443"
 #: What a copy of the repository leaves out: environments, tools and build output, never sources. The
 #: output folders are left out at the top only: generator/build/ is a package.
 TOP_LEVEL_OUTPUT = {".git", ".venv", ".tools", "build", "dist", "public"}
@@ -58,7 +59,8 @@ def test_a_new_site_pins_exactly_the_versions_statusblog_runs_on() -> None:
     """`statusblog requirements` (what init writes) pins statusblog and every runtime library, as installed."""
     from generator.authoring.newsite import requirements_text
 
-    lines = [line for line in requirements_text().splitlines() if line and not line.startswith("#")]
+    lines = [line for line in requirements_text(f"statusblog=={__version__}").splitlines()
+             if line and not line.startswith("#")]
     pins = dict(line.split(" ;")[0].split("==") for line in lines)
     assert pins.pop("statusblog") == __version__
     assert {"jinja2", "babel", "markdown-it-py", "markupsafe", "click"} <= set(pins)
@@ -74,12 +76,27 @@ def wheelhouse() -> Path:
 
 
 def offline(*find_links: Path) -> dict[str, str]:
-    """An environment in which pip reads no configuration and no index: only these folders of wheels."""
+    """An environment in which pip and uv read no configuration and no index: only these folders of wheels."""
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("PIP_", "VIRTUAL_ENV", "PYTHONPATH"))}
+           if not key.startswith(("PIP_", "UV_", "VIRTUAL_ENV", "PYTHONPATH"))}
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
                PIP_FIND_LINKS=" ".join(str(folder) for folder in find_links))
     return env
+
+
+def with_uv(env: dict[str, str], root: Path) -> dict[str, str]:
+    """What astral-sh/setup-uv leaves a job: uv on PATH (here the locked uv the suite was installed with),
+    reading no index, only the folders of wheels `env` gives pip, with a cache of its own."""
+    uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+    if uv is None:
+        skip_or_fail("no uv: install the test tools from requirements.lock")
+    (root / "uv-bin").mkdir(exist_ok=True)
+    (root / "uv-bin" / "uv").unlink(missing_ok=True)
+    (root / "uv-bin" / "uv").symlink_to(uv)
+    links = ", ".join(f"'{folder}'" for folder in env["PIP_FIND_LINKS"].split())
+    (root / "uv.toml").write_text(f"no-index = true\nfind-links = [{links}]\n", encoding="utf-8")
+    return {**env, "PATH": f"{env['PATH']}{os.pathsep}{root / 'uv-bin'}", "UV_CONFIG_FILE": str(root / "uv.toml"),
+            "UV_CACHE_DIR": str(root / "uv-cache"), "UV_PYTHON_DOWNLOADS": "never"}
 
 
 def run(command: list[str] | str, cwd: Path, env: dict[str, str], **kwargs: Any) -> subprocess.CompletedProcess:
@@ -188,15 +205,17 @@ def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dic
     site = init_site(installed, tmp_path)
     pins = (site / "requirements.txt").read_text(encoding="utf-8")
     assert f"\nstatusblog=={__version__}\n" in pins
-    assert "python -m pip install -r requirements.txt" in (site / "netlify.toml").read_text(encoding="utf-8")
+    assert "uv pip install --python python -r requirements.txt" in (site / "netlify.toml").read_text(encoding="utf-8")
 
     # The runner: a fresh Python (setup-python), then every shell step of the build job, in order.
     env = ci_environment(fresh_venv(tmp_path / "runner", offline(dist, WHEELHOUSE)), tmp_path)
     steps = build_job(site)
     assert {step["uses"].split("@")[0] for step in steps if "uses" in step} == {
-        "actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact"}
+        "actions/checkout", "actions/setup-python", "astral-sh/setup-uv", "actions/upload-artifact",
+        "actions/upload-pages-artifact"}
+    env = with_uv(env, tmp_path)
     shell_steps = [step["run"] for step in steps if "run" in step]
-    assert shell_steps[0] == "python -m pip install -r requirements.txt"
+    assert shell_steps[0] == "uv pip install --python python -r requirements.txt"
     # Reading the live site's feed for notify is the one step that needs the network: tests have none.
     (live_feed,) = [script for script in shell_steps if "curl" in script]
     for script in shell_steps:
@@ -210,9 +229,9 @@ def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dic
 @pytest.mark.slow
 def test_a_site_made_with_init_action_builds_through_the_action(installed: dict[str, str], dist: Path,
                                                                  tmp_path: Path) -> None:
-    site = init_site(installed, tmp_path, "--action", "harbor/statusblog@v1")
+    site = init_site(installed, tmp_path, "--action", f"harbor/statusblog@{COMMIT}")
     (step,) = [step for step in build_job(site) if step.get("uses", "").startswith("harbor/")]
-    assert step["uses"] == "harbor/statusblog@v1"
+    assert step["uses"] == f"harbor/statusblog@{COMMIT}"
     assert step["with"] == {"site": ".", "out": "public", "verify-signatures": "true",
                             "strict": "${{ github.event_name != 'schedule' }}"}
     assert not [s for s in build_job(site) if "pip install" in s.get("run", "")], "the action installs"
@@ -224,11 +243,11 @@ def test_a_site_made_with_init_action_builds_through_the_action(installed: dict[
     assert action["runs"]["using"] == "composite"
     inputs = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
     inputs.update({key: value for key, value in step["with"].items() if key != "strict"}, strict="true")
-    env = ci_environment(fresh_venv(tmp_path / "runner", offline(WHEELHOUSE)), tmp_path)
+    env = with_uv(ci_environment(fresh_venv(tmp_path / "runner", offline(WHEELHOUSE)), tmp_path), tmp_path)
     env["GITHUB_ACTION_PATH"] = str(action_path)
     for action_step in action["runs"]["steps"]:
         if "run" not in action_step:
-            assert action_step["uses"].startswith("actions/setup-python@")
+            assert action_step["uses"].startswith(("actions/setup-python@", "astral-sh/setup-uv@"))
             continue
         step_env = {**env, **{name: expand(value, inputs) for name, value in action_step.get("env", {}).items()}}
         run(action_step["run"], site, step_env)
