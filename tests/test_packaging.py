@@ -113,16 +113,65 @@ def fresh_venv(path: Path, env: dict[str, str]) -> dict[str, str]:
     return {**env, "PATH": f"{path / 'bin'}{os.pathsep}{env['PATH']}", "VIRTUAL_ENV": str(path)}
 
 
+RELEASE_INSTALL = "uv pip install --python python -r requirements.lock"
+
+
+def release_steps() -> list[dict[str, Any]]:
+    """The release workflow's build job: every step up to keeping the files, in order."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    return workflow["jobs"]["build"]["steps"]
+
+
+def release_runner(source: Path, root: Path, tag: str) -> dict[str, str]:
+    """A tag push's runner, offline: `python` is the suite's own, which the install step's lock installed."""
+    env = with_uv(offline(wheelhouse()), root)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env["PATH"]])
+    return {**ci_environment(env, root), "GITHUB_REF_NAME": tag, "GITHUB_WORKSPACE": str(source)}
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sdist and the wheel, built by `python -m build` from a copy of the sources, offline."""
-    wheels = wheelhouse()
+    """The sdist and the wheel, made by the release workflow's own build steps from a copy of the sources:
+    the tag checked against the version, built once, checked as an index would, installed into a fresh
+    virtual environment that builds the demo site. Offline; the install step is the suite's own."""
     source = tmp_path_factory.mktemp("source") / "statusblog"
     shutil.copytree(REPO, source, ignore=not_source)
-    out = tmp_path_factory.mktemp("dist")
-    run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(source)], source,
-        offline(wheels))
-    return out
+    env = release_runner(source, tmp_path_factory.mktemp("runner"), f"v{__version__}")
+    steps = release_steps()
+    assert next(step["run"] for step in steps if "run" in step) == RELEASE_INSTALL
+    for step in steps:
+        if "run" in step and step["run"] != RELEASE_INSTALL:
+            run(step["run"], source, env)
+    assert Path(env["RUNNER_TEMP"], "demo", "index.html").is_file(), "the wheel built the demo site"
+    return source / "dist"
+
+
+def test_a_release_whose_tag_is_not_the_version_stops_before_building(tmp_path: Path) -> None:
+    (check,) = [step for step in release_steps() if step["name"] == "The tag is the version"]
+    source = tmp_path / "statusblog"
+    shutil.copytree(REPO / "generator", source / "generator", ignore=not_source)
+    result = subprocess.run(check["run"], shell=True, executable="/bin/bash", cwd=source, capture_output=True,
+                            text=True, env={**os.environ, "GITHUB_REF_NAME": "v9.9.9"})
+    assert result.returncode == 1
+    assert f"::error::tag v9.9.9 is not v{__version__}, the version in generator/__init__.py" in result.stdout
+    assert not (source / "dist").exists()
+
+
+def test_the_release_publishes_to_pypi_by_trusted_publishing_and_attaches_the_same_files() -> None:
+    """No stored token: PyPI trusts this workflow through an OIDC token, in the job that alone may ask for one."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert workflow.get("on", workflow.get(True)) == {"push": {"tags": ["v*"]}}
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    assert jobs["pypi"]["permissions"] == {"id-token": "write"} and jobs["pypi"]["environment"] == "pypi"
+    assert jobs["github-release"]["permissions"] == {"contents": "write"}
+    assert "id-token" not in str({name: job for name, job in jobs.items() if name != "pypi"})
+    (publish,) = [step for step in jobs["pypi"]["steps"] if "gh-action-pypi-publish" in step.get("uses", "")]
+    assert re.fullmatch(r"pypa/gh-action-pypi-publish@[0-9a-f]{40}", publish["uses"])
+    assert "password" not in publish.get("with", {})
+    for name in ("pypi", "github-release"):
+        assert jobs[name]["needs"] == "build", "both publish the files the build job made and checked, once"
+    assert "secrets." not in (REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
