@@ -319,3 +319,33 @@ def test_the_action_refuses_an_input_that_is_not_true_or_false(tmp_path: Path) -
     result = subprocess.run(["bash", "-c", script["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 2
     assert "verify is 'yes'; write \"true\" or \"false\"" in result.stderr
+
+
+@pytest.mark.slow
+def test_installed_from_git_at_a_commit_a_new_site_pins_that_commit_and_builds_from_its_pin(tmp_path: Path) -> None:
+    """A team installs statusblog from its git repository at a commit; the site init writes pins that
+    commit, and a second fresh environment, as the site's CI makes, installs the pin and builds."""
+    env = offline(wheelhouse())
+    origin = tmp_path / "statusblog.git"
+    shutil.copytree(REPO, origin, ignore=not_source)
+    run("git init -q -b main && git add -A && git -c user.name=Rel -c user.email=rel@example.com "
+        "commit -q -m release", origin, env)
+    commit = run(["git", "rev-parse", "HEAD"], origin, env).stdout.strip()
+    url = f"git+{origin.as_uri()}"
+
+    author = fresh_venv(tmp_path / "author", env)
+    run(["python", "-m", "pip", "install", f"{url}@{commit}"], tmp_path, author)
+    version = run(["statusblog", "--version"], tmp_path, author).stdout
+    assert version == f"statusblog, version {__version__}, installed from {url} at {commit}\n"
+    site = tmp_path / "site"
+    run(["statusblog", "init", str(site), "--name", "Alice Nguyen", "--email", "alice@example.com", "--now", NOW],
+        tmp_path, author)
+    requirements = (site / "requirements.txt").read_text(encoding="utf-8")
+    assert f"\nstatusblog @ {url}@{commit}\n" in requirements
+    assert run(["statusblog", "requirements"], tmp_path, author).stdout == requirements
+
+    ci = with_uv(fresh_venv(tmp_path / "ci", env), tmp_path)
+    run(["uv", "pip", "install", "--python", "python", "-r", "requirements.txt"], site, ci)
+    assert run(["statusblog", "--version"], tmp_path, ci).stdout == version
+    run(["statusblog", "build", "--out", "public", "--now", NOW], site, ci)
+    assert (site / "public" / "index.html").is_file()
