@@ -45,14 +45,14 @@ class Origin:
     subdirectory: str | None = None
 
 
-def installed_origin(distribution: str = DISTRIBUTION) -> Origin:
+def installed_origin() -> Origin:
     """This statusblog's origin: its direct_url.json if an installer wrote one, else an index.
 
     An installer writes direct_url.json for every install that did not come from an index; metadata
     without it in a `.dist-info` came from one. Old `setup.py develop` metadata (`.egg-info`, no
     METADATA file) is a source folder, whatever it lacks.
     """
-    found = metadata.distribution(distribution)
+    found = metadata.distribution(DISTRIBUTION)
     version = found.version
     text = found.read_text("direct_url.json")
     if text is None:
@@ -101,23 +101,23 @@ def _reachable(requirement: str) -> str | None:
     return requirement if PIN.fullmatch(requirement) else None
 
 
-def site_pin(pin: str | None, origin: Origin | None = None) -> str:
+def site_pin(pin: str | None) -> str:
     """statusblog's line in a site's requirements.txt: `pin` checked, else the installed origin's."""
     if pin is not None:
         if not PIN.fullmatch(pin):
             raise AuthoringError(f"--pin: {pin!r} is not a requirement for statusblog; write "
                                  "statusblog==VERSION or 'statusblog @ git+https://HOST/OWNER/REPO@COMMIT'")
         return pin
-    origin = origin or installed_origin()
+    origin = installed_origin()
     if origin.pin is None:
         raise AuthoringError(f"statusblog {origin.version} was installed from {origin.where}, which no other "
                              f"machine can install from, so no pin can be written for it; {HOW_TO_PIN}")
     return origin.pin
 
 
-def installed_action(origin: Origin | None = None) -> str:
+def installed_action() -> str:
     """`OWNER/REPO@COMMIT` of the GitHub repository and commit this statusblog was installed from."""
-    origin = origin or installed_origin()
+    origin = installed_origin()
     parts = urlsplit(origin.url or "")
     match = _GITHUB.fullmatch(parts.path)
     if origin.commit is None or parts.hostname != "github.com" or match is None:
