@@ -199,3 +199,11 @@ def test_every_install_in_ci_is_uv_at_the_locked_version_with_its_cache_kept():
         cached = {step["with"]["enable-cache"] for step in setups}
         assert cached == ({False} if name == "release.yml" else {True}), name
 
+
+
+def test_the_docs_name_both_ways_to_install():
+    """A fresh machine has pip, not uv: the README's lines use pip and venv; the hosting guide names both."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("```")
+    assert "pip install" in readme[1] and "uv " not in readme[1] and "uv " not in readme[3]
+    hosting = (REPO / "docs" / "hosting.md").read_text(encoding="utf-8")
+    assert "pip install -r requirements.txt" in hosting and "uv pip install" in hosting
