@@ -13,6 +13,7 @@ import pytest
 from generator import __version__
 from generator.authoring.compose import AuthoringError
 from generator.authoring.installed import installed_action, installed_origin, site_pin
+from generator.core.problems import display_path
 from tests.conftest import REPO
 from tests.sites import run
 
@@ -71,6 +72,8 @@ def test_init_moves_into_a_repository_and_keeps_its_readme_license_and_gitignore
     assert {name: (repo / name).read_text(encoding="utf-8") for name in kept} == kept
     assert (repo / ".gitignore").read_text(encoding="utf-8") == "__pycache__/\n/public/\n# statusblog\n.statusblog-cache/\n"
     assert (repo / "site.toml").is_file() and (repo / ".github" / "workflows" / "statusblog.yml").is_file()
+    assert f"updated {display_path(repo / '.gitignore')}\n" in result.output
+    assert f"created {display_path(repo / 'site.toml')}\n" in result.output
 
 
 def test_init_refuses_to_overwrite_a_file_it_would_write_and_writes_nothing(tmp_path: Path) -> None:
@@ -90,8 +93,10 @@ def test_a_gitignore_that_has_every_line_already_is_left_as_it_is(tmp_path: Path
     repo = tmp_path / "status"
     repo.mkdir()
     (repo / ".gitignore").write_text("# ours\n/public/\n.statusblog-cache/\n", encoding="utf-8")
-    assert run("init", str(repo), *AUTHOR, "--pin", PIN).exit_code == 0
+    result = run("init", str(repo), *AUTHOR, "--pin", PIN)
+    assert result.exit_code == 0
     assert (repo / ".gitignore").read_text(encoding="utf-8") == "# ours\n/public/\n.statusblog-cache/\n"
+    assert ".gitignore" not in result.output
 
 
 # The pin: statusblog as it was installed, read from its direct_url.json (PEP 610).

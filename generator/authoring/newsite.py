@@ -127,12 +127,12 @@ def author_id_for(name: str, email: str) -> str:
 
 def init_site(directory: Path, *, name: str | None, email: str | None, title: str | None, timezone: str,
               now: datetime, action: str | None = None, pin: str | None = None
-              ) -> tuple[list[Path], tuple[Problem, ...]]:
+              ) -> tuple[list[tuple[str, Path]], tuple[Problem, ...]]:
     """Write a new site that builds clean at once, into a new folder or beside what a repository has.
 
     A repository made with a README, a LICENSE and a .gitignore keeps all three: the site's files are
     added, and the lines its .gitignore lacks are appended. Only a file init would write is refused,
-    before anything is written. `action=""` is statusblog's own repository at the installed commit.
+    before anything is written. Returns what was "created" or "updated", and the site's problems.
     """
     if directory.exists() and not directory.is_dir():
         raise AuthoringError(f"{directory} is not a directory; choose a new directory or an existing repository")
@@ -140,12 +140,7 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
         missing = "user.name" if not name else "user.email"
         raise AuthoringError(f"git config {missing} is not set: the first author is you; run "
                              f"'git config --global {missing} ...' or pass --name and --email")
-    if action == "":
-        action = installed_action()
-    if action is not None and not ACTION.fullmatch(action):
-        raise AuthoringError(f"--action {action!r} is not OWNER/REPO@COMMIT with a full commit id; a branch moves "
-                             "and a tag can be moved, so name the commit of statusblog's repository to run, e.g. "
-                             "example/statusblog@" + "0" * 40 + " (git rev-parse v0.1.0^{commit} prints it)")
+    action = checked_action(action)
     try:
         tz = zone(timezone)
     except TimeError as exc:
@@ -158,15 +153,36 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
         raise AuthoringError(f"{directory} already has {', '.join(taken)}; init adds a site beside what a "
                              "repository holds and never overwrites a file: move these away, or run "
                              "`statusblog requirements` to refresh the pins alone")
-    texts[GITIGNORE] = gitignore_text(directory / GITIGNORE, texts[GITIGNORE])
+    written = write_texts(directory, texts)
+    checked = evaluate(load_workspace(directory), now)
+    return written, tuple(checked.problems)
+
+
+def checked_action(action: str | None) -> str | None:
+    """`--action` as the workflow will name it: "" is the repository and commit statusblog was installed from."""
+    if action == "":
+        action = installed_action()
+    if action is not None and not ACTION.fullmatch(action):
+        raise AuthoringError(f"--action {action!r} is not OWNER/REPO@COMMIT with a full commit id; a branch moves "
+                             "and a tag can be moved, so name the commit of statusblog's repository to run, e.g. "
+                             "example/statusblog@" + "0" * 40 + " (git rev-parse v0.1.0^{commit} prints it)")
+    return action
+
+
+def write_texts(directory: Path, texts: dict[str, str]) -> list[tuple[str, Path]]:
+    """Write each file, the .gitignore merged into one that exists; what was "created" or "updated"."""
     written = []
     for target, text in texts.items():
         path = directory / target
+        existed = path.exists()
+        if existed:  # only the .gitignore: every other file that exists was refused
+            text = gitignore_text(path.read_text(encoding="utf-8"), text)
+            if text == path.read_text(encoding="utf-8"):
+                continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        written.append(path)
-    checked = evaluate(load_workspace(directory), now)
-    return written, tuple(checked.problems)
+        written.append(("updated" if existed else "created", path))
+    return written
 
 
 def site_texts(directory: Path, *, name: str, email: str, title: str | None, timezone: str, tz: tzinfo,
@@ -189,15 +205,12 @@ def site_texts(directory: Path, *, name: str, email: str, title: str | None, tim
             for source, target in (*SCAFFOLD_FILES, ("incident.md", example))}
 
 
-def gitignore_text(existing: Path, wanted: str) -> str:
-    """The repository's .gitignore with the lines a site needs appended, or the scaffold's if it has none.
+def gitignore_text(text: str, wanted: str) -> str:
+    """A repository's .gitignore `text` with the lines of `wanted` it lacks appended, under a comment.
 
     Lines are compared as written (blank lines and comments aside): a pattern that only means the same,
     such as `public/` for `/public/`, is added anyway; one more ignore line costs nothing.
     """
-    if not existing.exists():
-        return wanted
-    text = existing.read_text(encoding="utf-8")
     have = {line.strip() for line in text.splitlines()}
     missing = [line for line in wanted.splitlines() if line.strip() and line.strip() not in have]
     if not missing:

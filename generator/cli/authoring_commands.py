@@ -91,8 +91,8 @@ def init(directory: Path, name: str | None, email: str | None, title: str | None
             email=email or edit.git_config(Path("."), "user.email"), title=title, timezone=timezone,
             now=clock(now), action=action, pin=pin)
     report(problems)
-    for path in files:
-        click.echo(f"created {display_path(path)}")
+    for verb, path in files:
+        click.echo(f"{verb} {display_path(path)}")
     click.echo(f"next: cd {display_path(directory)} && statusblog serve  (delete the example incident before "
                "publishing)")
 
