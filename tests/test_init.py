@@ -161,6 +161,8 @@ def test_from_this_disk_no_pin_is_written_and_the_refusal_says_how_to_install(
     "statusblog", "statusblog>=0.1", "other==0.1.0", f"{PIN}\n--index-url https://evil.example/simple",
     f"{PIN} ; python_version > '3'", "statusblog @ file:///home/alice/statusblog",
     "statusblog @ git+https://github.com/harbor/statusblog@v1 --hash=x",
+    f"statusblog @ git+https://github.com/harbor/statusblog@{COMMIT}\u2028--index-url=https://evil.example",
+    f"statusblog @ git+https://github.com/harbor/stat\u202eusblog@{COMMIT}",
 ])
 def test_a_pin_that_is_not_one_line_naming_statusblog_is_refused(pin: str) -> None:
     result = run("requirements", "--pin", pin)

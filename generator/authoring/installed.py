@@ -21,9 +21,10 @@ DISTRIBUTION = "statusblog"
 #: A full commit id, SHA-1 or SHA-256: the only ref that names one tree for good (a tag can be moved,
 #: and offline a tag cannot be told from a branch).
 FULL_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-#: statusblog at one version, or at one URL: one line of requirements.txt, so no space inside the URL
-#: (which would start a comment or an option), no marker and no second requirement.
-PIN = re.compile(r"statusblog(?:==[A-Za-z0-9.+!_-]+| @ (?:git\+(?:https|ssh|file)|https)://[^\s;]+)")
+#: statusblog at one version, or at one URL: one line of requirements.txt, so the URL is printable ASCII
+#: with no space (which would start a comment or an option) and no `;` (a marker); no second requirement,
+#: and no line break or bidirectional control that would show one thing and install another.
+PIN = re.compile(r"statusblog(?:==[A-Za-z0-9.+!_-]+| @ (?:git\+(?:https|ssh|file)|https)://[!-:<-~]+)")
 _GITHUB = re.compile(r"/(?P<owner>[A-Za-z0-9][A-Za-z0-9-]*)/(?P<repo>[A-Za-z0-9_.-]+?)(?:\.git)?/?")
 HOW_TO_PIN = ("install statusblog from a package index (pip install statusblog==VERSION) or from git at a "
               "commit (pip install 'git+https://github.com/OWNER/REPO@COMMIT'), or pass --pin REQUIREMENT")
