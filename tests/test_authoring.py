@@ -48,7 +48,7 @@ def editor(tmp_path: Path, text: str) -> str:
 
 def test_a_whole_incident_from_init_to_postmortem_checks_and_builds(tmp_path: Path) -> None:
     root = tmp_path / "status"
-    result = run("init", str(root), "--now", "2026-03-20T08:00:00Z")
+    result = run("init", str(root), "--pin", "statusblog==0.1.0", "--now", "2026-03-20T08:00:00Z")
     assert result.exit_code == 0, result.output
     for name in ("site.toml", "authors.toml", "components.toml", "netlify.toml", ".github/workflows/statusblog.yml"):
         assert (root / name).is_file(), name
@@ -127,7 +127,7 @@ def test_a_status_typo_is_named_with_the_right_words(site: Path, slug: str, stat
 
 
 def test_init_takes_the_first_author_from_git_config(tmp_path: Path) -> None:
-    assert run("init", str(tmp_path / "s"), "--now", NOW).exit_code == 0
+    assert run("init", str(tmp_path / "s"), "--pin", "statusblog==0.1.0", "--now", NOW).exit_code == 0
     authors = (tmp_path / "s" / "authors.toml").read_text(encoding="utf-8")
     assert '[alice]\nname = "Alice Nguyen"' in authors and 'email = "alice@example.com"' in authors
     assert run("check", str(tmp_path / "s"), "--now", NOW).exit_code == 0
@@ -140,12 +140,12 @@ def test_init_takes_the_first_author_from_git_config(tmp_path: Path) -> None:
     assert run("check", str(tmp_path / "s"), "--strict", "--now", NOW).exit_code == 0
 
 
-def test_init_refuses_a_non_empty_directory(tmp_path: Path) -> None:
+def test_init_beside_files_of_its_own_keeps_them(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    result = run("init", str(tmp_path))
-    assert result.exit_code == 1
-    assert "is not empty; refusing to write a new site into it" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    result = run("init", str(tmp_path), "--pin", "statusblog==0.1.0", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "site.toml").is_file()
 
 
 def test_init_without_a_git_identity_says_how_to_set_one(tmp_path: Path, git_identity: Path) -> None:

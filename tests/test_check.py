@@ -228,6 +228,19 @@ def test_open_incident_without_next_update_warns(tmp_path: Path) -> None:
     assert check(root, "--strict").exit_code == 1
 
 
+def test_a_run_that_strict_fails_on_warnings_alone_says_so(tmp_path: Path) -> None:
+    """"0 errors, 1 warning" and exit 1 read as a bug; the last line says why the run failed."""
+    root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT.replace(" Next update by 10:00 UTC.", "")})
+    assert check(root).stdout.splitlines()[-1].endswith(": 0 errors, 1 warning")
+    result = check(root, "--strict")
+    assert result.stdout.splitlines()[-1].endswith(": 0 errors, 1 warning, failing because of --strict")
+    out = tmp_path / "out"
+    built = run("build", str(root), "--out", str(out), "--strict", "--now", NOW)
+    assert built.exit_code == 1
+    assert built.stderr.splitlines()[-1] == f"build failed, {out} is unchanged: 1 warning, failing because of --strict"
+    assert not out.exists()
+
+
 def test_open_incident_with_an_eta_does_not_warn(tmp_path: Path) -> None:
     root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT})
     result = check(root, "--strict", now="2026-03-14T09:50:00Z")

@@ -75,7 +75,8 @@ def test_netlify_toml_builds_the_demo_site_into_public(netlify):
     build = netlify["build"]
     assert build["publish"] == "public"
     steps = [step.strip() for step in build["command"].split("&&")]
-    assert steps == ["python -m pip install -c requirements.lock .", "statusblog check content --strict",
+    assert steps[:2] == ["python -m pip install uv==0.13.9", "uv pip install --python python -c requirements.lock ."]
+    assert steps[2:] == ["statusblog check content --strict",
                      "statusblog build content --out public --verify-signatures"]
     assert netlify["build"]["environment"]["PYTHON_VERSION"] == "3.11"
 

@@ -28,6 +28,7 @@ from tests.support.tools import TOOLS_DIR, skip_or_fail
 
 WHEELHOUSE = TOOLS_DIR / "wheelhouse"
 NOW = "2026-03-20T08:00:00Z"
+COMMIT = "3f2a9c1d8e07b6a5f4e3d2c1b0a9988776655443"
 #: What a copy of the repository leaves out: environments, tools and build output, never sources. The
 #: output folders are left out at the top only: generator/build/ is a package.
 TOP_LEVEL_OUTPUT = {".git", ".venv", ".tools", "build", "dist", "public"}
@@ -58,7 +59,8 @@ def test_a_new_site_pins_exactly_the_versions_statusblog_runs_on() -> None:
     """`statusblog requirements` (what init writes) pins statusblog and every runtime library, as installed."""
     from generator.authoring.newsite import requirements_text
 
-    lines = [line for line in requirements_text().splitlines() if line and not line.startswith("#")]
+    lines = [line for line in requirements_text(f"statusblog=={__version__}").splitlines()
+             if line and not line.startswith("#")]
     pins = dict(line.split(" ;")[0].split("==") for line in lines)
     assert pins.pop("statusblog") == __version__
     assert {"jinja2", "babel", "markdown-it-py", "markupsafe", "click"} <= set(pins)
@@ -74,12 +76,27 @@ def wheelhouse() -> Path:
 
 
 def offline(*find_links: Path) -> dict[str, str]:
-    """An environment in which pip reads no configuration and no index: only these folders of wheels."""
+    """An environment in which pip and uv read no configuration and no index: only these folders of wheels."""
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("PIP_", "VIRTUAL_ENV", "PYTHONPATH"))}
+           if not key.startswith(("PIP_", "UV_", "VIRTUAL_ENV", "PYTHONPATH"))}
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
                PIP_FIND_LINKS=" ".join(str(folder) for folder in find_links))
     return env
+
+
+def with_uv(env: dict[str, str], root: Path) -> dict[str, str]:
+    """What astral-sh/setup-uv leaves a job: uv on PATH (here the locked uv the suite was installed with),
+    reading no index, only the folders of wheels `env` gives pip, with a cache of its own."""
+    uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+    if uv is None:
+        skip_or_fail("no uv: install the test tools from requirements.lock")
+    (root / "uv-bin").mkdir(exist_ok=True)
+    (root / "uv-bin" / "uv").unlink(missing_ok=True)
+    (root / "uv-bin" / "uv").symlink_to(uv)
+    links = ", ".join(f"'{folder}'" for folder in env["PIP_FIND_LINKS"].split())
+    (root / "uv.toml").write_text(f"no-index = true\nfind-links = [{links}]\n", encoding="utf-8")
+    return {**env, "PATH": f"{env['PATH']}{os.pathsep}{root / 'uv-bin'}", "UV_CONFIG_FILE": str(root / "uv.toml"),
+            "UV_CACHE_DIR": str(root / "uv-cache"), "UV_PYTHON_DOWNLOADS": "never"}
 
 
 def run(command: list[str] | str, cwd: Path, env: dict[str, str], **kwargs: Any) -> subprocess.CompletedProcess:
@@ -96,16 +113,65 @@ def fresh_venv(path: Path, env: dict[str, str]) -> dict[str, str]:
     return {**env, "PATH": f"{path / 'bin'}{os.pathsep}{env['PATH']}", "VIRTUAL_ENV": str(path)}
 
 
+RELEASE_INSTALL = "uv pip install --python python -r requirements.lock"
+
+
+def release_steps() -> list[dict[str, Any]]:
+    """The release workflow's build job: every step up to keeping the files, in order."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    return workflow["jobs"]["build"]["steps"]
+
+
+def release_runner(source: Path, root: Path, tag: str) -> dict[str, str]:
+    """A tag push's runner, offline: `python` is the suite's own, which the install step's lock installed."""
+    env = with_uv(offline(wheelhouse()), root)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env["PATH"]])
+    return {**ci_environment(env, root), "GITHUB_REF_NAME": tag, "GITHUB_WORKSPACE": str(source)}
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sdist and the wheel, built by `python -m build` from a copy of the sources, offline."""
-    wheels = wheelhouse()
+    """The sdist and the wheel, made by the release workflow's own build steps from a copy of the sources:
+    the tag checked against the version, built once, checked as an index would, installed into a fresh
+    virtual environment that builds the demo site. Offline; the install step is the suite's own."""
     source = tmp_path_factory.mktemp("source") / "statusblog"
     shutil.copytree(REPO, source, ignore=not_source)
-    out = tmp_path_factory.mktemp("dist")
-    run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(source)], source,
-        offline(wheels))
-    return out
+    env = release_runner(source, tmp_path_factory.mktemp("runner"), f"v{__version__}")
+    steps = release_steps()
+    assert next(step["run"] for step in steps if "run" in step) == RELEASE_INSTALL
+    for step in steps:
+        if "run" in step and step["run"] != RELEASE_INSTALL:
+            run(step["run"], source, env)
+    assert Path(env["RUNNER_TEMP"], "demo", "index.html").is_file(), "the wheel built the demo site"
+    return source / "dist"
+
+
+def test_a_release_whose_tag_is_not_the_version_stops_before_building(tmp_path: Path) -> None:
+    (check,) = [step for step in release_steps() if step["name"] == "The tag is the version"]
+    source = tmp_path / "statusblog"
+    shutil.copytree(REPO / "generator", source / "generator", ignore=not_source)
+    result = subprocess.run(check["run"], shell=True, executable="/bin/bash", cwd=source, capture_output=True,
+                            text=True, env={**os.environ, "GITHUB_REF_NAME": "v9.9.9"})
+    assert result.returncode == 1
+    assert f"::error::tag v9.9.9 is not v{__version__}, the version in generator/__init__.py" in result.stdout
+    assert not (source / "dist").exists()
+
+
+def test_the_release_publishes_to_pypi_by_trusted_publishing_and_attaches_the_same_files() -> None:
+    """No stored token: PyPI trusts this workflow through an OIDC token, in the job that alone may ask for one."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert workflow.get("on", workflow.get(True)) == {"push": {"tags": ["v*"]}}
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    assert jobs["pypi"]["permissions"] == {"id-token": "write"} and jobs["pypi"]["environment"] == "pypi"
+    assert jobs["github-release"]["permissions"] == {"contents": "write"}
+    assert "id-token" not in str({name: job for name, job in jobs.items() if name != "pypi"})
+    (publish,) = [step for step in jobs["pypi"]["steps"] if "gh-action-pypi-publish" in step.get("uses", "")]
+    assert re.fullmatch(r"pypa/gh-action-pypi-publish@[0-9a-f]{40}", publish["uses"])
+    assert "password" not in publish.get("with", {})
+    for name in ("pypi", "github-release"):
+        assert jobs[name]["needs"] == "build", "both publish the files the build job made and checked, once"
+    assert "secrets." not in (REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -188,15 +254,17 @@ def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dic
     site = init_site(installed, tmp_path)
     pins = (site / "requirements.txt").read_text(encoding="utf-8")
     assert f"\nstatusblog=={__version__}\n" in pins
-    assert "python -m pip install -r requirements.txt" in (site / "netlify.toml").read_text(encoding="utf-8")
+    assert "uv pip install --python python -r requirements.txt" in (site / "netlify.toml").read_text(encoding="utf-8")
 
     # The runner: a fresh Python (setup-python), then every shell step of the build job, in order.
     env = ci_environment(fresh_venv(tmp_path / "runner", offline(dist, WHEELHOUSE)), tmp_path)
     steps = build_job(site)
     assert {step["uses"].split("@")[0] for step in steps if "uses" in step} == {
-        "actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact"}
+        "actions/checkout", "actions/setup-python", "astral-sh/setup-uv", "actions/upload-artifact",
+        "actions/upload-pages-artifact"}
+    env = with_uv(env, tmp_path)
     shell_steps = [step["run"] for step in steps if "run" in step]
-    assert shell_steps[0] == "python -m pip install -r requirements.txt"
+    assert shell_steps[0] == "uv pip install --python python -r requirements.txt"
     # Reading the live site's feed for notify is the one step that needs the network: tests have none.
     (live_feed,) = [script for script in shell_steps if "curl" in script]
     for script in shell_steps:
@@ -210,9 +278,9 @@ def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dic
 @pytest.mark.slow
 def test_a_site_made_with_init_action_builds_through_the_action(installed: dict[str, str], dist: Path,
                                                                  tmp_path: Path) -> None:
-    site = init_site(installed, tmp_path, "--action", "harbor/statusblog@v1")
+    site = init_site(installed, tmp_path, "--action", f"harbor/statusblog@{COMMIT}")
     (step,) = [step for step in build_job(site) if step.get("uses", "").startswith("harbor/")]
-    assert step["uses"] == "harbor/statusblog@v1"
+    assert step["uses"] == f"harbor/statusblog@{COMMIT}"
     assert step["with"] == {"site": ".", "out": "public", "verify-signatures": "true",
                             "strict": "${{ github.event_name != 'schedule' }}"}
     assert not [s for s in build_job(site) if "pip install" in s.get("run", "")], "the action installs"
@@ -224,11 +292,11 @@ def test_a_site_made_with_init_action_builds_through_the_action(installed: dict[
     assert action["runs"]["using"] == "composite"
     inputs = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
     inputs.update({key: value for key, value in step["with"].items() if key != "strict"}, strict="true")
-    env = ci_environment(fresh_venv(tmp_path / "runner", offline(WHEELHOUSE)), tmp_path)
+    env = with_uv(ci_environment(fresh_venv(tmp_path / "runner", offline(WHEELHOUSE)), tmp_path), tmp_path)
     env["GITHUB_ACTION_PATH"] = str(action_path)
     for action_step in action["runs"]["steps"]:
         if "run" not in action_step:
-            assert action_step["uses"].startswith("actions/setup-python@")
+            assert action_step["uses"].startswith(("actions/setup-python@", "astral-sh/setup-uv@"))
             continue
         step_env = {**env, **{name: expand(value, inputs) for name, value in action_step.get("env", {}).items()}}
         run(action_step["run"], site, step_env)
@@ -253,3 +321,33 @@ def test_the_action_refuses_an_input_that_is_not_true_or_false(tmp_path: Path) -
     result = subprocess.run(["bash", "-c", script["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 2
     assert "verify is 'yes'; write \"true\" or \"false\"" in result.stderr
+
+
+@pytest.mark.slow
+def test_installed_from_git_at_a_commit_a_new_site_pins_that_commit_and_builds_from_its_pin(tmp_path: Path) -> None:
+    """A team installs statusblog from its git repository at a commit; the site init writes pins that
+    commit, and a second fresh environment, as the site's CI makes, installs the pin and builds."""
+    env = offline(wheelhouse())
+    origin = tmp_path / "statusblog.git"
+    shutil.copytree(REPO, origin, ignore=not_source)
+    run("git init -q -b main && git add -A && git -c user.name=Rel -c user.email=rel@example.com "
+        "commit -q -m release", origin, env)
+    commit = run(["git", "rev-parse", "HEAD"], origin, env).stdout.strip()
+    url = f"git+{origin.as_uri()}"
+
+    author = fresh_venv(tmp_path / "author", env)
+    run(["python", "-m", "pip", "install", f"{url}@{commit}"], tmp_path, author)
+    version = run(["statusblog", "--version"], tmp_path, author).stdout
+    assert version == f"statusblog, version {__version__}, installed from {url} at {commit}\n"
+    site = tmp_path / "site"
+    run(["statusblog", "init", str(site), "--name", "Alice Nguyen", "--email", "alice@example.com", "--now", NOW],
+        tmp_path, author)
+    requirements = (site / "requirements.txt").read_text(encoding="utf-8")
+    assert f"\nstatusblog @ {url}@{commit}\n" in requirements
+    assert run(["statusblog", "requirements"], tmp_path, author).stdout == requirements
+
+    ci = with_uv(fresh_venv(tmp_path / "ci", env), tmp_path)
+    run(["uv", "pip", "install", "--python", "python", "-r", "requirements.txt"], site, ci)
+    assert run(["statusblog", "--version"], tmp_path, ci).stdout == version
+    run(["statusblog", "build", "--out", "public", "--now", NOW], site, ci)
+    assert (site / "public" / "index.html").is_file()

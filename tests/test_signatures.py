@@ -361,3 +361,33 @@ def test_the_demo_committed_signed_shows_each_incident_header_verified(repo: Rep
     for page in pages:
         header = " ".join(html.parse(str(page)).xpath("string(//p[@class='byline header-proof'])").split())
         assert header.startswith(f"Details and summary ✓ Verified signature: Maya Okafor (commit {commit[:12]}"), page
+
+
+def verify_commands(heading: str) -> list[str]:
+    """The shell blocks of step 4 of the set-up in docs/signatures.md, from `heading` on, one command a line."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "signatures.md").read_text(encoding="utf-8")
+    step = docs.split("4. Verify when checking or building", 1)[1].split("## Options", 1)[0].split(heading, 1)[1]
+    block = step.split("```sh\n", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.splitlines() if line.strip()]
+
+
+def test_the_documented_check_works_as_written_in_a_fresh_local_repository(repo: Repo) -> None:
+    """A trial with `git init` has no remote: the plain command stops and names the fix, the documented
+    local one (which names its trust ref) verifies a byline signed with a key committed before it."""
+    repo.commit("Site", files={"site.toml": "title = \"T\"\nbase_url = \"https://status.example.com/\"\n"
+                                            "timezone = \"UTC\"\n", "components.toml": "[api]\nname = \"API\"\n",
+                               "authors.toml": authors_toml({"alice": [public(repo.keys, "alice")]})})
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INCIDENT})
+    (plain, _) = verify_commands("found by themselves:")
+    (local,) = verify_commands("Name the trust ref yourself:")
+    cwd = os.getcwd()
+    os.chdir(repo.site)
+    try:
+        refused = run(*plain.split()[1:], "--now", NOW)
+        trial = run(*local.split()[1:], "--now", NOW)
+    finally:
+        os.chdir(cwd)
+    assert refused.exit_code == 1 and "error: no trust root: no symbolic origin/HEAD names the default branch" in refused.stderr
+    assert trial.exit_code == 0, trial.output
+    assert "signatures: 1 verified (trust root: authors.toml at " in trial.stdout
+    assert ", --trust-ref HEAD)" in trial.stdout

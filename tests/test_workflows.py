@@ -10,6 +10,7 @@ import yaml
 
 from generator.authoring.newsite import workflow_text
 from tests.conftest import REPO
+from tests.test_packaging import locked_versions
 
 WORKFLOWS = REPO / ".github" / "workflows"
 
@@ -70,7 +71,8 @@ def test_checks_out_full_history_then_installs_tests_checks_and_builds_verified(
     checkout = job["steps"][step_index(job, "actions/checkout")]
     assert checkout["with"]["fetch-depth"] == 0, "signature verification needs every commit"
     order = [step_index(job, needle) for needle in (
-        "actions/checkout", "python -m pip install -r requirements.lock && python -m pip install --no-deps -e .",
+        "actions/checkout", "astral-sh/setup-uv",
+        "uv pip install --python python -r requirements.lock && uv pip install --python python --no-deps -e .",
         "bash .ci/test-tools", "python -m pytest", "statusblog check content --strict",
         "statusblog build content --out public --verify-signatures")]
     assert order == sorted(order), "checkout, install, test, check, build"
@@ -131,7 +133,7 @@ def test_a_new_site_publishes_on_merge_on_a_schedule_and_previews_pull_requests(
     job = scaffold["jobs"]["build"]
     assert job["steps"][step_index(job, "actions/checkout")]["with"]["fetch-depth"] == 0
     order = [step_index(job, needle) for needle in (
-        "python -m pip install -r requirements.txt", "statusblog check --strict",
+        "astral-sh/setup-uv", "uv pip install --python python -r requirements.txt", "statusblog check --strict",
         "statusblog build --out public --verify-signatures", "actions/upload-artifact")]
     assert order == sorted(order)
 
@@ -145,9 +147,63 @@ def test_a_new_site_deploys_like_this_repository_but_never_from_a_pull_request(s
 
 
 def test_a_new_site_can_build_through_statusblogs_action_instead(scaffold):
-    workflow = yaml.safe_load(workflow_text("harbor/statusblog@v0.1.0"))
+    workflow = yaml.safe_load(workflow_text("harbor/statusblog@" + "0" * 40))
     job = workflow["jobs"]["build"]
     assert "harbor/statusblog" in uses(job)
     assert "pip install" not in commands(job)
     assert {name: workflow["jobs"][name] for name in ("netlify", "cloudflare", "github-pages")} == {
         name: scaffold["jobs"][name] for name in ("netlify", "cloudflare", "github-pages")}
+
+
+def every_workflow() -> dict[str, str]:
+    """Every workflow a run can meet, by name: this repository's, the Action, and both that init writes."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(WORKFLOWS.glob("*.yml"))}
+    texts["action.yml"] = (REPO / "action.yml").read_text(encoding="utf-8")
+    texts["init"] = workflow_text(None)
+    texts["init --action"] = workflow_text("harbor/statusblog@" + "0" * 40)
+    return texts
+
+
+def steps_of(text: str) -> list[dict[str, Any]]:
+    document = yaml.safe_load(text)
+    jobs = document.get("jobs", {"action": document.get("runs", {})})
+    return [step for job in jobs.values() for step in job.get("steps", [])]
+
+
+def test_every_action_is_pinned_by_full_commit_with_its_tag_beside_it():
+    """A tag can be moved to code nobody reviewed; a commit cannot. The comment says which release it is."""
+    for name, text in every_workflow().items():
+        lines = [line.strip() for line in text.splitlines() if line.strip().startswith("uses:")]
+        assert lines, name
+        for line in lines:
+            if "harbor/statusblog@" in line:
+                continue
+            assert re.fullmatch(r"uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*", line), (name, line)
+
+
+def test_every_install_in_ci_is_uv_at_the_locked_version_with_its_cache_kept():
+    """One uv version, the lock's; every install through it; its cache kept between runs, but not in a release."""
+    uv = locked_versions()["uv"]
+    texts = {**every_workflow(), "netlify.toml": (REPO / "netlify.toml").read_text(encoding="utf-8"),
+             "init netlify.toml": (REPO / "generator" / "scaffold" / "netlify.toml").read_text(encoding="utf-8")}
+    for name, text in texts.items():
+        assert "pip install -" not in text.replace("uv pip install -", ""), f"{name} installs with pip"
+        if name.endswith("netlify.toml"):
+            assert f"python -m pip install uv=={uv} && uv pip install" in text, name
+            continue
+        setups = [step for step in steps_of(text) if step.get("uses", "").startswith("astral-sh/setup-uv@")]
+        if name == "init --action":
+            assert not setups and "pip install" not in text, "the Action installs statusblog, with uv"
+            continue
+        assert setups and all(step["with"]["version"] == uv for step in setups), name
+        cached = {step["with"]["enable-cache"] for step in setups}
+        assert cached == ({False} if name == "release.yml" else {True}), name
+
+
+
+def test_the_docs_name_both_ways_to_install():
+    """A fresh machine has pip, not uv: the README's lines use pip and venv; the hosting guide names both."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("```")
+    assert "pip install" in readme[1] and "uv " not in readme[1] and "uv " not in readme[3]
+    hosting = (REPO / "docs" / "hosting.md").read_text(encoding="utf-8")
+    assert "pip install -r requirements.txt" in hosting and "uv pip install" in hosting

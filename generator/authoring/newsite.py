@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from importlib import metadata
 from pathlib import Path
 from string import Template
@@ -25,21 +25,25 @@ from ..source.layout import INCIDENTS
 from ..source.parse import slugify
 from ..source.schema import IDENTIFIER
 from .compose import AuthoringError, toml_string, written_time
+from .installed import DISTRIBUTION, FULL_COMMIT, installed_action, site_pin
 
 SCAFFOLD = Path(__file__).parents[1] / "scaffold"
+GITIGNORE = ".gitignore"
 SCAFFOLD_FILES = (
     ("site.toml", "site.toml"),
     ("authors.toml", "authors.toml"),
     ("components.toml", "components.toml"),
     ("netlify.toml", "netlify.toml"),
-    ("gitignore", ".gitignore"),
+    ("gitignore", GITIGNORE),
 )
 WORKFLOW = ".github/workflows/statusblog.yml"
 REQUIREMENTS = "requirements.txt"
 
-#: `OWNER/REPO@REF` or `OWNER/REPO/PATH@REF`, as GitHub spells a step's `uses:`: nothing that could
-#: end the YAML scalar or start an expression, and no `..` (which no git ref or GitHub name holds).
-ACTION = re.compile(r"(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+")
+#: `OWNER/REPO@COMMIT` or `OWNER/REPO/PATH@COMMIT`, as GitHub spells a step's `uses:`, at a full commit
+#: id: a branch moves and a tag can be moved, so either would run code nobody reviewed for this site.
+#: Nothing that could end the YAML scalar or start an expression, and no `..`.
+ACTION = re.compile(r"(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_./-]+)?@"
+                    rf"(?:{FULL_COMMIT.pattern})")
 
 _REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 _EXTRA_MARKER = re.compile(r"\bextra\s*==")
@@ -88,14 +92,17 @@ def runtime_pins(distribution: str = "statusblog") -> tuple[Pin, ...]:
     return tuple(sorted(pins.values(), key=lambda pin: pin.name))
 
 
-def requirements_text() -> str:
-    """The `requirements.txt` a site's CI installs: statusblog pinned, and everything under it."""
+def requirements_text(pin: str | None = None) -> str:
+    """The `requirements.txt` a site's CI installs: statusblog as it was installed here (or as `pin`
+    names it), and every library under it at the version installed here."""
     lines = [
         "# statusblog, and the exact version of every library it runs on: the versions this",
         f"# statusblog {__version__} was installed with. The workflow and netlify.toml install this file;",
         "# `statusblog requirements > requirements.txt` writes it again after an upgrade.",
+        site_pin(pin),
     ]
-    return "\n".join([*lines, *map(str, runtime_pins())]) + "\n"
+    libraries = (str(found) for found in runtime_pins() if found.name != DISTRIBUTION)
+    return "\n".join([*lines, *libraries]) + "\n"
 
 
 def workflow_text(action: str | None) -> str:
@@ -120,22 +127,68 @@ def author_id_for(name: str, email: str) -> str:
 
 
 def init_site(directory: Path, *, name: str | None, email: str | None, title: str | None, timezone: str,
-              now: datetime, action: str | None = None) -> tuple[list[Path], tuple[Problem, ...]]:
-    """Write a new site that builds clean at once; refuse a directory with anything but .git in it."""
-    if directory.exists() and (not directory.is_dir() or any(p.name != ".git" for p in directory.iterdir())):
-        raise AuthoringError(f"{directory} is not empty; refusing to write a new site into it "
-                             "(choose a new or empty directory)")
+              now: datetime, action: str | None = None, pin: str | None = None
+              ) -> tuple[list[tuple[str, Path]], tuple[Problem, ...]]:
+    """Write a new site that builds clean at once, into a new folder or beside what a repository has.
+
+    A repository made with a README, a LICENSE and a .gitignore keeps all three: the site's files are
+    added, and the lines its .gitignore lacks are appended. Only a file init would write is refused,
+    before anything is written. Returns what was "created" or "updated", and the site's problems.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise AuthoringError(f"{directory} is not a directory; choose a new directory or an existing repository")
     if not name or not email:
         missing = "user.name" if not name else "user.email"
         raise AuthoringError(f"git config {missing} is not set: the first author is you; run "
                              f"'git config --global {missing} ...' or pass --name and --email")
-    if action is not None and not ACTION.fullmatch(action):
-        raise AuthoringError(f"--action {action!r} is not OWNER/REPO@REF; name the repository that holds "
-                             "statusblog's action.yml and a tag, branch or commit, e.g. example/statusblog@v0.1.0")
+    action = checked_action(action)
     try:
         tz = zone(timezone)
     except TimeError as exc:
         raise AuthoringError(f"--timezone: {exc}; use an IANA name such as 'UTC' or 'Europe/Berlin'") from exc
+    texts = site_texts(directory, name=name, email=email, title=title, timezone=timezone, tz=tz, now=now)
+    texts[WORKFLOW] = workflow_text(action)
+    texts[REQUIREMENTS] = requirements_text(pin)
+    taken = sorted(target for target in texts if target != GITIGNORE and (directory / target).exists())
+    if taken:
+        raise AuthoringError(f"{directory} already has {', '.join(taken)}; init adds a site beside what a "
+                             "repository holds and never overwrites a file: move these away, or run "
+                             "`statusblog requirements` to refresh the pins alone")
+    written = write_texts(directory, texts)
+    checked = evaluate(load_workspace(directory), now)
+    return written, tuple(checked.problems)
+
+
+def checked_action(action: str | None) -> str | None:
+    """`--action` as the workflow will name it: "" is the repository and commit statusblog was installed from."""
+    if action == "":
+        action = installed_action()
+    if action is not None and not ACTION.fullmatch(action):
+        raise AuthoringError(f"--action {action!r} is not OWNER/REPO@COMMIT with a full commit id; a branch moves "
+                             "and a tag can be moved, so name the commit of statusblog's repository to run, e.g. "
+                             "example/statusblog@" + "0" * 40 + " (git rev-parse v0.1.0^{commit} prints it)")
+    return action
+
+
+def write_texts(directory: Path, texts: dict[str, str]) -> list[tuple[str, Path]]:
+    """Write each file, the .gitignore merged into one that exists; what was "created" or "updated"."""
+    written = []
+    for target, text in texts.items():
+        path = directory / target
+        existed = path.exists()
+        if existed:  # only the .gitignore: every other file that exists was refused
+            text = gitignore_text(path.read_text(encoding="utf-8"), text)
+            if text == path.read_text(encoding="utf-8"):
+                continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(("updated" if existed else "created", path))
+    return written
+
+
+def site_texts(directory: Path, *, name: str, email: str, title: str | None, timezone: str, tz: tzinfo,
+               now: datetime) -> dict[str, str]:
+    """The scaffold's files for this site, by path: settings, the first author, an example incident."""
     author = author_id_for(name, email)
     site_title = title or directory.absolute().name.replace("-", " ").replace("_", " ").strip().title() + " Status"
     started = now.astimezone(UTC).replace(second=0, microsecond=0) - timedelta(hours=3)
@@ -148,16 +201,19 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
         "next_update": f"{started + timedelta(minutes=40):%H:%M}",
         "next_update2": f"{started + timedelta(minutes=100):%H:%M}",
     }
-    example = directory / INCIDENTS / f"{started.astimezone(tz).date().isoformat()}-example-incident.md"
-    texts = {target: Template((SCAFFOLD / source).read_text(encoding="utf-8")).substitute(values)
-             for source, target in (*SCAFFOLD_FILES, ("incident.md", example.relative_to(directory).as_posix()))}
-    texts[WORKFLOW] = workflow_text(action)
-    texts[REQUIREMENTS] = requirements_text()
-    written = []
-    for target, text in texts.items():
-        path = directory / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    checked = evaluate(load_workspace(directory), now)
-    return written, tuple(checked.problems)
+    example = f"{INCIDENTS}/{started.astimezone(tz).date().isoformat()}-example-incident.md"
+    return {target: Template((SCAFFOLD / source).read_text(encoding="utf-8")).substitute(values)
+            for source, target in (*SCAFFOLD_FILES, ("incident.md", example))}
+
+
+def gitignore_text(text: str, wanted: str) -> str:
+    """A repository's .gitignore `text` with the lines of `wanted` it lacks appended, under a comment.
+
+    Lines are compared as written (blank lines and comments aside): a pattern that only means the same,
+    such as `public/` for `/public/`, is added anyway; one more ignore line costs nothing.
+    """
+    have = {line.strip() for line in text.splitlines()}
+    missing = [line for line in wanted.splitlines() if line.strip() and line.strip() not in have]
+    if not missing:
+        return text
+    return text + ("" if not text or text.endswith("\n") else "\n") + "\n".join(["# statusblog", *missing]) + "\n"

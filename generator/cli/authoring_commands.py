@@ -35,6 +35,10 @@ COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True
 SET_COMPONENT_OPTION = click.option("--component", "-c", "components", multiple=True, metavar="ID=STATUS",
                                     help="A component's status from this update on, e.g. api=operational "
                                     "(repeat for several).")
+PIN_OPTION = click.option("--pin", metavar="REQUIREMENT",
+                          help="statusblog's line in requirements.txt, e.g. statusblog==0.1.0 or 'statusblog @ "
+                               "git+https://github.com/OWNER/REPO@COMMIT'; default: as this statusblog was "
+                               "installed.")
 NEXT_UPDATE_OPTION = click.option("--next-update", metavar="30m|1h|TIME",
                                   help="Promise the next update: in 30m, 1h, 90m, or by a time.")
 
@@ -72,29 +76,34 @@ def said(written: Written, path_only: bool = False) -> None:
 @click.option("--email", help="The first author's email; default git config user.email.")
 @click.option("--title", help="The site's title; default from the directory's name.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA name for times written without a zone.")
-@click.option("--action", metavar="OWNER/REPO@REF",
-              help="Write a workflow that runs statusblog's GitHub Action from this repository and ref, instead "
-                   "of installing statusblog from requirements.txt.")
+@click.option("--action", metavar="OWNER/REPO@COMMIT", is_flag=False, flag_value="",
+              help="Write a workflow that runs statusblog's GitHub Action from this repository at this full "
+                   "commit, instead of installing statusblog from requirements.txt; alone, the GitHub "
+                   "repository and commit this statusblog was installed from.")
+@PIN_OPTION
 @CLOCK_OPTION
 def init(directory: Path, name: str | None, email: str | None, title: str | None, timezone: str,
-         action: str | None, now: str | None) -> None:
-    """Write a new site into DIRECTORY that builds clean at once."""
+         action: str | None, pin: str | None, now: str | None) -> None:
+    """Write a new site into DIRECTORY (new, empty, or a repository) that builds clean at once."""
     with refusals():
         files, problems = newsite.init_site(
             directory, name=name or edit.git_config(Path("."), "user.name"),
             email=email or edit.git_config(Path("."), "user.email"), title=title, timezone=timezone,
-            now=clock(now), action=action)
+            now=clock(now), action=action, pin=pin)
     report(problems)
-    for path in files:
-        click.echo(f"created {display_path(path)}")
+    for verb, path in files:
+        click.echo(f"{verb} {display_path(path)}")
     click.echo(f"next: cd {display_path(directory)} && statusblog serve  (delete the example incident before "
                "publishing)")
 
 
 @click.command()
-def requirements() -> None:
+@PIN_OPTION
+def requirements(pin: str | None) -> None:
     """Print a site's requirements.txt: this statusblog and the exact versions of what it runs on."""
-    click.echo(newsite.requirements_text(), nl=False)
+    with refusals():
+        text = newsite.requirements_text(pin)
+    click.echo(text, nl=False)
 
 
 @click.group()

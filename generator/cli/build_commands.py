@@ -14,11 +14,11 @@ import click
 
 from ..build.builder import build as build_site
 from ..build.output_dir import OutputError
-from ..core.problems import SiteError
+from ..core.problems import Severity, SiteError
 from ..core.times import iso_utc
 from ..pipeline.evaluate import check as check_site
 from ..proof.bylines import summary as signature_summary
-from .console import plural, report, resolve_now
+from .console import plural, report, resolve_now, strict_failure
 from .options import NOW_OPTION, SITE_ARGUMENT, SITE_OPTION, locate, resolve_signatures, signature_options
 
 
@@ -38,7 +38,8 @@ def check(site_argument: Path | None, site: Path | None, now: str | None, strict
         click.echo(signature_summary(checked.state.bylines))
     errors, warnings = len(checked.errors), len(checked.warnings)
     shown = root.resolve().name if str(root) == "." else root  # the site's folder, 'content', never '.'
-    click.echo(f"{shown}: {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+    counts = plural(warnings, 'warning') if errors or not strict or not warnings else strict_failure(warnings)
+    click.echo(f"{shown}: {plural(errors, 'error')}, {counts}")
     if errors or (strict and warnings):
         sys.exit(1)
 
@@ -64,7 +65,10 @@ def build(site_argument: Path | None, site: Path | None, out: Path | None, now: 
                             waiting=lambda: click.echo(f"waiting for another build into {out} to finish", err=True))
     except SiteError as exc:
         report(exc.problems)
-        click.echo(f"build failed: {plural(len(exc.problems), 'problem')}; {out} is unchanged", err=True)
+        if any(problem.severity is Severity.ERROR for problem in exc.problems):
+            click.echo(f"build failed: {plural(len(exc.problems), 'problem')}; {out} is unchanged", err=True)
+        else:
+            click.echo(f"build failed, {out} is unchanged: {strict_failure(len(exc.problems))}", err=True)
         sys.exit(1)
     except OutputError as exc:
         raise click.ClickException(str(exc)) from exc

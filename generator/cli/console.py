@@ -41,6 +41,15 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+#: How a run that failed on warnings alone ends, so nobody reads "0 errors" and wonders why it failed.
+STRICT_FAILURE = "failing because of --strict"
+
+
+def strict_failure(warnings: int) -> str:
+    """The end of the last line of a run that --strict failed on warnings alone."""
+    return f"{plural(warnings, 'warning')}, {STRICT_FAILURE}"
+
+
 def clock(now: str | None) -> datetime:
     """--now for tests and backfills; otherwise the wall clock, never SOURCE_DATE_EPOCH."""
     return resolve_now(now) if now else datetime.now(UTC).replace(microsecond=0)

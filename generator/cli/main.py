@@ -13,14 +13,24 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from ..authoring.installed import installed_origin
 from .authoring_commands import init, new, postmortem, requirements, resolve, update
 from .build_commands import build, check, serve
 from .import_command import import_group
 from .notify_command import notify
 
 
+def show_version(context: click.Context, _: click.Parameter, value: bool) -> None:
+    """--version: the version and where it was installed from, which is what a site's pin will name."""
+    if not value or context.resilient_parsing:
+        return
+    click.echo(f"statusblog, version {__version__}, installed from {installed_origin().where}")
+    context.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="statusblog")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
+              help="Show the version and where it was installed from, and exit.")
 def main() -> None:
     """Build a status blog from incident posts written in Markdown."""
 
