@@ -81,13 +81,16 @@ def test_a_whole_incident_from_init_to_postmortem_checks_and_builds(tmp_path: Pa
     assert text.index("### What happened") < text.index("### What we did to fix it") \
         < text.index("### What we are doing so it does not happen again")
     assert "- [ ] Describe one follow-up action (owner: alice, due: 2026-04-04)" in text
+    assert "## Postmortem · 2026-03-21 10:00 UTC · alice" in text  # dated: an earlier build does not publish it
     assert (root / "maintenance" / "2026-03-25-database-upgrade.md").is_file()
 
     # Nothing is published from a template: plain check warns, --strict refuses, until it is filled in.
     assert run("check", str(root), "--now", "2026-03-21T10:00:00Z").exit_code == 0
     checked = run("check", str(root), "--strict", "--now", "2026-03-21T10:00:00Z")
     assert checked.exit_code == 1
-    for said in ("postmortem question '### What happened' is empty",
+    lines = text.splitlines()
+    for said in (f"md:{lines.index('### What happened') + 1}: warning: postmortem question '### What happened' is empty",
+                 f"md:{lines.index('### What we did to fix it') + 1}: warning: "
                  "postmortem question '### What we did to fix it' is empty",
                  "action item 'Describe one follow-up action' is the template's",
                  "this is the example incident 'statusblog init' wrote"):

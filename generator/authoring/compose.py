@@ -167,13 +167,15 @@ def maintenance_text(title: str, start: datetime, end: datetime, components: Ite
             f"scheduled_end: {iso_utc(end)}\ncomponents: {components_yaml(components)}\n---\n\n{first_update}")
 
 
-def postmortem_heading(author: str) -> str:
-    return f"## Postmortem · {author}"
+def postmortem_heading(author: str, at: datetime | None = None) -> str:
+    """Dated when it can be, so a build at an earlier "now" does not publish it
+    (generator/derive/state.postmortem_published); undated, it is published with the resolution."""
+    return f"## Postmortem · {written_time(at)} · {author}" if at is not None else f"## Postmortem · {author}"
 
 
-def postmortem_block(author: str, due: date) -> str:
+def postmortem_block(at: datetime, author: str, due: date) -> str:
     questions = "".join(f"### {question}\n\n" for question in POSTMORTEM_QUESTIONS)
-    return (f"{postmortem_heading(author)}\n\n{questions}"
+    return (f"{postmortem_heading(author, at)}\n\n{questions}"
             f"- [ ] {PLACEHOLDER_ACTION} (owner: {author}, due: {due.isoformat()})\n")
 
 

@@ -356,7 +356,7 @@ def add_postmortem(root: Path, reference: str, *, author: str | None, now: datet
                              f"(statusblog resolve {item.slug}), since no update may follow the postmortem")
     author_id = choose_author(site.authors, author, git_config(root, "user.email"))
     due = now.astimezone(workspace.tz).date() + timedelta(days=ACTION_ITEM_DAYS)
-    text = append_block(_stored(path), postmortem_block(author_id, due))
+    text = append_block(_stored(path), postmortem_block(now, author_id, due))
     problems = _checked(workspace, path, text, now, len(item.updates))
     replace_file(path, text)
     return Written(path, f"appended a postmortem template by {author_id} to {item.source}: answer the three "

@@ -263,6 +263,8 @@ class PostmortemPart:
     """Whether the action items were written in this part, so the page shows them here."""
     after_html: str = ""
     """What was written after the action items in this part, shown after them."""
+    line: int = 0
+    """The line of its `###` heading, where a problem with the answer is reported (0 for the text before)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +275,8 @@ class Postmortem:
     questions: tuple[str, ...]
     action_items: tuple[ActionItem, ...] = ()
     parts: tuple[PostmortemPart, ...] = ()
+    at: datetime | None = None
+    """When it was published (`## Postmortem · <time> · <author>`); without one, when the incident is resolved."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,7 +192,8 @@ def _check_template_left(incident: Incident, problems: Problems) -> None:
     assert postmortem is not None
     for part in postmortem.parts:
         if part.title and not part.html.strip() and not part.has_actions:
-            problems.warning(incident.source, postmortem.line, f"postmortem question '### {part.title}' is empty",
+            problems.warning(incident.source, part.line or postmortem.line,
+                             f"postmortem question '### {part.title}' is empty",
                              "answer it under its heading, or delete the heading")
     for item in postmortem.action_items:
         if item.text == PLACEHOLDER_ACTION:
@@ -231,7 +232,8 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
                                                        state.now, config.postmortem_deadline_days):
             problems.warning(incident.source, 1, f"{incident.impact} incident resolved "
                              f"{(state.now - resolved).days} days ago has no postmortem",
-                             f"add '## Postmortem · <author>' (due within {config.postmortem_deadline_days} days)")
+                             f"write one with 'statusblog postmortem {incident.slug}' "
+                             f"(due within {config.postmortem_deadline_days} days)")
         if INIT_EXAMPLE in incident.summary.text:
             problems.warning(incident.source, 1, "this is the example incident 'statusblog init' wrote",
                              "delete the file before you publish (its incident is made up)")

@@ -113,10 +113,10 @@ def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, pag
 
 
 def incident_entries(state: SiteState, incident_state: IncidentState, words: Wording) -> list[Entry]:
-    """Each published update, and the postmortem dated at the last published update.
+    """Each published update, and the postmortem dated at its own time.
 
-    A postmortem has no time of its own in the source; the last update's
-    time is the one date that is fixed by the content and never the clock.
+    A postmortem written without a time is published with the resolution, so
+    it is dated at the last update: a date fixed by the content, never the clock.
     """
     config = state.site.config
     incident = incident_state.incident
@@ -131,7 +131,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
             id=tag_uri(config, incident.updates[0].at, update_key("incidents", incident.id) + "/postmortem"),
             title=f"[{words.update_statuses['postmortem']}] {incident.title}",
             html=section_html(postmortem.body.html, postmortem.body.technical_html, words),
-            published=incident_state.latest.at,
+            published=postmortem.at or incident_state.latest.at,
             url=f"{absolute(config, page)}#postmortem",
             status="postmortem",
             author_id=postmortem.author,
@@ -166,13 +166,13 @@ def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[s
     config = state.site.config
     limit = config.feed_limit
     entries = all_entries(state, words)
-    yield Feed("feed", config.title, config.description or f"Every update from {config.title}", "",
+    yield Feed("feed", config.title, config.description or words.phrase("feed_description", config.title), "",
                entries[:limit]), (".xml", ".atom", ".json")
     for component_state in state.components.values():
         component = component_state.component
         chosen = tuple(entry for entry in entries if component.id in entry.components)
         yield Feed(component.address.beside("feed"), f"{component.name} · {config.title}",
-                   f"Every update about {component.name} from {config.title}",
+                   words.phrase("feed_description", config.title, component=component.name),
                    component.address.url, chosen[:limit]), (".xml", ".atom")
     by_parent: dict[str, list[Entry]] = {}
     for entry in entries:  # one pass, not one per incident: the site's feeds stay linear in its size
@@ -181,7 +181,7 @@ def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[s
         page = incident_state.address.url
         chosen = tuple(by_parent.get(page, ()))
         yield Feed(incident_state.address.beside("feed"), f"{incident_state.incident.title} · {config.title}",
-                   f"Every update about this incident from {config.title}", page, chosen[:limit]), (".atom",)
+                   words.phrase("feed_description", config.title, incident=True), page, chosen[:limit]), (".atom",)
 
 
 class WebSubHub(BaseExtension):  # type: ignore[misc]
@@ -272,6 +272,7 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
         "feed_url": absolute(config, feed.path + ".json"),
         "description": feed.description,
         "language": config.language,
+        **({"hubs": [{"type": "WebSub", "url": config.websub_hub}]} if config.websub_hub else {}),
         "items": items,
     }
     return json_bytes(data)
