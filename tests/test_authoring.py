@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.authoring.compose import message_from_editor, next_update_at, update_time, written_time
-from tests.sites import run, write_site
+from tests.sites import INVESTIGATING, run, write_site
 
 NOW = "2026-03-20T09:20:00Z"
 
@@ -157,6 +157,32 @@ def test_init_without_a_git_identity_says_how_to_set_one(tmp_path: Path, git_ide
     assert result.exit_code == 1
     assert "git config user.name is not set" in result.stderr and "--name" in result.stderr
     assert not (tmp_path / "s").exists()
+
+
+def test_without_git_init_and_update_say_git_is_missing(tmp_path: Path, site: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    result = run("init", str(tmp_path / "s"))
+    assert result.exit_code == 1 and "git is not installed" in result.stderr and "--name" in result.stderr
+    assert "user.name is not set" not in result.stderr
+    (site / "incidents" / "2026-03-14-api-errors.md").write_text(INVESTIGATING, encoding="utf-8")
+    result = run("update", "api-errors", "--status", "update", "-m", "x", "--site", str(site), "--now", NOW)
+    assert result.exit_code == 1 and "git is not installed" in result.stderr and "--author" in result.stderr
+    assert "user.email is not set" not in result.stderr
+
+
+def test_init_into_the_current_directory_does_not_say_cd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", ".", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert "next: statusblog serve" in result.output and "cd ." not in result.output
+
+
+def test_an_incident_without_impact_is_not_called_a_none_incident(site: Path) -> None:
+    result = run("new", "incident", "Slow exports", "--impact", "none", "-c", "api", "-m", "x", "--site", str(site),
+                 "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert "incident without impact" in result.stderr and "none incident" not in result.stderr
 
 
 def test_new_incident_never_overwrites(site: Path) -> None:

@@ -202,8 +202,12 @@ def message_from_editor(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None) -> str:
-    """--author, else the registered author whose email is git's user.email, else a clear refusal."""
+def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None,
+                  unset: str = "git config user.email is not set") -> str:
+    """--author, else the registered author whose email is git's user.email, else a clear refusal.
+
+    `unset` says why there is no email (git itself may be missing, which no `git config` would fix).
+    """
     registered = ", ".join(sorted(authors)) or "none yet"
     if given:
         if given in authors:
@@ -217,7 +221,7 @@ def choose_author(authors: Mapping[str, Author], given: str | None, email: str |
                 return author.id
         reason = f"no registered author has the email {email} (git config user.email)"
     else:
-        reason = "no --author given and git config user.email is not set"
+        reason = f"no --author given and {unset}"
     raise AuthoringError(f"{reason}; pass --author with one of the registered authors: {registered} "
                          "(or add yourself to authors.toml with that email)")
 

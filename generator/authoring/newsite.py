@@ -11,6 +11,7 @@ served that day would publish different pages from the same source.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from importlib import metadata
@@ -127,6 +128,10 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
                              "(choose a new or empty directory)")
     if not name or not email:
         missing = "user.name" if not name else "user.email"
+        if shutil.which("git") is None:
+            raise AuthoringError("git is not installed, so the first author's name and email cannot be read from "
+                                 "git config; pass --name and --email (and install git: the site lives in a "
+                                 "repository)")
         raise AuthoringError(f"git config {missing} is not set: the first author is you; run "
                              f"'git config --global {missing} ...' or pass --name and --email")
     if action is not None and not ACTION.fullmatch(action):
