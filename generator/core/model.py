@@ -158,6 +158,8 @@ class SiteConfig:
     websub_hub: str = ""
     """A WebSub hub that feeds name and `notify` pings, so readers hear of an update in seconds."""
     notify: tuple[NotifyChannel, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """The line of each top-level setting in site.toml, for a problem found after reading (the language)."""
 
 
 @dataclass(frozen=True, slots=True)
