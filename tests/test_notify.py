@@ -333,6 +333,19 @@ def test_the_previous_site_can_be_read_from_its_base_url(tmp_path: Path, monkeyp
         assert len(hooks.bodies("/json")) == 1
 
 
+def test_a_live_site_that_fails_is_not_taken_for_a_first_publish(tmp_path: Path) -> None:
+    root = site_with(tmp_path, "")
+    _before, after = publish(tmp_path, root)
+    with recorder() as broken:  # answers every GET with 501, as a server without the method does
+        failed = notify(root, after, broken.url)
+    assert failed.exit_code != 0 and "HTTP 501" in failed.output
+    assert "--previous none" not in failed.output and "re-run when the live site answers" in failed.output
+    (tmp_path / "empty").mkdir()
+    with serve_directory(tmp_path / "empty") as nothing_yet:
+        missing = notify(root, after, nothing_yet)
+    assert missing.exit_code != 0 and "HTTP 404" in missing.output and "--previous none" in missing.output
+
+
 def test_channel_filters_choose_components_impact_and_maintenance(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     with recorder() as hooks:

@@ -243,6 +243,16 @@ def test_site_outside_git_is_a_clear_error(tmp_path: Path) -> None:
     assert "error: not inside a git repository" in result.stderr
 
 
+def test_a_signature_error_run_from_inside_the_site_names_it_by_its_path(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_site(tmp_path / "site")
+    monkeypatch.chdir(site)
+    result = run("build", ".", "--out", str(tmp_path / "out"), "--now", NOW, "--verify-signatures")
+    assert result.exit_code == 1
+    assert f"{site.resolve()}: error: not inside a git repository" in result.stderr
+    assert not result.stderr.startswith(".: ")
+
+
 def test_unreadable_signing_key_is_an_error_at_its_author(repo: Repo) -> None:
     repo.base({"alice": ["ssh-ed25519 bm90IGEga2V5"], "bob": ["AAAAC3NzaC1lZDI1NTE5AAAAIA"]})
     problems = [p.format() for p in verify(repo).errors]
