@@ -290,6 +290,8 @@ def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
     atom = feedparser.parse((out / "feed.atom").read_bytes())
     assert sorted(tag.term for entry in atom.entries for tag in entry.tags) == [
         "signature-other", "signature-verified", "signature-verified"]
+    assert sorted(tag.label for entry in atom.entries for tag in entry.tags) == [  # the page's words
+        "Signed by someone else", "Verified signature", "Verified signature"]
     items = json.loads((out / "feed.json").read_text())["items"]
     assert sorted(item["_statusblog"]["signature"]["state"] for item in items) == ["other", "verified", "verified"]
 

@@ -156,6 +156,7 @@ class Wording:
         self.component_statuses = _Words(words, "component_statuses")
         self.update_statuses = _Words(words, "update_statuses")
         self.indicator_descriptions = _Words(words, "indicator_descriptions")
+        self.signature_states = _Words(words, "signature_states")
         self._overall_sentence = _defined(words, "overall_sentence")
         self._phrases = {name: _defined(words, name)
                          for name in ("feed_description", "calendar_name", "calendar_description", "affects")}

@@ -25,7 +25,7 @@ from ..core.model import Author, SiteConfig, Update
 from ..core.times import iso_utc
 from ..derive.state import IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
-from ..proof.bylines import LABELS, Byline, byline_fields
+from ..proof.bylines import Byline, byline_fields
 from ..render.theme import Theme
 from .common import EPOCH, Wording, absolute, author_fields, json_bytes, tag_uri, update_key, xml_text
 
@@ -55,6 +55,8 @@ class Entry:
     """Breaks a tie in time: a postmortem sorts above the last update it shares its time with."""
     signature: Byline | None = None
     """Proof of the byline, when the build verified signatures (generator/proof/verify.py)."""
+    signature_label: str = ""
+    """That proof in the site's language, for the entry's category."""
 
     @property
     def order(self) -> tuple[datetime, int, str]:
@@ -96,6 +98,7 @@ def changes_html(state: SiteState, changes: tuple[ComponentChange, ...], words: 
 def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, page: str, title: str,
                   components: tuple[str, ...], update: Update, changes: str = "") -> Entry:
     config = state.site.config
+    signature = state.bylines.of(update)
     return Entry(
         id=tag_uri(config, update.at, update_key(kind, item_id, update)),
         title=f"[{words.update_statuses[update.status]}] {title}",
@@ -108,7 +111,8 @@ def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, pag
         parent=page,
         components=components,
         rank=0,
-        signature=state.bylines.of(update),
+        signature=signature,
+        signature_label=words.signature_states[signature.state] if signature else "",
     )
 
 
@@ -127,6 +131,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
                for update in incident.updates]
     postmortem = incident.postmortem
     if postmortem is not None:
+        signature = state.bylines.of(postmortem)
         entries.append(Entry(
             id=tag_uri(config, incident.updates[0].at, update_key("incidents", incident.id) + "/postmortem"),
             title=f"[{words.update_statuses['postmortem']}] {incident.title}",
@@ -139,7 +144,8 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
             parent=page,
             components=components,
             rank=1,
-            signature=state.bylines.of(postmortem),
+            signature=signature,
+            signature_label=words.signature_states[signature.state] if signature else "",
         ))
     return entries
 
@@ -237,7 +243,7 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
         if creator:
             item.dc.dc_creator(xml_text(name))
         if (signature := entry.signature) is not None:
-            item.category(term=f"signature-{signature.state}", label=f"Signature: {LABELS[signature.state]}")
+            item.category(term=f"signature-{signature.state}", label=entry.signature_label)
         item.content(xml_text(entry.html), type="html")
         item.published(entry.published)
         item.updated(entry.published)
