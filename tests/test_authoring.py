@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.authoring.compose import message_from_editor, next_update_at, update_time, written_time
-from tests.sites import run, write_site
+from tests.sites import INVESTIGATING, run, write_site
 
 NOW = "2026-03-20T09:20:00Z"
 
@@ -81,13 +81,16 @@ def test_a_whole_incident_from_init_to_postmortem_checks_and_builds(tmp_path: Pa
     assert text.index("### What happened") < text.index("### What we did to fix it") \
         < text.index("### What we are doing so it does not happen again")
     assert "- [ ] Describe one follow-up action (owner: alice, due: 2026-04-04)" in text
+    assert "## Postmortem · 2026-03-21 10:00 UTC · alice" in text  # dated: an earlier build does not publish it
     assert (root / "maintenance" / "2026-03-25-database-upgrade.md").is_file()
 
     # Nothing is published from a template: plain check warns, --strict refuses, until it is filled in.
     assert run("check", str(root), "--now", "2026-03-21T10:00:00Z").exit_code == 0
     checked = run("check", str(root), "--strict", "--now", "2026-03-21T10:00:00Z")
     assert checked.exit_code == 1
-    for said in ("postmortem question '### What happened' is empty",
+    lines = text.splitlines()
+    for said in (f"md:{lines.index('### What happened') + 1}: warning: postmortem question '### What happened' is empty",
+                 f"md:{lines.index('### What we did to fix it') + 1}: warning: "
                  "postmortem question '### What we did to fix it' is empty",
                  "action item 'Describe one follow-up action' is the template's",
                  "this is the example incident 'statusblog init' wrote"):
@@ -154,6 +157,32 @@ def test_init_without_a_git_identity_says_how_to_set_one(tmp_path: Path, git_ide
     assert result.exit_code == 1
     assert "git config user.name is not set" in result.stderr and "--name" in result.stderr
     assert not (tmp_path / "s").exists()
+
+
+def test_without_git_init_and_update_say_git_is_missing(tmp_path: Path, site: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    result = run("init", str(tmp_path / "s"))
+    assert result.exit_code == 1 and "git is not installed" in result.stderr and "--name" in result.stderr
+    assert "user.name is not set" not in result.stderr
+    (site / "incidents" / "2026-03-14-api-errors.md").write_text(INVESTIGATING, encoding="utf-8")
+    result = run("update", "api-errors", "--status", "update", "-m", "x", "--site", str(site), "--now", NOW)
+    assert result.exit_code == 1 and "git is not installed" in result.stderr and "--author" in result.stderr
+    assert "user.email is not set" not in result.stderr
+
+
+def test_init_into_the_current_directory_does_not_say_cd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", ".", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert "next: statusblog serve" in result.output and "cd ." not in result.output
+
+
+def test_an_incident_without_impact_is_not_called_a_none_incident(site: Path) -> None:
+    result = run("new", "incident", "Slow exports", "--impact", "none", "-c", "api", "-m", "x", "--site", str(site),
+                 "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert "incident without impact" in result.stderr and "none incident" not in result.stderr
 
 
 def test_new_incident_never_overwrites(site: Path) -> None:

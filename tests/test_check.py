@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sites import INCIDENT, run, write_site
+from tests.sites import INCIDENT, SITE_TOML, run, write_site
 
 NOW = "2026-03-15T00:00:00Z"
 INCIDENT_PATH = "incidents/2026-03-14-api-errors.md"
@@ -241,6 +241,13 @@ def test_a_run_that_strict_fails_on_warnings_alone_says_so(tmp_path: Path) -> No
     assert not out.exists()
 
 
+def test_the_eta_hint_suggests_a_time_after_now(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT.replace(" Next update by 10:00 UTC.", "")})
+    result = check(root, now="2026-03-14T16:07:00Z")
+    assert_problem(result, root, INCIDENT_PATH, 10, "warning: open incident gives no time for the next update",
+                   "'Next update by 16:45 UTC.'")
+
+
 def test_open_incident_with_an_eta_does_not_warn(tmp_path: Path) -> None:
     root = write_site(tmp_path, {INCIDENT_PATH: OPEN_INCIDENT})
     result = check(root, "--strict", now="2026-03-14T09:50:00Z")
@@ -253,7 +260,8 @@ def test_a_promised_update_that_is_overdue_warns_but_never_blocks_publishing(tmp
     result = check(root, now="2026-03-14T10:25:00Z")
     assert result.exit_code == 0
     assert_problem(result, root, INCIDENT_PATH, 10,
-                   "warning: the next update was promised by 2026-03-14 10:00 UTC, 25 minutes ago")
+                   "warning: the next update was promised by 2026-03-14 10:00 UTC, 25 minutes ago",
+                   "with a new 'Next update by 11:00 UTC'")  # half an hour from now, not a fixed example
     assert check(root, "--strict", now="2026-03-14T10:25:00Z").exit_code == 1
     assert run("build", str(root), "--now", "2026-03-14T10:25:00Z").exit_code == 0
 
@@ -376,13 +384,12 @@ def test_a_broken_registry_is_reported_once_not_in_every_incident(tmp_path: Path
     assert len(errors) == 1 and errors[0].startswith(os.path.relpath(root / registry)), result.stderr
 
 
-def test_a_language_without_a_catalog_is_an_error_listing_the_languages(tmp_path: Path) -> None:
-    from tests.sites import SITE_TOML
-
+def test_a_language_without_a_catalog_is_an_error_at_its_line_listing_the_languages(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"site.toml": SITE_TOML.replace('language = "en"', 'language = "fr"')})
     result = check(root)
     assert result.exit_code == 1
-    assert_problem(result, root, "site.toml", None, "error: language 'fr' has no translation in the theme 'default'",
+    line = SITE_TOML.splitlines().index('language = "en"') + 1
+    assert_problem(result, root, "site.toml", line, "error: language 'fr' has no translation in the theme 'default'",
                    "set language to one of: en, id")
     assert check(write_site(tmp_path / "b", {"site.toml": SITE_TOML.replace('"en"', '"en-GB"')})).exit_code == 0
 

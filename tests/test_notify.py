@@ -333,6 +333,19 @@ def test_the_previous_site_can_be_read_from_its_base_url(tmp_path: Path, monkeyp
         assert len(hooks.bodies("/json")) == 1
 
 
+def test_a_live_site_that_fails_is_not_taken_for_a_first_publish(tmp_path: Path) -> None:
+    root = site_with(tmp_path, "")
+    _before, after = publish(tmp_path, root)
+    with recorder() as broken:  # answers every GET with 501, as a server without the method does
+        failed = notify(root, after, broken.url)
+    assert failed.exit_code != 0 and "HTTP 501" in failed.output
+    assert "--previous none" not in failed.output and "re-run when the live site answers" in failed.output
+    (tmp_path / "empty").mkdir()
+    with serve_directory(tmp_path / "empty") as nothing_yet:
+        missing = notify(root, after, nothing_yet)
+    assert missing.exit_code != 0 and "HTTP 404" in missing.output and "--previous none" in missing.output
+
+
 def test_channel_filters_choose_components_impact_and_maintenance(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     with recorder() as hooks:
@@ -484,3 +497,95 @@ def test_every_format_site_toml_may_name_has_one_entry_in_the_table() -> None:
 
     assert tuple(FORMATS) == NOTIFY_FORMATS
     assert all(entry.name == name for name, entry in FORMATS.items())
+
+
+WEBHOOKS = REPO / "tests" / "fixtures" / "statuspage-webhooks"
+BEFORE_ANY = "2026-03-14T09:00:00Z"  # the incident has started, nothing of it is published yet
+
+
+def zulip_reads(body: dict[str, Any]) -> tuple[str, str]:
+    """(topic, message) as Zulip's Statuspage integration makes them: the fields it reads, nothing else."""
+    description = body["page"]["status_description"]
+    if "incident" in body:
+        incident = body["incident"]
+        return (f"{incident['name']}: {description}",
+                f"{incident['status']}: {incident['incident_updates'][0]['body']}")
+    update = body["component_update"]
+    return (f"{body['component']['name']}: {description}",
+            f"{update['old_status']} -> {update['new_status']}")
+
+
+def keys(value: Any) -> set[str]:
+    """Every key path of a JSON value, lists read through their first element."""
+    if isinstance(value, dict):
+        return {f"{key}.{inner}".rstrip(".") for key, item in value.items() for inner in keys(item) | {""}}
+    if isinstance(value, list) and value:
+        return keys(value[0])
+    return set()
+
+
+def statuspage_bodies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """One publish that carries both updates of the incident, sent to a Statuspage-format webhook."""
+    with recorder() as hooks:
+        monkeypatch.setenv("STATUSPAGE_HOOK", f"{hooks.url}/statuspage")
+        root = site_with(tmp_path, channel("Zulip", "STATUSPAGE_HOOK", 'format = "statuspage"'), INCIDENT)
+        before, after = tmp_path / "before", tmp_path / "after"
+        assert run("build", str(root), "--out", str(before), "--now", BEFORE_ANY).exit_code == 0
+        assert run("build", str(root), "--out", str(after), "--now", SECOND).exit_code == 0
+        result = notify(root, after, str(before))
+        assert result.exit_code == 0, result.output
+        return [json.loads(body) for body in hooks.bodies("/statuspage")]
+
+
+def test_each_statuspage_webhook_is_as_of_its_own_update(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bodies = statuspage_bodies(tmp_path, monkeypatch)
+    said = [zulip_reads(body) for body in bodies]
+    assert said == [
+        ("Elevated error rates on the public API: Partial System Outage",
+         "investigating: We see elevated 5xx rates. Next update by 10:00 UTC."),
+        ("Public API: Partial System Outage", "operational -> partial_outage"),
+        ("Elevated error rates on the public API: All Systems Operational",
+         "resolved: Error rates are back to normal."),
+        ("Public API: All Systems Operational", "partial_outage -> operational"),
+    ]
+    first, first_component, second, second_component = bodies
+    assert [u["status"] for u in first["incident"]["incident_updates"]] == ["investigating"]
+    assert [u["status"] for u in second["incident"]["incident_updates"]] == ["resolved", "investigating"]
+    assert first["incident"]["resolved_at"] is None and second["incident"]["resolved_at"] == "2026-03-14T11:02:00Z"
+    assert first["meta"]["generated_at"] == "2026-03-14T09:20:00Z"
+    assert (first_component["component"]["status"], first_component["component"]["updated_at"]) \
+        == ("partial_outage", "2026-03-14T09:20:00Z")
+    assert (second_component["component"]["status"], second_component["component"]["updated_at"]) \
+        == ("operational", "2026-03-14T11:02:00Z")
+
+
+def test_statuspage_webhooks_carry_every_field_statuspage_sends(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    incident, component = statuspage_bodies(tmp_path, monkeypatch)[2:]
+    captured_incident = json.loads((WEBHOOKS / "incident_update.json").read_text(encoding="utf-8"))
+    captured_component = json.loads((WEBHOOKS / "component_status_update.json").read_text(encoding="utf-8"))
+    assert keys(captured_incident) - keys(incident) == set()
+    assert keys(captured_component) - keys(component) == set()
+    assert component["component_update"]["component_type"] == "Component"
+    assert component["component"]["position"] == 2 and component["component"]["showcase"] is True
+    assert incident["incident"]["postmortem_body"] is None and incident["incident"]["backfilled"] is False
+
+
+def test_a_degraded_page_is_described_as_statuspage_describes_it(tmp_path: Path) -> None:
+    degraded = INCIDENT.replace("impact: major", "impact: minor")
+    root = site_with(tmp_path, "", degraded)
+    out = tmp_path / "out"
+    assert run("build", str(root), "--out", str(out), "--now", FIRST).exit_code == 0
+    status = json.loads((out / "api/v2/status.json").read_text(encoding="utf-8"))["status"]
+    assert status == {"indicator": "minor", "description": "Partially Degraded Service"}
+
+
+def test_json_feed_names_the_websub_hub(tmp_path: Path) -> None:
+    root = site_with(tmp_path, "", INCIDENT, hub="https://hub.example.net/")
+    out = tmp_path / "out"
+    assert run("build", str(root), "--out", str(out), "--now", SECOND).exit_code == 0
+    feed = json.loads((out / "feed.json").read_text(encoding="utf-8"))
+    assert feed["hubs"] == [{"type": "WebSub", "url": "https://hub.example.net/"}]
+    plain = site_with(tmp_path / "plain", "", INCIDENT)
+    assert run("build", str(plain), "--out", str(tmp_path / "plain-out"), "--now", SECOND).exit_code == 0
+    assert "hubs" not in json.loads((tmp_path / "plain-out/feed.json").read_text(encoding="utf-8"))

@@ -97,6 +97,16 @@ def test_a_saved_incident_reloads_the_browser_with_the_edit(site: Path) -> None:
     assert any(line.startswith("rebuilt in ") and line.endswith("2026-03-14-api-errors.md") for line in lines), lines
 
 
+def test_a_site_broken_from_the_start_does_not_promise_a_last_good_version(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    path = root / INCIDENT
+    path.write_text(path.read_text(encoding="utf-8").replace("· resolved · bob", "· resolvd · bob"), encoding="utf-8")
+    with serving(root) as server:
+        status, _, body = get(server, PAGE)
+    assert status == 503 and "update status &#x27;resolvd&#x27;" in body
+    assert "last good version" not in body and "no good version of this page to show yet" in body
+
+
 def test_a_broken_edit_shows_its_error_over_the_last_good_site(site: Path) -> None:
     lines: list[str] = []
     with serving(site, lines) as server:

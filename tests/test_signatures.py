@@ -252,6 +252,16 @@ def test_site_outside_git_is_a_clear_error(tmp_path: Path) -> None:
     assert "error: not inside a git repository" in result.stderr
 
 
+def test_a_signature_error_run_from_inside_the_site_names_it_by_its_path(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_site(tmp_path / "site")
+    monkeypatch.chdir(site)
+    result = run("build", ".", "--out", str(tmp_path / "out"), "--now", NOW, "--verify-signatures")
+    assert result.exit_code == 1
+    assert f"{site.resolve()}: error: not inside a git repository" in result.stderr
+    assert not result.stderr.startswith(".: ")
+
+
 def test_unreadable_signing_key_is_an_error_at_its_author(repo: Repo) -> None:
     repo.base({"alice": ["ssh-ed25519 bm90IGEga2V5"], "bob": ["AAAAC3NzaC1lZDI1NTE5AAAAIA"]})
     problems = [p.format() for p in verify(repo).errors]
@@ -291,6 +301,8 @@ def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
     atom = feedparser.parse((out / "feed.atom").read_bytes())
     assert sorted(tag.term for entry in atom.entries for tag in entry.tags) == [
         "signature-other", "signature-verified", "signature-verified"]
+    assert sorted(tag.label for entry in atom.entries for tag in entry.tags) == [  # the page's words
+        "Signed by someone else", "Verified signature", "Verified signature"]
     items = json.loads((out / "feed.json").read_text())["items"]
     assert sorted(item["_statusblog"]["signature"]["state"] for item in items) == ["other", "verified", "verified"]
 

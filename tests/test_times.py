@@ -21,6 +21,9 @@ CHICAGO = ZoneInfo("America/Chicago")
         # No zone: the site's timezone (CDT after 2026-03-08), never the machine's.
         ("2026-03-14 09:20", datetime(2026, 3, 14, 14, 20, tzinfo=UTC)),
         ("2026-01-14 09:20", datetime(2026, 1, 14, 15, 20, tzinfo=UTC)),
+        # One digit for the hour, as people write it.
+        ("2026-03-14 8:07 UTC", datetime(2026, 3, 14, 8, 7, tzinfo=UTC)),
+        ("2026-03-14T8:07Z", datetime(2026, 3, 14, 8, 7, tzinfo=UTC)),
     ],
 )
 def test_every_written_form_reads_as_one_utc_instant(written: str, expected: datetime) -> None:
@@ -43,6 +46,13 @@ def test_a_time_without_zone_ignores_the_machine_timezone(monkeypatch: pytest.Mo
 def test_unreadable_times_are_refused(written: str) -> None:
     with pytest.raises(TimeError, match="cannot read time"):
         parse_time(written, CHICAGO)
+
+
+def test_no_unreadable_time_leaks_python_s_own_words() -> None:
+    for written in ("2026-03-14 8:7", "2026-03-14 25:00", "2026-02-30 8:07"):
+        with pytest.raises(TimeError) as caught:
+            parse_time(written, CHICAGO)
+        assert "isoformat" not in str(caught.value)
 
 
 def test_a_wall_time_skipped_by_daylight_saving_is_refused() -> None:

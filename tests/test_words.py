@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import feedparser
+from icalendar import Calendar
 from lxml import etree
 
 from tests.built import build_at
@@ -53,6 +54,17 @@ def test_an_indonesian_site_describes_its_status_in_indonesian_in_every_output(i
     assert {"[Diselidiki]", "[Teridentifikasi]", "[Dipantau]", "[Selesai]", "[Terjadwal]"} <= labels
     assert not labels & ENGLISH_LABELS
     assert any("<li>Object storage: Beroperasi normal</li>" in entry.content[0].value for entry in entries)
+
+
+def test_an_indonesian_site_s_feeds_and_calendar_describe_themselves_in_indonesian(indonesian_build: Path) -> None:
+    component = feedparser.parse((indonesian_build / "components/object-storage/feed.atom").read_bytes()).feed
+    assert component.subtitle == "Setiap pembaruan tentang Object storage dari Harbor Hosting Status"
+    calendar = Calendar.from_ical((indonesian_build / "maintenance.ics").read_bytes())
+    assert calendar["X-WR-CALNAME"] == "Harbor Hosting Status: pemeliharaan"
+    assert calendar["X-WR-CALDESC"] == "Jadwal pemeliharaan terencana yang diumumkan di https://status.harbor.example/"
+    descriptions = [str(event["DESCRIPTION"]) for event in calendar.walk("VEVENT")]
+    assert any("Berdampak pada: " in text for text in descriptions)
+    assert not any("Affects" in text for text in descriptions)
 
 
 def reworded_site(root: Path) -> Path:

@@ -172,13 +172,15 @@ def maintenance_text(title: str, start: datetime, end: datetime, components: Ite
             f"scheduled_end: {iso_utc(end)}\ncomponents: {components_yaml(components)}\n---\n\n{first_update}")
 
 
-def postmortem_heading(author: str) -> str:
-    return f"## Postmortem · {author}"
+def postmortem_heading(author: str, at: datetime | None = None) -> str:
+    """Dated when it can be, so a build at an earlier "now" does not publish it
+    (generator/derive/state.postmortem_published); undated, it is published with the resolution."""
+    return f"## Postmortem · {written_time(at)} · {author}" if at is not None else f"## Postmortem · {author}"
 
 
-def postmortem_block(author: str, due: date) -> str:
+def postmortem_block(at: datetime, author: str, due: date) -> str:
     questions = "".join(f"### {question}\n\n" for question in POSTMORTEM_QUESTIONS)
-    return (f"{postmortem_heading(author)}\n\n{questions}"
+    return (f"{postmortem_heading(author, at)}\n\n{questions}"
             f"- [ ] {PLACEHOLDER_ACTION} (owner: {author}, due: {due.isoformat()})\n")
 
 
@@ -205,8 +207,12 @@ def message_from_editor(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None) -> str:
-    """--author, else the registered author whose email is git's user.email, else a clear refusal."""
+def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None,
+                  unset: str = "git config user.email is not set") -> str:
+    """--author, else the registered author whose email is git's user.email, else a clear refusal.
+
+    `unset` says why there is no email (git itself may be missing, which no `git config` would fix).
+    """
     registered = ", ".join(sorted(authors)) or "none yet"
     if given:
         if given in authors:
@@ -220,7 +226,7 @@ def choose_author(authors: Mapping[str, Author], given: str | None, email: str |
                 return author.id
         reason = f"no registered author has the email {email} (git config user.email)"
     else:
-        reason = "no --author given and git config user.email is not set"
+        reason = f"no --author given and {unset}"
     raise AuthoringError(f"{reason}; pass --author with one of the registered authors: {registered} "
                          "(or add yourself to authors.toml with that email)")
 

@@ -12,9 +12,10 @@ appended atomically, so nothing is ever overwritten or half-written.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -25,6 +26,7 @@ from ..core.model import (
     INCIDENT_STATUSES,
     MAINTENANCE_STATUSES,
     RESOLVED,
+    Author,
     Incident,
     Maintenance,
     Site,
@@ -86,6 +88,13 @@ def git_config(root: Path, key: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout.strip() or None
+
+
+def _author(authors: Mapping[str, Author], given: str | None, root: Path) -> str:
+    """--author, else the author git's user.email names; without git, the refusal says git is missing."""
+    unset = ("git is not installed, so git config user.email cannot be read" if shutil.which("git") is None
+             else "git config user.email is not set")
+    return choose_author(authors, given, git_config(root, "user.email"), unset)
 
 
 def _open(root: Path) -> Workspace:
@@ -187,7 +196,7 @@ def new_incident(root: Path, title: str, impact: str, components: Iterable[str],
     title, chosen = _title(title), _components(site, components)
     if impact not in IMPACTS:
         raise AuthoringError(f"impact '{impact}' is not one of: {', '.join(IMPACTS)}")
-    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    author_id = _author(site.authors, author, root)
     at = update_time(now, None)
     start = at if started is None else _time(started, workspace.tz, "--started")
     if start > now:
@@ -203,7 +212,8 @@ def new_incident(root: Path, title: str, impact: str, components: Iterable[str],
                          update_block(at, "investigating", author_id, with_next_update(body, due, at)))
     problems = _checked(workspace, path, text, now, 1)
     create_file(path, text)
-    return Written(path, f"created {display_path(path)}: {impact} incident, first update 'investigating' "
+    kind = "incident without impact" if impact == "none" else f"{impact} incident"
+    return Written(path, f"created {display_path(path)}: {kind}, first update 'investigating' "
                          f"by {author_id} at {written_time(at)}", problems)
 
 
@@ -216,7 +226,7 @@ def new_maintenance(root: Path, title: str, start: str, end: str, components: It
     begins, ends = _time(start, workspace.tz, "--start"), _time(end, workspace.tz, "--end")
     if ends <= begins:
         raise AuthoringError(f"--end {end} is not after --start {start}")
-    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    author_id = _author(site.authors, author, root)
     at = update_time(now, None)
     path = root / MAINTENANCE / f"{file_slug(begins.astimezone(workspace.tz).date(), title)}.md"
     if path.exists():
@@ -321,7 +331,7 @@ def _append_update(workspace: Workspace, item: Incident | Maintenance, path: Pat
         raise AuthoringError(f"status '{status}' is not {article(kind)} {kind} status; {hint}use one of: "
                              f"{', '.join(statuses)}")
     _refuse_ended(item)
-    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    author_id = _author(site.authors, author, root)
     at = update_time(now, item.updates[-1].at if item.updates else None)
     due = next_update_at(next_update, now, workspace.tz) if next_update else None
     about = [f"{kind.capitalize()}: {item.title} ({item.source})", f"New update: {written_time(at)} · {status} · "
@@ -355,9 +365,9 @@ def add_postmortem(root: Path, reference: str, *, author: str | None, now: datet
     if not item.updates or item.updates[-1].status != "resolved":
         raise AuthoringError(f"{item.source} is not resolved yet; resolve it first "
                              f"(statusblog resolve {item.slug}), since no update may follow the postmortem")
-    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    author_id = _author(site.authors, author, root)
     due = now.astimezone(workspace.tz).date() + timedelta(days=ACTION_ITEM_DAYS)
-    text = append_block(_stored(path), postmortem_block(author_id, due))
+    text = append_block(_stored(path), postmortem_block(now, author_id, due))
     problems = _checked(workspace, path, text, now, len(item.updates))
     replace_file(path, text)
     return Written(path, f"appended a postmortem template by {author_id} to {item.source}: answer the three "

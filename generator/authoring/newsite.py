@@ -11,6 +11,7 @@ served that day would publish different pages from the same source.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from importlib import metadata
@@ -139,6 +140,10 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
         raise AuthoringError(f"{directory} is not a directory; choose a new directory or an existing repository")
     if not name or not email:
         missing = "user.name" if not name else "user.email"
+        if shutil.which("git") is None:
+            raise AuthoringError("git is not installed, so the first author's name and email cannot be read from "
+                                 "git config; pass --name and --email (and install git: the site lives in a "
+                                 "repository)")
         raise AuthoringError(f"git config {missing} is not set: the first author is you; run "
                              f"'git config --global {missing} ...' or pass --name and --email")
     action = checked_action(action)

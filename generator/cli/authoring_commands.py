@@ -93,8 +93,9 @@ def init(directory: Path, name: str | None, email: str | None, title: str | None
     report(problems)
     for verb, path in files:
         click.echo(f"{verb} {display_path(path)}")
-    click.echo(f"next: cd {display_path(directory)} && statusblog serve  (delete the example incident before "
-               "publishing)")
+    where = display_path(directory)
+    enter = "" if Path(where) == Path(".") else f"cd {where} && "
+    click.echo(f"next: {enter}statusblog serve  (delete the example incident before publishing)")
 
 
 @click.command()

@@ -158,6 +158,8 @@ class SiteConfig:
     websub_hub: str = ""
     """A WebSub hub that feeds name and `notify` pings, so readers hear of an update in seconds."""
     notify: tuple[NotifyChannel, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """The line of each top-level setting in site.toml, for a problem found after reading (the language)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +265,8 @@ class PostmortemPart:
     """Whether the action items were written in this part, so the page shows them here."""
     after_html: str = ""
     """What was written after the action items in this part, shown after them."""
+    line: int = 0
+    """The line of its `###` heading, where a problem with the answer is reported (0 for the text before)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +277,8 @@ class Postmortem:
     questions: tuple[str, ...]
     action_items: tuple[ActionItem, ...] = ()
     parts: tuple[PostmortemPart, ...] = ()
+    at: datetime | None = None
+    """When it was published (`## Postmortem · <time> · <author>`); without one, when the incident is resolved."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,8 @@ _SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\s*(UTC|GMT|Z)?$", re.IGNORECASE | re.ASCII)
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2})?$", re.ASCII)
 _EPOCH = re.compile(r"[0-9]{1,12}", re.ASCII)
+_ONE_DIGIT_HOUR = re.compile(r"([T ])(\d:)", re.ASCII)
+"""'2026-03-14 8:07' is written as often as '08:07'; Python's ISO reader wants two digits."""
 
 
 class TimeError(ValueError):
@@ -75,7 +77,7 @@ def parse_time(text: str, default_zone: tzinfo) -> datetime:
     if not _SHAPE.match(stripped):
         raise TimeError(f"cannot read time '{text.strip()}'")
     try:
-        value = datetime.fromisoformat(stripped)
+        value = datetime.fromisoformat(_ONE_DIGIT_HOUR.sub(r"\g<1>0\2", stripped))
     except ValueError as exc:
         raise TimeError(f"cannot read time '{text.strip()}': {exc}") from exc
     if value.tzinfo is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from ..core.addresses import RESERVED_NAMES
 from ..core.memo import remembered
@@ -150,7 +150,7 @@ def _check_language(site: Site, problems: Problems) -> None:
     available = languages(config.theme)
     code = config.language.replace("-", "_")
     if available and code not in available and code.split("_")[0] not in available:
-        problems.error(site.source_files.get("site", "site.toml"), None,
+        problems.error(site.source_files.get("site", "site.toml"), config.lines.get("language"),
                        f"language '{config.language}' has no translation in the theme '{config.theme}'",
                        f"set language to one of: {', '.join(available)} (or add a catalog: docs/theme.md)")
 
@@ -192,7 +192,8 @@ def _check_template_left(incident: Incident, problems: Problems) -> None:
     assert postmortem is not None
     for part in postmortem.parts:
         if part.title and not part.html.strip() and not part.has_actions:
-            problems.warning(incident.source, postmortem.line, f"postmortem question '### {part.title}' is empty",
+            problems.warning(incident.source, part.line or postmortem.line,
+                             f"postmortem question '### {part.title}' is empty",
                              "answer it under its heading, or delete the heading")
     for item in postmortem.action_items:
         if item.text == PLACEHOLDER_ACTION:
@@ -209,6 +210,13 @@ def _ago(elapsed: timedelta) -> str:
     return " ".join(words) or "less than a minute"
 
 
+def _suggested_eta(now: datetime) -> str:
+    """A next-update time worth promising at "now": about 30 minutes on, on a quarter hour, in UTC."""
+    due = (now + timedelta(minutes=30)).astimezone(UTC)
+    due += timedelta(minutes=-due.minute % 15, seconds=-due.second, microseconds=-due.microsecond)
+    return f"{due:%H:%M} UTC"
+
+
 def check_at_now(state: SiteState, problems: Problems) -> None:
     """Warnings about what is late at the build's "now"."""
     config = state.site.config
@@ -218,20 +226,22 @@ def check_at_now(state: SiteState, problems: Problems) -> None:
         if incident_state.is_open and incident_state.eta is None:
             problems.warning(incident.source, incident_state.latest.line,
                              "open incident gives no time for the next update",
-                             "end the latest update with 'Next update by 10:00 UTC.' (customers want an ETA)")
+                             f"end the latest update with 'Next update by {_suggested_eta(state.now)}.' "
+                             "(customers want an ETA)")
         if incident_state.eta_overdue and incident_state.eta is not None:
             promised_in = incident_state.latest if incident_state.latest.next_update else None
             problems.warning(incident.source, promised_in.line if promised_in else incident.lines.get("next_update", 1),
                              f"the next update was promised by {incident_state.eta:%Y-%m-%d %H:%M} UTC, "
                              f"{_ago(state.now - incident_state.eta)} ago",
                              "post an update now, even to say you are still working on it, with a new "
-                             "'Next update by' (the uptime page counts promises kept)")
+                             f"'Next update by {_suggested_eta(state.now)}' (the uptime page counts promises kept)")
         resolved = incident_state.resolved_at
         if resolved is not None and postmortem_overdue(incident.impact, incident.postmortem is not None, resolved,
                                                        state.now, config.postmortem_deadline_days):
             problems.warning(incident.source, 1, f"{incident.impact} incident resolved "
                              f"{(state.now - resolved).days} days ago has no postmortem",
-                             f"add '## Postmortem · <author>' (due within {config.postmortem_deadline_days} days)")
+                             f"write one with 'statusblog postmortem {incident.slug}' "
+                             f"(due within {config.postmortem_deadline_days} days)")
         if INIT_EXAMPLE in incident.summary.text:
             problems.warning(incident.source, 1, "this is the example incident 'statusblog init' wrote",
                              "delete the file before you publish (its incident is made up)")

@@ -164,6 +164,14 @@ class Overall:
     """Non-operational statuses, worst first, each with the names of its components."""
     open_incidents: int
 
+    @property
+    def described(self) -> str:
+        """Which of Statuspage's descriptions fits: its indicator's, except that a minor state whose worst
+        component is only degraded is "Partially Degraded Service" there, not an outage ('degraded')."""
+        if self.indicator == "minor" and self.status is ComponentStatus.DEGRADED_PERFORMANCE:
+            return "degraded"
+        return self.indicator
+
 
 @dataclass(frozen=True, slots=True)
 class SignedItem:
@@ -227,8 +235,10 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     updates = tuple(update for update in incident.updates if update.at <= now)
     if not updates:
         return None
-    published = replace(incident, updates=updates) if len(updates) != len(incident.updates) else incident
     status = running_status([update.status for update in updates])
+    postmortem = incident.postmortem if postmortem_published(incident, status, now) else None
+    published = (replace(incident, updates=updates, postmortem=postmortem)
+                 if len(updates) != len(incident.updates) or postmortem is not incident.postmortem else incident)
     resolved_at = updates[-1].at if status == RESOLVED else None
     end = resolved_at or now
     eta = None if resolved_at else (updates[-1].next_update or incident.next_update)
@@ -252,12 +262,22 @@ def incident_state(incident: Incident, now: datetime) -> IncidentState | None:
     )
 
 
+def postmortem_published(incident: Incident, status: str, now: datetime) -> bool:
+    """A postmortem is out from its own time; one written without a time, from the incident's resolution."""
+    postmortem = incident.postmortem
+    if postmortem is None:
+        return False
+    return postmortem.at <= now if postmortem.at is not None else status == RESOLVED
+
+
 @remembered(lambda incident: incident.source)
 def settled_at(incident: Incident) -> datetime | None:
-    """From when incident_state() is the same at every later "now": all updates out, the last saying resolved."""
+    """From when incident_state() is the same at every later "now": all updates and the postmortem out,
+    the last update saying resolved."""
     if not incident.updates or running_status([update.status for update in incident.updates]) != RESOLVED:
         return None
-    return max(map(attrgetter("at"), incident.updates))
+    postmortem = incident.postmortem
+    return max([*map(attrgetter("at"), incident.updates), *([postmortem.at] if postmortem and postmortem.at else [])])
 
 
 def state_at(incident: Incident, now: datetime) -> IncidentState | None:
@@ -322,7 +342,8 @@ def signed_in(incidents: Iterable[IncidentState]) -> dict[str, list[SignedItem]]
                                                     update.anchor, update.status))
         if incident.postmortem:
             signed[incident.postmortem.author].append(SignedItem(incident.address, incident.title,
-                                                                 "incident", None, "postmortem", "postmortem"))
+                                                                 "incident", incident.postmortem.at, "postmortem",
+                                                                 "postmortem"))
     return signed
 
 
@@ -342,6 +363,7 @@ def _next_change(site: Site, now: datetime, incidents: Iterable[IncidentState]) 
     moments = [m.scheduled_start for m in site.maintenances] + [m.scheduled_end for m in site.maintenances]
     moments += [u.at for m in site.maintenances for u in m.updates]
     moments += [u.at for i in site.incidents for u in i.updates]
+    moments += [i.postmortem.at for i in site.incidents if i.postmortem and i.postmortem.at]
     moments += [s.eta for s in incidents if s.eta is not None]
     return min((moment for moment in moments if moment > now), default=None)
 

@@ -97,8 +97,9 @@ def fetch(url: str) -> bytes:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             data = response.read(MAX_FEED_BYTES + 1)
     except urllib.error.HTTPError as exc:
-        raise NotifyError(f"cannot read {url}: HTTP {exc.code}",
-                          "for the very first publish, when no site is live yet, pass --previous none") from exc
+        hint = ("for the very first publish, when no site is live yet, pass --previous none"
+                if exc.code in (404, 410) else "nothing was sent; re-run when the live site answers")
+        raise NotifyError(f"cannot read {url}: HTTP {exc.code}", hint) from exc
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise NotifyError(f"cannot read {url}: {reason}",

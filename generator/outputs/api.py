@@ -102,8 +102,8 @@ def page(context: Context) -> JSON:
 
 def status(context: Context) -> JSON:
     """Statuspage's indicator key, described in the site's language."""
-    indicator = context.state.overall.indicator
-    return {"indicator": indicator, "description": context.words.indicator_descriptions[indicator]}
+    overall = context.state.overall
+    return {"indicator": overall.indicator, "description": context.words.indicator_description(overall)}
 
 
 def component_object(context: Context, state: ComponentState, position: int, group: str | None) -> JSON:

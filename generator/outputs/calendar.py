@@ -20,7 +20,7 @@ from icalendar import Calendar, Event, vText
 from ..core.model import Site
 from ..derive.state import MaintenanceState, SiteState
 from ..render.theme import Theme
-from .common import absolute, calendar_uid, update_key
+from .common import Wording, absolute, calendar_uid, update_key
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -32,7 +32,7 @@ def revision(state: MaintenanceState) -> tuple[int, datetime]:
     return len(published), stamp
 
 
-def maintenance_event(state: MaintenanceState, site: Site, now: datetime) -> Event:
+def maintenance_event(state: MaintenanceState, site: Site, words: Wording) -> Event:
     config = site.config
     maintenance = state.maintenance
     url = absolute(config, maintenance.address.url)
@@ -46,7 +46,7 @@ def maintenance_event(state: MaintenanceState, site: Site, now: datetime) -> Eve
     event.add("dtend", maintenance.scheduled_end)
     event.add("summary", maintenance.title)
     names = [site.components[key].name if key in site.components else key for key in maintenance.components]
-    parts = [maintenance.summary.text.strip(), f"Affects: {', '.join(names)}" if names else "", url]
+    parts = [maintenance.summary.text.strip(), words.phrase("affects", names) if names else "", url]
     event.add("description", "\n\n".join(part for part in parts if part))
     event.add("url", url)
     event.add("status", "CANCELLED" if state.status == "cancelled" else "CONFIRMED")
@@ -54,7 +54,7 @@ def maintenance_event(state: MaintenanceState, site: Site, now: datetime) -> Eve
     return event
 
 
-def calendar(state: SiteState) -> bytes:
+def calendar(state: SiteState, words: Wording) -> bytes:
     config = state.site.config
     cal = Calendar()
     cal.add("prodid", "-//statusblog//statusblog//EN")  # no version: an upgrade must not rewrite the calendar
@@ -62,13 +62,13 @@ def calendar(state: SiteState) -> bytes:
     cal.add("calscale", "GREGORIAN")
     # icalendar escapes only the properties it knows; an X- property is written as given, so a line break
     # in the site's title would end the line (or, a lone CR, start a forged property for lenient readers).
-    cal.add("x-wr-calname", vText(f"{config.title}: maintenance"))
-    cal.add("x-wr-caldesc", vText(f"Planned maintenance windows announced on {absolute(config)}"))
+    cal.add("x-wr-calname", vText(words.phrase("calendar_name", config.title)))
+    cal.add("x-wr-caldesc", vText(words.phrase("calendar_description", absolute(config))))
     windows = sorted(state.maintenances, key=lambda m: (m.maintenance.scheduled_start, m.maintenance.id))
     for window in windows:
-        cal.add_component(maintenance_event(window, state.site, state.now))
+        cal.add_component(maintenance_event(window, state.site, words))
     return cal.to_ical()
 
 
-def render_calendar(state: SiteState, _theme: Theme) -> Output:
-    yield "maintenance.ics", calendar(state)
+def render_calendar(state: SiteState, theme: Theme) -> Output:
+    yield "maintenance.ics", calendar(state, Wording(theme))

@@ -156,13 +156,24 @@ class Wording:
         self.component_statuses = _Words(words, "component_statuses")
         self.update_statuses = _Words(words, "update_statuses")
         self.indicator_descriptions = _Words(words, "indicator_descriptions")
+        self.signature_states = _Words(words, "signature_states")
         self._overall_sentence = _defined(words, "overall_sentence")
+        self._phrases = {name: _defined(words, name)
+                         for name in ("feed_description", "calendar_name", "calendar_description", "affects")}
         self._gettext = theme.env.from_string("{{ _(text) }}")
         self._translated: dict[str, str] = {}
+
+    def indicator_description(self, overall: Overall) -> str:
+        """Statuspage's description of the page's state ("Partially Degraded Service"), in the site's language."""
+        return self.indicator_descriptions[overall.described]
 
     def overall(self, overall: Overall) -> str:
         """The overall state in one sentence: "Partial outage of Object storage; Degraded performance of CDN edge"."""
         return _plain(self._overall_sentence(overall))
+
+    def phrase(self, name: str, *args: Any, **kwargs: Any) -> str:
+        """One of words.html's phrases that feeds and the calendar say about themselves, as plain text."""
+        return _plain(self._phrases[name](*args, **kwargs))
 
     def translate(self, text: str) -> str:
         """A word of the catalog; the few that label every entry are rendered once each."""

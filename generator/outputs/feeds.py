@@ -25,7 +25,7 @@ from ..core.model import Author, SiteConfig, Update
 from ..core.times import iso_utc
 from ..derive.state import IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
-from ..proof.bylines import LABELS, Byline, byline_fields
+from ..proof.bylines import Byline, byline_fields
 from ..render.theme import Theme
 from .common import EPOCH, Wording, absolute, author_fields, json_bytes, tag_uri, update_key, xml_text
 
@@ -55,6 +55,8 @@ class Entry:
     """Breaks a tie in time: a postmortem sorts above the last update it shares its time with."""
     signature: Byline | None = None
     """Proof of the byline, when the build verified signatures (generator/proof/verify.py)."""
+    signature_label: str = ""
+    """That proof in the site's language, for the entry's category."""
 
     @property
     def order(self) -> tuple[datetime, int, str]:
@@ -96,6 +98,7 @@ def changes_html(state: SiteState, changes: tuple[ComponentChange, ...], words: 
 def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, page: str, title: str,
                   components: tuple[str, ...], update: Update, changes: str = "") -> Entry:
     config = state.site.config
+    signature = state.bylines.of(update)
     return Entry(
         id=tag_uri(config, update.at, update_key(kind, item_id, update)),
         title=f"[{words.update_statuses[update.status]}] {title}",
@@ -108,15 +111,16 @@ def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, pag
         parent=page,
         components=components,
         rank=0,
-        signature=state.bylines.of(update),
+        signature=signature,
+        signature_label=words.signature_states[signature.state] if signature else "",
     )
 
 
 def incident_entries(state: SiteState, incident_state: IncidentState, words: Wording) -> list[Entry]:
-    """Each published update, and the postmortem dated at the last published update.
+    """Each published update, and the postmortem dated at its own time.
 
-    A postmortem has no time of its own in the source; the last update's
-    time is the one date that is fixed by the content and never the clock.
+    A postmortem written without a time is published with the resolution, so
+    it is dated at the last update: a date fixed by the content, never the clock.
     """
     config = state.site.config
     incident = incident_state.incident
@@ -127,11 +131,12 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
                for update in incident.updates]
     postmortem = incident.postmortem
     if postmortem is not None:
+        signature = state.bylines.of(postmortem)
         entries.append(Entry(
             id=tag_uri(config, incident.updates[0].at, update_key("incidents", incident.id) + "/postmortem"),
             title=f"[{words.update_statuses['postmortem']}] {incident.title}",
             html=section_html(postmortem.body.html, postmortem.body.technical_html, words),
-            published=incident_state.latest.at,
+            published=postmortem.at or incident_state.latest.at,
             url=f"{absolute(config, page)}#postmortem",
             status="postmortem",
             author_id=postmortem.author,
@@ -139,7 +144,8 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
             parent=page,
             components=components,
             rank=1,
-            signature=state.bylines.of(postmortem),
+            signature=signature,
+            signature_label=words.signature_states[signature.state] if signature else "",
         ))
     return entries
 
@@ -166,13 +172,13 @@ def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[s
     config = state.site.config
     limit = config.feed_limit
     entries = all_entries(state, words)
-    yield Feed("feed", config.title, config.description or f"Every update from {config.title}", "",
+    yield Feed("feed", config.title, config.description or words.phrase("feed_description", config.title), "",
                entries[:limit]), (".xml", ".atom", ".json")
     for component_state in state.components.values():
         component = component_state.component
         chosen = tuple(entry for entry in entries if component.id in entry.components)
         yield Feed(component.address.beside("feed"), f"{component.name} · {config.title}",
-                   f"Every update about {component.name} from {config.title}",
+                   words.phrase("feed_description", config.title, component=component.name),
                    component.address.url, chosen[:limit]), (".xml", ".atom")
     by_parent: dict[str, list[Entry]] = {}
     for entry in entries:  # one pass, not one per incident: the site's feeds stay linear in its size
@@ -181,7 +187,7 @@ def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[s
         page = incident_state.address.url
         chosen = tuple(by_parent.get(page, ()))
         yield Feed(incident_state.address.beside("feed"), f"{incident_state.incident.title} · {config.title}",
-                   f"Every update about this incident from {config.title}", page, chosen[:limit]), (".atom",)
+                   words.phrase("feed_description", config.title, incident=True), page, chosen[:limit]), (".atom",)
 
 
 class WebSubHub(BaseExtension):  # type: ignore[misc]
@@ -237,7 +243,7 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
         if creator:
             item.dc.dc_creator(xml_text(name))
         if (signature := entry.signature) is not None:
-            item.category(term=f"signature-{signature.state}", label=f"Signature: {LABELS[signature.state]}")
+            item.category(term=f"signature-{signature.state}", label=entry.signature_label)
         item.content(xml_text(entry.html), type="html")
         item.published(entry.published)
         item.updated(entry.published)
@@ -272,6 +278,7 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
         "feed_url": absolute(config, feed.path + ".json"),
         "description": feed.description,
         "language": config.language,
+        **({"hubs": [{"type": "WebSub", "url": config.websub_hub}]} if config.websub_hub else {}),
         "items": items,
     }
     return json_bytes(data)

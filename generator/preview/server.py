@@ -73,14 +73,18 @@ OVERLAY_STYLE = b"""#statusblog-errors { position: fixed; inset: 0 0 auto 0; z-i
 
 # Serving.
 
-def inject(page: bytes, generation: int, problems: Iterable[Problem]) -> bytes:
+SHOWING_LAST_GOOD = "statusblog serve: the last change has errors; showing the last good version"
+NOTHING_TO_SHOW = "statusblog serve: the site has errors; there is no good version of this page to show yet"
+
+
+def inject(page: bytes, generation: int, problems: Iterable[Problem], heading: str = SHOWING_LAST_GOOD) -> bytes:
     """Add the errors and the reload script before </body>, and let the page's CSP allow them."""
     text = page.decode("utf-8", "replace")
     text = CSP_META.sub(lambda m: m.group(1) + html.escape(allow_preview(html.unescape(m.group(2)))) + m.group(3),
                         text, count=1)
     listed = "\n".join(problem.format() for problem in problems)
     banner = (f'<link rel="stylesheet" href="{STYLE}"><section id="statusblog-errors" role="alert">'
-              f"<h2>statusblog serve: the last change has errors; showing the last good version</h2>"
+              f"<h2>{heading}</h2>"
               f"<pre>{html.escape(listed)}</pre></section>") if listed else ""
     tail = f'{banner}<script src="{SCRIPT}" data-generation="{generation}"></script>\n'
     index = text.rfind("</body>")
@@ -98,7 +102,7 @@ def error_page(generation: int, problems: Iterable[Problem]) -> bytes:
     page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>statusblog serve: errors</title>"
             "</head><body><main><h1>The site has errors</h1><p>Fix them and save; this page reloads by itself.</p>"
             "</main></body></html>")
-    return inject(page.encode(), generation, problems)
+    return inject(page.encode(), generation, problems, NOTHING_TO_SHOW)
 
 
 def site_path(raw: str) -> str | None:

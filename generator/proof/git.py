@@ -53,7 +53,8 @@ class Git:
         # machine's keys never decide a byline.
         self.env = {**os.environ, "GIT_NO_REPLACE_OBJECTS": "1", "GNUPGHOME": str(gnupg), "LC_ALL": "C",
                     "GIT_TERMINAL_PROMPT": "0"}
-        self.shown = str(site_root)
+        # The site run from inside it is '.', which names nothing in a CI log: then its full path.
+        self.shown = str(site_root.resolve()) if os.path.relpath(site_root) == "." else str(site_root)
         found = self.run("rev-parse", "--show-toplevel", "--is-shallow-repository", cwd=site_root, check=False)
         if found.returncode != 0:
             raise GitError(self.shown, "not inside a git repository: signatures need the site's history",

@@ -144,11 +144,12 @@ def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
         title = match.group(1) if match else ""
         number = doc.body_line + index
         if match and POSTMORTEM.match(title):
-            author = (POSTMORTEM.match(title).group(1) or "").strip()  # type: ignore[union-attr]
-            if not author:
+            rest = (POSTMORTEM.match(title).group(1) or "").strip()  # type: ignore[union-attr]
+            parts = tuple(part.strip() for part in SEPARATOR.split(rest))
+            if not parts[-1]:
                 problems.error(path, number, "postmortem heading names no author",
-                               "write '## Postmortem · <author id>'")
-            new: tuple[str, tuple[str, ...]] | None = ("postmortem", (author,))
+                               "write '## Postmortem · <time> · <author id>'")
+            new: tuple[str, tuple[str, ...]] | None = ("postmortem", parts)
         elif match and LOOKS_LIKE_UPDATE.search(title):
             new = ("update", tuple(part.strip() for part in SEPARATOR.split(title)))
         else:
@@ -260,6 +261,24 @@ def _document(text: str, path: str, problems: Problems) -> Document | None:
         return None
 
 
+def _postmortem(block: _Block, tz: tzinfo, path: str, doc_id: str, problems: Problems) -> Postmortem | None:
+    """`## Postmortem · <time> · <author>`, or `## Postmortem · <author>` (published with the resolution)."""
+    *written, author = block.heading
+    at = None
+    if len(written) > 1:
+        problems.error(path, block.line,
+                       f"postmortem heading does not parse: '## Postmortem · {' · '.join(block.heading)}'",
+                       "write '## Postmortem · <time> · <author>', e.g. '## Postmortem · 2026-03-16 15:00 UTC · bob'")
+        return None
+    if written:
+        try:
+            at = parse_time(written[0], tz)
+        except TimeError as exc:
+            problems.error(path, block.line, f"postmortem time: {exc}", TIME_FORMATS_HINT)
+            return None
+    return parse_postmortem(author, at, block.text, block.line, path, doc_id, problems)
+
+
 def _timeline(
     blocks: list[_Block], statuses: tuple[str, ...], tz: tzinfo, path: str, doc_id: str, problems: Problems,
     sets_components: bool = False,
@@ -270,8 +289,8 @@ def _timeline(
         if block.kind == "postmortem":
             if postmortem is not None:
                 problems.error(path, block.line, "a second postmortem", "merge it into the first one")
-            elif block.heading[0]:
-                postmortem = parse_postmortem(block.heading[0], block.text, block.line, path, doc_id, problems)
+            elif block.heading[-1]:
+                postmortem = _postmortem(block, tz, path, doc_id, problems)
             continue
         if postmortem is not None:
             problems.error(path, block.line, "update after the postmortem",

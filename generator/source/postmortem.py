@@ -7,6 +7,7 @@ overdue checks and the API read the same parts and the same action items.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from mdit_py_plugins.anchors.index import slugify as anchor_slug
 
@@ -27,17 +28,19 @@ POSTMORTEM_QUESTIONS = (
 )
 
 
-def parse_postmortem(author: str, text: str, line: int, path: str, doc_id: str, problems: Problems) -> Postmortem:
-    """The text under `## Postmortem · <author>` (its heading on `line`) as the model's Postmortem."""
-    questions = tuple(
-        heading.group(1)
-        for _, raw, outside in fence_aware_lines(text)
-        if outside and (heading := _H3.match(raw))
-    )
+def parse_postmortem(author: str, at: datetime | None, text: str, line: int, path: str, doc_id: str,
+                     problems: Problems) -> Postmortem:
+    """The text under `## Postmortem · <time> · <author>` (its heading on `line`) as the model's Postmortem."""
+    headings = [(heading.group(1), line + 1 + index)
+                for index, raw, outside in fence_aware_lines(text)
+                if outside and (heading := _H3.match(raw))]
     action_items = _action_items(text, line, path, problems)
+    lines: dict[str, int] = {}
+    for title, number in headings:
+        lines.setdefault(title, number)
     return Postmortem(author=author, body=section(text, doc_id + "-pm"), line=line,
-                      questions=questions, action_items=action_items,
-                      parts=_postmortem_parts(text, bool(action_items), doc_id))
+                      questions=tuple(title for title, _ in headings), action_items=action_items,
+                      parts=_postmortem_parts(text, bool(action_items), doc_id, lines), at=at)
 
 
 def _action_items(text: str, line: int, path: str, problems: Problems) -> tuple[ActionItem, ...]:
@@ -65,7 +68,8 @@ def _action_items(text: str, line: int, path: str, problems: Problems) -> tuple[
     return tuple(items)
 
 
-def _postmortem_parts(text: str, has_action_items: bool, doc_id: str) -> tuple[PostmortemPart, ...]:
+def _postmortem_parts(text: str, has_action_items: bool, doc_id: str,
+                      heading_lines: dict[str, int]) -> tuple[PostmortemPart, ...]:
     """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list.
 
     Text written after a part's action items stays after them (`after_html`), where its author put it.
@@ -94,7 +98,8 @@ def _postmortem_parts(text: str, has_action_items: bool, doc_id: str) -> tuple[P
             anchor += "-" + str(number)
         seen.add(anchor)
         parts.append(PostmortemPart(title, anchor, render(part_text, f"{doc_id}-pm{number}"), has_actions,
-                                    render(after_text, f"{doc_id}-pm{number}a") if after_text.strip() else ""))
+                                    render(after_text, f"{doc_id}-pm{number}a") if after_text.strip() else "",
+                                    heading_lines.get(title, 0)))
     if has_action_items and not any(part.has_actions for part in parts):
         parts.append(PostmortemPart("", "pm-actions", "", True))
     return tuple(parts)

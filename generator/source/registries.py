@@ -275,7 +275,8 @@ def load_site_config(path: Path, shown: str, problems: Problems) -> SiteConfig |
     channels = _channels(fields.pop("notify", []), body, shown, problems)
     if contact is None or uptime is None or channels is None:
         return None
-    return SiteConfig(**fields, contact=Contact(**contact), uptime=UptimeWeights(**uptime), notify=channels)
+    return SiteConfig(**fields, contact=Contact(**contact), uptime=UptimeWeights(**uptime), notify=channels,
+                      lines={key: line for (table, key), line in lines.items() if table == "" and key})
 
 
 def _entries(path: Path, shown: str, problems: Problems, kind: str) -> list[tuple[str, dict[str, Value], int | None]]:
