@@ -23,6 +23,9 @@ from ..themes import languages
 from .handling import action_item_overdue, postmortem_overdue
 from .state import SiteState
 
+NAMED = 5
+"""Unknown components named in one error; a line that sets thousands gets one error, not thousands."""
+
 """Top-level folders of the build: a free page of the same name would overwrite one."""
 
 
@@ -46,10 +49,15 @@ def _check_components(components: Mapping[str, Component] | None, path: str, lin
     """`components` is None when components.toml itself has errors: reported once, not in every incident."""
     if components is None:
         return
-    for component_id in ids:
-        if component_id not in components:
-            problems.error(path, line, f"unknown component '{component_id}'",
-                           _unknown(component_id, components, "components") + " (see components.toml)")
+    unknown = list(dict.fromkeys(component_id for component_id in ids if component_id not in components))
+    if len(unknown) == 1:
+        problems.error(path, line, f"unknown component '{unknown[0]}'",
+                       _unknown(unknown[0], components, "components") + " (see components.toml)")
+    elif unknown:
+        named = ", ".join(f"'{component_id}'" for component_id in unknown[:NAMED])
+        more = f" and {len(unknown) - NAMED:,} more" if len(unknown) > NAMED else ""
+        problems.error(path, line, f"unknown components {named}{more}",
+                       _unknown("", components, "components") + " (see components.toml)")
 
 
 def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, start_time, end_status: str,
@@ -83,8 +91,9 @@ def incident_problems(authors: Mapping[str, Author] | None, components: Mapping[
     _check_timeline(path, incident.updates, "started", incident.started, "resolved", problems)
     for update in incident.updates:
         _check_author(authors, path, update.line, update.author, problems)
-        for setting in update.components:
-            _check_components(components, path, setting.line, (setting.id,), problems)
+        if update.components:
+            _check_components(components, path, update.components[0].line,
+                              (setting.id for setting in update.components), problems)
     if incident.postmortem:
         _check_author(authors, path, incident.postmortem.line, incident.postmortem.author, problems)
         for item in incident.postmortem.action_items:
