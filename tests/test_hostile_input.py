@@ -663,3 +663,67 @@ def test_line_breaks_in_the_site_title_stay_inside_their_calendar_line(tmp_path:
     assert code == 0, stderr
     _, found = check_ics((tmp_path / "out" / "maintenance.ics").read_bytes(), "maintenance.ics")
     assert found == []
+
+
+# Nesting: data nested a thousand deep is a clear error naming its file, never a RecursionError.
+
+DEEP = 1000
+
+
+def deep(opening: str, closing: str, depth: int = DEEP) -> str:
+    return opening * depth + closing * depth
+
+
+@pytest.mark.parametrize(("relative", "text"), [
+    ("incidents/2026-03-14-api-errors.md", INCIDENT.replace("impact: major", "impact: " + deep("[", "]"))),
+    ("incidents/2026-03-14-api-errors.md", INCIDENT.replace("impact: major", "impact:\n" + "".join(
+        " " * level + "- \n" for level in range(1, DEEP)) + " " * DEEP + "- x")),
+    ("incidents/2026-03-14-api-errors.md", "+++\ntitle = 'x'\nimpact = " + deep("[", "]") + "\n+++\n"),
+    ("site.toml", 'title = "x"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\nx = '
+                  + deep("[", "]") + "\n"),
+    ("authors.toml", "[alice]\nname = " + deep("[", "]") + "\n"),
+    ("components.toml", "[api]\nname = " + deep("{a = ", "}") + "\n"),
+])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_front_matter_and_registries_nested_a_thousand_deep_are_a_clear_error(
+        tmp_path: Path, relative: str, text: str, command: str) -> None:
+    root = write_site(tmp_path / "site")
+    (root / relative).write_text(text, encoding="utf-8")
+    out = ("--out", str(tmp_path / "out")) if command == "build" else ()
+    result = run(command, str(root), *out, "--now", NOW)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "RecursionError" not in result.output
+    assert re.search(rf"{re.escape(relative)}:\d+: error: .*nested more than 64 levels deep", result.stderr)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("service", ["statuspage", "upptime"])
+def test_an_export_nested_a_thousand_deep_is_a_clear_error(tmp_path: Path, service: str) -> None:
+    export = tmp_path / "export.json"
+    export.write_text('[{"name": ' + deep("[", "]", 900) + "}]")
+    result = run("import", service, str(export), "--into", str(tmp_path / "site"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "export.json: error: the JSON is nested more than 64 levels deep" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_cstate_config_nested_a_thousand_deep_is_a_clear_error(tmp_path: Path) -> None:
+    export = tmp_path / "cstate"
+    (export / "content" / "issues").mkdir(parents=True)
+    (export / "config.yml").write_text("params:\n  systems: " + deep("[", "]") + "\n")
+    result = run("import", "cstate", str(export), "--into", str(tmp_path / "site"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "config.yml:1: error: the YAML is nested more than 64 levels deep" in result.stderr
+
+
+def test_a_previous_feed_nested_a_thousand_deep_is_a_clear_error(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert run("build", str(root), "--out", str(out), "--now", NOW).exit_code == 0
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    (previous / "feed.json").write_text('{"items": [{"id": "a", "date_published": "2026-03-14T09:20:00Z", '
+                                        '"_statusblog": {"signature": ' + deep("[", "]", 990) + "}}]}")
+    result = run("notify", str(root), "--new", str(out), "--previous", str(previous), "--now", NOW)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "feed.json is not a feed statusblog wrote: it is nested more than 64 levels deep" in result.stderr

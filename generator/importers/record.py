@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..authoring.compose import AuthoringError, file_slug
+from ..core.nesting import TooDeep, bounded
 from ..core.problems import display_path
 from ..source.frontmatter import SourceError, read_text
 from ..source.parse import slugify
@@ -55,8 +56,8 @@ def read_record(root: Path) -> Record:
         return {}
     shown = display_path(path)
     try:
-        data = json.loads(read_text(path))
-    except (SourceError, json.JSONDecodeError) as exc:
+        data = bounded(json.loads, read_text(path))
+    except (SourceError, json.JSONDecodeError, TooDeep) as exc:
         raise AuthoringError(f"{shown}: the import record cannot be read ({exc}); restore it from git, "
                              "or delete it to import everything as new") from exc
     files = data.get("files") if isinstance(data, dict) and data.get("version") == RECORD_VERSION else None

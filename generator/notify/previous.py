@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import __version__
+from ..core.nesting import TooDeep, bounded
 
 MAX_FEED_BYTES = 20 * 1024 * 1024
 """A feed of `feed_limit` = 100,000 entries is far below this; a bigger answer is not our feed."""
@@ -64,9 +65,11 @@ def parse_feed(data: bytes, where: str) -> PublishedFeed:
     """A JSON Feed as statusblog writes it; anything else is refused, not read as empty."""
     hint = "give the output directory or base URL of a statusblog site"
     try:
-        feed = json.loads(data.decode("utf-8"))
+        feed = bounded(json.loads, data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NotifyError(f"{where} is not JSON ({exc})", hint) from exc
+    except TooDeep as exc:
+        raise NotifyError(f"{where} is not a feed statusblog wrote: it is {exc}", hint) from None
     if not isinstance(feed, dict) or not isinstance(feed.get("items"), list):
         raise NotifyError(f"{where} is not a JSON Feed: it has no list of items", hint)
     items = []
