@@ -430,3 +430,26 @@ def test_an_import_the_site_would_reject_writes_nothing(tmp_path: Path) -> None:
     assert "refusing to import: 'statusblog check' would reject the site" in result.stderr
     assert "duplicate id 'k7mq2x9d4p1r'" in result.stderr
     assert snapshot(site) == before
+
+
+def test_importing_history_into_a_live_site_sends_none_of_it_and_later_updates_are_news(tmp_path: Path) -> None:
+    """The documented workflow: import into the live site, commit, publish, notify; then an update to an
+    imported incident is sent like any other."""
+    site = write_site(tmp_path / "site", {"site.toml": SITE_TOML + '\n[[notify]]\nname = "Ops"\nurl = "env:OPS"\n'})
+    live = build_at(site, NOW, tmp_path / "live")
+    assert import_statuspage(site, *PUBLIC).exit_code == 0
+    published = build_at(site, NOW, tmp_path / "published")
+
+    result = run("notify", str(site), "--new", str(published), "--previous", str(live), "--now", NOW, "--dry-run")
+    assert result.exit_code == 0, result.output
+    summary = result.output.splitlines()[0]
+    assert summary.startswith("notify: 0 new entries (") and "history written by `statusblog import`" in summary
+    assert "== Ops: 0 to send" in result.output
+
+    incident = site / OPEN_INCIDENT
+    incident.write_text(incident.read_text() + "\n## 2026-03-20 23:00 UTC · monitoring · alice\n\nSearch is back.\n")
+    later = build_at(site, NOW, tmp_path / "later")
+    result = run("notify", str(site), "--new", str(later), "--previous", str(published), "--now", NOW, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "notify: 1 new entry"
+    assert "== Ops: 1 to send" in result.output and "Search is back." in result.output
