@@ -727,3 +727,13 @@ def test_a_previous_feed_nested_a_thousand_deep_is_a_clear_error(tmp_path: Path)
     result = run("notify", str(root), "--new", str(out), "--previous", str(previous), "--now", NOW)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "feed.json is not a feed statusblog wrote: it is nested more than 64 levels deep" in result.stderr
+
+
+def test_a_link_inside_incidents_to_another_incident_is_refused_not_published_twice(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    (root / "incidents" / "2026-03-15-again.md").symlink_to("2026-03-14-api-errors.md")
+    code, stderr = build_result(root, tmp_path / "out")
+    assert code == 1
+    assert "2026-03-15-again.md: error: is a link to" in stderr and "2026-03-14-api-errors.md, which is " \
+        "published already" in stderr
+    assert not (tmp_path / "out").exists()
