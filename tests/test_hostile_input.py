@@ -737,3 +737,22 @@ def test_a_link_inside_incidents_to_another_incident_is_refused_not_published_tw
     assert "2026-03-15-again.md: error: is a link to" in stderr and "2026-03-14-api-errors.md, which is " \
         "published already" in stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["Alice Nguyen", "Alice Ngu\u200byen", "\u0410lice Nguyen", "alice  nguyen",
+                                  "Alice Nguy\u00ean", "Alice\u00a0Nguyen", "\uff21lice Nguyen"])
+def test_a_second_author_named_like_alice_is_warned_about_and_fails_strict(tmp_path: Path, name: str) -> None:
+    from tests.sites import AUTHORS_TOML
+
+    root = write_site(tmp_path / "site", {"authors.toml": AUTHORS_TOML + f'\n[mallory]\nname = "{name}"\n'
+                                                                         'role = "Intern"\n'})
+    result = run("check", str(root), "--now", NOW, "--strict")
+    assert result.exit_code == 1
+    assert re.search(r"authors\.toml:\d+: warning: author 'mallory' has (the same name|a name that looks the "
+                     r"same) as 'alice' \(line 1\)", result.stderr), result.stderr
+
+
+def test_authors_with_different_names_are_not_warned_about(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    result = run("check", str(root), "--now", "2026-03-14T11:30:00Z", "--strict")
+    assert "looks the same" not in result.stderr and "the same name" not in result.stderr

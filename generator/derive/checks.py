@@ -8,6 +8,7 @@ postmortem). Warnings fail a run only with --strict.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
@@ -184,6 +185,8 @@ def check_model(site: Site, problems: Problems) -> None:
     _check_unique(site, problems)
     _check_language(site, problems)
     authors, components = _registries(site, problems)
+    if authors is not None:
+        _check_look_alike_names(authors, site.source_files.get("authors", "authors.toml"), problems)
     for channel in site.config.notify:
         _check_components(components, site.source_files.get("site", "site.toml"), channel.line,
                           channel.components, problems)
@@ -193,6 +196,31 @@ def check_model(site: Site, problems: Problems) -> None:
         problems.extend(incident_problems(authors, components, incident))
     for maintenance in site.maintenances:
         _check_maintenance(site, maintenance, authors, components, problems)
+
+
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕԁһӏαεικνορτυχ", "aeopcyxijsdhlaeikvoptux")
+"""Cyrillic and Greek letters drawn like Latin ones (after casefolding), the usual way to pass for someone."""
+
+
+def look_alike(name: str) -> str:
+    """A name as a reader sees it: compatibility forms folded, case, accents, spaces and invisible characters
+    (zero-width joiners, bidi marks) dropped, and letters that look Latin read as Latin."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
+    seen = "".join(char for char in folded
+                   if not char.isspace() and unicodedata.category(char) not in ("Mn", "Me", "Cf", "Cc"))
+    return seen.translate(_LOOK_ALIKES)
+
+
+def _check_look_alike_names(authors: Mapping[str, Author], path: str, problems: Problems) -> None:
+    """A second author whose name reads like another's: a byline a reader would take for the other person."""
+    first: dict[str, Author] = {}
+    for author in authors.values():
+        other = first.setdefault(look_alike(author.name), author)
+        if other is not author:
+            same = "the same name" if other.name == author.name else "a name that looks the same"
+            problems.warning(path, author.line or 1, f"author '{author.id}' has {same} as '{other.id}' "
+                             f"(line {other.line}): readers cannot tell their bylines apart",
+                             "give each person their own name as they sign it, e.g. with a middle initial")
 
 
 def _check_template_left(incident: Incident, problems: Problems) -> None:
