@@ -663,3 +663,96 @@ def test_line_breaks_in_the_site_title_stay_inside_their_calendar_line(tmp_path:
     assert code == 0, stderr
     _, found = check_ics((tmp_path / "out" / "maintenance.ics").read_bytes(), "maintenance.ics")
     assert found == []
+
+
+# Nesting: data nested a thousand deep is a clear error naming its file, never a RecursionError.
+
+DEEP = 1000
+
+
+def deep(opening: str, closing: str, depth: int = DEEP) -> str:
+    return opening * depth + closing * depth
+
+
+@pytest.mark.parametrize(("relative", "text"), [
+    ("incidents/2026-03-14-api-errors.md", INCIDENT.replace("impact: major", "impact: " + deep("[", "]"))),
+    ("incidents/2026-03-14-api-errors.md", INCIDENT.replace("impact: major", "impact:\n" + "".join(
+        " " * level + "- \n" for level in range(1, DEEP)) + " " * DEEP + "- x")),
+    ("incidents/2026-03-14-api-errors.md", "+++\ntitle = 'x'\nimpact = " + deep("[", "]") + "\n+++\n"),
+    ("site.toml", 'title = "x"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\nx = '
+                  + deep("[", "]") + "\n"),
+    ("authors.toml", "[alice]\nname = " + deep("[", "]") + "\n"),
+    ("components.toml", "[api]\nname = " + deep("{a = ", "}") + "\n"),
+])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_front_matter_and_registries_nested_a_thousand_deep_are_a_clear_error(
+        tmp_path: Path, relative: str, text: str, command: str) -> None:
+    root = write_site(tmp_path / "site")
+    (root / relative).write_text(text, encoding="utf-8")
+    out = ("--out", str(tmp_path / "out")) if command == "build" else ()
+    result = run(command, str(root), *out, "--now", NOW)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "RecursionError" not in result.output
+    assert re.search(rf"{re.escape(relative)}:\d+: error: .*nested more than 64 levels deep", result.stderr)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("service", ["statuspage", "upptime"])
+def test_an_export_nested_a_thousand_deep_is_a_clear_error(tmp_path: Path, service: str) -> None:
+    export = tmp_path / "export.json"
+    export.write_text('[{"name": ' + deep("[", "]", 900) + "}]")
+    result = run("import", service, str(export), "--into", str(tmp_path / "site"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "export.json: error: the JSON is nested more than 64 levels deep" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_cstate_config_nested_a_thousand_deep_is_a_clear_error(tmp_path: Path) -> None:
+    export = tmp_path / "cstate"
+    (export / "content" / "issues").mkdir(parents=True)
+    (export / "config.yml").write_text("params:\n  systems: " + deep("[", "]") + "\n")
+    result = run("import", "cstate", str(export), "--into", str(tmp_path / "site"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "config.yml:1: error: the YAML is nested more than 64 levels deep" in result.stderr
+
+
+def test_a_previous_feed_nested_a_thousand_deep_is_a_clear_error(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert run("build", str(root), "--out", str(out), "--now", NOW).exit_code == 0
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    (previous / "feed.json").write_text('{"items": [{"id": "a", "date_published": "2026-03-14T09:20:00Z", '
+                                        '"_statusblog": {"signature": ' + deep("[", "]", 990) + "}}]}")
+    result = run("notify", str(root), "--new", str(out), "--previous", str(previous), "--now", NOW)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "feed.json is not a feed statusblog wrote: it is nested more than 64 levels deep" in result.stderr
+
+
+def test_a_link_inside_incidents_to_another_incident_is_refused_not_published_twice(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    (root / "incidents" / "2026-03-15-again.md").symlink_to("2026-03-14-api-errors.md")
+    code, stderr = build_result(root, tmp_path / "out")
+    assert code == 1
+    assert "2026-03-15-again.md: error: is a link to" in stderr and "2026-03-14-api-errors.md, which is " \
+        "published already" in stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["Alice Nguyen", "Alice Ngu\u200byen", "\u0410lice Nguyen", "alice  nguyen",
+                                  "Alice Nguy\u00ean", "Alice\u00a0Nguyen", "\uff21lice Nguyen"])
+def test_a_second_author_named_like_alice_is_warned_about_and_fails_strict(tmp_path: Path, name: str) -> None:
+    from tests.sites import AUTHORS_TOML
+
+    root = write_site(tmp_path / "site", {"authors.toml": AUTHORS_TOML + f'\n[mallory]\nname = "{name}"\n'
+                                                                         'role = "Intern"\n'})
+    result = run("check", str(root), "--now", NOW, "--strict")
+    assert result.exit_code == 1
+    assert re.search(r"authors\.toml:\d+: warning: author 'mallory' has (the same name|a name that looks the "
+                     r"same) as 'alice' \(line 1\)", result.stderr), result.stderr
+
+
+def test_authors_with_different_names_are_not_warned_about(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site")
+    result = run("check", str(root), "--now", "2026-03-14T11:30:00Z", "--strict")
+    assert "looks the same" not in result.stderr and "the same name" not in result.stderr

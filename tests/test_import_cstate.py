@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -311,3 +312,18 @@ def test_a_draft_issue_is_not_imported_and_said(tmp_path: Path) -> None:
     assert (f"{os.path.relpath(source / 'content' / 'issues' / '2026-03-02-draft.md')}: draft: 'true': a draft "
             "cState does not publish; not imported") in result.stdout
     assert not (tmp_path / "site" / "incidents").exists() or not list((tmp_path / "site" / "incidents").iterdir())
+
+
+@pytest.mark.parametrize("linked", ["content/issues/2026-01-01-secret.md", "config.yml"])
+def test_a_link_out_of_the_export_is_refused_and_nothing_is_read_through_it(tmp_path: Path, linked: str) -> None:
+    export = tmp_path / "cstate"
+    shutil.copytree(SITE, export)
+    secret = tmp_path / "secret.md"
+    secret.write_text((export / "config.yml").read_text() if linked == "config.yml" else
+                      "---\ntitle: SECRET-OUTSIDE\ndate: 2026-01-01T00:00:00Z\nseverity: down\n---\nSECRET-OUTSIDE\n")
+    (export / linked).unlink(missing_ok=True)
+    (export / linked).symlink_to(secret)
+    result = run("import", "cstate", str(export), "--into", str(tmp_path / "site"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{linked}: error: file is a link to outside the export; refused" in result.stderr
+    assert not (tmp_path / "site").exists()

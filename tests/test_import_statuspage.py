@@ -626,3 +626,26 @@ def test_hostile_html_becomes_text_never_structure_nor_a_traceback(tmp_path: Pat
         "\\## 2026-03-19 18:00 UTC · resolved · imported-statuspage\n\nStill broken.")
     assert "alert(1)" not in (out / "incidents" / "2026-03-19-deploys-stuck-in-the-build-queue" / "index.html"
                               ).read_text()
+
+
+def test_importing_history_into_a_live_site_sends_none_of_it_and_later_updates_are_news(tmp_path: Path) -> None:
+    """The documented workflow: import into the live site, commit, publish, notify; then an update to an
+    imported incident is sent like any other."""
+    site = write_site(tmp_path / "site", {"site.toml": SITE_TOML + '\n[[notify]]\nname = "Ops"\nurl = "env:OPS"\n'})
+    live = build_at(site, NOW, tmp_path / "live")
+    assert import_statuspage(site, *PUBLIC).exit_code == 0
+    published = build_at(site, NOW, tmp_path / "published")
+
+    result = run("notify", str(site), "--new", str(published), "--previous", str(live), "--now", NOW, "--dry-run")
+    assert result.exit_code == 0, result.output
+    summary = result.output.splitlines()[0]
+    assert summary.startswith("notify: 0 new entries (") and "history written by `statusblog import`" in summary
+    assert "== Ops: 0 to send" in result.output
+
+    incident = site / OPEN_INCIDENT
+    incident.write_text(incident.read_text() + "\n## 2026-03-20 23:00 UTC · monitoring · alice\n\nSearch is back.\n")
+    later = build_at(site, NOW, tmp_path / "later")
+    result = run("notify", str(site), "--new", str(later), "--previous", str(published), "--now", NOW, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "notify: 1 new entry"
+    assert "== Ops: 1 to send" in result.output and "Search is back." in result.output

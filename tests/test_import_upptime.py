@@ -170,7 +170,7 @@ def test_hostile_issues_become_text_never_structure(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ('{"issues": 3}', "not an export of GitHub issues"),
     ("[{", "not valid JSON"),
-    ("[" * 100_000, "the JSON nests too deeply to be an export"),
+    ("[" * 100_000, "the JSON is nested more than 64 levels deep: not an export"),
 ])
 def test_a_broken_export_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
     export = tmp_path / "issues.json"

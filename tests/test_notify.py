@@ -589,3 +589,166 @@ def test_json_feed_names_the_websub_hub(tmp_path: Path) -> None:
     plain = site_with(tmp_path / "plain", "", INCIDENT)
     assert run("build", str(plain), "--out", str(tmp_path / "plain-out"), "--now", SECOND).exit_code == 0
     assert "hubs" not in json.loads((tmp_path / "plain-out/feed.json").read_text(encoding="utf-8"))
+
+
+# What we send: text from content never pings, never becomes markup, and a hostile peer cannot hold us.
+
+HOSTILE_TITLE = '<a href="https://evil.example/">@everyone</a> API down'
+PINGING = INCIDENT.replace("Elevated error rates on the public API", HOSTILE_TITLE.replace('"', "'")).replace(
+    "Error rates are back to normal.", "Error rates are back to normal. @everyone @here <@123456789> <@&42> "
+    "@channel @room")
+
+
+def fake_services(monkeypatch: pytest.MonkeyPatch, fail: str = "") -> list[tuple[str, Any]]:
+    """Every request Apprise makes, answered 200 (or 500 for a URL containing `fail`)."""
+    sent: list[tuple[str, Any]] = []
+
+    def request(self: requests.Session, method: str, url: str, **kwargs: Any) -> FakeResponse:
+        data = kwargs.get("data") or kwargs.get("json")
+        sent.append((url, json.loads(data) if isinstance(data, str | bytes) else data))
+        response = FakeResponse()
+        response.status_code = 500 if fail and fail in url else 200
+        return response
+
+    monkeypatch.setattr(requests.Session, "request", request)
+    monkeypatch.setattr(requests, "post", lambda url, **kwargs: request(None, "POST", url, **kwargs))
+    return sent
+
+
+@pytest.mark.parametrize(("env", "url"), [
+    ("DISCORD_URL", "https://discord.com/api/webhooks/1234567890/SECRETtokenABCDEFG"),
+    ("SLACK_URL", "https://hooks.slack.com/services/T1ABCDEF/B1ABCDEF/SECRETtoken1234567890ab"),
+    ("MATTERMOST_URL", "mmosts://mattermost.example.com/abcdefghijklmnopqrstuvwx"),
+    ("TELEGRAM_URL", "tgram://123456789:AAbcdefghijklmnopqrstuvwxyzABCDEFGH/-1001234567"),
+])
+def test_text_from_content_never_pings_and_a_title_never_becomes_a_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: str, url: str) -> None:
+    sent = fake_services(monkeypatch)
+    monkeypatch.setenv(env, url)
+    root = site_with(tmp_path, channel("Chat", env), incident=PINGING)
+    before, after = publish(tmp_path, root)
+    result = notify(root, after, str(before))
+    assert result.exit_code == 0, result.output
+    [(_, body)] = [(where, body) for where, body in sent if body]
+    text = json.dumps(body, ensure_ascii=False)
+    assert "Error rates are back to normal." in text
+    for mention in ("@everyone", "@here", "<@123456789>", "<@&42>", "@channel", "@room"):
+        assert mention not in text, mention
+    assert "@\u200beveryone" in text
+    assert "allow_mentions" not in text and "allowed_mentions" not in text and "\U0001f449" not in text
+    assert 'href=\\"https://evil.example/' not in text and "](https://evil.example/" not in text
+
+
+def test_a_json_webhook_gets_the_title_escaped_like_its_html_message(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    with recorder() as hooks:
+        monkeypatch.setenv("JSON_HOOK", f"json://{hooks.url.removeprefix('http://')}/json")
+        root = site_with(tmp_path, channel("Ops JSON", "JSON_HOOK"), incident=PINGING)
+        before, after = publish(tmp_path, root)
+        assert notify(root, after, str(before)).exit_code == 0
+        [body] = [json.loads(body) for body in hooks.bodies("/json")]
+    assert body["title"].startswith("[Resolved] &lt;a href='https://evil.example/'&gt;@\u200beveryone&lt;/a&gt;")
+    assert "<a href='https://evil.example/'" not in body["message"]
+
+
+def test_an_apprise_url_with_several_targets_is_refused_before_sending_any(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = fake_services(monkeypatch, fail="-1002")
+    monkeypatch.setenv("TELEGRAM_URL", "tgram://123456789:AAbcdefghijklmnopqrstuvwxyzABCDEFGH/-1001/-1002")
+    root = site_with(tmp_path, channel("Telegram", "TELEGRAM_URL"))
+    before, after = publish(tmp_path, root)
+    for _ in range(2):  # the run, then the documented re-send of what it missed
+        result = notify(root, after, str(before), "--channel", "Telegram", "--entry", RESOLVED_ID)
+        assert result.exit_code == 1
+        assert "'Telegram': the URL names 2 targets" in result.stderr and "its own [[notify]] channel" in result.stderr
+    assert sent == []
+
+
+def test_an_edited_byline_is_announced_as_edited(tmp_path: Path) -> None:
+    root = site_with(tmp_path, channel("Ops JSON", "JSON_HOOK"))
+    before, after = publish(tmp_path, root)
+    feed = json.loads((after / "feed.json").read_text())
+    for item in feed["items"]:
+        item.setdefault("_statusblog", {})["signature"] = {"state": "edited"}
+    (after / "feed.json").write_text(json.dumps(feed))
+    result = notify(root, after, str(before), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Signed by Bob Okafor, Database Engineer · Edited without proof after signing" in result.output
+
+
+@contextmanager
+def hostile_feed_server(handler_body) -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            handler_body(self)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_previous_site_that_trickles_its_answer_is_cut_off_at_the_deadline(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.notify import previous
+
+    monkeypatch.setattr(previous, "FETCH_TIMEOUT", 1.0)
+    stop = threading.Event()
+
+    def trickle(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", "100000")
+        handler.end_headers()
+        while not stop.is_set():
+            try:
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+            except OSError:
+                return
+            stop.wait(0.2)  # each byte well within any per-read timeout
+
+    root = site_with(tmp_path, channel("Ops JSON", "JSON_HOOK"))
+    _before, after = publish(tmp_path, root)
+    try:
+        with hostile_feed_server(trickle) as live:
+            result = notify(root, after, live)
+    finally:
+        stop.set()
+    assert result.exit_code == 1
+    assert "no complete answer within 1 s; nothing was sent" in result.stderr
+
+
+def test_a_previous_site_that_redirects_to_another_host_is_refused(tmp_path: Path) -> None:
+    root = site_with(tmp_path, channel("Ops JSON", "JSON_HOOK"))
+    before, after = publish(tmp_path, root)
+    feed = (before / "feed.json").read_bytes()
+
+    def moved(handler: BaseHTTPRequestHandler) -> None:
+        port = handler.server.server_address[1]
+        if handler.path == "/feed.json":  # the same host: followed
+            handler.send_response(301)
+            handler.send_header("Location", "/moved/feed.json")
+        elif handler.path == "/moved/feed.json" and handler.headers["Host"].startswith("127.0.0.1"):
+            handler.send_response(302)
+            handler.send_header("Location", f"http://localhost:{port}/elsewhere/feed.json")
+        else:
+            handler.send_response(200)
+            handler.send_header("Content-Length", str(len(feed)))
+            handler.end_headers()
+            handler.wfile.write(feed)
+            return
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    with hostile_feed_server(moved) as live:
+        result = notify(root, after, live, "--dry-run")
+    assert result.exit_code == 1
+    assert f"cannot read {live}/moved/feed.json: it redirects to another host (localhost)" in result.stderr

@@ -351,3 +351,17 @@ def test_installed_from_git_at_a_commit_a_new_site_pins_that_commit_and_builds_f
     assert run(["statusblog", "--version"], tmp_path, ci).stdout == version
     run(["statusblog", "build", "--out", "public", "--now", NOW], site, ci)
     assert (site / "public" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("variable", ["VERIFY", "COMMAND"])
+def test_the_action_echoes_a_bad_input_as_data_never_as_a_workflow_command(tmp_path: Path, variable: str) -> None:
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    (script,) = [step for step in action["runs"]["steps"] if "env" in step]
+    env = {**os.environ, "SITE": ".", "OUT": "public", "VERIFY": "true", "REQUIRE": "false", "TRUST_REF": "",
+           "STRICT": "true", "NOW": "", "COMMAND": "build"}
+    env[variable] = "x\n::add-mask::y\r\n::set-output name=z::1 100%"
+    result = subprocess.run(["bash", "-c", script["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("::error::statusblog action: ")
+    assert "'x%0A::add-mask::y%0D%0A::set-output name=z::1 100%25'" in line

@@ -28,11 +28,13 @@ ten, a calendar's day, a zone's offset) can run off the end. A time outside is r
 RANGE_HINT = "times must lie between 1970-01-01 and 8999-12-31"
 
 # re.ASCII throughout: \d would also match Arabic-Indic and other digits, which int() reads as numbers.
-_UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE | re.ASCII)
-_ZONE_SUFFIX = re.compile(r"\s+([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+)$", re.ASCII)
+# Linear by construction: a suffix is tried only where a run of spaces starts (the lookbehind), and the
+# possessive quantifiers never give back, so a long run of spaces or words is read once, not once per start.
+_UTC_SUFFIX = re.compile(r"(?<!\s)\s*+(?:UTC|GMT|Z)$", re.IGNORECASE | re.ASCII)
+_ZONE_SUFFIX = re.compile(r"(?<!\s)\s++([A-Za-z][A-Za-z0-9_+\-]*+(?:/[A-Za-z0-9_+\-]++)++)$", re.ASCII)
 _SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:[+-]\d{2}:?\d{2})?$",
                     re.ASCII)
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\s*(UTC|GMT|Z)?$", re.IGNORECASE | re.ASCII)
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\s*+(UTC|GMT|Z)?$", re.IGNORECASE | re.ASCII)
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2})?$", re.ASCII)
 _EPOCH = re.compile(r"[0-9]{1,12}", re.ASCII)
 _ONE_DIGIT_HOUR = re.compile(r"([T ])(\d:)", re.ASCII)

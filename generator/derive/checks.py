@@ -8,6 +8,7 @@ postmortem). Warnings fail a run only with --strict.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -22,6 +23,9 @@ from ..source.postmortem import PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
 from ..themes import languages
 from .handling import action_item_overdue, postmortem_overdue
 from .state import SiteState
+
+NAMED = 5
+"""Unknown components named in one error; a line that sets thousands gets one error, not thousands."""
 
 """Top-level folders of the build: a free page of the same name would overwrite one."""
 
@@ -46,10 +50,15 @@ def _check_components(components: Mapping[str, Component] | None, path: str, lin
     """`components` is None when components.toml itself has errors: reported once, not in every incident."""
     if components is None:
         return
-    for component_id in ids:
-        if component_id not in components:
-            problems.error(path, line, f"unknown component '{component_id}'",
-                           _unknown(component_id, components, "components") + " (see components.toml)")
+    unknown = list(dict.fromkeys(component_id for component_id in ids if component_id not in components))
+    if len(unknown) == 1:
+        problems.error(path, line, f"unknown component '{unknown[0]}'",
+                       _unknown(unknown[0], components, "components") + " (see components.toml)")
+    elif unknown:
+        named = ", ".join(f"'{component_id}'" for component_id in unknown[:NAMED])
+        more = f" and {len(unknown) - NAMED:,} more" if len(unknown) > NAMED else ""
+        problems.error(path, line, f"unknown components {named}{more}",
+                       _unknown("", components, "components") + " (see components.toml)")
 
 
 def _check_timeline(path: str, updates: tuple[Update, ...], start_label: str, start_time, end_status: str,
@@ -83,8 +92,9 @@ def incident_problems(authors: Mapping[str, Author] | None, components: Mapping[
     _check_timeline(path, incident.updates, "started", incident.started, RESOLVED, problems)
     for update in incident.updates:
         _check_author(authors, path, update.line, update.author, problems)
-        for setting in update.components:
-            _check_components(components, path, setting.line, (setting.id,), problems)
+        if update.components:
+            _check_components(components, path, update.components[0].line,
+                              (setting.id for setting in update.components), problems)
     if incident.postmortem:
         _check_author(authors, path, incident.postmortem.line, incident.postmortem.author, problems)
         for item in incident.postmortem.action_items:
@@ -175,6 +185,8 @@ def check_model(site: Site, problems: Problems) -> None:
     _check_unique(site, problems)
     _check_language(site, problems)
     authors, components = _registries(site, problems)
+    if authors is not None:
+        _check_look_alike_names(authors, site.source_files.get("authors", "authors.toml"), problems)
     for channel in site.config.notify:
         _check_components(components, site.source_files.get("site", "site.toml"), channel.line,
                           channel.components, problems)
@@ -184,6 +196,31 @@ def check_model(site: Site, problems: Problems) -> None:
         problems.extend(incident_problems(authors, components, incident))
     for maintenance in site.maintenances:
         _check_maintenance(site, maintenance, authors, components, problems)
+
+
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕԁһӏαεικνορτυχ", "aeopcyxijsdhlaeikvoptux")
+"""Cyrillic and Greek letters drawn like Latin ones (after casefolding), the usual way to pass for someone."""
+
+
+def look_alike(name: str) -> str:
+    """A name as a reader sees it: compatibility forms folded, case, accents, spaces and invisible characters
+    (zero-width joiners, bidi marks) dropped, and letters that look Latin read as Latin."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
+    seen = "".join(char for char in folded
+                   if not char.isspace() and unicodedata.category(char) not in ("Mn", "Me", "Cf", "Cc"))
+    return seen.translate(_LOOK_ALIKES)
+
+
+def _check_look_alike_names(authors: Mapping[str, Author], path: str, problems: Problems) -> None:
+    """A second author whose name reads like another's: a byline a reader would take for the other person."""
+    first: dict[str, Author] = {}
+    for author in authors.values():
+        other = first.setdefault(look_alike(author.name), author)
+        if other is not author:
+            same = "the same name" if other.name == author.name else "a name that looks the same"
+            problems.warning(path, author.line or 1, f"author '{author.id}' has {same} as '{other.id}' "
+                             f"(line {other.line}): readers cannot tell their bylines apart",
+                             "give each person their own name as they sign it, e.g. with a middle initial")
 
 
 def _check_template_left(incident: Incident, problems: Problems) -> None:

@@ -21,11 +21,12 @@ from ..authoring.compose import AuthoringError
 from ..authoring.edit import create_file, replace_file
 from ..core.problems import Problem, Severity, display_path
 from ..pipeline.workspace import Workspace, evaluate, load_workspace, with_file
+from ..source.import_record import RECORD_FILE
 from ..source.layout import CONTENT_FOLDERS, INCIDENTS, MAINTENANCE, REGISTRIES
 from ..source.parse import ParsedFile
 from .imported import History, ImportedIncident, ImportedMaintenance, Unmapped
 from .planned import Planned, author_id, item_text, read_back, registry_files
-from .record import RECORD_FILE, Skipped, place, read_record, record_text
+from .record import Skipped, place, read_record, record_text
 
 REGISTRY_FILES = tuple(f"{name}.toml" for name in REGISTRIES)
 

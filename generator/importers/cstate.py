@@ -27,6 +27,7 @@ from typing import Any
 from ..core.problems import display_path
 from ..core.times import TimeError, zone
 from ..source.frontmatter import MAX_SOURCE_BYTES, SourceError, Value, load_toml, parse_yaml_mapping, split_front_matter
+from ..source.layout import refusal
 from .imported import (
     LINE_BREAKS,
     History,
@@ -102,8 +103,9 @@ def read(directory: Path) -> History:
     if not issues.is_dir():
         notes.error(display_path(issues), None, "no content/issues folder: this is not a cState site",
                     "pass the cState site's directory, the one with config.yml")
+    real = directory.resolve()
     for path in sorted(issues.glob("*.md")) if issues.is_dir() else []:
-        issue = _issue(path, notes)
+        issue = _issue(path, notes) if _inside(real, path, notes) else None
         if issue is None:
             continue
         if _flag(issue, "draft"):
@@ -123,6 +125,14 @@ def read(directory: Path) -> History:
                    getattr(tz, "key", "UTC"), components, tuple(incidents), tuple(maintenances), unmapped, problems)
 
 
+def _inside(real_root: Path, path: Path, notes: Notes) -> bool:
+    """Whether `path` may be read as part of the export: a link out of it is refused as a link out of a site is."""
+    refused = refusal(real_root, path, "export")
+    if refused is not None:
+        notes.error(display_path(path), None, refused.message, refused.hint)
+    return refused is None
+
+
 def _dict(value: Any) -> dict[str, Any]:
     """A mapping with its keys lowercased: cState's layouts read `resolvedWhen` and `resolvedwhen` alike."""
     return {str(key).lower(): item for key, item in value.items()} if isinstance(value, dict) else {}
@@ -133,6 +143,8 @@ def _config(directory: Path, notes: Notes) -> tuple[dict[str, Any], str]:
         path = directory / name
         if not path.is_file():
             continue
+        if not _inside(directory.resolve(), path, notes):
+            return {}, display_path(path)
         shown_path = display_path(path)
         text = read_export(path, shown_path, notes, MAX_SOURCE_BYTES)
         if text is None:

@@ -21,6 +21,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdownify import markdownify
 
+from ..core.nesting import DEPTH_HINT, TooDeep, bounded
 from ..core.problems import Problem, Problems, shown
 from ..source.frontmatter import UNPUBLISHABLE
 from ..source.markdown import fence_aware_lines
@@ -214,12 +215,12 @@ def read_json(path: Path, shown_path: str, notes: Notes) -> Any:
     if text is None:
         return None
     try:
-        return json.loads(text)
+        return bounded(json.loads, text)
     except json.JSONDecodeError as exc:
         notes.error(shown_path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})",
                     "export it again; a cut-off download is the usual cause")
-    except RecursionError:
-        notes.error(shown_path, None, "the JSON nests too deeply to be an export")
+    except TooDeep as exc:
+        notes.error(shown_path, None, f"the JSON is {exc}: not an export", DEPTH_HINT)
     return None
 
 

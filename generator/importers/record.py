@@ -6,31 +6,24 @@ SHA-256 of what was written. That is what makes a second import of the same
 data write nothing, lets a later export update the files the import wrote,
 and never overwrites a file a person has changed (or deleted) since: its
 digest no longer matches, so it is skipped and named in the report. The
-record lives in the site so that it is committed with the files it is about.
+record lives in the site so that it is committed with the files it is about;
+its shape, and reading it, are generator/source/import_record.py's, since
+notify reads it too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..authoring.compose import AuthoringError, file_slug
-from ..core.problems import display_path
-from ..source.frontmatter import SourceError, read_text
+from ..source import import_record
+from ..source.import_record import RECORD_VERSION, Record, digest
 from ..source.layout import INCIDENTS, MAINTENANCE
 from ..source.parse import slugify
 from .imported import History, ImportedIncident, ImportedMaintenance
 from .planned import Planned
-
-RECORD_FILE = ".statusblog-import.json"
-RECORD_VERSION = 1
-RECORDED_PATH = re.compile(r"^(?:incidents|maintenance)/[a-z0-9][a-z0-9_-]*\.md$")
-
-Record = dict[str, dict[str, str]]
-"""Each imported item's key (service, folder, source id) -> the file it went to ("path") and its "sha256"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,27 +44,10 @@ class Placed:
 
 def read_record(root: Path) -> Record:
     """The site's import record (empty if it has none); refused if it is unreadable or names a file outside."""
-    path = root / RECORD_FILE
-    if not path.exists():
-        return {}
-    shown = display_path(path)
     try:
-        data = json.loads(read_text(path))
-    except (SourceError, json.JSONDecodeError) as exc:
-        raise AuthoringError(f"{shown}: the import record cannot be read ({exc}); restore it from git, "
-                             "or delete it to import everything as new") from exc
-    files = data.get("files") if isinstance(data, dict) and data.get("version") == RECORD_VERSION else None
-    if not isinstance(files, dict):
-        raise AuthoringError(f"{shown}: not an import record of this version; restore it from git, or delete it "
-                             "to import everything as new")
-    record = {}
-    for key, entry in files.items():
-        if not (isinstance(entry, dict) and isinstance(entry.get("path"), str)
-                and RECORDED_PATH.match(entry["path"]) and isinstance(entry.get("sha256"), str)):
-            raise AuthoringError(f"{shown}: the entry {json.dumps(key)} is not a file under incidents/ or "
-                                 "maintenance/ with its digest; restore the record from git, or delete it")
-        record[key] = {"path": entry["path"], "sha256": entry["sha256"]}
-    return record
+        return import_record.read_record(root)
+    except import_record.RecordError as exc:
+        raise AuthoringError(str(exc)) from exc
 
 
 def record_text(record: Record) -> str:
@@ -85,7 +61,7 @@ def place(item: ImportedIncident | ImportedMaintenance, text: str, history: Hist
     folder = INCIDENTS if isinstance(item, ImportedIncident) else MAINTENANCE
     key = f"{history.key}:{folder}:{item.id}"
     data = text.encode("utf-8")
-    entry = (key, {"path": "", "sha256": hashlib.sha256(data).hexdigest()})
+    entry = (key, {"path": "", "sha256": digest(data)})
     recorded = record.get(key)
     if recorded is not None:
         relative = recorded["path"]
@@ -93,7 +69,7 @@ def place(item: ImportedIncident | ImportedMaintenance, text: str, history: Hist
         if not path.is_file():
             return Placed(None, skipped=Skipped(relative, "deleted since the last import; not written again"))
         current = path.read_bytes()
-        if hashlib.sha256(current).hexdigest() != recorded["sha256"]:
+        if digest(current) != recorded["sha256"]:
             return Placed(None, skipped=Skipped(relative, "edited since the last import; left as it is"))
         entry[1]["path"] = relative
         if current == data:

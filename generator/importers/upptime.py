@@ -35,11 +35,13 @@ from .imported import (
 )
 
 SERVICE = "Upptime"
-TITLE = re.compile(r"^\W*(?P<name>.+?)\s+(?:is|has|was)\s+(?P<what>.+?)\W*$")
+TITLE = re.compile(r"\W*+(?P<name>.*?\S)\s++(?:is|has|was)\s++(?P<what>.+)")
+"""An issue title of one line, "<name> is|has|was <what>". The name ends at a non-space, so the verb is
+tried only where a run of spaces starts, and the possessive runs never give back: linear in the title."""
 IMPACTS = (("down", "critical"), ("degraded", "minor"))
 """What Upptime says in a title -> the impact: down is a major outage, slow is degraded performance."""
-COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-WINDOW = re.compile(r"^\s*(start|end|expectedDown)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
+WINDOW = re.compile(r"^[^\S\n]*+(start|end|expectedDown)[^\S\n]*+:[^\S\n]*+(.*+)", re.IGNORECASE | re.MULTILINE)
+"""A `start: <time>` line of a maintenance comment; the value's trailing spaces are stripped after."""
 RESOLVED = re.compile(r"\bresolved\b|\bback up\b", re.IGNORECASE)
 OWN_LABELS = {"status", "maintenance"}
 WINDOW_WITHOUT_END = timedelta(hours=1)
@@ -109,7 +111,7 @@ def _components(entries: list[dict[str, Any]], file: str, notes: Notes) -> tuple
     names: dict[str, str] = {}
     for issue in entries:
         title = issue.get("title")
-        match = TITLE.match(title) if isinstance(title, str) else None
+        match = _title(title) if isinstance(title, str) else None
         for label in _labels(issue):
             if label not in OWN_LABELS and label not in names:
                 names[label] = match.group("name") if match and len(_site_labels(issue)) == 1 else label
@@ -158,7 +160,7 @@ def _incident(issue: dict[str, Any], file: str, where: str, ids: dict[str, str],
         updates = _closed(updates, closed, file, where, notes)
     ordered = timeline(updates, "incident", notes, file, where)
     title = notes.line(file, f"{where}.title", issue.get("title"), default="Untitled incident")
-    match = TITLE.match(title)
+    match = _title(title)
     what = match.group("what").lower() if match else ""
     impact = next((impact for word, impact in IMPACTS if word in what), None)
     if impact is None:
@@ -181,11 +183,29 @@ def _closed(updates: list[ImportedUpdate], closed: datetime, file: str, where: s
     return [*updates, ImportedUpdate(closed, "resolved", "")]
 
 
+def _title(title: str) -> re.Match[str] | None:
+    return TITLE.match(title) if "\n" not in title else None
+
+
+def _html_comments(text: str) -> list[tuple[int, int, str]]:
+    """Each `<!-- ... -->` as (start, end, what it holds), found with str.find: a regex's lazy `<!--(.*?)-->`
+    reads to the end of the text from every unclosed `<!--`, which is quadratic in a body full of them."""
+    found = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        found.append((start, end + 3, text[start + 4:end]))
+        start = text.find("<!--", end + 3)
+    return found
+
+
 def _maintenance(issue: dict[str, Any], file: str, where: str, ids: dict[str, str], taken: set[str],
                  notes: Notes) -> ImportedMaintenance | None:
     raw_body = issue.get("body") if isinstance(issue.get("body"), str) else ""
-    comments = [found.group(1) for found in COMMENT.finditer(raw_body) if WINDOW.search(found.group(1))]
-    window = {key.lower(): value for comment in comments for key, value in WINDOW.findall(comment)}
+    windows = [(start, end, inside) for start, end, inside in _html_comments(raw_body) if WINDOW.search(inside)]
+    window = {key.lower(): value.strip() for _, _, inside in windows for key, value in WINDOW.findall(inside)}
     opened = instant(_get(issue, "created_at", "createdAt"), UTC)
     start = instant(window.get("start"), UTC) or opened
     if start is None:
@@ -196,7 +216,9 @@ def _maintenance(issue: dict[str, Any], file: str, where: str, ids: dict[str, st
         end = start + WINDOW_WITHOUT_END
         notes.not_mapped(file, f"{where}.body", window.get("end", ""),
                          f"no end comment after the start; the window is taken to end at {end.isoformat()}")
-    text = COMMENT.sub(lambda found: "" if WINDOW.search(found.group(1)) else found.group(0), raw_body)
+    kept_from = [0, *(end for _, end, _ in windows)]
+    kept_to = [*(start for start, _, _ in windows), len(raw_body)]
+    text = "".join(raw_body[start:end] for start, end in zip(kept_from, kept_to, strict=True))
     body = notes.body(file, f"{where}.body", text)
     updates = [ImportedUpdate(opened or start, "scheduled", body)]
     updates += [ImportedUpdate(at, "scheduled" if at < start else "in_progress", text)

@@ -9,6 +9,7 @@ from a library is stripped of it (and of each of its longer parts) first.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -17,6 +18,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
@@ -25,6 +27,14 @@ ATTEMPTS = 3
 BACKOFF = 1.0
 """Seconds before the second attempt; the pause doubles after each failure."""
 _URL_PARTS = re.compile(r"[/?&=:@#.,;+]+")
+_TAG_OR_AT = re.compile(r"(<[^<>]*+>)|@")
+QUIET = "\u200b"
+"""A zero-width space after each '@' of the text: `@everyone`, `@here`, `@channel`, `@room` and `<@id>`
+still read the same, but no service (nor Apprise's own mention detection) sees a mention in them."""
+ADDRESSES_ONLY = frozenset({"mailto", "mailtos"})
+"""Services where '@' is only ever part of an address, which must stay as written; every other can ping."""
+PASSED_THROUGH = frozenset({"json", "jsons", "form", "forms", "xml", "xmls"})
+"""Generic webhooks: they carry the message in the format it was given (HTML), and the title beside it."""
 
 
 class SendError(Exception):
@@ -111,6 +121,40 @@ def _apprise_log() -> Iterator[_Collected]:
         logger.propagate = propagate
 
 
+def quiet_mentions(html_text: str) -> str:
+    """The HTML with every '@' of its text made inert (QUIET); tags, and so a mailto link's address, are kept."""
+    return _TAG_OR_AT.sub(lambda found: found.group(1) or "@" + QUIET, html_text)
+
+
+def _names(protocols: set[Any]) -> set[str]:
+    """An Apprise plugin's protocol names: each attribute is None, one name, or a tuple of names."""
+    names: set[str] = set()
+    for protocol in protocols:
+        names.update((protocol,) if isinstance(protocol, str) else protocol or ())
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """How one service reads what Apprise hands it: the title as HTML or as its own text, and whether '@' pings.
+
+    Apprise converts the body from HTML to each service's format, and the title too where the service
+    shows it inside the body (Telegram, Mattermost); a generic webhook passes both on as given. There the
+    title is HTML like the body, so a title that contains markup is shown, never followed. Elsewhere the
+    service places the plain title in a field of its own, escaped by Apprise for that service.
+    """
+
+    title_as_html: bool
+    mentions: bool
+
+    def prepared(self, title: str, body_html: str) -> tuple[str, str]:
+        if self.title_as_html:
+            title = html.escape(title, quote=False)
+        if self.mentions:
+            title, body_html = quiet_mentions(title), quiet_mentions(body_html)
+        return title, body_html
+
+
 class AppriseChannel:
     """One Apprise service, made once so its own rate limit spaces the messages of a run."""
 
@@ -124,14 +168,22 @@ class AppriseChannel:
         if plugin is None:
             said = f" ({redact(log.lines[-1], url)})" if log.lines else ""
             raise SendError(f"Apprise cannot read the URL{said}: check its scheme and parts against docs/notify.md")
+        if len(plugin) > 1:
+            raise SendError(f"the URL names {len(plugin)} targets, and a failure at one would send the others "
+                            "the same message again: give each target its own [[notify]] channel")
         plugin.socket_connect_timeout = timeout
         plugin.socket_read_timeout = timeout
+        protocols = {plugin.protocol, plugin.secure_protocol}
+        self.markup = Markup(
+            title_as_html=plugin.title_maxlen <= 0 or bool(_names(protocols) & PASSED_THROUGH),
+            mentions=not _names(protocols) & ADDRESSES_ONLY)
         self.apprise = apprise.Apprise(asset=asset)
         self.apprise.add(plugin)
         self.html = apprise.NotifyFormat.HTML
 
     def send(self, title: str, body_html: str, severity: str) -> None:
         """`severity` is Apprise's notify type: "info", "success", "warning" or "failure"."""
+        title, body_html = self.markup.prepared(title, body_html)
         with _apprise_log() as log:
             delivered = self.apprise.notify(body=body_html, title=title, body_format=self.html, notify_type=severity)
         if not delivered:

@@ -43,6 +43,11 @@ class Message:
         return "incidents" if isinstance(self.item, IncidentState) else "maintenance"
 
     @property
+    def source(self) -> str:
+        """The incident or maintenance file, as the site names it."""
+        return self.item.incident.source if isinstance(self.item, IncidentState) else self.item.maintenance.source
+
+    @property
     def impact(self) -> str | None:
         return self.item.incident.impact if isinstance(self.item, IncidentState) else None
 

@@ -19,9 +19,10 @@ from ..outputs.api import Context
 from ..outputs.common import Wording
 from ..pipeline.evaluate import check
 from ..render.theme import load_theme
+from ..source.import_record import RecordError, as_imported
 from .channels import ATTEMPTS, SendError, with_retries
 from .formats import FORMATS, Outgoing
-from .messages import messages, render_body, wanted_by
+from .messages import Message, messages, render_body, wanted_by
 from .previous import NotifyError, new_entries, read_output, read_previous
 from .websub import changed_feeds, ping
 
@@ -33,6 +34,8 @@ class Plan:
     new: tuple[str, ...]
     """Every entry of the new output that the previous one lacks, oldest first."""
     cut: tuple[str, ...]
+    imported: tuple[str, ...]
+    """New to the feed, but history that `statusblog import` wrote: never sent."""
     first_publish: bool
     channels: tuple[tuple[NotifyChannel, tuple[Outgoing, ...]], ...]
     hub: str
@@ -68,6 +71,15 @@ def _chosen(channels: tuple[NotifyChannel, ...], only: tuple[str, ...]) -> tuple
     return tuple(channel for channel in channels if not only or channel.name in only)
 
 
+def _imported(root: Path, found: list[Message]) -> list[str]:
+    """The entries of files that are still exactly as `statusblog import` wrote them (its record says so)."""
+    try:
+        as_written = as_imported(root)
+    except RecordError as exc:
+        raise NotifyError(str(exc)) from exc
+    return [message.entry.id for message in found if Path(message.source).resolve() in as_written]
+
+
 def plan(root: Path, out: Path, options: Options) -> Plan:
     """What to send where; raises SiteError for a broken site and NotifyError for an unreadable feed."""
     checked = check(root, options.now)
@@ -91,6 +103,9 @@ def plan(root: Path, out: Path, options: Options) -> Plan:
         missing = sorted(set(new) - {message.entry.id for message in found})
         raise NotifyError(f"{out} has entries this site does not make ({missing[0]}, ...)",
                           "build --new from the same site and commit that notify reads")
+    history = _imported(root, found)
+    found = [message for message in found if message.entry.id not in history]
+    new = [entry_id for entry_id in new if entry_id not in history]
     context = Context(state, words) if any(FORMATS[c.format].payloads for c in config.notify) else None
     signatures = published.signatures
     channels = []
@@ -103,7 +118,7 @@ def plan(root: Path, out: Path, options: Options) -> Plan:
         channels.append((channel, outgoing))
     wants_hub = config.websub_hub and (not options.only or WEBSUB in options.only)
     feeds = tuple(changed_feeds(state, words, new)) if wants_hub else ()
-    return Plan(tuple(new), tuple(cut), previous is None, tuple(channels), config.websub_hub, feeds)
+    return Plan(tuple(new), tuple(cut), tuple(history), previous is None, tuple(channels), config.websub_hub, feeds)
 
 
 def _send(channel: NotifyChannel, url: str, outgoing: tuple[Outgoing, ...],
@@ -165,6 +180,8 @@ def summary(plan: Plan) -> str:
     text = f"notify: {len(plan.new)} new {'entry' if len(plan.new) == 1 else 'entries'}"
     if plan.cut:
         text += f" ({len(plan.cut)} older ones left out: they fell off the end of the previous feed)"
+    if plan.imported:
+        text += f" ({len(plan.imported)} left out: history written by `statusblog import`, not news)"
     return text
 
 

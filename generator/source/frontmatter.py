@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from ..core.nesting import DEPTH_HINT, MAX_DEPTH, TooDeep, bounded
+
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 MAX_YAML_NODES = 10_000
 FAST_YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -166,6 +168,8 @@ def _compose(text: str) -> yaml.Node | None:
 def parse_yaml_mapping(text: str, first_line: int) -> dict[str, Value]:
     try:
         node = _compose(text)
+    except RecursionError:
+        raise SourceError(first_line, f"the YAML is {TooDeep()}", DEPTH_HINT) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
@@ -178,10 +182,10 @@ def parse_yaml_mapping(text: str, first_line: int) -> dict[str, Value]:
     if not isinstance(node, yaml.MappingNode):
         raise SourceError(first_line, "front matter must be 'key: value' lines")
     budget = [MAX_YAML_NODES]
-    return _mapping(node, first_line, budget)
+    return _mapping(node, first_line, budget, 1)
 
 
-def _mapping(node: yaml.MappingNode, first_line: int, budget: list[int]) -> dict[str, Value]:
+def _mapping(node: yaml.MappingNode, first_line: int, budget: list[int], level: int) -> dict[str, Value]:
     result: dict[str, Value] = {}
     for key_node, value_node in node.value:
         line = first_line + key_node.start_mark.line
@@ -189,20 +193,22 @@ def _mapping(node: yaml.MappingNode, first_line: int, budget: list[int]) -> dict
             raise SourceError(line, "a key must be plain text")
         if key_node.value in result:
             raise SourceError(line, f"key '{key_node.value}' appears twice", "keep one of them")
-        result[key_node.value] = Value(_plain(value_node, first_line, budget), line)
+        result[key_node.value] = Value(_plain(value_node, first_line, budget, level + 1), line)
     return result
 
 
-def _plain(node: yaml.Node, first_line: int, budget: list[int]) -> Any:
+def _plain(node: yaml.Node, first_line: int, budget: list[int], level: int) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise SourceError(first_line, "front matter is too large or nests aliases too deeply")
     if isinstance(node, yaml.ScalarNode):
         return node.value
+    if level > MAX_DEPTH:
+        raise SourceError(first_line + node.start_mark.line, f"the YAML is {TooDeep()}", DEPTH_HINT)
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, first_line, budget) for item in node.value]
+        return [_plain(item, first_line, budget, level + 1) for item in node.value]
     if isinstance(node, yaml.MappingNode):
-        return {key: value.data for key, value in _mapping(node, first_line, budget).items()}
+        return {key: value.data for key, value in _mapping(node, first_line, budget, level).items()}
     raise SourceError(first_line + node.start_mark.line, "unsupported YAML value")
 
 
@@ -218,7 +224,9 @@ _TOML_LONG_INTEGER = re.compile(r"[0-9_]{4301,}", re.ASCII)
 
 def load_toml(text: str, first_line: int = 1) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return bounded(tomllib.loads, text)
+    except TooDeep as exc:
+        raise SourceError(first_line, f"the TOML is {exc}", DEPTH_HINT) from None
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = first_line - 1 + int(match.group(1)) if match else first_line

@@ -35,8 +35,10 @@ class Refusal:
     hint: str
 
 
-def refusal(real_root: Path, path: Path) -> Refusal | None:
+def refusal(real_root: Path, path: Path, whole: str = "site") -> Refusal | None:
     """Why `path` may not be read as part of the site whose real path is `real_root`; None if it may.
+
+    `whole` names what `real_root` is in messages: the same rule holds an import's export to itself.
 
     The whole path is resolved, so a link anywhere along it counts (an `incidents` folder that is
     itself a link, say). A path that does not exist is not refused here: reading it will say so.
@@ -46,18 +48,18 @@ def refusal(real_root: Path, path: Path) -> Refusal | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return Refusal(path, "is a symbolic link that leads round in a loop; refused",
-                           "point the link at a file inside the site, or delete it")
+                           f"point the link at a file inside the {whole}, or delete it")
         if path.is_symlink():
             return Refusal(path, "is a symbolic link to nothing; refused",
-                           "point the link at a file inside the site, or delete it")
+                           f"point the link at a file inside the {whole}, or delete it")
         return None
     kind = "folder" if real.is_dir() else "file"
     if not real.is_relative_to(real_root):
-        return Refusal(path, f"{kind} is a link to outside the site; refused",
-                       f"copy the {kind} into the site instead of linking to it")
+        return Refusal(path, f"{kind} is a link to outside the {whole}; refused",
+                       f"copy the {kind} into the {whole} instead of linking to it")
     hidden = real.relative_to(real_root).parts[:1]
     if hidden and hidden[0].startswith("."):
-        return Refusal(path, f"{kind} is a link into the site's hidden '{hidden[0]}'; refused",
+        return Refusal(path, f"{kind} is a link into the {whole}'s hidden '{hidden[0]}'; refused",
                        "hidden entries (.git, .env) hold what is never published; copy the file instead")
     if kind == "folder" and Path(os.path.realpath(path.parent)).is_relative_to(real):
         return Refusal(path, "is a link to a folder that contains it, a loop; refused",

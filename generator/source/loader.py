@@ -94,11 +94,28 @@ def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
     """Incidents, maintenances, pages, and the incidents that parsed only in part (checked, never published)."""
     entries: list[Entry] = [(path, shown, slug, kind.parse) for kind in CONTENT_KINDS
                             for path, shown, slug in content_files(root, kind.folder, problems)]
-    items = parse(root, entries, tz, problems)
+    items = parse(root, _each_file_once(entries, problems), tz, problems)
     return ([item for item in items if isinstance(item, Incident)],
             [item for item in items if isinstance(item, Maintenance)],
             [item for item in items if isinstance(item, Page)],
             [item.incident for item in items if isinstance(item, Unfinished)])
+
+
+def _each_file_once(entries: list[Entry], problems: Problems) -> list[Entry]:
+    """The entries without a second name for a file: a link in a content folder to another content file
+    would publish the same incident twice, under two addresses. The file itself is kept, the link refused."""
+    first: dict[Path, str] = {}
+    for path, shown, _slug, _parser in sorted(entries, key=lambda entry: entry[0].is_symlink()):
+        first.setdefault(path.resolve(), shown)
+    kept = []
+    for entry in entries:
+        path, shown = entry[0], entry[1]
+        if first[path.resolve()] != shown:
+            problems.error(shown, None, f"is a link to {first[path.resolve()]}, which is published already",
+                           "delete the link: each file is published once, under its own name")
+            continue
+        kept.append(entry)
+    return kept
 
 
 def read_parsed(path: Path, shown: str, slug: str, parser: Parser, tz: tzinfo, problems: Problems

@@ -25,9 +25,21 @@ from ..core.model import Section
 from .frontmatter import split_lines
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-TECHNICAL_HEADING = re.compile(r"^#{3}\s+technical details\s*#*\s*$", re.IGNORECASE)
+TECHNICAL_HEADING = re.compile(r"technical details", re.IGNORECASE)
+"""The text (as `heading_text` gives it) of the level-3 heading that opens engineers' details."""
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
+_ATX = {level: re.compile(rf" {{0,3}}#{{{level}}}\s++(.*+)") for level in (2, 3)}
+
+
+def heading_text(line: str, level: int) -> str | None:
+    """The text of a heading of exactly `level` '#'s, without its closing '#'s; None if the line is not one.
+
+    One possessive match and then plain trimming, so a heading followed by a long run of spaces is read
+    in linear time (a lazy `(.*?)\\s*#*\\s*$` tries every split of that run against every other).
+    """
+    match = _ATX[level].match(line)
+    return None if match is None else match.group(1).rstrip().rstrip("#").rstrip()
 
 
 def is_safe_url(url: str) -> bool:
@@ -96,7 +108,7 @@ def split_technical(text: str) -> tuple[str, str]:
     target = plain
     for _, line, outside in fence_aware_lines(text):
         heading = _HEADING.match(line) if outside else None
-        if heading and TECHNICAL_HEADING.match(line.strip()):
+        if heading and TECHNICAL_HEADING.fullmatch(heading_text(line.strip(), 3) or ""):
             target = technical
             continue
         if heading and len(heading.group(1)) <= 3:

@@ -30,16 +30,17 @@ from ..core.model import (
 from ..core.problems import Problem, Problems, did_you_mean
 from ..core.times import TIME_FORMATS_HINT, TimeError, parse_eta, parse_time
 from .frontmatter import Document, SourceError, line_number, split_front_matter
-from .markdown import fence_aware_lines, section
+from .markdown import fence_aware_lines, heading_text, section
 from .postmortem import parse_postmortem
 from .schema import FieldError, FieldSpec, choice, identifier, read_fields, required_text, time
 
-SEPARATOR = re.compile(r"\s*[·|]\s*|\s+-\s+")
+SEPARATOR = re.compile(r"[·|]|(?<=\s)-(?=\s)")
+"""What cuts a heading into time, status and author; each part is stripped after. Looking at one character
+beside a ' - ' instead of matching the spaces keeps the cut linear on a long run of spaces."""
 POSTMORTEM = re.compile(r"^postmortem\b\s*(?:(?:[·|]|\s-\s)\s*(.*))?$", re.IGNORECASE)
 LOOKS_LIKE_UPDATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}|[·|]")
-_H2 = re.compile(r"^ {0,3}##\s+(.*?)\s*#*\s*$")
 NEXT_UPDATE = re.compile(
-    r"next update (?:by|at|before)\s*:?\s*"
+    r"next update (?:by|at|before)\s*+(?::\s*+)?"
     r"(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:UTC|GMT)|Z|[+-]\d{2}:?\d{2})?"
     r"|\d{1,2}:\d{2}(?:\s?(?:UTC|GMT)|Z)?)",
     re.IGNORECASE,
@@ -140,17 +141,16 @@ def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
     blocks: list[_Block] = []
     kind, line, heading, lines = "summary", doc.body_line, (), []
     for index, raw, outside in fence_aware_lines(doc.body):
-        match = _H2.match(raw) if outside else None
-        title = match.group(1) if match else ""
+        title = heading_text(raw, 2) if outside else None
         number = doc.body_line + index
-        if match and POSTMORTEM.match(title):
+        if title is not None and POSTMORTEM.match(title):
             rest = (POSTMORTEM.match(title).group(1) or "").strip()  # type: ignore[union-attr]
             parts = tuple(part.strip() for part in SEPARATOR.split(rest))
             if not parts[-1]:
                 problems.error(path, number, "postmortem heading names no author",
                                "write '## Postmortem · <time> · <author id>'")
             new: tuple[str, tuple[str, ...]] | None = ("postmortem", parts)
-        elif match and LOOKS_LIKE_UPDATE.search(title):
+        elif title is not None and LOOKS_LIKE_UPDATE.search(title):
             new = ("update", tuple(part.strip() for part in SEPARATOR.split(title)))
         else:
             new = None
@@ -167,6 +167,7 @@ def _blocks(doc: Document, path: str, problems: Problems) -> list[_Block]:
 def _settings(written: str, path: str, line: int, problems: Problems) -> tuple[ComponentSetting, ...]:
     """The `id=status` pairs of one 'Components:' line; every bad pair is reported, none is guessed."""
     settings: list[ComponentSetting] = []
+    seen: set[str] = set()
     pairs = [pair.strip() for pair in written.split(",")]
     if not any(pairs):
         problems.error(path, line, "'Components:' names no component", COMPONENTS_HINT)
@@ -181,10 +182,11 @@ def _settings(written: str, path: str, line: int, problems: Problems) -> tuple[C
             problems.error(path, line, f"'{status}' is not a component status; "
                            f"use one of: {', '.join(ComponentStatus.names())}",
                            did_you_mean(status, ComponentStatus.names()))
-        elif any(setting.id == component_id for setting in settings):
+        elif component_id in seen:
             problems.error(path, line, f"component '{component_id}' is set twice on one line",
                            "keep the one status it has from this update on")
         else:
+            seen.add(component_id)
             settings.append(ComponentSetting(component_id, ComponentStatus.from_key(status), line))
     return tuple(settings)
 

@@ -14,11 +14,12 @@ from mdit_py_plugins.anchors.index import slugify as anchor_slug
 from ..core.model import ActionItem, Postmortem, PostmortemPart
 from ..core.problems import Problems
 from ..core.times import TimeError, parse_date
-from .markdown import fence_aware_lines, render, section, split_technical
+from .markdown import fence_aware_lines, heading_text, render, section, split_technical
 
-TASK = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*?)\s*$")
-TASK_META = re.compile(r"\s*\(((?:\s*(?:owner|due)\s*:\s*[^,()]*,?)+)\)\s*$", re.IGNORECASE)
-_H3 = re.compile(r"^ {0,3}###\s+(.*?)\s*#*\s*$")
+TASK = re.compile(r"\s*+[-*+]\s++\[([ xX])\]\s++(.*+)")
+"""A task-list line; its text (group 2) has trailing spaces, which are stripped after (linear, unlike a lazy match)."""
+META_KEY = re.compile(r"\s*+(?:owner|due)\s*+:", re.IGNORECASE)
+"""How each comma-separated part of an action item's `(owner: ..., due: ...)` starts."""
 PLACEHOLDER_ACTION = "Describe one follow-up action"
 """The action item `statusblog postmortem` writes for staff to replace; `check --strict` refuses it as written."""
 POSTMORTEM_QUESTIONS = (
@@ -31,9 +32,9 @@ POSTMORTEM_QUESTIONS = (
 def parse_postmortem(author: str, at: datetime | None, text: str, line: int, path: str, doc_id: str,
                      problems: Problems) -> Postmortem:
     """The text under `## Postmortem · <time> · <author>` (its heading on `line`) as the model's Postmortem."""
-    headings = [(heading.group(1), line + 1 + index)
+    headings = [(heading, line + 1 + index)
                 for index, raw, outside in fence_aware_lines(text)
-                if outside and (heading := _H3.match(raw))]
+                if outside and (heading := heading_text(raw, 3)) is not None]
     action_items = _action_items(text, line, path, problems)
     lines: dict[str, int] = {}
     for title, number in headings:
@@ -50,11 +51,11 @@ def _action_items(text: str, line: int, path: str, problems: Problems) -> tuple[
         if not task:
             continue
         number = line + 1 + index
-        item, owner, due = task.group(2), None, None
-        meta = TASK_META.search(item)
+        item, owner, due = task.group(2).rstrip(), None, None
+        meta = _meta(item)
         if meta:
-            item = item[: meta.start()].rstrip()
-            for pair in filter(None, (part.strip() for part in meta.group(1).split(","))):
+            item, written = meta
+            for pair in filter(None, (part.strip() for part in written.split(","))):
                 key, _, value = (piece.strip() for piece in pair.partition(":"))
                 if key.lower() == "owner":
                     owner = value
@@ -68,6 +69,26 @@ def _action_items(text: str, line: int, path: str, problems: Problems) -> tuple[
     return tuple(items)
 
 
+def _meta(item: str) -> tuple[str, str] | None:
+    """An action item's text before a closing `(owner: ..., due: ...)`, and what the brackets hold.
+
+    Read by hand, not by one regex: a repeated group of optional parts (`(?:owner|due): [^,()]*,?)+`)
+    backtracks through every way of cutting a line such as `(owner: due: due: due: ... soon`, which
+    doubles its work with each word. The brackets are the last '(' and the final ')'; each part between
+    them, cut at commas (one trailing comma allowed), names an owner or a due date.
+    """
+    start = item.rfind("(")
+    if start < 0 or not item.endswith(")") or ")" in item[start + 1:-1]:
+        return None
+    written = item[start + 1:-1]
+    parts = written.split(",")
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()
+    if not all(META_KEY.match(part) for part in parts):
+        return None
+    return item[:start].rstrip(), written
+
+
 def _postmortem_parts(text: str, has_action_items: bool, doc_id: str,
                       heading_lines: dict[str, int]) -> tuple[PostmortemPart, ...]:
     """The plain-language text cut at its level-3 headings; the task lines leave it for the model's list.
@@ -77,10 +98,10 @@ def _postmortem_parts(text: str, has_action_items: bool, doc_id: str,
     plain, _technical = split_technical(text)
     chunks: list[tuple[str, list[str], bool, list[str]]] = [("", [], False, [])]
     for _, line, outside in fence_aware_lines(plain):
-        heading = _H3.match(line) if outside else None
+        heading = heading_text(line, 3) if outside else None
         title, lines, has_actions, after = chunks[-1]
-        if heading:
-            chunks.append((heading.group(1), [], False, []))
+        if heading is not None:
+            chunks.append((heading, [], False, []))
         elif outside and TASK.match(line):
             chunks[-1] = (title, lines, True, after)
         elif has_actions:
