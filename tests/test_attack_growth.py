@@ -80,7 +80,7 @@ def parse(text: str) -> object:
 
 
 def postmortem(text: str) -> object:
-    return parse_postmortem("alice", text, 1, "incidents/x.md", "x", Problems())
+    return parse_postmortem("alice", None, text, 1, "incidents/x.md", "x", Problems())
 
 
 def time_of(text: str) -> object:
@@ -145,7 +145,7 @@ def test_an_upptime_body_full_of_unclosed_comments_is_read_in_linear_time(tmp_pa
 
 def test_an_action_item_that_looks_like_its_owner_and_due_date_still_reads_them() -> None:
     problems = Problems()
-    pm = parse_postmortem("alice", "- [ ] Alert on pool saturation (owner: bob, due: 2026-04-01)  \n"
+    pm = parse_postmortem("alice", None, "- [ ] Alert on pool saturation (owner: bob, due: 2026-04-01)  \n"
                           "- [x] Raise pool size (Owner: carol,)\n- [ ] Read (the docs)\n", 1, "x.md", "x", problems)
     items = [(item.text, item.owner, str(item.due)) for item in pm.action_items]
     assert items == [("Alert on pool saturation", "bob", "2026-04-01"), ("Raise pool size", "carol", "None"),
