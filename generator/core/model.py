@@ -158,6 +158,9 @@ class SiteConfig:
     websub_hub: str = ""
     """A WebSub hub that feeds name and `notify` pings, so readers hear of an update in seconds."""
     notify: tuple[NotifyChannel, ...] = ()
+    publish_proofs: bool = False
+    """Publish, beside each verified byline, the git objects that prove it (docs/signatures.md). Off by
+    default: a proof carries commit messages, committers' names and emails, and file names."""
 
 
 @dataclass(frozen=True, slots=True)

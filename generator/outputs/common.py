@@ -21,10 +21,12 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from ..core.addresses import PROOF_MANIFEST
 from ..core.model import Author, SiteConfig, Update
 from ..core.times import iso_utc
 from ..derive.state import Overall
 from ..derive.timeline import Promise
+from ..proof.bylines import Byline, Bylines
 from ..render.theme import Theme, WordsError
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -36,6 +38,12 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def absolute(config: SiteConfig, path: str = "") -> str:
     """The public URL of an output path; `index.html` is left to the host."""
     return config.base_url + path.removesuffix("index.html")
+
+
+def proof_url(config: SiteConfig, bylines: Bylines, byline: Byline | None) -> str | None:
+    """Where a byline's published proof is (the signature object's `proof`); None where none is published."""
+    proof = bylines.proof_of(byline)
+    return absolute(config, proof.address.beside(PROOF_MANIFEST)) if proof is not None else None
 
 
 def update_key(kind: str, item_id: str, update: Update | None = None) -> str:
