@@ -22,9 +22,6 @@ JSON = "application/json"
 ICALENDAR = "text/calendar; charset=utf-8"
 SVG = "image/svg+xml"
 XML = "application/xml"
-OCTETS = "application/octet-stream"
-"""A git object: bytes to hash, never a page to show (a blob may hold any text, HTML included)."""
-TEXT = "text/plain; charset=utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +48,13 @@ SERVED = MappingProxyType({
     "api": (Served("/api/*", JSON, cross_origin=True),),
     "calendar": (Served("/*.ics", ICALENDAR, cross_origin=True),),
     "badges": (Served("/*.svg", SVG),),
-    "proofs": (
-        Served("/proofs/objects/*", OCTETS, cross_origin=True),
-        Served("/proofs/*/allowed_signers", TEXT, cross_origin=True),
-    ),
 })
 """Family name -> the files it declares, in the order hosts are told (no path matches two patterns that set
 the same header: hosts join the values of such headers). A family not listed declares nothing."""
 
 BY_EXTENSION = MappingProxyType({
     ".html": HTML, ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-    ".json": JSON, ".xml": XML, ".svg": SVG, ".txt": TEXT, ".ics": ICALENDAR,
+    ".json": JSON, ".xml": XML, ".svg": SVG, ".txt": "text/plain; charset=utf-8", ".ics": ICALENDAR,
     ".atom": ATOM,
 })
 """What static hosts serve an undeclared file as. `.xml` is generic XML: the sitemap is one, and an RSS
@@ -75,4 +68,4 @@ def media_type(path: str) -> str:
             if served.matches(path):
                 return served.media_type
     suffix = path[path.rfind("."):].lower() if "." in path.rpartition("/")[2] else ""
-    return BY_EXTENSION.get(suffix) or mimetypes.guess_type(path)[0] or OCTETS
+    return BY_EXTENSION.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
