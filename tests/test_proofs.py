@@ -52,8 +52,10 @@ def signatures(out: Path) -> list[dict]:
 
 
 def published(out: Path, url: str) -> Path:
-    assert url.startswith(BASE_URL), url
-    return out / url.removeprefix(BASE_URL)
+    """The built file a proof's absolute URL names (every site here publishes at a host's root)."""
+    base, _, path = url.partition("/proofs/")
+    assert base.count("/") == 2, url
+    return out / "proofs" / path
 
 
 def download(out: Path, signature: dict, into: Path) -> Path:
@@ -104,6 +106,22 @@ def test_a_published_proof_checks_with_git_and_ssh_keygen_alone(repo: Repo, tmp_
     feed = json.loads((out / "feed.json").read_text())["items"]
     assert sorted(item["_statusblog"]["signature"]["proof"] for item in feed) == sorted(
         [investigating["proof"], resolved["proof"]])
+
+
+def test_a_proof_from_a_sha256_repository_checks_too(tmp_path: Path, keys: dict[str, Path]) -> None:
+    """Its commit carries `gpgsig-sha256`, its trees 32-byte ids; the documented check hashes them alike."""
+    (tmp_path / "repo").mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main", "--object-format=sha256"], cwd=tmp_path / "repo", check=True)
+    repo = Repo(tmp_path / "repo", keys)
+    signed_site(repo)
+    out, _ = build(repo)
+    resolved = signatures(out)[2]
+    assert resolved["state"] == "verified" and len(resolved["commit"]) == 64
+    assert b"\ngpgsig-sha256 " in published(out, resolved["proof"]).parent.parent.joinpath(
+        "objects", f"{resolved['commit']}.commit").read_bytes()
+    done = check(download(out, resolved, tmp_path / "proof"), resolved)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert 'Good "git" signature for alice' in done.stderr
 
 
 @pytest.mark.parametrize("tamper", ["blob", "commit", "allowed_signers"])
@@ -163,7 +181,7 @@ def test_an_unverified_byline_links_no_proof(repo: Repo) -> None:
     repo.commit("Incident", "alice", {"site.toml": PUBLISHING, INCIDENT_PATH: INCIDENT_TEXT})
     repo.commit("Resolved, unsigned", None, {INCIDENT_PATH: INCIDENT_TEXT + RESOLVED})
     out, _ = build(repo)
-    header, investigating, resolved = signatures(out)
+    _, investigating, resolved = signatures(out)
     assert resolved["state"] == "unsigned" and resolved["proof"] is None
     assert investigating["proof"] and (published(out, investigating["proof"])).is_file()
     assert len(list((out / "proofs").glob("*/proof.json"))) == 1
@@ -221,8 +239,8 @@ def test_the_demo_publishes_its_proofs(repo: Repo, demo_root: Path, tmp_path: Pa
     authors = (repo.site / "authors.toml").read_text(encoding="utf-8")
     (repo.site / "authors.toml").write_text(
         authors.replace("[maya]\n", f'[maya]\nsigning_keys = ["{public(repo.keys, "alice")}"]\n', 1), encoding="utf-8")
-    with (repo.site / "site.toml").open("a", encoding="utf-8") as site:
-        site.write("publish_proofs = true\n")
+    settings = repo.site / "site.toml"
+    settings.write_text("publish_proofs = true\n" + settings.read_text(encoding="utf-8"), encoding="utf-8")
     base = repo.commit("The demo's registries")
     repo.git("update-ref", "refs/remotes/origin/main", base)
     repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
