@@ -55,6 +55,7 @@ def test_the_synthetic_site_checks_clean_and_builds(tmp_path: Path) -> None:
 def test_a_site_of_5000_incidents_with_a_full_proofs_budget_fits_the_hosts(tmp_path: Path) -> None:
     """The proofs' budget is what a site of 5,000 incidents leaves of the limits every build enforces: the
     site built without proofs, plus every file and byte the proofs may take, is still publishable."""
+    assert evidence.MAX_OBJECT_BYTES <= output_dir.MAX_FILE_BYTES
     site, out = tmp_path / "site", tmp_path / "out"
     make_site.make_site(site, 5000)
     built = run("build", str(site), "--out", str(out), "--now", make_site.NOW_TEXT)

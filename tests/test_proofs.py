@@ -207,6 +207,22 @@ def test_over_the_budget_the_newest_proofs_are_published_and_the_rest_say_so(
     assert len(list((out / "proofs").rglob("*.*"))) <= len(everything) - 1
 
 
+def test_a_proof_with_an_object_too_large_for_the_host_is_left_out(repo: Repo,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An object the host would not serve leaves that proof out, not the build broken: the bylines stay
+    verified and link no proof."""
+    repo.base()
+    first = repo.commit("Incident", "alice", {"site.toml": PUBLISHING, INCIDENT_PATH: INCIDENT_TEXT})
+    long_text = INCIDENT_TEXT + RESOLVED + "\nWhat we found. " * 500
+    second = repo.commit("Resolved", "alice", {INCIDENT_PATH: long_text})
+    monkeypatch.setattr(evidence, "MAX_OBJECT_BYTES", len(long_text.encode()) - 1)
+    out, result = build(repo)
+    assert [(s["state"], s["proof"] is None) for s in signatures(out)] == [("verified", False), ("verified", False),
+                                                                         ("verified", True)]
+    assert not (out / "proofs" / second).exists() and (out / "proofs" / first).is_dir()
+    assert "the proofs of 1 signed commits are not published" in result.output + result.stderr
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ('"yes"', "'publish_proofs' must be true or false, not text\n    hint: write true or false, without quotes"),
     ("1", "'publish_proofs' must be true or false, not a number"),

@@ -27,6 +27,9 @@ MAX_FILES = 8_000
 deployment takes at most 20,000 (build/output_dir.MAX_FILES)."""
 MAX_BYTES = 250 * 1024 * 1024
 """Bytes the proofs may take, of the 1 GB a site may be (build/output_dir.MAX_TOTAL_BYTES)."""
+MAX_OBJECT_BYTES = 25 * 1024 * 1024
+"""The largest file a host serves (build/output_dir.MAX_FILE_BYTES): a proof that needs a larger object is
+not published, rather than failing the build."""
 FILES_PER_PROOF = 2
 """Besides its objects, each proof publishes its manifest and its allowed-signers file."""
 
@@ -96,7 +99,7 @@ def gather(git: Git, graph: Mapping[str, tuple[str, ...]], key_lines: Mapping[st
     files = size = 0
     for commit, (paths, signers) in wanted.items():
         proof = _proof(commit, graph.get(commit, ()), paths, signers, found)
-        if proof is None:
+        if proof is None or any(obj.size > MAX_OBJECT_BYTES for obj in proof.objects):
             continue
         new = [obj for obj in proof.objects if obj.id not in seen]
         if files + len(new) + FILES_PER_PROOF > MAX_FILES or size + sum(obj.size for obj in new) > MAX_BYTES:
