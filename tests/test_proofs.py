@@ -124,6 +124,24 @@ def test_a_proof_from_a_sha256_repository_checks_too(tmp_path: Path, keys: dict[
     assert 'Good "git" signature for alice' in done.stderr
 
 
+def test_an_edited_update_links_the_proof_of_its_edit_too(repo: Repo, tmp_path: Path) -> None:
+    """Alice's update with bob's signed typo fix: the text shown is bob's commit's, so its proof is linked
+    beside alice's, and it checks with bob's key."""
+    repo.base()
+    written = repo.commit("Incident", "alice", {"site.toml": PUBLISHING, INCIDENT_PATH: INCIDENT_TEXT})
+    fixed = repo.commit("Typo", "bob", {INCIDENT_PATH: INCIDENT_TEXT.replace("elevated 5xx", "elevated HTTP 5xx")})
+    out, _ = build(repo)
+    update = signatures(out)[1]
+    assert update["proof"] == f"{BASE_URL}proofs/{written}/proof.json"
+    assert [(edit["commit"], edit["proof"]) for edit in update["edits"]] == [
+        (fixed, f"{BASE_URL}proofs/{fixed}/proof.json")]
+    edit = {**update["edits"][0], "path": update["path"]}
+    done = check(download(out, edit, tmp_path / "edit"), edit)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert 'Good "git" signature for bob' in done.stderr
+    assert "+We see elevated HTTP 5xx rates." in done.stdout
+
+
 @pytest.mark.parametrize("tamper", ["blob", "commit", "allowed_signers"])
 def test_a_tampered_proof_fails_the_documented_check(repo: Repo, tmp_path: Path, tamper: str) -> None:
     _, second = signed_site(repo)
@@ -164,7 +182,9 @@ def test_a_proof_publishes_no_other_file_and_escapes_file_names(repo: Repo) -> N
     assert not any(b"hunter2" in path.read_bytes() for path in out.rglob("*") if path.is_file())
     manifest = (out / f"proofs/{commit}/proof.json").read_bytes()
     assert b"<img" not in manifest and json.loads(manifest)["files"][0]["path"] == f"content/{odd}"
-    assert media_type(f"proofs/objects/{objects[0].name}") == "application/octet-stream"
+    for kind in ("commit", "tree", "blob"):  # never a page, script or image a browser would run or show
+        assert not media_type(f"proofs/objects/{objects[0].stem}.{kind}").startswith(
+            ("text/", "image/", "application/xhtml", "application/xml", "application/javascript"))
 
 
 def test_without_publish_proofs_nothing_is_published_and_no_proof_is_linked(repo: Repo) -> None:

@@ -29,7 +29,7 @@ from ..derive.state import ComponentGroup, ComponentState, IncidentState, Mainte
 from ..derive.timeline import ComponentChange
 from ..proof.bylines import byline_fields
 from ..render.theme import Theme
-from .common import Wording, absolute, author_fields, json_bytes, promise_fields, proof_url, short_id, update_key
+from .common import Wording, absolute, author_fields, json_bytes, promise_fields, proof_urls, short_id, update_key
 from .feeds import section_html
 
 Output = Iterator[tuple[str, bytes]]
@@ -90,7 +90,7 @@ class Context:
     def signature(self, signed: Update | Postmortem | Incident | Maintenance) -> dict[str, object] | None:
         """The signature object of an update, postmortem or header, linking its published proof."""
         byline = self.state.bylines.of(signed)
-        return byline_fields(byline, proof_url(self.config, self.state.bylines, byline))
+        return byline_fields(byline, proof_urls(self.config, self.state.bylines, byline))
 
     @property
     def updated_at(self) -> datetime:

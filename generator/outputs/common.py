@@ -40,10 +40,11 @@ def absolute(config: SiteConfig, path: str = "") -> str:
     return config.base_url + path.removesuffix("index.html")
 
 
-def proof_url(config: SiteConfig, bylines: Bylines, byline: Byline | None) -> str | None:
-    """Where a byline's published proof is (the signature object's `proof`); None where none is published."""
-    proof = bylines.proof_of(byline)
-    return absolute(config, proof.address.beside(PROOF_MANIFEST)) if proof is not None else None
+def proof_urls(config: SiteConfig, bylines: Bylines, byline: Byline | None) -> dict[str, str]:
+    """Commit -> the address of its published proof, for a byline and each of its verified edits: what its
+    signature object links."""
+    found = (bylines.proof_of(proven) for proven in ((byline, *byline.edits) if byline else ()))
+    return {proof.commit: absolute(config, proof.address.beside(PROOF_MANIFEST)) for proof in found if proof}
 
 
 def update_key(kind: str, item_id: str, update: Update | None = None) -> str:

@@ -12,8 +12,8 @@ content always gives the same bytes and an unchanged feed looks unchanged.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -27,7 +27,7 @@ from ..derive.state import IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
 from ..proof.bylines import LABELS, Byline, byline_fields
 from ..render.theme import Theme
-from .common import EPOCH, Wording, absolute, author_fields, json_bytes, proof_url, tag_uri, update_key, xml_text
+from .common import EPOCH, Wording, absolute, author_fields, json_bytes, proof_urls, tag_uri, update_key, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -55,8 +55,8 @@ class Entry:
     """Breaks a tie in time: a postmortem sorts above the last update it shares its time with."""
     signature: Byline | None = None
     """Proof of the byline, when the build verified signatures (generator/proof/verify.py)."""
-    proof: str | None = None
-    """Where the byline's proof is published, when the site publishes proofs."""
+    proofs: Mapping[str, str] = field(default_factory=dict)
+    """Where the proofs of the byline and its edits are published (commit -> address), when the site does."""
 
     @property
     def order(self) -> tuple[datetime, int, str]:
@@ -111,7 +111,7 @@ def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, pag
         components=components,
         rank=0,
         signature=state.bylines.of(update),
-        proof=proof_url(config, state.bylines, state.bylines.of(update)),
+        proofs=proof_urls(config, state.bylines, state.bylines.of(update)),
     )
 
 
@@ -143,7 +143,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
             components=components,
             rank=1,
             signature=state.bylines.of(postmortem),
-            proof=proof_url(config, state.bylines, state.bylines.of(postmortem)),
+            proofs=proof_urls(config, state.bylines, state.bylines.of(postmortem)),
         ))
     return entries
 
@@ -268,7 +268,7 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
             "date_published": iso_utc(entry.published),
             "authors": [{"name": author["name"], **({"url": author["url"]} if author["url"] else {})}],
             EXTENSION: {"status": entry.status, "author": author,
-                        "signature": byline_fields(entry.signature, entry.proof)},
+                        "signature": byline_fields(entry.signature, entry.proofs)},
         })
     data = {
         "version": JSON_FEED_VERSION,

@@ -235,13 +235,15 @@ def _counts(proofs: Iterable[Byline], none: str) -> str:
     return ", ".join(f"{count} {LABELS[state]}" for state, count in counts.items() if count) or none
 
 
-def byline_fields(byline: Byline | None, proof_url: str | None = None) -> dict[str, object] | None:
-    """A byline's proof as machines read it (API, JSON Feed), with the address of its published proof;
-    None when the build did not verify signatures."""
+def byline_fields(byline: Byline | None, proofs: Mapping[str, str] | None = None) -> dict[str, object] | None:
+    """A byline's proof as machines read it (API, JSON Feed), linking the published proof of it and of each
+    verified edit (`proofs`: commit -> address, see `Bylines.proof_of`); None when the build did not verify
+    signatures."""
     if byline is None:
         return None
+    links = proofs or {}
     return {"state": byline.state.value, "signer": byline.signer, "commit": byline.commit or None,
-            "path": byline.path or None, "key": byline.fingerprint or None, "proof": proof_url,
+            "path": byline.path or None, "key": byline.fingerprint or None, "proof": links.get(byline.commit),
             "description": describe(byline),
             "edits": [{"state": edit.state.value, "signer": edit.signer, "commit": edit.commit or None,
-                       "key": edit.fingerprint or None} for edit in byline.edits]}
+                       "key": edit.fingerprint or None, "proof": links.get(edit.commit)} for edit in byline.edits]}
