@@ -135,7 +135,7 @@ def test_an_edited_update_links_the_proof_of_its_edit_too(repo: Repo, tmp_path: 
     assert update["proof"] == f"{BASE_URL}proofs/{written}/proof.json"
     assert [(edit["commit"], edit["proof"]) for edit in update["edits"]] == [
         (fixed, f"{BASE_URL}proofs/{fixed}/proof.json")]
-    edit = {**update["edits"][0], "path": update["path"]}
+    edit = update["edits"][0]
     done = check(download(out, edit, tmp_path / "edit"), edit)
     assert done.returncode == 0, done.stdout + done.stderr
     assert 'Good "git" signature for bob' in done.stderr

@@ -246,4 +246,5 @@ def byline_fields(byline: Byline | None, proofs: Mapping[str, str] | None = None
             "path": byline.path or None, "key": byline.fingerprint or None, "proof": links.get(byline.commit),
             "description": describe(byline),
             "edits": [{"state": edit.state.value, "signer": edit.signer, "commit": edit.commit or None,
-                       "key": edit.fingerprint or None, "proof": links.get(edit.commit)} for edit in byline.edits]}
+                       "path": edit.path or None, "key": edit.fingerprint or None, "proof": links.get(edit.commit)}
+                      for edit in byline.edits]}
