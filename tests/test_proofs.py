@@ -3,10 +3,14 @@ docs/signatures.md tells a customer to, with git and ssh-keygen alone, on real s
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import shutil
+import socketserver
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -106,6 +110,30 @@ def test_a_published_proof_checks_with_git_and_ssh_keygen_alone(repo: Repo, tmp_
     feed = json.loads((out / "feed.json").read_text())["items"]
     assert sorted(item["_statusblog"]["signature"]["proof"] for item in feed) == sorted(
         [investigating["proof"], resolved["proof"]])
+
+
+@pytest.mark.skipif(not (shutil.which("curl") and shutil.which("jq")), reason="the documented download uses curl and jq")
+def test_the_documented_download_fetches_a_proof_over_http_that_checks(repo: Repo, tmp_path: Path) -> None:
+    """The site served on 127.0.0.1 at its base_url; the download block of the docs, given the proof's URL,
+    fetches what the check needs, and the check passes."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(repo.path.parent / "out"))
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        repo.base()
+        repo.commit("Incident", "alice", {"site.toml": PUBLISHING.replace(BASE_URL, base), INCIDENT_PATH: INCIDENT_TEXT})
+        out, _ = build(repo)
+        header = signatures(out)[0]
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            steps = documented("### Check a proof yourself").split("\n", 1)[1]  # the first line names an example
+            fetched = subprocess.run(["bash", "-e", "-c", steps], cwd=tmp_path, capture_output=True, text=True,
+                                     env={**os.environ, "PROOF": header["proof"]})
+        finally:
+            server.shutdown()
+    assert fetched.returncode == 0, fetched.stderr
+    done = check(tmp_path / "proof", header)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert 'Good "git" signature for alice' in done.stderr
 
 
 def test_a_proof_from_a_sha256_repository_checks_too(tmp_path: Path, keys: dict[str, Path]) -> None:
