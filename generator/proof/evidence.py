@@ -9,9 +9,10 @@ the trees only what `git ls-tree` down the path needs. Objects are shared
 between proofs and stored once. Read here, in the proof stage, so that the
 output that publishes them is a pure function of the derived state.
 
-Proofs are chosen in the site's order (newest items first) until the
-budget is spent, so that a site of 5,000 incidents with proofs still fits
-the hosts' limits that the build enforces (20,000 files, 1 GB).
+Proofs are chosen in the site's order (incidents newest first, then
+maintenance) until the budget is spent, so that a site of 5,000 incidents
+with proofs still fits the hosts' limits that the build enforces (20,000
+files, 1 GB).
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ MAX_OBJECT_BYTES = 25 * 1024 * 1024
 not published, rather than failing the build."""
 FILES_PER_PROOF = 2
 """Besides its objects, each proof publishes its manifest and its allowed-signers file."""
-
-
 
 
 def _wanted(proofs: Iterable[Byline], key_lines: Mapping[str, str]) -> dict[str, tuple[list[str], dict[str, str]]]:
