@@ -22,7 +22,7 @@ from .common import absolute, json_bytes
 
 
 def manifest(state: SiteState, proof: Proof) -> dict[str, Any]:
-    """What a reader needs to check one signed commit, every name relative to the site's base URL."""
+    """What a reader needs to check one signed commit; every address absolute, as in the API that links it."""
     config = state.site.config
     return {
         "commit": proof.commit,
@@ -38,6 +38,7 @@ def manifest(state: SiteState, proof: Proof) -> dict[str, Any]:
 
 
 def render_proofs(state: SiteState, _theme: Theme) -> Iterator[tuple[str, bytes]]:
+    """Each proof's manifest and allowed-signers file, and each object once: nothing without proofs."""
     evidence = state.bylines.evidence
     written: set[str] = set()
     for proof in evidence.proofs.values():
@@ -47,4 +48,3 @@ def render_proofs(state: SiteState, _theme: Theme) -> Iterator[tuple[str, bytes]
             if obj.id not in written:
                 written.add(obj.id)
                 yield proof_object_path(obj.name), evidence.contents[obj.id]
-

@@ -173,8 +173,8 @@ def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path, options: Sig
         problems.warning(site.source_files.get("site", "site.toml"), None,
                          f"the proofs of {evidence.left_out} signed commits are not published: the proofs' budget "
                          f"({MAX_FILES:,} files, {MAX_BYTES // 2**20:,} MiB, for the hosts' limits) is spent on "
-                         "the newest items' proofs", "their bylines are still verified; the API gives them no "
-                         "proof link (docs/signatures.md)")
+                         "the newest items' proofs, or a proof holds an object larger than a host serves",
+                         "their bylines are still verified; the API gives them no proof link (docs/signatures.md)")
     return Bylines(entries, trust.description, _places(site), headers, trust.authors, evidence)
 
 
