@@ -11,7 +11,10 @@ incidents, so there is history to walk. Then it times:
 - `statusblog check --verify-signatures`, the whole command;
 - `statusblog check` without verification, for comparison.
 
-    python benchmarks/verify_signatures.py [--incidents 1000] [--commits 300] [--repeat 3] [--keep DIR]
+With `--proofs`, site.toml says `publish_proofs = true`, and it also counts the
+files and bytes the proofs would publish (docs/signatures.md, "Size").
+
+    python benchmarks/verify_signatures.py [--incidents 1000] [--commits 300] [--repeat 3] [--keep DIR] [--proofs]
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from generator.core.problems import Problems  # noqa: E402 - the repository's package, not an installed one
 from generator.core.times import build_now  # noqa: E402
+from generator.outputs.proofs import render_proofs  # noqa: E402
 from generator.pipeline.evaluate import check  # noqa: E402
 from generator.proof.bylines import SignatureOptions  # noqa: E402
 from generator.proof.verify import verify_bylines  # noqa: E402
@@ -54,13 +58,14 @@ def make_keys(folder: Path) -> dict[str, Path]:
     return {author: folder / author for author in AUTHORS}
 
 
-def registries(keys: dict[str, Path]) -> dict[str, str]:
+def registries(keys: dict[str, Path], proofs: bool) -> dict[str, str]:
     authors = "".join(
         f'[{author}]\nname = "Person {author[-2:]}"\nrole = "Engineer"\nemail = "{author}@example.com"\n'
         f'signing_keys = ["{(keys[author].parent / (author + ".pub")).read_text().strip()}"]\n\n'
         for author in AUTHORS)
     return {
-        "site.toml": 'title = "Bench"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\n',
+        "site.toml": 'title = "Bench"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\n'
+                     + ("publish_proofs = true\n" if proofs else ""),
         "components.toml": '[api]\nname = "API"\nsla = 99.9\n',
         "authors.toml": authors,
     }
@@ -78,12 +83,12 @@ def incident(index: int, author: str) -> tuple[str, str, datetime]:
     return f"incidents/{started:%Y-%m-%d-%H%M}-incident-{index}.md", "\n".join(parts), started
 
 
-def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int) -> int:
+def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int, proofs: bool = False) -> int:
     """The repository; returns the number of signed commits."""
     site = repo / "content"
     (site / "incidents").mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
-    for name, text in registries(keys).items():
+    for name, text in registries(keys, proofs).items():
         (site / name).write_text(text)
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Site")
@@ -138,6 +143,7 @@ def main() -> None:
     parser.add_argument("--commits", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3, help="time the whole check this many times")
     parser.add_argument("--keep", type=Path, help="make the repository here and keep it")
+    parser.add_argument("--proofs", action="store_true", help="publish proofs, and count their files and bytes")
     args = parser.parse_args()
     # The machine's git settings must not change what is measured.
     os.environ.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="Bench",
@@ -146,7 +152,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="statusblog-verify-bench-") as scratch:
         root = args.keep or Path(scratch) / "repo"
         keys = make_keys(Path(scratch) / "keys")
-        signed, made, _ = timed(lambda: make_repo(root, keys, args.incidents, args.commits))
+        signed, made, _ = timed(lambda: make_repo(root, keys, args.incidents, args.commits, args.proofs))
         print(f"made {args.incidents} incidents in {signed} signed commits in {made:.1f} s ({root})")
         site = root / "content"
         problems = Problems()
@@ -165,6 +171,11 @@ def main() -> None:
             assert checked.state is not None, [p.format() for p in checked.errors]
             print(f"check --verify-signatures: {whole:.2f} s ({whole_cpu:.2f} s CPU); target under 10 s; "
                   f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+        if args.proofs:
+            files = list(render_proofs(checked.state, None))  # type: ignore[arg-type] # the family needs no theme
+            evidence = checked.state.bylines.evidence
+            print(f"proofs: {len(evidence.proofs)} signed commits, {evidence.left_out} left out; {len(files):,} files, "
+                  f"{sum(len(data) for _, data in files):,} bytes")
 
 
 if __name__ == "__main__":

@@ -226,7 +226,8 @@ def test_an_edit_signed_by_another_author_shows_who_edited(repo: Repo) -> None:
     signature = api_signature(out)
     assert signature["state"] == "verified"
     assert signature["edits"] == [{"state": "verified", "signer": "bob", "commit": edit,
-                                   "key": fingerprint(repo.keys, "bob")}]
+                                   "path": f"content/{UPLOADS_PATH}", "key": fingerprint(repo.keys, "bob"),
+                                   "proof": None}]
     assert signature["description"].endswith(f"; edited in commit {edit[:12]}, signed by "
                                              f"bob's key {fingerprint(repo.keys, 'bob')}")
 

@@ -10,6 +10,10 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
+from generator.build import output_dir
+from generator.proof import evidence
 from tests.conftest import REPO
 from tests.sites import run
 
@@ -45,3 +49,17 @@ def test_the_synthetic_site_checks_clean_and_builds(tmp_path: Path) -> None:
     assert len(pages) == 20
     assert "Postmortem" in (out / "incidents" / sorted((site / "incidents").glob("*-00004.md"))[0].stem
                             / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_site_of_5000_incidents_with_a_full_proofs_budget_fits_the_hosts(tmp_path: Path) -> None:
+    """The proofs' budget is what a site of 5,000 incidents leaves of the limits every build enforces: the
+    site built without proofs, plus every file and byte the proofs may take, is still publishable."""
+    assert evidence.MAX_OBJECT_BYTES <= output_dir.MAX_FILE_BYTES
+    site, out = tmp_path / "site", tmp_path / "out"
+    make_site.make_site(site, 5000)
+    built = run("build", str(site), "--out", str(out), "--now", make_site.NOW_TEXT)
+    assert built.exit_code == 0, built.output
+    files = [path for path in out.rglob("*") if path.is_file()]
+    assert len(files) + evidence.MAX_FILES <= output_dir.MAX_FILES
+    assert sum(path.stat().st_size for path in files) + evidence.MAX_BYTES <= output_dir.MAX_TOTAL_BYTES

@@ -294,7 +294,7 @@ def test_pages_show_the_proof_and_the_keys(repo: Repo) -> None:
     incident = json.loads((out / "api/v2/incidents.json").read_text())["incidents"][0]
     first = incident["incident_updates"][-1]["statusblog"]["signature"]
     assert first == {"state": "verified", "signer": "alice", "commit": commit, "path": f"content/{INCIDENT_PATH}",
-                     "key": alice,
+                     "key": alice, "proof": None,
                      "description": f"signed by alice's key {alice} in commit {commit[:12]}", "edits": []}
     assert incident["incident_updates"][0]["statusblog"]["signature"]["state"] == "other"
     assert incident["statusblog"]["postmortem"]["signature"]["state"] == "verified"

@@ -22,6 +22,7 @@ PUBLISHED = MappingProxyType({
     "api": frozenset({"api"}),
     "badges": frozenset({"badge.svg", "components"}),
     "sitemap": frozenset({"sitemap.xml", "robots.txt"}),
+    "proofs": frozenset({"proofs"}),
 })
 """Family name -> the top-level files and folders it writes. The html family also publishes each free page
 under its own slug, which is why no slug may be one of these names."""
@@ -75,3 +76,18 @@ def free_page_address(slug: str) -> Address:
 
 def history_address(number: int) -> Address:
     return Address("history/" if number == 1 else f"history/page/{number}/")
+
+
+PROOF_MANIFEST = "proof.json"
+"""The file of a proof's folder that a signature object links: what to hash, in order, and where the file is."""
+PROOF_SIGNERS = "allowed_signers"
+
+
+def proof_address(commit: str) -> Address:
+    """A signed commit's proof: its manifest and allowed-signers file, beside the shared objects."""
+    return Address(f"proofs/{commit}/")
+
+
+def proof_object_path(name: str) -> str:
+    """One git object of the proofs, stored once however many proofs need it: `<id>.<type>`."""
+    return f"proofs/objects/{name}"

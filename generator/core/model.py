@@ -158,6 +158,9 @@ class SiteConfig:
     websub_hub: str = ""
     """A WebSub hub that feeds name and `notify` pings, so readers hear of an update in seconds."""
     notify: tuple[NotifyChannel, ...] = ()
+    publish_proofs: bool = False
+    """Publish, beside each verified byline, the git objects that prove it (docs/signatures.md). Off by
+    default: a proof carries commit messages, committers' names and emails, and file names."""
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     """The line of each top-level setting in site.toml, for a problem found after reading (the language)."""
 

@@ -14,13 +14,22 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from ..core.model import ACTIVE_MAINTENANCE, ComponentStatus, SiteConfig, Update, running_statuses
+from ..core.model import (
+    ACTIVE_MAINTENANCE,
+    ComponentStatus,
+    Incident,
+    Maintenance,
+    Postmortem,
+    SiteConfig,
+    Update,
+    running_statuses,
+)
 from ..core.times import iso_utc
 from ..derive.state import ComponentGroup, ComponentState, IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
 from ..proof.bylines import byline_fields
 from ..render.theme import Theme
-from .common import Wording, absolute, author_fields, json_bytes, promise_fields, short_id, update_key
+from .common import Wording, absolute, author_fields, json_bytes, promise_fields, proof_urls, short_id, update_key
 from .feeds import section_html
 
 Output = Iterator[tuple[str, bytes]]
@@ -77,6 +86,11 @@ class Context:
         moments = [state.incident.started for state in self.state.incidents]
         moments += self._moments((), self.state.maintenances)
         return min(moments, default=self.state.now)
+
+    def signature(self, signed: Update | Postmortem | Incident | Maintenance) -> dict[str, object] | None:
+        """The signature object of an update, postmortem or header, linking its published proof."""
+        byline = self.state.bylines.of(signed)
+        return byline_fields(byline, proof_urls(self.config, self.state.bylines, byline))
 
     @property
     def updated_at(self) -> datetime:
@@ -213,7 +227,7 @@ def update_objects(context: Context, kind: str, item_id: str, page_path: str, up
                 "url": f"{absolute(config, page_path)}#{update.anchor}",
                 "body_html": section_html(update.body.html, update.body.technical_html, context.words),
                 "next_update": _iso(update.next_update),
-                "signature": byline_fields(context.state.bylines.of(update)),
+                "signature": context.signature(update),
             },
         })
     return objects[::-1]
@@ -256,14 +270,14 @@ def incident_object(context: Context, state: IncidentState) -> JSON:
             "url": absolute(context.config, page_path),
             "next_update": _iso(state.eta),
             "cause": incident.cause or None,
-            "signature": byline_fields(context.state.bylines.of(incident)),
+            "signature": context.signature(incident),
             "promises": [promise_fields(promise) for promise in state.promises],
             "postmortem": None if postmortem is None else {
                 "url": absolute(context.config, page_path) + "#postmortem",
                 "author": author_fields(context.state.authors.get(postmortem.author), postmortem.author,
                                         context.config),
                 "body_html": section_html(postmortem.body.html, postmortem.body.technical_html, context.words),
-                "signature": byline_fields(context.state.bylines.of(postmortem)),
+                "signature": context.signature(postmortem),
             },
         },
     }
@@ -297,7 +311,7 @@ def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
         "scheduled_until": iso_utc(maintenance.scheduled_end),
         EXTENSION: {"key": maintenance.id, "status": state.status,
                     "url": absolute(context.config, page_path),
-                    "signature": byline_fields(context.state.bylines.of(maintenance))},
+                    "signature": context.signature(maintenance)},
     }
 
 

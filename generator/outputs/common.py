@@ -21,10 +21,12 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from ..core.addresses import PROOF_MANIFEST
 from ..core.model import Author, SiteConfig, Update
 from ..core.times import iso_utc
 from ..derive.state import Overall
 from ..derive.timeline import Promise
+from ..proof.bylines import Byline, Bylines
 from ..render.theme import Theme, WordsError
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -36,6 +38,13 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def absolute(config: SiteConfig, path: str = "") -> str:
     """The public URL of an output path; `index.html` is left to the host."""
     return config.base_url + path.removesuffix("index.html")
+
+
+def proof_urls(config: SiteConfig, bylines: Bylines, byline: Byline | None) -> dict[str, str]:
+    """Commit -> the address of its published proof, for a byline and each of its verified edits: what its
+    signature object links."""
+    found = (bylines.proof_of(proven) for proven in ((byline, *byline.edits) if byline else ()))
+    return {proof.commit: absolute(config, proof.address.beside(PROOF_MANIFEST)) for proof in found if proof}
 
 
 def update_key(kind: str, item_id: str, update: Update | None = None) -> str:

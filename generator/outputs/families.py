@@ -20,6 +20,7 @@ from .calendar import render_calendar
 from .feeds import render_feeds
 from .hosting import render_hosting
 from .html import html_pages
+from .proofs import render_proofs
 from .subscribe import subscribe_pages
 from .uptime_pages import uptime_files, uptime_pages
 
@@ -62,6 +63,7 @@ OUTPUTS: tuple[Family, ...] = (
     Family("calendar", files=render_calendar),
     Family("api", files=render_api),
     Family("badges", files=render_badges),
+    Family("proofs", files=render_proofs),
 )
 """Every output family but the sitemap, which lists what they wrote; small files first, costly ones last."""
 

@@ -12,8 +12,8 @@ content always gives the same bytes and an unchanged feed looks unchanged.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -27,7 +27,7 @@ from ..derive.state import IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
 from ..proof.bylines import Byline, byline_fields
 from ..render.theme import Theme
-from .common import EPOCH, Wording, absolute, author_fields, json_bytes, tag_uri, update_key, xml_text
+from .common import EPOCH, Wording, absolute, author_fields, json_bytes, proof_urls, tag_uri, update_key, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -57,6 +57,8 @@ class Entry:
     """Proof of the byline, when the build verified signatures (generator/proof/verify.py)."""
     signature_label: str = ""
     """That proof in the site's language, for the entry's category."""
+    proofs: Mapping[str, str] = field(default_factory=dict)
+    """Where the proofs of the byline and its edits are published (commit -> address), when the site does."""
 
     @property
     def order(self) -> tuple[datetime, int, str]:
@@ -113,6 +115,7 @@ def _update_entry(state: SiteState, words: Wording, kind: str, item_id: str, pag
         rank=0,
         signature=signature,
         signature_label=words.signature_states[signature.state] if signature else "",
+        proofs=proof_urls(config, state.bylines, signature),
     )
 
 
@@ -146,6 +149,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
             rank=1,
             signature=signature,
             signature_label=words.signature_states[signature.state] if signature else "",
+            proofs=proof_urls(config, state.bylines, signature),
         ))
     return entries
 
@@ -269,7 +273,8 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
             "content_html": entry.html,
             "date_published": iso_utc(entry.published),
             "authors": [{"name": author["name"], **({"url": author["url"]} if author["url"] else {})}],
-            EXTENSION: {"status": entry.status, "author": author, "signature": byline_fields(entry.signature)},
+            EXTENSION: {"status": entry.status, "author": author,
+                        "signature": byline_fields(entry.signature, entry.proofs)},
         })
     data = {
         "version": JSON_FEED_VERSION,

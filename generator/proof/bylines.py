@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from ..core.addresses import Address, proof_address
 from ..core.model import Author, Incident, Maintenance, Postmortem, Update
 
 SHORT = 12
@@ -68,6 +69,62 @@ def weakest(bylines: Iterable[Byline]) -> Byline | None:
     return min(bylines, key=lambda byline: WEAKEST_FIRST.index(byline.state), default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class GitObject:
+    id: str
+    kind: str
+    """"commit", "tree" or "blob": what `git hash-object -t` must be told."""
+    size: int
+
+    @property
+    def name(self) -> str:
+        """Its published file name, `<id>.<type>`."""
+        return f"{self.id}.{self.kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class FileVersion:
+    """One proven file, as the signed commit and each of its parents hold it."""
+
+    path: str
+    """From the repository's top; attacker-chosen bytes, escaped wherever they are published."""
+    blobs: tuple[str | None, ...]
+    """Its blob id in the commit, then in each parent (None where that parent has no such file)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Proof:
+    commit: str
+    parents: tuple[str, ...]
+    files: tuple[FileVersion, ...]
+    objects: tuple[GitObject, ...]
+    """Every object a reader hashes, each once: the commit and its trees and blobs, then each parent's."""
+    signers: tuple[tuple[str, str], ...]
+    """(principal, key line) of each author whose trusted key signed it: the allowed-signers file's lines."""
+
+    @property
+    def address(self) -> Address:
+        return proof_address(self.commit)
+
+    @property
+    def allowed_signers(self) -> str:
+        return "".join(f'{principal} namespaces="git" {key}\n' for principal, key in self.signers)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    proofs: Mapping[str, Proof] = field(default_factory=dict)
+    """Commit id -> its proof: one per signed commit, covering every unit it introduced in every file."""
+    contents: Mapping[str, bytes] = field(default_factory=dict)
+    """Object id -> its raw contents, as `git cat-file <type> <id>` prints them."""
+    left_out: int = 0
+    """Signed commits whose proof is not published: they did not fit the budget (the last in the site's
+    order)."""
+
+
+NO_EVIDENCE = Evidence()
+
+
 @dataclass(frozen=True)
 class Bylines(Mapping[tuple[str, int], Byline]):
     """(source path, heading line) -> Byline, plus the trust root it was judged against."""
@@ -81,6 +138,12 @@ class Bylines(Mapping[tuple[str, int], Byline]):
     authors: Mapping[str, Author] = field(default_factory=dict)
     """The authors as the trust root lists them: a proof shows these names and roles, which the change under
     test cannot rename; empty for an external signers file."""
+    evidence: Evidence = NO_EVIDENCE
+    """The git objects of the proofs the site publishes (`publish_proofs`); none otherwise."""
+
+    def proof_of(self, byline: Byline | None) -> Proof | None:
+        """The published proof of a verified byline; None when it has none (not verified, or not published)."""
+        return self.evidence.proofs.get(byline.commit) if byline is not None and byline.verified else None
 
     def of(self, signed: Update | Postmortem | Incident | Maintenance | None) -> Byline | None:
         """The proof of an update, postmortem or header as a template holds it, which does not know its file;
@@ -172,11 +235,16 @@ def _counts(proofs: Iterable[Byline], none: str) -> str:
     return ", ".join(f"{count} {LABELS[state]}" for state, count in counts.items() if count) or none
 
 
-def byline_fields(byline: Byline | None) -> dict[str, object] | None:
-    """A byline's proof as machines read it (API, JSON Feed); None when the build did not verify signatures."""
+def byline_fields(byline: Byline | None, proofs: Mapping[str, str] | None = None) -> dict[str, object] | None:
+    """A byline's proof as machines read it (API, JSON Feed), linking the published proof of it and of each
+    verified edit (`proofs`: commit -> address, see `Bylines.proof_of`); None when the build did not verify
+    signatures."""
     if byline is None:
         return None
+    links = proofs or {}
     return {"state": byline.state.value, "signer": byline.signer, "commit": byline.commit or None,
-            "path": byline.path or None, "key": byline.fingerprint or None, "description": describe(byline),
+            "path": byline.path or None, "key": byline.fingerprint or None, "proof": links.get(byline.commit),
+            "description": describe(byline),
             "edits": [{"state": edit.state.value, "signer": edit.signer, "commit": edit.commit or None,
-                       "key": edit.fingerprint or None} for edit in byline.edits]}
+                       "path": edit.path or None, "key": edit.fingerprint or None, "proof": links.get(edit.commit)}
+                      for edit in byline.edits]}

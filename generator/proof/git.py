@@ -125,18 +125,19 @@ class Git:
         return {name: found[1] if found and found[0] == "blob" else None
                 for name, found in self.objects(names).items()}
 
-    def ids(self, names: Iterable[str]) -> dict[str, tuple[str, str] | None]:
-        """Object name -> (id, type), None when missing; one process, and no contents read."""
+    def ids(self, names: Iterable[str]) -> dict[str, tuple[str, str, int] | None]:
+        """Object name -> (id, type, size in bytes), None when missing; one process, and no contents read."""
         wanted = list(dict.fromkeys(names))
         if not wanted:
             return {}
-        out = self.run("cat-file", "--batch-check=%(objectname) %(objecttype)",
+        out = self.run("cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)",
                        stdin="".join(name + "\n" for name in wanted).encode()).stdout
         answers = out.decode(errors="surrogateescape").split("\n")
-        result: dict[str, tuple[str, str] | None] = {}
+        result: dict[str, tuple[str, str, int] | None] = {}
         for name, answer in zip(wanted, answers, strict=False):
             parts = answer.split(" ")
-            result[name] = (parts[0], parts[1]) if len(parts) == 2 and COMMIT.match(parts[0]) else None
+            found = len(parts) == 3 and COMMIT.match(parts[0]) and parts[2].isdigit()
+            result[name] = (parts[0], parts[1], int(parts[2])) if found else None
         return result
 
     def graph(self) -> dict[str, tuple[str, ...]]:

@@ -46,6 +46,9 @@ class TrustRoot:
     """The trust root's commit: what was published before the change under test; None for an external file."""
     authors: Mapping[str, Author] = field(default_factory=dict)
     """The authors as the trust root lists them (names and roles shown beside a proof)."""
+    key_lines: Mapping[str, str] = field(default_factory=dict)
+    """Trusted key fingerprint -> the key as an allowed-signers line writes it ('ssh-ed25519 AAAA...'): what a
+    published proof hands its reader."""
 
 
 def trusted_authors(text: bytes, scratch: Path, shown: str) -> dict[str, Author]:
@@ -72,6 +75,10 @@ def owners_by_fingerprint(keys: Mapping[str, Iterable[PublicKey]]) -> dict[str, 
         for key in keys[author]:
             owners.setdefault(key.fingerprint, []).append(author)
     return {fingerprint: tuple(authors) for fingerprint, authors in owners.items()}
+
+
+def lines_by_fingerprint(keys: Mapping[str, Iterable[PublicKey]]) -> dict[str, str]:
+    return {key.fingerprint: key.line for found in keys.values() for key in found}
 
 
 def _default_branch(git: Git) -> str | None:
@@ -149,7 +156,7 @@ def repository_trust(git: Git, site: Site, ref: str | None, scratch: Path, probl
     keys = keys_of(authors)
     lines = [f'{author} namespaces="git" {key.line}\n' for author in sorted(keys) for key in keys[author]]
     return TrustRoot(owners_by_fingerprint(keys), "".join(lines), f"authors.toml at {commit[:SHORT]}, {how}", path,
-                     commit, authors)
+                     commit, authors, lines_by_fingerprint(keys))
 
 
 def external_trust(path: Path, site: Site, problems: Problems) -> TrustRoot:
@@ -188,7 +195,8 @@ def external_trust(path: Path, site: Site, problems: Problems) -> TrustRoot:
                 problems.warning(shown, number, f"'{principal}' is not an author id in authors.toml",
                                  did_you_mean(principal, site.authors) or "principals must be author ids")
             keys.setdefault(principal, []).append(key)
-    return TrustRoot(owners_by_fingerprint(keys), text, f"the trusted signers file {shown}", None)
+    return TrustRoot(owners_by_fingerprint(keys), text, f"the trusted signers file {shown}", None,
+                     key_lines=lines_by_fingerprint(keys))
 
 
 def keys_before(git: Git, trust: TrustRoot, signatures: Mapping[str, Signature], scratch: Path,

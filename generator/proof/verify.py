@@ -35,7 +35,20 @@ from pathlib import Path
 from ..core.keys import KEY_HINT, KeyFormatError, parse_key
 from ..core.model import Incident, Maintenance, Postmortem, Site, Update
 from ..core.problems import Problems, display_path
-from .bylines import HINTS, LABELS, NO_BYLINES, SHORT, Byline, Bylines, SignatureOptions, State, describe, weakest
+from .bylines import (
+    HINTS,
+    LABELS,
+    NO_BYLINES,
+    NO_EVIDENCE,
+    SHORT,
+    Byline,
+    Bylines,
+    SignatureOptions,
+    State,
+    describe,
+    weakest,
+)
+from .evidence import MAX_BYTES, MAX_FILES, gather
 from .git import Git, GitError, Signature, check_commits
 from .history import History, Reader, walk
 from .trust import TrustRoot, external_trust, keys_before, repository_trust
@@ -143,6 +156,7 @@ def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path, options: Sig
                     {})
     entries: dict[tuple[str, int], Byline] = {}
     headers: dict[str, Byline] = {}
+    in_order: list[Byline] = []
     head = history.head
     committed = reader.count(head, head.files)[0] if head else {}
     for item, units in site_units:
@@ -151,9 +165,17 @@ def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path, options: Sig
         proofs = {unit: prover.unit(unit) if unit in committed else NOT_COMMITTED for unit in units.all()}
         headers[item.source] = proofs[units.header]
         entries.update(_entries(item, units, proofs))
+        in_order += proofs.values()
     if baseline:
         _check_published(git, history, reader, baseline, changed, prover, options.require, problems)
-    return Bylines(entries, trust.description, _places(site), headers, trust.authors)
+    evidence = gather(git, history.graph, trust.key_lines, in_order) if site.config.publish_proofs else NO_EVIDENCE
+    if evidence.left_out:
+        problems.warning(site.source_files.get("site", "site.toml"), None,
+                         f"the proofs of {evidence.left_out} signed commits are not published: the proofs' budget "
+                         f"({MAX_FILES:,} files, {MAX_BYTES // 2**20:,} MiB, for the hosts' limits) is spent on "
+                         "the newest items' proofs, or a proof holds an object larger than a host serves",
+                         "their bylines are still verified; the API gives them no proof link (docs/signatures.md)")
+    return Bylines(entries, trust.description, _places(site), headers, trust.authors, evidence)
 
 
 def _entries(item: Incident | Maintenance, units: UnitsOf, proofs: Mapping[Unit, Byline]

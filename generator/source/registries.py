@@ -169,6 +169,7 @@ SITE_SCHEMA = {
     "link_index_html": FieldSpec(flag),
     "websub_hub": FieldSpec(_web_url),
     "notify": FieldSpec(lambda value, _tz: value),
+    "publish_proofs": FieldSpec(flag),
 }
 NOTIFY_SCHEMA = {
     "name": FieldSpec(required_text, required=True),
