@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from ..core.model import Author, Incident, Maintenance, Site
+from ..core.model import Author, Incident, IncidentTemplate, Maintenance, Site
 from ..core.problems import Problem, did_you_mean
 from ..core.times import TimeError, iso_utc, parse_eta
 from ..source.frontmatter import normalise, split_lines
@@ -237,6 +237,26 @@ def find_item(site: Site, reference: str) -> Incident | Maintenance:
     close = did_you_mean(wanted, slugs)
     hint = close if close.startswith("did you mean") else "list them with: ls incidents maintenance"
     raise AuthoringError(f"no incident or maintenance '{reference}'; {hint}")
+
+
+def find_template(site: Site, name: str) -> IncidentTemplate:
+    """A template of `incident-templates/` by its name (the file name without `.md`)."""
+    wanted = slugify(Path(name).stem)
+    for template in site.templates:
+        if template.slug == wanted:
+            return template
+    names = [template.slug for template in site.templates]
+    close = did_you_mean(wanted, names)
+    hint = f"{close} " if close.startswith("did you mean") else ""
+    raise AuthoringError(f"no incident template '{name}'; {hint}templates: {', '.join(names) or 'none yet'} "
+                         "(incident-templates/<name>.md, see docs/content.md)")
+
+
+def template_components(template: IncidentTemplate) -> list[str] | dict[str, str]:
+    """The template's components as `incident_text` writes them: with their statuses where it gives them."""
+    if any(item.status is not None for item in template.components):
+        return {item.id: item.status.key for item in template.components if item.status is not None}
+    return [item.id for item in template.components]
 
 
 def kind_of(item: Incident | Maintenance) -> str:

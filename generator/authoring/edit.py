@@ -44,6 +44,7 @@ from .compose import (
     editor_template,
     file_slug,
     find_item,
+    find_template,
     incident_text,
     kind_of,
     maintenance_text,
@@ -52,6 +53,7 @@ from .compose import (
     next_update_sentence,
     postmortem_block,
     refuse_structure,
+    template_components,
     update_block,
     update_time,
     with_next_update,
@@ -177,15 +179,25 @@ def _title(title: str) -> str:
     return cleaned
 
 
-def new_incident(root: Path, title: str, impact: str, components: Iterable[str], *, author: str | None,
-                 message: str | None, next_update: str | None, started: str | None, now: datetime,
-                 edit: Editor) -> Written:
+def new_incident(root: Path, title: str | None, impact: str | None, components: Iterable[str], *,
+                 author: str | None, message: str | None, next_update: str | None, started: str | None,
+                 now: datetime, edit: Editor, template: str | None = None) -> Written:
+    """Write a new incident with its first 'investigating' update; from `incident-templates/<template>.md`,
+    the title, impact, components and the text are the template's unless given."""
     workspace = _open(root)
     site = workspace.site
     assert site is not None
-    title, chosen = _title(title), _components(site, components)
+    chosen_template = find_template(site, template) if template else None
+    if title is None and chosen_template is None:
+        raise AuthoringError("give the incident's TITLE, or --template NAME to take it from a template")
+    title = _title(title if title is not None else chosen_template.title)  # type: ignore[union-attr]
+    chosen: Iterable[str] | dict[str, str] = _components(site, components)
+    if chosen_template is not None:
+        impact = impact or chosen_template.impact
+        chosen = chosen or template_components(chosen_template)
     if impact not in IMPACTS:
-        raise AuthoringError(f"impact '{impact}' is not one of: {', '.join(IMPACTS)}")
+        raise AuthoringError(f"--impact is required without a template; one of: {', '.join(IMPACTS)}"
+                             if impact is None else f"impact '{impact}' is not one of: {', '.join(IMPACTS)}")
     author_id = choose_author(site.authors, author, git_config(root, "user.email"))
     at = update_time(now, None)
     start = at if started is None else _time(started, workspace.tz, "--started")
@@ -195,9 +207,11 @@ def new_incident(root: Path, title: str, impact: str, components: Iterable[str],
     if path.exists():
         raise _exists(path)
     due = next_update_at(next_update, now, workspace.tz) if next_update else None
-    body = _message(path, message, edit, "", [f"New incident: {title} ({display_path(path)})",
+    prefill = chosen_template.body.strip() if chosen_template is not None else ""
+    body = _message(path, message, edit, prefill, [f"New incident: {title} ({display_path(path)})",
                                         f"First update: {written_time(at)} · investigating · {author_id}",
-                                        "Say what customers notice, and what you are doing about it."])
+                                        "Say what customers notice, and what you are doing about it.",
+                                        "Replace every <<placeholder>> with what it asks for."])
     text = incident_text(title, impact, chosen, start,
                          update_block(at, "investigating", author_id, with_next_update(body, due, at)))
     problems = _checked(workspace, path, text, now, 1)

@@ -33,6 +33,8 @@ SCAFFOLD_FILES = (
     ("components.toml", "components.toml"),
     ("netlify.toml", "netlify.toml"),
     ("gitignore", ".gitignore"),
+    ("template-api-errors.md", "incident-templates/api-errors.md"),
+    ("template-website-down.md", "incident-templates/website-down.md"),
 )
 WORKFLOW = ".github/workflows/statusblog.yml"
 REQUIREMENTS = "requirements.txt"

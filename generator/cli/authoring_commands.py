@@ -103,8 +103,11 @@ def new() -> None:
 
 
 @new.command("incident")
-@click.argument("title")
-@click.option("--impact", required=True, type=click.Choice(IMPACTS), help="How bad it is for customers.")
+@click.argument("title", required=False)
+@click.option("--template", "-t", metavar="NAME", help="Start from incident-templates/NAME.md: its title, impact, "
+              "components and text, unless given.")
+@click.option("--impact", type=click.Choice(IMPACTS), help="How bad it is for customers (required without "
+              "--template).")
 @COMPONENT_OPTION
 @AUTHOR_OPTION
 @MESSAGE_OPTION
@@ -112,13 +115,14 @@ def new() -> None:
 @click.option("--started", metavar="TIME", help="When customers were first affected; default now.")
 @SITE_OPTION
 @CLOCK_OPTION
-def new_incident(title: str, impact: str, components: tuple[str, ...], author: str | None, message: str | None,
-                 next_update: str | None, started: str | None, site: Path | None, now: str | None) -> None:
+def new_incident(title: str | None, template: str | None, impact: str | None, components: tuple[str, ...],
+                 author: str | None, message: str | None, next_update: str | None, started: str | None,
+                 site: Path | None, now: str | None) -> None:
     """Write incidents/<date>-<title>.md with a first 'investigating' update, and print its path."""
     with refusals():
         said(edit.new_incident(resolve_site(site), title, impact, components, author=author, message=message,
                                     next_update=next_update, started=started, now=clock(now),
-                                    edit=edit_in_editor), path_only=True)
+                                    edit=edit_in_editor, template=template), path_only=True)
 
 
 @new.command("maintenance")

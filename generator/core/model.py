@@ -334,6 +334,37 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A `<<...>>` left in a template for the person declaring to fill (source/parse.PLACEHOLDER)."""
+
+    name: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentTemplate:
+    """The first text of a common incident (`incident-templates/<slug>.md`): never published.
+
+    It holds what the person on call would otherwise type under stress: the title, the impact, the
+    components with their statuses, and the first update's text, with placeholders where the facts
+    of this outage go. `new incident --template` and `alert` start a draft from it.
+    """
+
+    slug: str
+    source: str
+    title: str
+    impact: str
+    components: tuple[AffectedComponent, ...]
+    body: str
+    """The first update's Markdown, as written (placeholders and all)."""
+    body_line: int
+    """The file's line the body starts on, so a placeholder left in a draft is named at its template line."""
+    placeholders: tuple[Placeholder, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """Each front matter key's line, for a check that points at it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     root: str
     config: SiteConfig
@@ -347,3 +378,5 @@ class Site:
     unfinished: tuple[Incident, ...] = ()
     """Incident files with errors, as far as they parse: never published, only checked against the registries,
     so that one run reports every problem (content.ParsedFile.unfinished)."""
+    templates: tuple[IncidentTemplate, ...] = ()
+    """`incident-templates/`: the first text of common incidents, by slug; read, checked, never published."""

@@ -184,6 +184,10 @@ def check_model(site: Site, problems: Problems) -> None:
         problems.extend(incident_problems(authors, components, incident))
     for maintenance in site.maintenances:
         _check_maintenance(site, maintenance, authors, components, problems)
+    for template in site.templates:
+        # A template names components as an incident does: a wrong one found now, not while declaring one.
+        _check_components(components, template.source, template.lines.get("components", 1),
+                          (item.id for item in template.components), problems)
 
 
 def _check_template_left(incident: Incident, problems: Problems) -> None:
