@@ -155,10 +155,42 @@ def stable_id_line(stable_id: str | None) -> str:
     return f"id: {yaml_string(stable_id)}\n" if stable_id else ""
 
 
+def alerts_yaml(states: Mapping[str, str]) -> str:
+    """The `alerts:` value: each fingerprint (letters, digits, '.', '-', '_') and its state, on one line."""
+    return "{" + ", ".join(f"{yaml_string(fingerprint)}: {state}" for fingerprint, state in states.items()) + "}"
+
+
 def incident_text(title: str, impact: str, components: Iterable[str] | Mapping[str, str], started: datetime,
-                  first_update: str, stable_id: str | None = None) -> str:
+                  first_update: str, stable_id: str | None = None, alerts: Mapping[str, str] | None = None,
+                  alert_group: str = "") -> str:
+    recorded = (f"alerts: {alerts_yaml(alerts)}\nalert_group: {yaml_string(alert_group)}\n" if alerts else "")
     return (f"---\ntitle: {yaml_string(title)}\n{stable_id_line(stable_id)}impact: {impact}\n"
-            f"components: {components_yaml(components)}\nstarted: {iso_utc(started)}\n---\n\n{first_update}")
+            f"components: {components_yaml(components)}\nstarted: {iso_utc(started)}\n{recorded}---\n\n"
+            f"{first_update}")
+
+
+ALERTS_LINE = re.compile(r"^alerts:[^\r\n]*$", re.MULTILINE)
+
+
+def with_alert_states(text: str, states: Mapping[str, str]) -> str:
+    """The file with its front matter's one-line `alerts:` replaced; no other byte changes, so every
+    update keeps its proof."""
+    end = text.find("\n---", 3)
+    match = ALERTS_LINE.search(text, 0, end if end > 0 else 0)
+    if match is None:
+        raise AuthoringError("its front matter has no one-line 'alerts: {...}' to record the alert in; write it "
+                             "back on one line as 'statusblog alert' wrote it")
+    return text[:match.start()] + f"alerts: {alerts_yaml(states)}" + text[match.end():]
+
+
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def plain(value: str, limit: int = 500) -> str:
+    """A value from outside (an alert's label or annotation) as one line of text Markdown shows as it is:
+    no line can become a heading, a link, a tag or a `<<placeholder>>`."""
+    words = " ".join(value.split())[:limit]
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", words)
 
 
 def maintenance_text(title: str, start: datetime, end: datetime, components: Iterable[str], first_update: str,
@@ -200,8 +232,13 @@ def message_from_editor(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None) -> str:
-    """--author, else the registered author whose email is git's user.email, else a clear refusal."""
+def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None,
+                  github: str | None = None) -> str:
+    """--author, else the registered author whose `github` login started the run (a workflow passes
+    `--github "$GITHUB_ACTOR"`), else the one whose email is git's user.email, else a clear refusal.
+
+    A login no author has is refused rather than passed over: a workflow run must name a person, never
+    fall back to whoever the machine's git says."""
     registered = ", ".join(sorted(authors)) or "none yet"
     if given:
         if given in authors:
@@ -209,6 +246,12 @@ def choose_author(authors: Mapping[str, Author], given: str | None, email: str |
         close = did_you_mean(given, authors)
         hint = f"{close} " if close.startswith("did you mean") else ""
         raise AuthoringError(f"unknown author '{given}'; {hint}registered authors: {registered} (see authors.toml)")
+    if github:
+        for author in sorted(authors.values(), key=lambda a: a.id):
+            if author.github.casefold() == github.casefold():
+                return author.id
+        raise AuthoringError(f"no registered author has the GitHub login '{github}'; add github = \"{github}\" "
+                             f"to their table in authors.toml (registered authors: {registered})")
     if email:
         for author in sorted(authors.values(), key=lambda a: a.id):
             if author.email.casefold() == email.casefold():

@@ -181,7 +181,7 @@ def _title(title: str) -> str:
 
 def new_incident(root: Path, title: str | None, impact: str | None, components: Iterable[str], *,
                  author: str | None, message: str | None, next_update: str | None, started: str | None,
-                 now: datetime, edit: Editor, template: str | None = None) -> Written:
+                 now: datetime, edit: Editor, template: str | None = None, github: str | None = None) -> Written:
     """Write a new incident with its first 'investigating' update; from `incident-templates/<template>.md`,
     the title, impact, components and the text are the template's unless given."""
     workspace = _open(root)
@@ -198,7 +198,7 @@ def new_incident(root: Path, title: str | None, impact: str | None, components: 
     if impact not in IMPACTS:
         raise AuthoringError(f"--impact is required without a template; one of: {', '.join(IMPACTS)}"
                              if impact is None else f"impact '{impact}' is not one of: {', '.join(IMPACTS)}")
-    author_id = choose_author(site.authors, author, git_config(root, "user.email"))
+    author_id = choose_author(site.authors, author, git_config(root, "user.email"), github)
     at = update_time(now, None)
     start = at if started is None else _time(started, workspace.tz, "--started")
     if start > now:

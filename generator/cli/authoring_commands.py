@@ -1,4 +1,5 @@
-"""`init`, `requirements`, `new`, `update`, `resolve` and `postmortem`: the commands that write a site's sources.
+"""`init`, `requirements`, `new`, `update`, `resolve`, `postmortem` and `alert`: the commands that write a site's
+sources.
 
 Staff on call run them under stress, so each either writes a file that checks
 or refuses with a message (and the problems behind it), never a traceback. The
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import click
 
+from ..alerts.drafts import apply_alerts
+from ..alerts.payloads import MAX_BYTES, PayloadError, read_payload
 from ..authoring import edit, newsite
 from ..authoring.compose import AuthoringError
 from ..authoring.edit import Written
@@ -113,16 +116,18 @@ def new() -> None:
 @MESSAGE_OPTION
 @NEXT_UPDATE_OPTION
 @click.option("--started", metavar="TIME", help="When customers were first affected; default now.")
+@click.option("--github", metavar="LOGIN", help="Sign as the author whose github login in authors.toml this is "
+              "(a workflow passes the login that started it).")
 @SITE_OPTION
 @CLOCK_OPTION
 def new_incident(title: str | None, template: str | None, impact: str | None, components: tuple[str, ...],
                  author: str | None, message: str | None, next_update: str | None, started: str | None,
-                 site: Path | None, now: str | None) -> None:
+                 github: str | None, site: Path | None, now: str | None) -> None:
     """Write incidents/<date>-<title>.md with a first 'investigating' update, and print its path."""
     with refusals():
         said(edit.new_incident(resolve_site(site), title, impact, components, author=author, message=message,
                                     next_update=next_update, started=started, now=clock(now),
-                                    edit=edit_in_editor, template=template), path_only=True)
+                                    edit=edit_in_editor, template=template, github=github), path_only=True)
 
 
 @new.command("maintenance")
@@ -184,3 +189,34 @@ def postmortem(slug: str, author: str | None, site: Path | None, now: str | None
     """Append the postmortem template (three questions, an action item) to a resolved incident."""
     with refusals():
         said(edit.add_postmortem(resolve_site(site), slug, author=author, now=clock(now)))
+
+
+@click.command()
+@click.argument("payload", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
+@SITE_OPTION
+@CLOCK_OPTION
+def alert(payload: str, site: Path | None, now: str | None) -> None:
+    """Open or update draft incidents from an alert webhook body (Alertmanager, Grafana, Uptime Kuma).
+
+    The site.toml [[alert]] tables say which alerts become which incidents; docs/alerts.md.
+    """
+    shown = "standard input" if payload == "-" else display_path(Path(payload))
+    try:
+        if payload == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(payload, "rb") as file:
+                data = file.read(MAX_BYTES + 1)
+        notification = read_payload(data)
+    except OSError as exc:
+        raise click.ClickException(f"{shown}: cannot be read: {exc.strerror or exc}") from exc
+    except PayloadError as exc:
+        raise click.ClickException(f"{shown}:{exc.line or 1}: {exc.message}; send the webhook body as the tool "
+                                   "posts it (docs/alerts.md)") from exc
+    with refusals():
+        outcome = apply_alerts(resolve_site(site), notification, clock(now))
+    for line in outcome.said:
+        click.echo(line)
+    if outcome.unmatched and not outcome.written:
+        raise click.ClickException(f"no [[alert]] table of site.toml takes {outcome.unmatched} of the alerts; "
+                                   "nothing was written (add a table whose match is their labels: docs/alerts.md)")

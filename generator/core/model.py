@@ -141,6 +141,24 @@ class NotifyChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class AlertRule:
+    """One `[[alert]]` table of site.toml: which alerts it takes, and the draft incident they open.
+
+    An alert's labels must equal every label of `match`; the first table that matches wins
+    (generator/alerts/). The draft's updates carry `author`'s name, unsigned until she commits them signed.
+    """
+
+    match: tuple[tuple[str, str], ...]
+    author: str
+    components: tuple[tuple[str, str], ...] = ()
+    """Component id and status, in the order written; empty means the template's."""
+    impact: str = ""
+    """Empty means the template's (a table without a template must give it)."""
+    template: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str
     base_url: str
@@ -158,6 +176,8 @@ class SiteConfig:
     websub_hub: str = ""
     """A WebSub hub that feeds name and `notify` pings, so readers hear of an update in seconds."""
     notify: tuple[NotifyChannel, ...] = ()
+    alerts: tuple[AlertRule, ...] = ()
+    """`[[alert]]` tables: how `statusblog alert` maps an alert to a draft incident, first match wins."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +188,8 @@ class Author:
     email: str = ""
     url: str = ""
     signing_keys: tuple[str, ...] = ()
+    github: str = ""
+    """Their GitHub login: who a workflow run started by them declares as (never published)."""
     line: int = 0
 
     @property
@@ -297,6 +319,11 @@ class Incident:
     cause: str = ""
     next_update: datetime | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
+    alerts: Mapping[str, str] = field(default_factory=dict)
+    """Each alert's fingerprint -> 'firing' or 'cleared', as `statusblog alert` recorded it (front matter
+    `alerts`), so the same alert again changes nothing."""
+    alert_group: str = ""
+    """The alert group that opened it: a later alert of the group joins it while it is open."""
 
     @property
     def address(self) -> Address:

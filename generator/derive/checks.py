@@ -166,6 +166,21 @@ def _registries(site: Site, problems: Problems
     return authors, components
 
 
+def _check_alert_rules(site: Site, authors: Mapping[str, Author] | None,
+                       components: Mapping[str, Component] | None, problems: Problems) -> None:
+    """An `[[alert]]` table names a person, components and a template that exist: found by `check`, not by the
+    first alert of an outage."""
+    shown = site.source_files.get("site", "site.toml")
+    templates = {template.slug for template in site.templates}
+    for rule in site.config.alerts:
+        _check_author(authors, shown, rule.line, rule.author, problems)
+        _check_components(components, shown, rule.line, (component for component, _ in rule.components), problems)
+        if rule.template and rule.template not in templates:
+            problems.error(shown, rule.line, f"[[alert]] names the template '{rule.template}', which "
+                           "incident-templates/ does not hold", _unknown(rule.template, dict.fromkeys(templates),
+                                                                          "templates"))
+
+
 def check_model(site: Site, problems: Problems) -> None:
     """Errors that hold whatever "now" is.
 
@@ -178,6 +193,7 @@ def check_model(site: Site, problems: Problems) -> None:
     for channel in site.config.notify:
         _check_components(components, site.source_files.get("site", "site.toml"), channel.line,
                           channel.components, problems)
+    _check_alert_rules(site, authors, components, problems)
     for incident in site.incidents:
         problems.extend(incident_problems(authors, components, incident))
     for incident in site.unfinished:

@@ -92,6 +92,23 @@ def _stable_id(value: Any, tz: tzinfo) -> str:
     return result
 
 
+ALERT_STATES = ("firing", "cleared")
+
+
+def _alert_states(value: Any, tz: tzinfo) -> dict[str, str]:
+    """`alerts: {fingerprint: firing|cleared}`: what `statusblog alert` recorded, so an alert is acted on once."""
+    if not isinstance(value, dict):
+        raise FieldError("must be a map of alert fingerprint: firing or cleared", "e.g. {c6eadffa33fcdf37: firing}")
+    result = {}
+    for key, state in value.items():
+        fingerprint = _stable_id(key, tz)
+        if state not in ALERT_STATES:
+            raise FieldError(f"state '{state}' of alert '{fingerprint}' is not firing or cleared",
+                             did_you_mean(str(state), ALERT_STATES))
+        result[fingerprint] = state
+    return result
+
+
 INCIDENT_SCHEMA = {
     "title": FieldSpec(required_text, required=True),
     "impact": FieldSpec(choice(*IMPACTS), required=True),
@@ -100,6 +117,8 @@ INCIDENT_SCHEMA = {
     "cause": FieldSpec(identifier),
     "id": FieldSpec(_stable_id),
     "next_update": FieldSpec(time),
+    "alerts": FieldSpec(_alert_states),
+    "alert_group": FieldSpec(required_text),
 }
 MAINTENANCE_SCHEMA = {
     "title": FieldSpec(required_text, required=True),
@@ -338,6 +357,8 @@ def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
         cause=fields.get("cause", ""),
         next_update=fields.get("next_update"),
         lines=lines,
+        alerts=fields.get("alerts", {}),
+        alert_group=fields.get("alert_group", ""),
     )
     return ParsedFile(incident, tuple(problems.items))
 
