@@ -63,6 +63,13 @@ class Notification:
     group join the incident its first opened."""
     alerts: tuple[Alert, ...]
 
+    @property
+    def branch(self) -> str:
+        """The git branch the declare workflow drafts this group's incident on: one per group, so a second
+        alert of the group goes to the pull request the first opened. A hash, so no group key (which holds
+        quotes, braces and spaces) is ever part of a ref or a command line."""
+        return "statusblog/alert-" + hashlib.sha256(self.group.encode()).hexdigest()[:16]
+
 
 KINDS = {str: "text", list: "a list", int: "a whole number"}
 

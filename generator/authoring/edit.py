@@ -25,6 +25,7 @@ from ..core.model import (
     INCIDENT_STATUSES,
     MAINTENANCE_STATUSES,
     RESOLVED,
+    ComponentStatus,
     Incident,
     Maintenance,
     Site,
@@ -172,6 +173,25 @@ def _components(site: Site, components: Iterable[str]) -> tuple[str, ...]:
     return chosen
 
 
+def _statuses(site: Site, components: Iterable[str]) -> list[str] | dict[str, str]:
+    """`--component ID` or `--component ID=STATUS` (the status the incident gives it), as front matter writes
+    them: a list of ids, or a map where any status is given (a bare id then takes its impact's status, '')."""
+    pairs = [component.partition("=") for component in components]
+    ids = _components(site, (component_id.strip() for component_id, _, _ in pairs))
+    if not any(sep for _, sep, _ in pairs):
+        return list(ids)
+    statuses = {component_id.strip(): status.strip() for component_id, _, status in pairs}
+    missing = [component_id for component_id in ids if not statuses[component_id]]
+    if missing:
+        raise AuthoringError(f"--component {missing[0]} gives no status while another --component does; give "
+                             "each its status (ID=STATUS), or none")
+    for component_id in ids:
+        if statuses[component_id] not in ComponentStatus.names():
+            raise AuthoringError(f"--component {component_id}={statuses[component_id]!r}: the status is not one "
+                                 f"of: {', '.join(ComponentStatus.names())}")
+    return {component_id: statuses[component_id] for component_id in ids}
+
+
 def _title(title: str) -> str:
     cleaned = title.strip()
     if not cleaned or "\n" in cleaned:
@@ -191,7 +211,7 @@ def new_incident(root: Path, title: str | None, impact: str | None, components: 
     if title is None and chosen_template is None:
         raise AuthoringError("give the incident's TITLE, or --template NAME to take it from a template")
     title = _title(title if title is not None else chosen_template.title)  # type: ignore[union-attr]
-    chosen: Iterable[str] | dict[str, str] = _components(site, components)
+    chosen = _statuses(site, components)
     if chosen_template is not None:
         impact = impact or chosen_template.impact
         chosen = chosen or template_components(chosen_template)

@@ -37,6 +37,8 @@ SCAFFOLD_FILES = (
     ("template-website-down.md", "incident-templates/website-down.md"),
 )
 WORKFLOW = ".github/workflows/statusblog.yml"
+DECLARE_WORKFLOW = ".github/workflows/statusblog-declare.yml"
+"""Declaring an incident by hand or from an alert, as a draft pull request: copied as it is (scaffold/declare.yml)."""
 REQUIREMENTS = "requirements.txt"
 
 #: `OWNER/REPO@REF` or `OWNER/REPO/PATH@REF`, as GitHub spells a step's `uses:`: nothing that could
@@ -154,6 +156,7 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
     texts = {target: Template((SCAFFOLD / source).read_text(encoding="utf-8")).substitute(values)
              for source, target in (*SCAFFOLD_FILES, ("incident.md", example.relative_to(directory).as_posix()))}
     texts[WORKFLOW] = workflow_text(action)
+    texts[DECLARE_WORKFLOW] = (SCAFFOLD / "declare.yml").read_text(encoding="utf-8")
     texts[REQUIREMENTS] = requirements_text()
     written = []
     for target, text in texts.items():

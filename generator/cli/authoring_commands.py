@@ -111,7 +111,8 @@ def new() -> None:
               "components and text, unless given.")
 @click.option("--impact", type=click.Choice(IMPACTS), help="How bad it is for customers (required without "
               "--template).")
-@COMPONENT_OPTION
+@click.option("--component", "-c", "components", multiple=True, metavar="ID[=STATUS]",
+              help="An affected component, with its status if not the impact's (repeat for several).")
 @AUTHOR_OPTION
 @MESSAGE_OPTION
 @NEXT_UPDATE_OPTION
@@ -193,9 +194,11 @@ def postmortem(slug: str, author: str | None, site: Path | None, now: str | None
 
 @click.command()
 @click.argument("payload", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
+@click.option("--branch-name", is_flag=True, help="Print the git branch for this alert's group and write "
+              "nothing (the declare workflow drafts each group on its own branch).")
 @SITE_OPTION
 @CLOCK_OPTION
-def alert(payload: str, site: Path | None, now: str | None) -> None:
+def alert(payload: str, branch_name: bool, site: Path | None, now: str | None) -> None:
     """Open or update draft incidents from an alert webhook body (Alertmanager, Grafana, Uptime Kuma).
 
     The site.toml [[alert]] tables say which alerts become which incidents; docs/alerts.md.
@@ -213,6 +216,9 @@ def alert(payload: str, site: Path | None, now: str | None) -> None:
     except PayloadError as exc:
         raise click.ClickException(f"{shown}:{exc.line or 1}: {exc.message}; send the webhook body as the tool "
                                    "posts it (docs/alerts.md)") from exc
+    if branch_name:
+        click.echo(notification.branch)
+        return
     with refusals():
         outcome = apply_alerts(resolve_site(site), notification, clock(now))
     for line in outcome.said:
