@@ -264,3 +264,30 @@ def test_a_person_declaring_is_found_by_their_github_login(tmp_path: Path) -> No
     stranger = run("new", "incident", "API errors 2", "--impact", "major", "--github", "mallory", "-m", "x",
                    "--site", str(root), "--now", "2026-03-20T09:15:00Z")
     assert stranger.exit_code == 1 and "no registered author has the GitHub login 'mallory'" in stranger.output
+
+
+@pytest.mark.slow
+def test_the_draft_s_page_says_its_update_is_not_signed_until_its_author_signs_it(site: Path, tmp_path: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                                  ) -> None:
+    import subprocess
+
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=bot", "-c", "user.email=bot@example.com", *args], cwd=site,
+                       check=True, capture_output=True)
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "site")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+    assert alert(site, FIXTURES / "alertmanager-firing.json", "2026-03-20T09:15:00Z").exit_code == 0
+    git("add", "-A")
+    git("commit", "-q", "-m", "Draft from an alert")  # the workflow's bot commits it, unsigned
+    out = tmp_path / "public"
+    built = run("build", str(site), "--out", str(out), "--verify-signatures", "--now", "2026-03-20T09:20:00Z")
+    assert built.exit_code == 0, built.output
+    page = next((out / "incidents").glob("2026-03-20-*/index.html")).read_text(encoding="utf-8")
+    assert "Not signed" in page and "Alice Nguyen" in page
