@@ -194,7 +194,8 @@ def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dic
     env = ci_environment(fresh_venv(tmp_path / "runner", offline(dist, WHEELHOUSE)), tmp_path)
     steps = build_job(site)
     assert {step["uses"].split("@")[0] for step in steps if "uses" in step} == {
-        "actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact"}
+        "actions/checkout", "actions/cache", "actions/setup-python", "actions/upload-artifact",
+        "actions/upload-pages-artifact"}
     shell_steps = [step["run"] for step in steps if "run" in step]
     # The build cache's key step comes first, and starts clean without its secret (as here).
     assert shell_steps[1] == "python -m pip install -r requirements.txt"
