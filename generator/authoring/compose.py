@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from ..core.model import Author, Incident, Maintenance, Site
+from ..core.model import Author, Incident, IncidentTemplate, Maintenance, Site
 from ..core.problems import Problem, did_you_mean
 from ..core.times import TimeError, iso_utc, parse_eta
 from ..source.frontmatter import normalise, split_lines
@@ -160,10 +160,42 @@ def stable_id_line(stable_id: str | None) -> str:
     return f"id: {yaml_string(stable_id)}\n" if stable_id else ""
 
 
+def alerts_yaml(states: Mapping[str, str]) -> str:
+    """The `alerts:` value: each fingerprint (letters, digits, '.', '-', '_') and its state, on one line."""
+    return "{" + ", ".join(f"{yaml_string(fingerprint)}: {state}" for fingerprint, state in states.items()) + "}"
+
+
 def incident_text(title: str, impact: str, components: Iterable[str] | Mapping[str, str], started: datetime,
-                  first_update: str, stable_id: str | None = None) -> str:
+                  first_update: str, stable_id: str | None = None, alerts: Mapping[str, str] | None = None,
+                  alert_group: str = "") -> str:
+    recorded = (f"alerts: {alerts_yaml(alerts)}\nalert_group: {yaml_string(alert_group)}\n" if alerts else "")
     return (f"---\ntitle: {yaml_string(title)}\n{stable_id_line(stable_id)}impact: {impact}\n"
-            f"components: {components_yaml(components)}\nstarted: {iso_utc(started)}\n---\n\n{first_update}")
+            f"components: {components_yaml(components)}\nstarted: {iso_utc(started)}\n{recorded}---\n\n"
+            f"{first_update}")
+
+
+ALERTS_LINE = re.compile(r"^alerts:[^\r\n]*$", re.MULTILINE)
+
+
+def with_alert_states(text: str, states: Mapping[str, str]) -> str:
+    """The file with its front matter's one-line `alerts:` replaced; no other byte changes, so every
+    update keeps its proof."""
+    end = text.find("\n---", 3)
+    match = ALERTS_LINE.search(text, 0, end if end > 0 else 0)
+    if match is None:
+        raise AuthoringError("its front matter has no one-line 'alerts: {...}' to record the alert in; write it "
+                             "back on one line as 'statusblog alert' wrote it")
+    return text[:match.start()] + f"alerts: {alerts_yaml(states)}" + text[match.end():]
+
+
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def plain(value: str, limit: int = 500) -> str:
+    """A value from outside (an alert's label or annotation) as one line of text Markdown shows as it is:
+    no line can become a heading, a link, a tag or a `<<placeholder>>`."""
+    words = " ".join(value.split())[:limit]
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", words)
 
 
 def maintenance_text(title: str, start: datetime, end: datetime, components: Iterable[str], first_update: str,
@@ -208,11 +240,13 @@ def message_from_editor(text: str) -> str:
 
 
 def choose_author(authors: Mapping[str, Author], given: str | None, email: str | None,
-                  unset: str = "git config user.email is not set") -> str:
-    """--author, else the registered author whose email is git's user.email, else a clear refusal.
+                  github: str | None = None, unset: str = "git config user.email is not set") -> str:
+    """--author, else the registered author whose `github` login started the run (a workflow passes
+    `--github "$GITHUB_ACTOR"`), else the one whose email is git's user.email, else a clear refusal.
 
-    `unset` says why there is no email (git itself may be missing, which no `git config` would fix).
-    """
+    A login no author has is refused rather than passed over: a workflow run must name a person, never
+    fall back to whoever the machine's git says. `unset` says why there is no email (git itself may be
+    missing, which no `git config` would fix)."""
     registered = ", ".join(sorted(authors)) or "none yet"
     if given:
         if given in authors:
@@ -220,6 +254,12 @@ def choose_author(authors: Mapping[str, Author], given: str | None, email: str |
         close = did_you_mean(given, authors)
         hint = f"{close} " if close.startswith("did you mean") else ""
         raise AuthoringError(f"unknown author '{given}'; {hint}registered authors: {registered} (see authors.toml)")
+    if github:
+        for author in sorted(authors.values(), key=lambda a: a.id):
+            if author.github.casefold() == github.casefold():
+                return author.id
+        raise AuthoringError(f"no registered author has the GitHub login '{github}'; add github = \"{github}\" "
+                             f"to their table in authors.toml (registered authors: {registered})")
     if email:
         for author in sorted(authors.values(), key=lambda a: a.id):
             if author.email.casefold() == email.casefold():
@@ -248,6 +288,26 @@ def find_item(site: Site, reference: str) -> Incident | Maintenance:
     close = did_you_mean(wanted, slugs)
     hint = close if close.startswith("did you mean") else "list them with: ls incidents maintenance"
     raise AuthoringError(f"no incident or maintenance '{reference}'; {hint}")
+
+
+def find_template(site: Site, name: str) -> IncidentTemplate:
+    """A template of `incident-templates/` by its name (the file name without `.md`)."""
+    wanted = slugify(Path(name).stem)
+    for template in site.templates:
+        if template.slug == wanted:
+            return template
+    names = [template.slug for template in site.templates]
+    close = did_you_mean(wanted, names)
+    hint = f"{close} " if close.startswith("did you mean") else ""
+    raise AuthoringError(f"no incident template '{name}'; {hint}templates: {', '.join(names) or 'none yet'} "
+                         "(incident-templates/<name>.md, see docs/content.md)")
+
+
+def template_components(template: IncidentTemplate) -> list[str] | dict[str, str]:
+    """The template's components as `incident_text` writes them: with their statuses where it gives them."""
+    if any(item.status is not None for item in template.components):
+        return {item.id: item.status.key for item in template.components if item.status is not None}
+    return [item.id for item in template.components]
 
 
 def kind_of(item: Incident | Maintenance) -> str:

@@ -27,6 +27,7 @@ from ..core.model import (
     MAINTENANCE_STATUSES,
     RESOLVED,
     Author,
+    ComponentStatus,
     Incident,
     Maintenance,
     Site,
@@ -47,6 +48,7 @@ from .compose import (
     editor_template,
     file_slug,
     find_item,
+    find_template,
     incident_text,
     kind_of,
     maintenance_text,
@@ -55,6 +57,7 @@ from .compose import (
     next_update_sentence,
     postmortem_block,
     refuse_structure,
+    template_components,
     update_block,
     update_time,
     with_next_update,
@@ -90,11 +93,12 @@ def git_config(root: Path, key: str) -> str | None:
     return result.stdout.strip() or None
 
 
-def _author(authors: Mapping[str, Author], given: str | None, root: Path) -> str:
-    """--author, else the author git's user.email names; without git, the refusal says git is missing."""
+def _author(authors: Mapping[str, Author], given: str | None, root: Path, github: str | None = None) -> str:
+    """--author, else the author a GitHub login names, else the one git's user.email names; without git,
+    the refusal says git is missing."""
     unset = ("git is not installed, so git config user.email cannot be read" if shutil.which("git") is None
              else "git config user.email is not set")
-    return choose_author(authors, given, git_config(root, "user.email"), unset)
+    return choose_author(authors, given, git_config(root, "user.email"), github, unset)
 
 
 def _open(root: Path) -> Workspace:
@@ -180,6 +184,25 @@ def _components(site: Site, components: Iterable[str]) -> tuple[str, ...]:
     return chosen
 
 
+def _statuses(site: Site, components: Iterable[str]) -> list[str] | dict[str, str]:
+    """`--component ID` or `--component ID=STATUS` (the status the incident gives it), as front matter writes
+    them: a list of ids, or a map where any status is given (a bare id then takes its impact's status, '')."""
+    pairs = [component.partition("=") for component in components]
+    ids = _components(site, (component_id.strip() for component_id, _, _ in pairs))
+    if not any(sep for _, sep, _ in pairs):
+        return list(ids)
+    statuses = {component_id.strip(): status.strip() for component_id, _, status in pairs}
+    missing = [component_id for component_id in ids if not statuses[component_id]]
+    if missing:
+        raise AuthoringError(f"--component {missing[0]} gives no status while another --component does; give "
+                             "each its status (ID=STATUS), or none")
+    for component_id in ids:
+        if statuses[component_id] not in ComponentStatus.names():
+            raise AuthoringError(f"--component {component_id}={statuses[component_id]!r}: the status is not one "
+                                 f"of: {', '.join(ComponentStatus.names())}")
+    return {component_id: statuses[component_id] for component_id in ids}
+
+
 def _title(title: str) -> str:
     cleaned = title.strip()
     if not cleaned or "\n" in cleaned:
@@ -187,16 +210,26 @@ def _title(title: str) -> str:
     return cleaned
 
 
-def new_incident(root: Path, title: str, impact: str, components: Iterable[str], *, author: str | None,
-                 message: str | None, next_update: str | None, started: str | None, now: datetime,
-                 edit: Editor) -> Written:
+def new_incident(root: Path, title: str | None, impact: str | None, components: Iterable[str], *,
+                 author: str | None, message: str | None, next_update: str | None, started: str | None,
+                 now: datetime, edit: Editor, template: str | None = None, github: str | None = None) -> Written:
+    """Write a new incident with its first 'investigating' update; from `incident-templates/<template>.md`,
+    the title, impact, components and the text are the template's unless given."""
     workspace = _open(root)
     site = workspace.site
     assert site is not None
-    title, chosen = _title(title), _components(site, components)
+    chosen_template = find_template(site, template) if template else None
+    if title is None and chosen_template is None:
+        raise AuthoringError("give the incident's TITLE, or --template NAME to take it from a template")
+    title = _title(title if title is not None else chosen_template.title)  # type: ignore[union-attr]
+    chosen = _statuses(site, components)
+    if chosen_template is not None:
+        impact = impact or chosen_template.impact
+        chosen = chosen or template_components(chosen_template)
     if impact not in IMPACTS:
-        raise AuthoringError(f"impact '{impact}' is not one of: {', '.join(IMPACTS)}")
-    author_id = _author(site.authors, author, root)
+        raise AuthoringError(f"--impact is required without a template; one of: {', '.join(IMPACTS)}"
+                             if impact is None else f"impact '{impact}' is not one of: {', '.join(IMPACTS)}")
+    author_id = _author(site.authors, author, root, github)
     at = update_time(now, None)
     start = at if started is None else _time(started, workspace.tz, "--started")
     if start > now:
@@ -205,9 +238,11 @@ def new_incident(root: Path, title: str, impact: str, components: Iterable[str],
     if path.exists():
         raise _exists(path)
     due = next_update_at(next_update, now, workspace.tz) if next_update else None
-    body = _message(path, message, edit, "", [f"New incident: {title} ({display_path(path)})",
+    prefill = chosen_template.body.strip() if chosen_template is not None else ""
+    body = _message(path, message, edit, prefill, [f"New incident: {title} ({display_path(path)})",
                                         f"First update: {written_time(at)} · investigating · {author_id}",
-                                        "Say what customers notice, and what you are doing about it."])
+                                        "Say what customers notice, and what you are doing about it.",
+                                        "Replace every <<placeholder>> with what it asks for."])
     text = incident_text(title, impact, chosen, start,
                          update_block(at, "investigating", author_id, with_next_update(body, due, at)))
     problems = _checked(workspace, path, text, now, 1)

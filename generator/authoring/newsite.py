@@ -36,8 +36,12 @@ SCAFFOLD_FILES = (
     ("components.toml", "components.toml"),
     ("netlify.toml", "netlify.toml"),
     ("gitignore", GITIGNORE),
+    ("template-api-errors.md", "incident-templates/api-errors.md"),
+    ("template-website-down.md", "incident-templates/website-down.md"),
 )
 WORKFLOW = ".github/workflows/statusblog.yml"
+DECLARE_WORKFLOW = ".github/workflows/statusblog-declare.yml"
+"""Declaring an incident by hand or from an alert, as a draft pull request: copied as it is (scaffold/declare.yml)."""
 REQUIREMENTS = "requirements.txt"
 
 #: `OWNER/REPO@COMMIT` or `OWNER/REPO/PATH@COMMIT`, as GitHub spells a step's `uses:`, at a full commit
@@ -153,6 +157,7 @@ def init_site(directory: Path, *, name: str | None, email: str | None, title: st
         raise AuthoringError(f"--timezone: {exc}; use an IANA name such as 'UTC' or 'Europe/Berlin'") from exc
     texts = site_texts(directory, name=name, email=email, title=title, timezone=timezone, tz=tz, now=now)
     texts[WORKFLOW] = workflow_text(action)
+    texts[DECLARE_WORKFLOW] = (SCAFFOLD / "declare.yml").read_text(encoding="utf-8")
     texts[REQUIREMENTS] = requirements_text(pin)
     taken = sorted(target for target in texts if target != GITIGNORE and (directory / target).exists())
     if taken:

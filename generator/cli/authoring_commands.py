@@ -1,4 +1,5 @@
-"""`init`, `requirements`, `new`, `update`, `resolve` and `postmortem`: the commands that write a site's sources.
+"""`init`, `requirements`, `new`, `update`, `resolve`, `postmortem` and `alert`: the commands that write a site's
+sources.
 
 Staff on call run them under stress, so each either writes a file that checks
 or refuses with a message (and the problems behind it), never a traceback. The
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import click
 
+from ..alerts.drafts import apply_alerts
+from ..alerts.payloads import MAX_BYTES, PayloadError, read_payload
 from ..authoring import edit, newsite
 from ..authoring.compose import AuthoringError
 from ..authoring.edit import Written
@@ -113,22 +116,29 @@ def new() -> None:
 
 
 @new.command("incident")
-@click.argument("title")
-@click.option("--impact", required=True, type=click.Choice(IMPACTS), help="How bad it is for customers.")
-@COMPONENT_OPTION
+@click.argument("title", required=False)
+@click.option("--template", "-t", metavar="NAME", help="Start from incident-templates/NAME.md: its title, impact, "
+              "components and text, unless given.")
+@click.option("--impact", type=click.Choice(IMPACTS), help="How bad it is for customers (required without "
+              "--template).")
+@click.option("--component", "-c", "components", multiple=True, metavar="ID[=STATUS]",
+              help="An affected component, with its status if not the impact's (repeat for several).")
 @AUTHOR_OPTION
 @MESSAGE_OPTION
 @NEXT_UPDATE_OPTION
 @click.option("--started", metavar="TIME", help="When customers were first affected; default now.")
+@click.option("--github", metavar="LOGIN", help="Sign as the author whose github login in authors.toml this is "
+              "(a workflow passes the login that started it).")
 @SITE_OPTION
 @CLOCK_OPTION
-def new_incident(title: str, impact: str, components: tuple[str, ...], author: str | None, message: str | None,
-                 next_update: str | None, started: str | None, site: Path | None, now: str | None) -> None:
+def new_incident(title: str | None, template: str | None, impact: str | None, components: tuple[str, ...],
+                 author: str | None, message: str | None, next_update: str | None, started: str | None,
+                 github: str | None, site: Path | None, now: str | None) -> None:
     """Write incidents/<date>-<title>.md with a first 'investigating' update, and print its path."""
     with refusals():
         said(edit.new_incident(resolve_site(site), title, impact, components, author=author, message=message,
                                     next_update=next_update, started=started, now=clock(now),
-                                    edit=edit_in_editor), path_only=True)
+                                    edit=edit_in_editor, template=template, github=github), path_only=True)
 
 
 @new.command("maintenance")
@@ -190,3 +200,39 @@ def postmortem(slug: str, author: str | None, site: Path | None, now: str | None
     """Append the postmortem template (three questions, an action item) to a resolved incident."""
     with refusals():
         said(edit.add_postmortem(resolve_site(site), slug, author=author, now=clock(now)))
+
+
+@click.command()
+@click.argument("payload", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
+@click.option("--branch-name", is_flag=True, help="Print the git branch for this alert's group and write "
+              "nothing (the declare workflow drafts each group on its own branch).")
+@SITE_OPTION
+@CLOCK_OPTION
+def alert(payload: str, branch_name: bool, site: Path | None, now: str | None) -> None:
+    """Open or update draft incidents from an alert webhook body (Alertmanager, Grafana, Uptime Kuma).
+
+    The site.toml [[alert]] tables say which alerts become which incidents; docs/alerts.md.
+    """
+    shown = "standard input" if payload == "-" else display_path(Path(payload))
+    try:
+        if payload == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(payload, "rb") as file:
+                data = file.read(MAX_BYTES + 1)
+        notification = read_payload(data)
+    except OSError as exc:
+        raise click.ClickException(f"{shown}: cannot be read: {exc.strerror or exc}") from exc
+    except PayloadError as exc:
+        raise click.ClickException(f"{shown}:{exc.line or 1}: {exc.message}; send the webhook body as the tool "
+                                   "posts it (docs/alerts.md)") from exc
+    if branch_name:
+        click.echo(notification.branch)
+        return
+    with refusals():
+        outcome = apply_alerts(resolve_site(site), notification, clock(now))
+    for line in outcome.said:
+        click.echo(line)
+    if outcome.unmatched and not outcome.written:
+        raise click.ClickException(f"no [[alert]] table of site.toml takes {outcome.unmatched} of the alerts; "
+                                   "nothing was written (add a table whose match is their labels: docs/alerts.md)")

@@ -3,7 +3,7 @@
 Every failure a user can cause ends in a clear message and a non-zero exit,
 never a traceback: the person reading it is on call and in a hurry. The
 commands live by concern: `build_commands` (check, build, serve),
-`authoring_commands` (init, requirements, new, update, resolve, postmortem),
+`authoring_commands` (init, requirements, new, update, resolve, postmortem, alert),
 `notify_command` and `import_command`; what they share, finding the site
 and the common options, is `options`, and how they report, `console`.
 """
@@ -14,7 +14,7 @@ import click
 
 from .. import __version__
 from ..authoring.installed import installed_origin
-from .authoring_commands import init, new, postmortem, requirements, resolve, update
+from .authoring_commands import alert, init, new, postmortem, requirements, resolve, update
 from .build_commands import build, check, serve
 from .import_command import import_group
 from .notify_command import notify
@@ -35,5 +35,6 @@ def main() -> None:
     """Build a status blog from incident posts written in Markdown."""
 
 
-for command in (check, build, serve, init, requirements, new, update, resolve, postmortem, notify, import_group):
+for command in (check, build, serve, init, requirements, new, update, resolve, postmortem, alert, notify,
+                import_group):
     main.add_command(command)

@@ -141,6 +141,24 @@ class NotifyChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class AlertRule:
+    """One `[[alert]]` table of site.toml: which alerts it takes, and the draft incident they open.
+
+    An alert's labels must equal every label of `match`; the first table that matches wins
+    (generator/alerts/). The draft's updates carry `author`'s name, unsigned until she commits them signed.
+    """
+
+    match: tuple[tuple[str, str], ...]
+    author: str
+    components: tuple[tuple[str, str], ...] = ()
+    """Component id and status, in the order written; empty means the template's."""
+    impact: str = ""
+    """Empty means the template's (a table without a template must give it)."""
+    template: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str
     base_url: str
@@ -161,6 +179,8 @@ class SiteConfig:
     publish_proofs: bool = False
     """Publish, beside each verified byline, the git objects that prove it (docs/signatures.md). Off by
     default: a proof carries commit messages, committers' names and emails, and file names."""
+    alerts: tuple[AlertRule, ...] = ()
+    """`[[alert]]` tables: how `statusblog alert` maps an alert to a draft incident, first match wins."""
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
     """The line of each top-level setting in site.toml, for a problem found after reading (the language)."""
 
@@ -173,6 +193,8 @@ class Author:
     email: str = ""
     url: str = ""
     signing_keys: tuple[str, ...] = ()
+    github: str = ""
+    """Their GitHub login: who a workflow run started by them declares as (never published)."""
     line: int = 0
 
     @property
@@ -306,6 +328,11 @@ class Incident:
     cause: str = ""
     next_update: datetime | None = None
     lines: Mapping[str, int] = field(default_factory=dict)
+    alerts: Mapping[str, str] = field(default_factory=dict)
+    """Each alert's fingerprint -> 'firing' or 'cleared', as `statusblog alert` recorded it (front matter
+    `alerts`), so the same alert again changes nothing."""
+    alert_group: str = ""
+    """The alert group that opened it: a later alert of the group joins it while it is open."""
 
     @property
     def address(self) -> Address:
@@ -343,6 +370,37 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A `<<...>>` left in a template for the person declaring to fill (source/parse.PLACEHOLDER)."""
+
+    name: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentTemplate:
+    """The first text of a common incident (`incident-templates/<slug>.md`): never published.
+
+    It holds what the person on call would otherwise type under stress: the title, the impact, the
+    components with their statuses, and the first update's text, with placeholders where the facts
+    of this outage go. `new incident --template` and `alert` start a draft from it.
+    """
+
+    slug: str
+    source: str
+    title: str
+    impact: str
+    components: tuple[AffectedComponent, ...]
+    body: str
+    """The first update's Markdown, as written (placeholders and all)."""
+    body_line: int
+    """The file's line the body starts on, so a placeholder left in a draft is named at its template line."""
+    placeholders: tuple[Placeholder, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """Each front matter key's line, for a check that points at it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     root: str
     config: SiteConfig
@@ -356,3 +414,5 @@ class Site:
     unfinished: tuple[Incident, ...] = ()
     """Incident files with errors, as far as they parse: never published, only checked against the registries,
     so that one run reports every problem (content.ParsedFile.unfinished)."""
+    templates: tuple[IncidentTemplate, ...] = ()
+    """`incident-templates/`: the first text of common incidents, by slug; read, checked, never published."""

@@ -176,6 +176,21 @@ def _registries(site: Site, problems: Problems
     return authors, components
 
 
+def _check_alert_rules(site: Site, authors: Mapping[str, Author] | None,
+                       components: Mapping[str, Component] | None, problems: Problems) -> None:
+    """An `[[alert]]` table names a person, components and a template that exist: found by `check`, not by the
+    first alert of an outage."""
+    shown = site.source_files.get("site", "site.toml")
+    templates = {template.slug for template in site.templates}
+    for rule in site.config.alerts:
+        _check_author(authors, shown, rule.line, rule.author, problems)
+        _check_components(components, shown, rule.line, (component for component, _ in rule.components), problems)
+        if rule.template and rule.template not in templates:
+            problems.error(shown, rule.line, f"[[alert]] names the template '{rule.template}', which "
+                           "incident-templates/ does not hold", _unknown(rule.template, dict.fromkeys(templates),
+                                                                          "templates"))
+
+
 def check_model(site: Site, problems: Problems) -> None:
     """Errors that hold whatever "now" is.
 
@@ -190,12 +205,17 @@ def check_model(site: Site, problems: Problems) -> None:
     for channel in site.config.notify:
         _check_components(components, site.source_files.get("site", "site.toml"), channel.line,
                           channel.components, problems)
+    _check_alert_rules(site, authors, components, problems)
     for incident in site.incidents:
         problems.extend(incident_problems(authors, components, incident))
     for incident in site.unfinished:
         problems.extend(incident_problems(authors, components, incident))
     for maintenance in site.maintenances:
         _check_maintenance(site, maintenance, authors, components, problems)
+    for template in site.templates:
+        # A template names components as an incident does: a wrong one found now, not while declaring one.
+        _check_components(components, template.source, template.lines.get("components", 1),
+                          (item.id for item in template.components), problems)
 
 
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕԁһӏαεικνορτυχ", "aeopcyxijsdhlaeikvoptux")

@@ -17,7 +17,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Incident, Maintenance, Page, Site
+from ..core.model import Incident, IncidentTemplate, Maintenance, Page, Site
 from ..core.problems import Problem, Problems, display_path
 from ..core.times import zone
 from ..source.cached_parse import parse_entries
@@ -55,7 +55,7 @@ def load_workspace(root: Path) -> Workspace:
 
 
 def content_folder(root: Path, path: Path) -> str | None:
-    """The content folder ('incidents', 'maintenance', 'pages') directly holding `path`, if any."""
+    """The content folder (one of layout.CONTENT_FOLDERS) directly holding `path`, if any."""
     try:
         relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
     except ValueError:
@@ -84,7 +84,7 @@ def with_file(workspace: Workspace, path: Path, parsed: ParsedFile | None = None
         problems.extend(parsed.problems)
     elif (entry := content_file(workspace.root.resolve(), path, problems)) is not None:
         parsed = read_parsed(*entry, KIND_OF_FOLDER[folder].parse, workspace.tz, problems)
-    item: Incident | Maintenance | Page | None = parsed.item if parsed is not None else None
+    item: Incident | Maintenance | Page | IncidentTemplate | None = parsed.item if parsed is not None else None
     # An incident that does not parse whole is still checked as far as it does, as `check` does (loader.kept).
     unfinished = parsed.unfinished if parsed is not None and item is None else None
     site = _replace_item(site, folder, shown, item)
@@ -95,7 +95,8 @@ def with_file(workspace: Workspace, path: Path, parsed: ParsedFile | None = None
     return replace(workspace, site=site, problems=kept)
 
 
-def _replace_item(site: Site, folder: str, shown: str, item: Incident | Maintenance | Page | None) -> Site:
+def _replace_item(site: Site, folder: str, shown: str,
+                  item: Incident | Maintenance | Page | IncidentTemplate | None) -> Site:
     kind = KIND_OF_FOLDER[folder]
     return replace(site, **{kind.field: _replaced(getattr(site, kind.field), shown, item, kind.order)})
 

@@ -34,6 +34,7 @@ from ..core.problems import Problem, display_path
 from ..pipeline.evaluate import render
 from ..pipeline.workspace import Workspace, content_folder, evaluate, load_workspace, with_file
 from ..render.theme import THEMES, Page, Theme, load_theme, template_problem
+from ..source.layout import CONTENT_FOLDERS
 
 QUIET_SECONDS = 0.03
 """A burst of saves (an editor's write, rename and chmod) ends after this much silence."""
@@ -127,7 +128,7 @@ def classify(root: Path, path: Path, changes: Changes) -> None:
         changes.registry = True
     elif content_folder(root, path) and path.suffix == ".md":
         changes.content.add(path)
-    elif len(relative.parts) == 1 and relative.name in ("incidents", "maintenance", "pages"):
+    elif len(relative.parts) == 1 and relative.name in CONTENT_FOLDERS:
         changes.registry = True  # a content folder moved or deleted: read the site again
 
 

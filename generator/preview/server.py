@@ -30,6 +30,7 @@ import jinja2
 from watchdog.observers import Observer
 
 from ..core.media import HTML, media_type
+from ..core.model import IncidentTemplate
 from ..core.problems import Problem, display_path
 from ..render.theme import THEMES, template_problem
 from .live import Changes, Preview, Watcher
@@ -38,6 +39,8 @@ PREFIX = "/__statusblog/"
 EVENTS = PREFIX + "events"
 SCRIPT = PREFIX + "reload.js"
 STYLE = PREFIX + "overlay.css"
+TEMPLATES = PREFIX + "templates/"
+"""The site's incident templates, listed for the person writing: never part of a build (templates are staff's)."""
 HEARTBEAT_SECONDS = 10.0
 MAX_CONNECTIONS = 64
 """Connections served at once; each holds a thread. Beyond it a connection is answered 503 and closed."""
@@ -105,6 +108,29 @@ def error_page(generation: int, problems: Iterable[Problem]) -> bytes:
     return inject(page.encode(), generation, problems, NOTHING_TO_SHOW)
 
 
+def templates_page(generation: int, templates: Iterable[IncidentTemplate], problems: Iterable[Problem]) -> bytes:
+    """Each template of `incident-templates/`: what it declares, its placeholders, its text, and the command
+    that starts an incident from it. Every value is escaped: a template is text, never markup."""
+    items = []
+    for template in templates:
+        components = ", ".join(item.id + (f" ({item.status.key})" if item.status is not None else "")
+                               for item in template.components) or "none"
+        gaps = ", ".join(f"&lt;&lt;{html.escape(gap.name)}&gt;&gt; (line {gap.line})"
+                         for gap in template.placeholders) or "none"
+        items.append(f'<section id="{html.escape(template.slug)}"><h2>{html.escape(template.slug)}</h2><dl>'
+                     f"<dt>Title</dt><dd>{html.escape(template.title)}</dd>"
+                     f"<dt>Impact</dt><dd>{html.escape(template.impact)}</dd>"
+                     f"<dt>Components</dt><dd>{html.escape(components)}</dd>"
+                     f"<dt>Placeholders to fill</dt><dd>{gaps}</dd></dl>"
+                     f"<p>Declare: <code>statusblog new incident --template {html.escape(template.slug)}</code>"
+                     f"</p><pre>{html.escape(template.body.strip())}</pre></section>")
+    listed = "".join(items) or "<p>No templates yet: add incident-templates/NAME.md (docs/content.md).</p>"
+    page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<title>statusblog serve: incident templates</title></head><body><main>"
+            f"<h1>Incident templates</h1>{listed}</main></body></html>")
+    return inject(page.encode(), generation, problems)
+
+
 def site_path(raw: str) -> str | None:
     """The site-relative path a request names, or None when no file of a static site could have that name.
 
@@ -163,6 +189,12 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
         elif path == STYLE[1:]:
             self._send(HTTPStatus.OK, "text/css; charset=utf-8", OVERLAY_STYLE)
+        elif path == TEMPLATES[1:]:
+            preview = self.server.preview
+            site = preview.workspace.site if preview.workspace is not None else None
+            served = preview.served
+            self._send(HTTPStatus.OK, HTML, templates_page(served.generation, site.templates if site else (),
+                                                           served.problems))
         else:
             self._page(path)
 
@@ -319,7 +351,8 @@ def serve(root: Path, port: int, now: datetime | None, say: Callable[[str], None
     try:
         server = DevServer(root, port, now, say)
         server.start()
-        say(f"serving {display_path(root)} at {server.url} (Ctrl-C to stop)")
+        say(f"serving {display_path(root)} at {server.url} (Ctrl-C to stop); incident templates at "
+            f"{server.url.rstrip('/')}{TEMPLATES}")
         while server.http_thread.is_alive():
             server.http_thread.join(0.5)
     except KeyboardInterrupt:

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INCIDENTS, MAINTENANCE, PAGES = "incidents", "maintenance", "pages"
-CONTENT_FOLDERS = (INCIDENTS, MAINTENANCE, PAGES)
+INCIDENT_TEMPLATES = "incident-templates"
+"""The first text of common incidents: read under the same rules as incidents, never published."""
+CONTENT_FOLDERS = (INCIDENTS, MAINTENANCE, PAGES, INCIDENT_TEMPLATES)
 """Folders of Markdown files, one item per file (how each is parsed and ordered: loader.CONTENT_KINDS)."""
 THEME_FOLDERS = ("templates", "static")
 """Folders that override the installed theme's files of the same name."""

@@ -15,12 +15,31 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Incident, Maintenance, Page, Site
+from ..core.model import Incident, IncidentTemplate, Maintenance, Page, Site
 from ..core.problems import Problems, display_path
 from ..core.times import zone
 from .frontmatter import SourceError, read_text
-from .layout import INCIDENTS, MAINTENANCE, PAGES, REGISTRIES, THEME_FOLDERS, Refusal, files_below, refusal
-from .parse import ParsedFile, Unfinished, newest_first, parse_incident, parse_maintenance, parse_page, slugify
+from .layout import (
+    INCIDENT_TEMPLATES,
+    INCIDENTS,
+    MAINTENANCE,
+    PAGES,
+    REGISTRIES,
+    THEME_FOLDERS,
+    Refusal,
+    files_below,
+    refusal,
+)
+from .parse import (
+    ParsedFile,
+    Unfinished,
+    newest_first,
+    parse_incident,
+    parse_maintenance,
+    parse_page,
+    parse_template,
+    slugify,
+)
 from .registries import load_authors, load_components, load_site_config
 
 Parser = Callable[[str, str, str, tzinfo], ParsedFile]
@@ -37,7 +56,7 @@ class ContentKind:
     field: str
     """The Site's field that holds them."""
     order: Callable[[Any], Any]
-    """The site's order: incidents and maintenance newest first (then by slug), pages by slug."""
+    """The site's order: incidents and maintenance newest first (then by slug), pages and templates by slug."""
 
 
 CONTENT_KINDS = (
@@ -45,6 +64,7 @@ CONTENT_KINDS = (
     ContentKind(MAINTENANCE, parse_maintenance, "maintenances",
                 lambda maintenance: newest_first(maintenance.scheduled_start, maintenance.slug)),
     ContentKind(PAGES, parse_page, "pages", lambda page: page.slug),
+    ContentKind(INCIDENT_TEMPLATES, parse_template, "templates", lambda template: template.slug),
 )
 KIND_OF_FOLDER = {kind.folder: kind for kind in CONTENT_KINDS}
 ParseAll = Callable[[Path, list[Entry], tzinfo, Problems], list[Any]]
@@ -90,14 +110,16 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
 
 
 def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
-               ) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
-    """Incidents, maintenances, pages, and the incidents that parsed only in part (checked, never published)."""
+               ) -> tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]:
+    """Incidents, maintenances, pages, templates, and the incidents that parsed only in part (checked, never
+    published)."""
     entries: list[Entry] = [(path, shown, slug, kind.parse) for kind in CONTENT_KINDS
                             for path, shown, slug in content_files(root, kind.folder, problems)]
     items = parse(root, _each_file_once(entries, problems), tz, problems)
     return ([item for item in items if isinstance(item, Incident)],
             [item for item in items if isinstance(item, Maintenance)],
             [item for item in items if isinstance(item, Page)],
+            [item for item in items if isinstance(item, IncidentTemplate)],
             [item.incident for item in items if isinstance(item, Unfinished)])
 
 
@@ -177,7 +199,7 @@ def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) 
     if config is None:
         return None
     tz = zone(config.timezone)
-    incidents, maintenances, pages, unfinished = _parse_all(root, tz, problems, parse)
+    incidents, maintenances, pages, templates, unfinished = _parse_all(root, tz, problems, parse)
     return Site(
         root=str(root),
         config=config,
@@ -188,4 +210,5 @@ def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) 
         pages=tuple(sorted(pages, key=KIND_OF_FOLDER[PAGES].order)),
         source_files=registry,
         unfinished=tuple(unfinished),
+        templates=tuple(sorted(templates, key=KIND_OF_FOLDER[INCIDENT_TEMPLATES].order)),
     )

@@ -22,8 +22,10 @@ from ..core.model import (
     ComponentSetting,
     ComponentStatus,
     Incident,
+    IncidentTemplate,
     Maintenance,
     Page,
+    Placeholder,
     Postmortem,
     Update,
 )
@@ -50,6 +52,12 @@ COMPONENTS_LINE = re.compile(r"^Components:(.*)$")
 COMPONENT_SETTING = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*=[ \t]*([a-z_]+)")
 """One `<id>=<status>` pair, matched whole (fullmatch), so it never spans a line."""
 COMPONENTS_HINT = "write 'Components: <id>=<status>, ...', e.g. 'Components: storage=operational'"
+PLACEHOLDER = re.compile(r"<<([^<>\s](?:[^<>\n]{0,98}[^<>\s])?)>>")
+"""A gap in a template for the facts of this outage, e.g. `<<what customers notice>>`: plain text that
+Markdown shows as it is, never a template engine's syntax (content is never a template). A bounded run
+of characters that cannot hold the delimiters, so a long line cannot make it backtrack."""
+PLACEHOLDER_HINT = ("replace it with what it asks for; placeholders belong in incident-templates/, "
+                    "never in a published incident")
 INIT_EXAMPLE = "written by `statusblog init` to show the format"
 """A sentence of the example incident `statusblog init` writes; `check --strict` refuses a site that still has it."""
 
@@ -85,6 +93,23 @@ def _stable_id(value: Any, tz: tzinfo) -> str:
     return result
 
 
+ALERT_STATES = ("firing", "cleared")
+
+
+def _alert_states(value: Any, tz: tzinfo) -> dict[str, str]:
+    """`alerts: {fingerprint: firing|cleared}`: what `statusblog alert` recorded, so an alert is acted on once."""
+    if not isinstance(value, dict):
+        raise FieldError("must be a map of alert fingerprint: firing or cleared", "e.g. {c6eadffa33fcdf37: firing}")
+    result = {}
+    for key, state in value.items():
+        fingerprint = _stable_id(key, tz)
+        if state not in ALERT_STATES:
+            raise FieldError(f"state '{state}' of alert '{fingerprint}' is not firing or cleared",
+                             did_you_mean(str(state), ALERT_STATES))
+        result[fingerprint] = state
+    return result
+
+
 INCIDENT_SCHEMA = {
     "title": FieldSpec(required_text, required=True),
     "impact": FieldSpec(choice(*IMPACTS), required=True),
@@ -93,6 +118,8 @@ INCIDENT_SCHEMA = {
     "cause": FieldSpec(identifier),
     "id": FieldSpec(_stable_id),
     "next_update": FieldSpec(time),
+    "alerts": FieldSpec(_alert_states),
+    "alert_group": FieldSpec(required_text),
 }
 MAINTENANCE_SCHEMA = {
     "title": FieldSpec(required_text, required=True),
@@ -102,6 +129,12 @@ MAINTENANCE_SCHEMA = {
     "id": FieldSpec(_stable_id),
 }
 PAGE_SCHEMA = {"title": FieldSpec(required_text, required=True)}
+TEMPLATE_SCHEMA = {
+    "title": FieldSpec(required_text, required=True),
+    "impact": FieldSpec(choice(*IMPACTS), required=True),
+    "components": FieldSpec(_components),
+}
+"""An incident template's front matter: what an incident takes, less what only declaring it can say."""
 
 
 def slugify(stem: str) -> str:
@@ -122,7 +155,7 @@ class _Block:
 
 @dataclass(frozen=True, slots=True)
 class ParsedFile:
-    item: Incident | Maintenance | Page | None
+    item: Incident | Maintenance | Page | IncidentTemplate | None
     problems: tuple[Problem, ...]
     unfinished: Incident | None = None
     """For an incident file with errors: the incident as far as it parses, never published, but checked
@@ -303,11 +336,23 @@ def _timeline(
     return tuple(updates), postmortem
 
 
+def placeholders(doc: Document) -> tuple[Placeholder, ...]:
+    """Every `<<...>>` of a file, at its line: in a front matter text, or in the body outside code blocks
+    (where a shell heredoc or a C++ shift is only code)."""
+    found = [Placeholder(match.group(1), value.line or 1) for value in doc.fields.values()
+             if isinstance(value.data, str) for match in PLACEHOLDER.finditer(value.data)]
+    found += [Placeholder(match.group(1), doc.body_line + index) for index, raw, outside in fence_aware_lines(doc.body)
+              if outside for match in PLACEHOLDER.finditer(raw)]
+    return tuple(found)
+
+
 def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
     problems = Problems()
     doc = _document(text, path, problems)
     if doc is None:
         return ParsedFile(None, tuple(problems.items))
+    for gap in placeholders(doc):
+        problems.error(path, gap.line, f"unfilled placeholder <<{gap.name}>>", PLACEHOLDER_HINT)
     fields = read_fields(doc.fields, INCIDENT_SCHEMA, tz, problems, path, 1)
     blocks = _blocks(doc, path, problems)
     doc_id = (fields or {}).get("id", slug)
@@ -333,6 +378,8 @@ def parse_incident(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
         cause=fields.get("cause", ""),
         next_update=fields.get("next_update"),
         lines=lines,
+        alerts=fields.get("alerts", {}),
+        alert_group=fields.get("alert_group", ""),
     )
     return ParsedFile(incident, tuple(problems.items))
 
@@ -399,6 +446,35 @@ def parse_page(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
         return ParsedFile(None, tuple(problems.items))
     return ParsedFile(Page(slug=slug, source=path, title=fields["title"], body=section(doc.body, slug)),
                       tuple(problems.items))
+
+
+def parse_template(text: str, slug: str, path: str, tz: tzinfo) -> ParsedFile:
+    """An incident template: an incident's front matter without `started`, and the first update's text
+    without its heading (the time and the author are the declaring person's, when they declare)."""
+    problems = Problems()
+    doc = _document(text, path, problems)
+    if doc is None:
+        return ParsedFile(None, tuple(problems.items))
+    declared = {key: value for key, value in doc.fields.items()
+                if key in INCIDENT_SCHEMA and key not in TEMPLATE_SCHEMA}
+    for key, value in declared.items():
+        problems.error(path, value.line, f"'{key}' is not set in a template: it is said when an incident is "
+                       "declared", f"remove the '{key}' line")
+    written = {key: value for key, value in doc.fields.items() if key not in declared}
+    fields = read_fields(written, TEMPLATE_SCHEMA, tz, problems, path, 1)
+    for block in _blocks(doc, path, problems)[1:]:
+        problems.error(path, block.line, "a template has no update or postmortem heading: its text is the first "
+                       "update's", "remove the heading line; the time and author are written when it is used")
+    if not doc.body.strip():
+        problems.error(path, doc.body_line, "the template has no text for the first update",
+                       "write what customers notice and what you are doing, with <<placeholders>> for the facts")
+    if fields is None or problems.errors:
+        return ParsedFile(None, tuple(problems.items))
+    template = IncidentTemplate(slug=slug, source=path, title=fields["title"], impact=fields["impact"],
+                                components=fields.get("components", ()), body=doc.body, body_line=doc.body_line,
+                                placeholders=placeholders(doc),
+                                lines={key: value.line or 1 for key, value in doc.fields.items()})
+    return ParsedFile(template, tuple(problems.items))
 
 
 def newest_first(started: datetime, slug: str) -> tuple[float, str]:

@@ -14,7 +14,18 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from ..core.model import IMPACTS, NOTIFY_FORMATS, Author, Component, Contact, NotifyChannel, SiteConfig, UptimeWeights
+from ..core.model import (
+    IMPACTS,
+    NOTIFY_FORMATS,
+    AlertRule,
+    Author,
+    Component,
+    ComponentStatus,
+    Contact,
+    NotifyChannel,
+    SiteConfig,
+    UptimeWeights,
+)
 from ..core.problems import Problems, did_you_mean
 from ..core.times import TimeError, zone
 from ..themes import installed_themes
@@ -26,6 +37,7 @@ from .schema import (
     choice,
     day,
     flag,
+    identifier,
     integer,
     number,
     read_fields,
@@ -153,6 +165,32 @@ def _theme(value: Any, tz: tzinfo) -> str:
 
 
 WEIGHT = FieldSpec(number(0, 1))
+GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+"""GitHub's own rule for a login: letters, digits and single hyphens, at most 39 characters."""
+
+
+def _github(value: Any, tz: tzinfo) -> str:
+    login = required_text(value, tz)
+    if not GITHUB_LOGIN.match(login) or "--" in login or login.endswith("-"):
+        raise FieldError(f"'{login}' is not a GitHub login", 'write the login alone, e.g. github = "alice-n"')
+    return login
+
+
+def _text_map(value: Any, tz: tzinfo) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not value:
+        raise FieldError("must be a table of label = value", 'e.g. match = { alertname = "APIErrors" }')
+    return tuple((required_text(key, tz), text(item, tz)) for key, item in value.items())
+
+
+def _statuses(value: Any, tz: tzinfo) -> tuple[tuple[str, str], ...]:
+    pairs = _text_map(value, tz)
+    for key, status in pairs:
+        if not IDENTIFIER.match(key):
+            raise FieldError(f"'{key}' is not a component id", "use the ids of components.toml")
+        if status not in ComponentStatus.names():
+            raise FieldError(f"status '{status}' of '{key}' is not one of: {', '.join(ComponentStatus.names())}",
+                             did_you_mean(status, ComponentStatus.names()))
+    return pairs
 
 SITE_SCHEMA = {
     "title": FieldSpec(required_text, required=True),
@@ -170,6 +208,14 @@ SITE_SCHEMA = {
     "websub_hub": FieldSpec(_web_url),
     "notify": FieldSpec(lambda value, _tz: value),
     "publish_proofs": FieldSpec(flag),
+    "alert": FieldSpec(lambda value, _tz: value),
+}
+ALERT_SCHEMA = {
+    "match": FieldSpec(_text_map, required=True),
+    "author": FieldSpec(identifier, required=True),
+    "components": FieldSpec(_statuses),
+    "impact": FieldSpec(choice(*IMPACTS)),
+    "template": FieldSpec(identifier),
 }
 NOTIFY_SCHEMA = {
     "name": FieldSpec(required_text, required=True),
@@ -189,6 +235,7 @@ AUTHOR_SCHEMA = {
     "email": FieldSpec(_email),
     "url": FieldSpec(_web_url),
     "signing_keys": FieldSpec(text_list),
+    "github": FieldSpec(_github),
 }
 COMPONENT_SCHEMA = {
     "name": FieldSpec(required_text, required=True),
@@ -257,6 +304,31 @@ def _channels(value: Any, body: str, shown: str, problems: Problems) -> tuple[No
     return tuple(channels) if ok else None
 
 
+def _alert_rules(value: Any, body: str, shown: str, problems: Problems) -> tuple[AlertRule, ...] | None:
+    """Each `[[alert]]` table, typed, in the order written (the first that matches an alert wins)."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        problems.error(shown, None, "'alert' must be [[alert]] tables, one per kind of alert",
+                       "write '[[alert]]' on its own line, then match, author and components (docs/alerts.md)")
+        return None
+    blocks = _array_lines(body, "alert")
+    rules: list[AlertRule] = []
+    ok = True
+    for position, table in enumerate(value):
+        lines = blocks[position] if position < len(blocks) else {}
+        line = lines.get(("alert", ""))
+        fields = read_fields(_values(table, lines, "alert"), ALERT_SCHEMA, UTC, problems, shown, line, "[[alert]]")
+        if fields is None:
+            ok = False
+            continue
+        if not fields.get("impact") and not fields.get("template"):
+            problems.error(shown, line, "[[alert]] gives neither impact nor template",
+                           'add impact = "major" (or a template = "name" whose impact it takes)')
+            ok = False
+            continue
+        rules.append(AlertRule(line=line or 0, **fields))
+    return tuple(rules) if ok else None
+
+
 def load_site_config(path: Path, shown: str, problems: Problems) -> SiteConfig | None:
     if not path.is_file():
         problems.error(shown, None, "site.toml is missing", "create it with title, base_url and timezone")
@@ -274,9 +346,11 @@ def load_site_config(path: Path, shown: str, problems: Problems) -> SiteConfig |
     uptime = read_fields(_values(fields.pop("uptime", {}), lines, "uptime"), UPTIME_SCHEMA, UTC,
                          problems, shown, lines.get(("uptime", "")), "[uptime]")
     channels = _channels(fields.pop("notify", []), body, shown, problems)
-    if contact is None or uptime is None or channels is None:
+    alerts = _alert_rules(fields.pop("alert", []), body, shown, problems)
+    if contact is None or uptime is None or channels is None or alerts is None:
         return None
     return SiteConfig(**fields, contact=Contact(**contact), uptime=UptimeWeights(**uptime), notify=channels,
+                      alerts=alerts,
                       lines={key: line for (table, key), line in lines.items() if table == "" and key})
 
 

@@ -1,0 +1,1 @@
+"""`statusblog alert`: an alert webhook body from a team's own monitoring -> draft incidents."""
