@@ -173,7 +173,7 @@ def test_without_git_init_and_update_say_git_is_missing(tmp_path: Path, site: Pa
 
 def test_init_into_the_current_directory_does_not_say_cd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = run("init", ".", "--now", NOW)
+    result = run("init", ".", "--pin", "statusblog==0.1.0", "--now", NOW)
     assert result.exit_code == 0, result.output
     assert "next: statusblog serve" in result.output and "cd ." not in result.output
 

@@ -664,16 +664,19 @@ def test_an_apprise_url_with_several_targets_is_refused_before_sending_any(tmp_p
     assert sent == []
 
 
-def test_an_edited_byline_is_announced_as_edited(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("state", "words"), [("other", "Signed by someone else"), ("unsigned", "Not signed"),
+                                              ("uncommitted", "Not committed yet")])
+def test_a_byline_is_announced_in_its_own_state(tmp_path: Path, state: str, words: str) -> None:
+    """A notification says what the published byline says, never a bare "Signed by" for an unproven one."""
     root = site_with(tmp_path, channel("Ops JSON", "JSON_HOOK"))
     before, after = publish(tmp_path, root)
     feed = json.loads((after / "feed.json").read_text())
     for item in feed["items"]:
-        item.setdefault("_statusblog", {})["signature"] = {"state": "edited"}
+        item.setdefault("_statusblog", {})["signature"] = {"state": state}
     (after / "feed.json").write_text(json.dumps(feed))
     result = notify(root, after, str(before), "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "Signed by Bob Okafor, Database Engineer · Edited without proof after signing" in result.output
+    assert f"Signed by Bob Okafor, Database Engineer · {words}" in result.output
 
 
 @contextmanager
