@@ -20,7 +20,8 @@ PUBLISHED = MappingProxyType({
     "feeds": frozenset({"feed.xml", "feed.atom", "feed.json", "components", "incidents"}),
     "calendar": frozenset({"maintenance.ics"}),
     "api": frozenset({"api"}),
-    "badges": frozenset({"badge.svg", "components"}),
+    "badges": frozenset({"badge.svg", "badge.json", "components"}),
+    "embed": frozenset({"embed", "components"}),
     "sitemap": frozenset({"sitemap.xml", "robots.txt"}),
 })
 """Family name -> the top-level files and folders it writes. The html family also publishes each free page
@@ -28,6 +29,10 @@ under its own slug, which is why no slug may be one of these names."""
 
 RESERVED_NAMES = frozenset().union(*PUBLISHED.values())
 """What a free page may not be called: a name some output publishes under."""
+
+FRAMED = frozenset({"embed"})
+"""The top-level folder of the only pages other sites may frame (the status cards; each component's card
+is in its own folder, see component_embed_address): render/host_rules forbids framing everywhere else."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,16 @@ def maintenance_address(slug: str) -> Address:
 
 def component_address(component_id: str) -> Address:
     return Address(f"components/{component_id}/")
+
+
+def embed_address() -> Address:
+    """The site's status card, meant for another site's iframe."""
+    return Address("embed/")
+
+
+def component_embed_address(component_id: str) -> Address:
+    """A component's status card, beside its page."""
+    return Address(component_address(component_id).beside("embed/"))
 
 
 def author_address(author_id: str) -> Address:

@@ -47,7 +47,11 @@ SERVED = MappingProxyType({
     ),
     "api": (Served("/api/*", JSON, cross_origin=True),),
     "calendar": (Served("/*.ics", ICALENDAR, cross_origin=True),),
-    "badges": (Served("/*.svg", SVG),),
+    "badges": (
+        Served("/*.svg", SVG),
+        Served("/badge.json", JSON, cross_origin=True),
+        Served("/components/*/badge.json", JSON, cross_origin=True),
+    ),
 })
 """Family name -> the files it declares, in the order hosts are told (no path matches two patterns that set
 the same header: hosts join the values of such headers). A family not listed declares nothing."""
