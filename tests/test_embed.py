@@ -144,3 +144,13 @@ def test_the_cards_are_not_listed_for_search_engines(demo_build):
     assert "/components/api/" in sitemap and "embed/" not in sitemap
     head = lxml.html.fromstring((demo_build / "embed" / "index.html").read_bytes()).find("head")
     assert head.xpath("meta[@name='robots']/@content") == ["noindex"]
+
+
+def test_the_subscribe_page_shows_how_to_embed_the_cards_and_the_shields_badge(demo_build):
+    page = lxml.html.fromstring((demo_build / "subscribe" / "index.html").read_bytes())
+    links = set(page.xpath("//a/@href"))
+    assert {"../embed/", "../components/api/embed/", "../components/cdn/embed/"} <= links
+    snippets = page.xpath("//pre/code/text()")
+    assert '<iframe src="https://status.harbor.example/embed/" title="Harbor Hosting Status" width="320" ' \
+           'height="180" style="border:0"></iframe>' in snippets
+    assert "https://img.shields.io/endpoint?url=https%3A%2F%2Fstatus.harbor.example%2Fbadge.json" in snippets

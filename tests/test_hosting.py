@@ -38,6 +38,7 @@ EXPECTED_RULES = [
     ("/*.atom", ATOM),
     ("/feed.json", {"Content-Type": "application/feed+json", "Access-Control-Allow-Origin": "*"}),
     ("/api/*", {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}),
+    ("/uptime/*.csv", {"Content-Type": "text/csv; charset=utf-8", "Access-Control-Allow-Origin": "*"}),
     ("/*.ics", {"Content-Type": "text/calendar; charset=utf-8", "Access-Control-Allow-Origin": "*"}),
     ("/*.svg", {"Content-Type": "image/svg+xml"}),
     ("/badge.json", {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}),
@@ -73,6 +74,7 @@ SERVED = {
     "/badge.svg": {"Content-Type": "image/svg+xml", **DENIED},
     "/components/api/badge.svg": {"Content-Type": "image/svg+xml"},
     "/badge.json": {**JSON, **DENIED},
+    "/uptime/uptime.csv": {"Content-Type": "text/csv; charset=utf-8", "Access-Control-Allow-Origin": "*", **DENIED},
     "/components/api/badge.json": JSON,
 }
 

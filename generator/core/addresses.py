@@ -9,6 +9,7 @@ an output already takes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from types import MappingProxyType
 
 PUBLISHED = MappingProxyType({
@@ -86,6 +87,11 @@ def author_address(author_id: str) -> Address:
 def free_page_address(slug: str) -> Address:
     """A page of `pages/`, at the top: why no slug may be a name in PUBLISHED."""
     return Address(f"{slug}/")
+
+
+def uptime_report_address(month: date) -> Address:
+    """A month's SLA report, under the uptime page: uptime/2026/03/."""
+    return Address(f"uptime/{month:%Y}/{month:%m}/")
 
 
 def history_address(number: int) -> Address:
