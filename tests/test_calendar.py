@@ -126,6 +126,7 @@ def test_a_cancelled_window_reminds_no_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("written", "message"), [
     ('"1 hour"', "'maintenance_alarm' is '1 hour', which is not a duration"),
     ('"PT"', "'maintenance_alarm' is 'PT', which is not a duration"),
+    ('"PT\u0661H"', "'maintenance_alarm' is 'PT\u0661H', which is not a duration"),
     ('"P8D"', "'maintenance_alarm' must be between PT0M and P7D, not P8D"),
 ])
 def test_a_bad_maintenance_alarm_is_an_error_with_its_line(tmp_path: Path, written: str, message: str) -> None:

@@ -120,7 +120,8 @@ def integer(low: int, high: int) -> Converter:
     return convert
 
 
-_DURATION = re.compile(r"^P(?!$)(?:(\d{1,3})D)?(?:T(?=\d)(?:(\d{1,4})H)?(?:(\d{1,5})M)?)?$")
+_DURATION = re.compile(r"^P(?!$)(?:([0-9]{1,3})D)?(?:T(?=[0-9])(?:([0-9]{1,4})H)?(?:([0-9]{1,5})M)?)?$")
+"""ASCII digits only: `\\d` and int() would read Arabic-Indic digits as numbers too."""
 DURATION_HINT = 'write an ISO 8601 duration, as calendars do: "PT1H" (an hour), "PT30M", "P1D", "P1DT12H"'
 
 
