@@ -67,10 +67,12 @@ def test_the_badge_grows_with_its_text(tmp_path: Path) -> None:
 
 
 def test_the_sitemap_lists_every_page_and_robots_points_to_it(demo_build: Path) -> None:
+    """Every page but the 404 page and the status cards (parts of other sites' pages)."""
     root = etree.fromstring((demo_build / "sitemap.xml").read_bytes())
     locations = [url.findtext(f"{SITEMAP}loc") for url in root.iter(f"{SITEMAP}url")]
     pages = sorted(p.relative_to(demo_build).as_posix() for p in demo_build.rglob("*.html"))
-    expected = sorted("https://status.harbor.example/" + p.removesuffix("index.html") for p in pages if p != "404.html")
+    expected = sorted("https://status.harbor.example/" + p.removesuffix("index.html") for p in pages
+                      if p != "404.html" and "embed/" not in p)
     assert sorted(locations) == expected
     assert "https://status.harbor.example/subscribe/" in locations
     lastmod = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root.iter(f"{SITEMAP}url")}
@@ -79,3 +81,16 @@ def test_the_sitemap_lists_every_page_and_robots_points_to_it(demo_build: Path) 
     robots = (demo_build / "robots.txt").read_text()
     assert "Sitemap: https://status.harbor.example/sitemap.xml" in robots.splitlines()
     assert "User-agent: *" in robots.splitlines()
+
+
+def test_each_badge_has_a_shields_endpoint_with_its_own_words_and_colour(demo_build: Path) -> None:
+    """shields.io draws https://img.shields.io/endpoint?url=<badge.json>: the same badge in shields' styles."""
+    import json
+
+    for svg_path in ["badge.svg", "components/object-storage/badge.svg", "components/api/badge.svg"]:
+        svg = badge(demo_build, svg_path)
+        endpoint = json.loads((demo_build / svg_path.replace(".svg", ".json")).read_bytes())
+        assert endpoint == {"schemaVersion": 1, "label": words(svg)[0], "message": words(svg)[1],
+                            "color": fills(svg)[1], "labelColor": fills(svg)[0]}
+    assert json.loads((demo_build / "components/object-storage/badge.json").read_bytes())["message"] == \
+        "partial outage"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from tests.built import build_at
-from tests.sites import write_site
+from tests.sites import run, write_site
 
 MAINTENANCE_PATH = "maintenance/2026-03-20-db-upgrade.md"
 MAINTENANCE = """\
@@ -98,3 +99,41 @@ def test_the_calendar_depends_on_the_content_not_the_clock(tmp_path: Path) -> No
     second = build_at(root, "2026-03-19T23:00:00Z", tmp_path / "second")
     assert (first / "maintenance.ics").read_bytes() == (second / "maintenance.ics").read_bytes()
     assert the_event(first)["DTSTAMP"].dt == datetime(2026, 3, 13, 16, 0, tzinfo=UTC)
+
+
+def test_each_window_reminds_an_hour_before_by_default(demo_build: Path) -> None:
+    for event in events(demo_build).values():
+        (alarm,) = event.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY" and str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+        assert alarm["TRIGGER"].dt == -timedelta(hours=1)
+        assert alarm["TRIGGER"].params.get("RELATED", "START") == "START"
+
+
+def test_maintenance_alarm_sets_how_long_before(tmp_path: Path) -> None:
+    settings = ('title = "S"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\n'
+                'maintenance_alarm = "P1DT2H30M"\n')
+    out = build_at(write_site(tmp_path / "site", {"site.toml": settings, MAINTENANCE_PATH: MAINTENANCE}),
+                   "2026-03-14T00:00:00Z")
+    (alarm,) = the_event(out).walk("VALARM")
+    assert alarm["TRIGGER"].dt == -timedelta(days=1, hours=2, minutes=30)
+
+
+def test_a_cancelled_window_reminds_no_one(tmp_path: Path) -> None:
+    out = build_at(write_site(tmp_path / "site", {MAINTENANCE_PATH: MAINTENANCE + CANCELLED}), "2026-03-18T00:00:00Z")
+    assert the_event(out).walk("VALARM") == []
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ('"1 hour"', "'maintenance_alarm' is '1 hour', which is not a duration"),
+    ('"PT"', "'maintenance_alarm' is 'PT', which is not a duration"),
+    ('"PT\u0661H"', "'maintenance_alarm' is 'PT\u0661H', which is not a duration"),
+    ('"P8D"', "'maintenance_alarm' must be between PT0M and P7D, not P8D"),
+])
+def test_a_bad_maintenance_alarm_is_an_error_with_its_line(tmp_path: Path, written: str, message: str) -> None:
+    settings = f'title = "S"\nbase_url = "https://status.example.com/"\ntimezone = "UTC"\nmaintenance_alarm = {written}\n'
+    site = write_site(tmp_path / "site", {"site.toml": settings})
+    result = run("build", str(site), "--out", str(tmp_path / "out"), "--now", "2026-03-14T00:00:00Z")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"site.toml:4: error: {message}" in result.stderr, result.stderr
+    assert "ISO 8601 duration" in result.stderr
+    assert not (tmp_path / "out").exists()

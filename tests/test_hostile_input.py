@@ -11,7 +11,9 @@ later is covered the day it lands (and an unknown extension fails until it is).
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -66,7 +68,7 @@ RAW_MARKERS = (b"<script>alert", b"<img src=x", b"<svg/onload", b"<injected>", b
 TEXT_MARKERS = ("alert(", "onerror", "onload", "X-Injected", "<script", "javascript:")
 """None of these may reach the host's plain-text files (_headers, _redirects, robots.txt)."""
 EXTENSIONS = {".html": "html", ".xml": "xml", ".atom": "xml", ".rss": "xml", ".svg": "svg", ".json": "json",
-              ".ics": "ics", ".txt": "text", ".css": "css", ".webmanifest": "json"}
+              ".ics": "ics", ".txt": "text", ".css": "css", ".webmanifest": "json", ".csv": "csv"}
 PLAIN_FILES = {"_headers": "text", "_redirects": "text", ".statusblog-output": "text"}
 TEXT_FAMILIES = ("html", "xml", "json", "ics")
 """The families that carry titles and names; the others must carry none of the payloads."""
@@ -206,7 +208,7 @@ def check_json(data: bytes, where: str) -> tuple[list[str], list[str]]:
 
 
 ICS_LINE = re.compile(r"^[A-Z0-9-]+(;[^:]*)?:")
-ICS_COMPONENTS = frozenset({"VCALENDAR", "VEVENT", "VTIMEZONE", "STANDARD", "DAYLIGHT"})
+ICS_COMPONENTS = frozenset({"VCALENDAR", "VEVENT", "VALARM", "VTIMEZONE", "STANDARD", "DAYLIGHT"})
 
 
 def check_ics(data: bytes, where: str) -> tuple[list[str], list[str]]:
@@ -246,13 +248,20 @@ def check_text(data: bytes, where: str) -> tuple[list[str], list[str]]:
     return [text], found
 
 
+def check_csv(data: bytes, where: str) -> tuple[list[str], list[str]]:
+    """RFC 4180 read strictly; no cell a spreadsheet would run as a formula."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True))
+    cells = [cell for row in rows for cell in row]
+    return cells, [f"{where}: formula cell {cell!r}" for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
 def check_css(data: bytes, where: str) -> tuple[list[str], list[str]]:
     text = data.decode("utf-8")
     return [], [f"{where}: {pattern}" for pattern in ("javascript:", "expression(", "@import") if pattern in text]
 
 
 CHECKERS = {"html": check_html, "xml": check_xml, "svg": check_svg, "json": check_json, "ics": check_ics,
-            "text": check_text, "css": check_css}
+            "text": check_text, "css": check_css, "csv": check_csv}
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from generator.render.host_rules import (
     CONTENT_SECURITY_POLICY,
-    HEADER_RULES,
+    header_rules,
     index_html_links,
     netlify_rules,
     redirects,
@@ -20,16 +20,15 @@ from tests.conftest import DEMO_NOW, REPO
 from tests.sites import run, write_site
 from tests.support.http import headers_for_path, parse_headers_file
 
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
-       "form-action 'none'; frame-ancestors 'none'")
+CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 EVERYWHERE = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
     "Strict-Transport-Security": "max-age=31536000",
     "Cache-Control": "public, max-age=60",
 }
+NO_FRAMING = {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}
 RSS = {"Content-Type": "application/rss+xml; charset=utf-8", "Access-Control-Allow-Origin": "*"}
 ATOM = {"Content-Type": "application/atom+xml; charset=utf-8", "Access-Control-Allow-Origin": "*"}
 EXPECTED_RULES = [
@@ -39,29 +38,44 @@ EXPECTED_RULES = [
     ("/*.atom", ATOM),
     ("/feed.json", {"Content-Type": "application/feed+json", "Access-Control-Allow-Origin": "*"}),
     ("/api/*", {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}),
+    ("/uptime/*.csv", {"Content-Type": "text/csv; charset=utf-8", "Access-Control-Allow-Origin": "*"}),
     ("/*.ics", {"Content-Type": "text/calendar; charset=utf-8", "Access-Control-Allow-Origin": "*"}),
     ("/*.svg", {"Content-Type": "image/svg+xml"}),
+    ("/badge.json", {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}),
+    ("/components/*/badge.json", {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}),
+    *((pattern, NO_FRAMING) for pattern in [
+        "/", "/:name", "/about/*", "/api/*", "/authors/*", "/contact/*", "/history/*", "/incidents/*",
+        "/maintenance/*", "/static/*", "/subscribe/*", "/uptime/*", "/components/", "/components/:id/",
+        "/components/:id/index.html"]),
 ]
 EXPECTED_REDIRECTS = [("/history.atom", "/feed.atom", 301), ("/history.rss", "/feed.xml", 301)]
 
+DENIED = {"Content-Security-Policy": CSP + ", frame-ancestors 'none'", "X-Frame-Options": "DENY"}
+"""A second policy joins the first: browsers enforce both."""
+JSON = {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}
 # What a path of the published site must be served with, beyond EVERYWHERE.
 SERVED = {
-    "/index.html": {},
-    "/incidents/2026-03-14-api-error-rates/index.html": {},
-    "/static/style.css": {},
-    "/feed.xml": RSS,
+    "/index.html": DENIED,
+    "/incidents/2026-03-14-api-error-rates/index.html": DENIED,
+    "/static/style.css": DENIED,
+    "/embed/": {},
+    "/components/api/embed/": {},
+    "/feed.xml": {**RSS, **DENIED},
     "/components/api/feed.xml": RSS,
-    "/feed.atom": ATOM,
+    "/feed.atom": {**ATOM, **DENIED},
     "/components/api/feed.atom": ATOM,
-    "/incidents/2026-03-14-api-error-rates/feed.atom": ATOM,
-    "/feed.json": {"Content-Type": "application/feed+json", "Access-Control-Allow-Origin": "*"},
-    "/api/v2/summary.json": {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"},
-    "/api/v2/incidents/unresolved.json": {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"},
-    "/api/v2/scheduled-maintenances/upcoming.json": {"Content-Type": "application/json",
-                                                      "Access-Control-Allow-Origin": "*"},
-    "/maintenance.ics": {"Content-Type": "text/calendar; charset=utf-8", "Access-Control-Allow-Origin": "*"},
-    "/badge.svg": {"Content-Type": "image/svg+xml"},
+    "/incidents/2026-03-14-api-error-rates/feed.atom": {**ATOM, **DENIED},
+    "/feed.json": {"Content-Type": "application/feed+json", "Access-Control-Allow-Origin": "*", **DENIED},
+    "/api/v2/summary.json": {**JSON, **DENIED},
+    "/api/v2/incidents/unresolved.json": {**JSON, **DENIED},
+    "/api/v2/scheduled-maintenances/upcoming.json": {**JSON, **DENIED},
+    "/maintenance.ics": {"Content-Type": "text/calendar; charset=utf-8", "Access-Control-Allow-Origin": "*",
+                         **DENIED},
+    "/badge.svg": {"Content-Type": "image/svg+xml", **DENIED},
     "/components/api/badge.svg": {"Content-Type": "image/svg+xml"},
+    "/badge.json": {**JSON, **DENIED},
+    "/uptime/uptime.csv": {"Content-Type": "text/csv; charset=utf-8", "Access-Control-Allow-Origin": "*", **DENIED},
+    "/components/api/badge.json": JSON,
 }
 
 
@@ -90,9 +104,11 @@ def test_netlify_toml_moves_statuspage_feed_subscribers_over(netlify):
 
 
 def test_netlify_toml_and_the_build_share_one_source_of_truth(netlify):
-    assert [(rule.pattern, dict(rule.headers)) for rule in HEADER_RULES] == EXPECTED_RULES
-    assert (REPO / "netlify.toml").read_text(encoding="utf-8").endswith("\n" + netlify_rules()), \
-        "netlify.toml's [[headers]] and [[redirects]] are host_rules.netlify_rules(): paste its text there"
+    rules = header_rules(["about", "contact"])
+    assert [(rule.pattern, dict(rule.headers)) for rule in rules] == EXPECTED_RULES
+    assert (REPO / "netlify.toml").read_text(encoding="utf-8").endswith("\n" + netlify_rules(rules)), \
+        ("netlify.toml's [[headers]] and [[redirects]] are host_rules.netlify_rules(header_rules(the demo's free "
+         "pages)): paste its text there")
     assert [(r.source, r.target, r.status) for r in redirects("/")] == EXPECTED_REDIRECTS
 
 
@@ -110,12 +126,17 @@ def test_each_kind_of_file_is_served_with_its_headers(demo_build, path):
 
 
 def test_no_built_file_gets_a_header_from_two_rules(demo_build):
-    """Hosts join the values of a header set by two matching rules: "application/json, image/svg+xml"."""
+    """Hosts join the values of a header set by two matching rules: "application/json, image/svg+xml". The one
+    header meant to be joined is the policy: a second Content-Security-Policy is a second policy, enforced too."""
     rules = parse_headers_file((demo_build / "_headers").read_text(encoding="utf-8"))
     files = ["/" + p.relative_to(demo_build).as_posix() for p in demo_build.rglob("*") if p.is_file()]
     for path in [*files, *SERVED]:
-        names = [name.lower() for rule in rules if rule.matches(path) for name, _ in rule.headers]
+        names = [name.lower() for rule in rules if rule.matches(path) for name, _ in rule.headers
+                 if name != "Content-Security-Policy"]
         assert len(names) == len(set(names)), path
+        policies = [value for rule in rules if rule.matches(path) for name, value in rule.headers
+                    if name == "Content-Security-Policy"]
+        assert policies[0] == CSP and policies[1:] in ([], ["frame-ancestors 'none'"]), path
 
 
 def test_redirects_lead_to_the_public_path_under_a_base_path(tmp_path):
@@ -132,8 +153,9 @@ def html_pages(root: Path) -> list[Path]:
 
 
 def test_every_page_carries_the_policy_for_hosts_without_headers(demo_build):
-    """GitHub Pages sends no _headers; the <meta> policy is the same less frame-ancestors, which meta ignores."""
-    expected = CSP.replace("; frame-ancestors 'none'", "")
+    """GitHub Pages sends no _headers; the <meta> policy is the header's (frame-ancestors, which a <meta> policy
+    cannot carry, is a header of its own)."""
+    expected = CSP
     assert CONTENT_SECURITY_POLICY == CSP
     for page in html_pages(demo_build):
         head = lxml.html.fromstring(page.read_bytes()).find("head")

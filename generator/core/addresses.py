@@ -9,6 +9,7 @@ an output already takes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from types import MappingProxyType
 
 PUBLISHED = MappingProxyType({
@@ -20,7 +21,8 @@ PUBLISHED = MappingProxyType({
     "feeds": frozenset({"feed.xml", "feed.atom", "feed.json", "components", "incidents"}),
     "calendar": frozenset({"maintenance.ics"}),
     "api": frozenset({"api"}),
-    "badges": frozenset({"badge.svg", "components"}),
+    "badges": frozenset({"badge.svg", "badge.json", "components"}),
+    "embed": frozenset({"embed", "components"}),
     "sitemap": frozenset({"sitemap.xml", "robots.txt"}),
     "proofs": frozenset({"proofs"}),
 })
@@ -29,6 +31,10 @@ under its own slug, which is why no slug may be one of these names."""
 
 RESERVED_NAMES = frozenset().union(*PUBLISHED.values())
 """What a free page may not be called: a name some output publishes under."""
+
+FRAMED = frozenset({"embed"})
+"""The top-level folder of the only pages other sites may frame (the status cards; each component's card
+is in its own folder, see component_embed_address): render/host_rules forbids framing everywhere else."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,16 @@ def component_address(component_id: str) -> Address:
     return Address(f"components/{component_id}/")
 
 
+def embed_address() -> Address:
+    """The site's status card, meant for another site's iframe."""
+    return Address("embed/")
+
+
+def component_embed_address(component_id: str) -> Address:
+    """A component's status card, beside its page."""
+    return Address(component_address(component_id).beside("embed/"))
+
+
 def author_address(author_id: str) -> Address:
     return Address(f"authors/{author_id}/")
 
@@ -72,6 +88,11 @@ def author_address(author_id: str) -> Address:
 def free_page_address(slug: str) -> Address:
     """A page of `pages/`, at the top: why no slug may be a name in PUBLISHED."""
     return Address(f"{slug}/")
+
+
+def uptime_report_address(month: date) -> Address:
+    """A month's SLA report, under the uptime page: uptime/2026/03/."""
+    return Address(f"uptime/{month:%Y}/{month:%m}/")
 
 
 def history_address(number: int) -> Address:

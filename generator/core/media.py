@@ -20,6 +20,7 @@ ATOM = "application/atom+xml; charset=utf-8"
 JSON_FEED = "application/feed+json"
 JSON = "application/json"
 ICALENDAR = "text/calendar; charset=utf-8"
+CSV = "text/csv; charset=utf-8"
 SVG = "image/svg+xml"
 XML = "application/xml"
 
@@ -46,8 +47,13 @@ SERVED = MappingProxyType({
         Served("/feed.json", JSON_FEED, cross_origin=True),
     ),
     "api": (Served("/api/*", JSON, cross_origin=True),),
+    "uptime": (Served("/uptime/*.csv", CSV, cross_origin=True),),
     "calendar": (Served("/*.ics", ICALENDAR, cross_origin=True),),
-    "badges": (Served("/*.svg", SVG),),
+    "badges": (
+        Served("/*.svg", SVG),
+        Served("/badge.json", JSON, cross_origin=True),
+        Served("/components/*/badge.json", JSON, cross_origin=True),
+    ),
 })
 """Family name -> the files it declares, in the order hosts are told (no path matches two patterns that set
 the same header: hosts join the values of such headers). A family not listed declares nothing."""
@@ -55,7 +61,7 @@ the same header: hosts join the values of such headers). A family not listed dec
 BY_EXTENSION = MappingProxyType({
     ".html": HTML, ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
     ".json": JSON, ".xml": XML, ".svg": SVG, ".txt": "text/plain; charset=utf-8", ".ics": ICALENDAR,
-    ".atom": ATOM,
+    ".atom": ATOM, ".csv": CSV,
 })
 """What static hosts serve an undeclared file as. `.xml` is generic XML: the sitemap is one, and an RSS
 feed is told apart by its declaration above (application/rss+xml, which feed readers and browsers look for)."""

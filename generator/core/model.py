@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import IntEnum
 from urllib.parse import quote
 
@@ -168,6 +168,8 @@ class SiteConfig:
     theme: str = "default"
     postmortem_deadline_days: int = 7
     history_page_size: int = 20
+    maintenance_alarm: timedelta = timedelta(hours=1)
+    """How long before a maintenance window calendars remind their reader of it (maintenance.ics' VALARM)."""
     feed_limit: int = 100
     contact: Contact = field(default_factory=Contact)
     uptime: UptimeWeights = field(default_factory=UptimeWeights)

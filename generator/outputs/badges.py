@@ -1,4 +1,9 @@
-"""badge.svg and components/<id>/badge.svg: the status, small enough for a README.
+"""badge.svg and components/<id>/badge.svg: the status, small enough for a README; badge.json beside each.
+
+badge.json is the same badge in shields.io's endpoint schema (schemaVersion 1,
+label, message, color), so a README that already uses shields' styles can
+show it: https://img.shields.io/endpoint?url=<the badge.json's public URL>.
+Both files come from one Badge, so their words and colours cannot differ.
 
 The badge says the status in words as well as colour (status is never told by
 colour alone) and carries a <title>, so a screen reader announces it whether
@@ -14,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..derive.state import INDICATOR_BY_STATUS, SiteState
 from ..render.theme import Theme
-from .common import Wording, xml_text
+from .common import Wording, json_bytes, xml_text
 
 Output = Iterator[tuple[str, bytes]]
 
@@ -78,6 +83,11 @@ class Badge:
         ]
         return ("\n".join(lines) + "\n").encode("utf-8")
 
+    def endpoint(self) -> bytes:
+        """shields.io's endpoint JSON: the same words and colours as the SVG, drawn by shields in its styles."""
+        return json_bytes({"schemaVersion": 1, "label": self.label, "message": self.message,
+                           "color": COLOURS[self.status], "labelColor": LABEL_COLOUR})
+
 
 def message(words: Wording, status: str) -> str:
     """A status as the theme words it on the pages, in the badge's lower case."""
@@ -100,3 +110,4 @@ def badges(state: SiteState, words: Wording) -> Iterator[tuple[str, Badge]]:
 def render_badges(state: SiteState, theme: Theme) -> Output:
     for path, badge in badges(state, Wording(theme)):
         yield path, badge.svg()
+        yield path.removesuffix("svg") + "json", badge.endpoint()

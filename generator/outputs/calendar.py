@@ -8,14 +8,19 @@ purpose (moving the window is announced with an update, so customers reading
 the feeds learn of it too), and it only ever grows. DTSTAMP and LAST-MODIFIED
 are the time of the latest published update (the window's start if none is
 published yet): taken from the content, so two builds give the same bytes.
+
+Each window that is not cancelled carries a VALARM, `maintenance_alarm`
+(site.toml, an hour by default) before it starts, so a calendar that
+subscribed reminds its reader without anyone setting a reminder by hand.
+Its text is the window's title: the calendar app says "reminder" itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event, vText
+from icalendar import Alarm, Calendar, Event, vText
 
 from ..core.model import Site
 from ..derive.state import MaintenanceState, SiteState
@@ -51,7 +56,18 @@ def maintenance_event(state: MaintenanceState, site: Site, words: Wording) -> Ev
     event.add("url", url)
     event.add("status", "CANCELLED" if state.status == "cancelled" else "CONFIRMED")
     event.add("transp", "TRANSPARENT")
+    if state.status != "cancelled":
+        event.add_component(reminder(maintenance.title, config.maintenance_alarm))
     return event
+
+
+def reminder(title: str, before: timedelta) -> Alarm:
+    """RFC 5545's display alarm, `before` the window's start (a TRIGGER relative to DTSTART)."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", title)
+    alarm.add("trigger", -before)
+    return alarm
 
 
 def calendar(state: SiteState, words: Wording) -> bytes:

@@ -17,6 +17,7 @@ from ..render.theme import Page, Theme
 from .api import render_api
 from .badges import render_badges
 from .calendar import render_calendar
+from .embed import embed_pages
 from .feeds import render_feeds
 from .hosting import render_hosting
 from .html import html_pages
@@ -58,6 +59,7 @@ OUTPUTS: tuple[Family, ...] = (
     Family("static", files=static_files),
     Family("hosting", files=render_hosting),
     Family("subscribe", pages=subscribe_pages),
+    Family("embed", pages=embed_pages),
     Family("uptime", pages=uptime_pages, files=uptime_files),
     Family("feeds", files=render_feeds),
     Family("calendar", files=render_calendar),

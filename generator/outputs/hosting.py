@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..derive.state import SiteState
-from ..render.host_rules import headers_file, redirects, redirects_file
+from ..render.host_rules import header_rules, headers_file, redirects, redirects_file
 from ..render.theme import Theme
 
 
 def render_hosting(state: SiteState, _theme: Theme) -> Iterator[tuple[str, bytes]]:
-    yield "_headers", headers_file().encode("utf-8")
+    free_pages = (page.slug for page in state.site.pages)
+    yield "_headers", headers_file(header_rules(free_pages)).encode("utf-8")
     base_path = urlsplit(state.site.config.base_url).path
     yield "_redirects", redirects_file(redirects(base_path)).encode("utf-8")

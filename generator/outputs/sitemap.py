@@ -13,12 +13,19 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from xml.sax.saxutils import escape
 
+from ..core.addresses import component_embed_address, embed_address
 from ..core.times import iso_utc
 from ..derive.state import SiteState
 from .common import absolute
 
 Output = Iterator[tuple[str, bytes]]
 UNLISTED = frozenset({"404.html"})
+"""Not a page to find by searching; nor are the status cards (outputs/embed.py), which are parts of other sites."""
+
+
+def unlisted(state: SiteState) -> frozenset[str]:
+    cards = [embed_address().page, *(component_embed_address(key).page for key in state.components)]
+    return UNLISTED | frozenset(cards)
 
 
 def last_changes(state: SiteState) -> dict[str, datetime]:
@@ -35,7 +42,8 @@ def sitemap(state: SiteState, paths: Iterable[str]) -> bytes:
     changes = last_changes(state)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for path in sorted(p for p in set(paths) if p.endswith(".html") and p not in UNLISTED):
+    hidden = unlisted(state)
+    for path in sorted(p for p in set(paths) if p.endswith(".html") and p not in hidden):
         lastmod = f"<lastmod>{iso_utc(changes[path])}</lastmod>" if path in changes else ""
         lines.append(f"  <url><loc>{escape(absolute(config, path))}</loc>{lastmod}</url>")
     lines.append("</urlset>")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
+from ..core.addresses import component_embed_address, embed_address
 from ..derive.state import SiteState
 from ..render.theme import Page, page
 
@@ -20,4 +21,5 @@ def webcal(url: str) -> str:
 
 def subscribe_pages(state: SiteState) -> Iterator[Page]:
     yield page("subscribe.html", "subscribe/index.html", state=state,
-               webcal=webcal(state.site.config.base_url + "maintenance.ics"))
+               webcal=webcal(state.site.config.base_url + "maintenance.ics"), card=embed_address(),
+               cards={key: component_embed_address(key) for key in state.components})

@@ -1,19 +1,23 @@
-"""uptime/index.html and api/uptime.json: what we delivered against what we promised.
+"""uptime/index.html, api/uptime.json, uptime/uptime.csv and a report page per month: what we delivered
+against what we promised.
 
-Both come from state.uptime, and every figure in both is rounded by the same
-rules (percentages by Uptime.percent, minutes to one decimal, durations to
-whole seconds), so a reader who checks the page against the JSON finds the
+All come from state.uptime, and every figure is rounded by the same rules
+(percentages by Uptime.percent, minutes to one decimal, durations to whole
+seconds), so a reader who checks a page or the CSV against the JSON finds the
 same digits. api/uptime.json is our own extension: Statuspage has no uptime
-API, so its shape is documented in docs/uptime.md.
+API, so its shape is documented in docs/uptime.md, as are the CSV's columns.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
-from dataclasses import asdict
-from datetime import timedelta
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from typing import Any
 
+from ..core.addresses import Address, uptime_report_address
 from ..core.times import iso_utc
 from ..derive.handling import QuarterMetrics
 from ..derive.state import SiteState
@@ -139,11 +143,94 @@ def uptime_json(state: SiteState) -> JSON:
     }
 
 
+CSV_PATH = "uptime/uptime.csv"
+CSV_COLUMNS = ("component_id", "component_name", "month", "target_percent", "uptime_percent", "downtime_minutes",
+               "allowed_downtime_minutes", "target_met", "month_running")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list): such a text is written after a `'`."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One component's month in a month's report, and where the same figures are in api/uptime.json."""
+
+    uptime: ComponentUptime
+    index: int
+    """The month's place in the component's months: its JSON path is components.<id>.months.<index>."""
+
+    @property
+    def month(self) -> MonthUptime:
+        return self.uptime.months[self.index]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthReport:
+    month: date
+    rows: tuple[ReportRow, ...]
+
+    @property
+    def address(self) -> Address:
+        return uptime_report_address(self.month)
+
+    @property
+    def complete(self) -> bool:
+        return all(row.month.complete for row in self.rows)
+
+
+def ordered(state: SiteState) -> list[ComponentUptime]:
+    return sorted(state.uptime.components.values(), key=lambda uptime: uptime.component.position)
+
+
+def month_reports(state: SiteState) -> list[MonthReport]:
+    """Every month of any component's history, oldest first, with the components whose history has it."""
+    rows: dict[date, list[ReportRow]] = {}
+    for uptime in ordered(state):
+        for index, month in enumerate(uptime.months):
+            rows.setdefault(month.month, []).append(ReportRow(uptime, index))
+    return [MonthReport(month, tuple(rows[month])) for month in sorted(rows)]
+
+
+def target_met(month: MonthUptime) -> str:
+    """yes or no against the target (so far, for the running month); empty with no target or no service."""
+    if month.allowed_downtime_minutes is None or month.figures.minutes <= 0:
+        return ""
+    return "no" if month.breached else "yes"
+
+
+def safe_cell(value: object) -> str:
+    """A cell's text that no spreadsheet runs as a formula; numbers are written as api/uptime.json has them."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def uptime_csv(state: SiteState) -> bytes:
+    """uptime/uptime.csv: RFC 4180 (CRLF, quoted where needed), UTF-8, one row per component and month."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for uptime in ordered(state):
+        component = uptime.component
+        for month in uptime.months:
+            figures, allowed = month.figures, month.allowed_downtime_minutes
+            writer.writerow(safe_cell(value) for value in (
+                component.id, component.name, f"{month.month:%Y-%m}", component.sla, figures.percent,
+                minutes(figures.downtime_minutes) if figures.minutes > 0 else None,
+                None if allowed is None else minutes(allowed), target_met(month),
+                "no" if month.complete else "yes"))
+    return buffer.getvalue().encode("utf-8")
+
+
 def uptime_pages(state: SiteState) -> Iterator[Page]:
-    components = sorted(state.uptime.components.values(), key=lambda uptime: uptime.component.position)
+    components = ordered(state)
+    reports = month_reports(state)
     yield page("uptime.html", "uptime/index.html", state=state, report=state.uptime, components=components,
-               windows=WINDOWS)
+               windows=WINDOWS, month_reports=reports[::-1], csv_path=CSV_PATH)
+    for number, month in enumerate(reports):
+        yield page("uptime_report.html", month.address.page, state=state, report=state.uptime, month=month,
+                   previous=reports[number - 1] if number else None,
+                   next=reports[number + 1] if number + 1 < len(reports) else None, csv_path=CSV_PATH)
 
 
 def uptime_files(state: SiteState, _theme: Theme) -> Output:
     yield "api/uptime.json", json_bytes(uptime_json(state))
+    yield CSV_PATH, uptime_csv(state)

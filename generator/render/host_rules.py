@@ -8,14 +8,28 @@ test suite, so the three cannot drift apart.
 
 The policy allows only the site's own stylesheet and images: no script from
 anyone, no frames, no forms. That is what keeps a status page trustworthy
-while everything else is on fire.
+while everything else is on fire. Only the status cards (`embed/`,
+`components/<id>/embed/`) may be framed by other sites; every other page
+refuses it.
+
+Netlify and Cloudflare apply every rule whose pattern matches a path and join
+the values of a header set by two of them, so a `/*` rule that forbade
+framing would reach the cards too, and no later rule could take it back
+(Cloudflare's `! Name` could, Netlify has nothing like it). So `/*` says
+nothing about framing, and the rules that forbid it name every published
+place except the cards, with patterns whose count does not grow with the
+site (a `:placeholder` is one path segment on both hosts). A second
+Content-Security-Policy value is a second policy that browsers enforce as
+well, which is how `frame-ancestors 'none'` joins the one of `/*`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core.addresses import FRAMED, RESERVED_NAMES, component_address
 from ..core.media import SERVED, Served
 
 CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
@@ -24,10 +38,9 @@ CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("img-src", "'self' data:"),
     ("base-uri", "'none'"),
     ("form-action", "'none'"),
-    ("frame-ancestors", "'none'"),
 )
-META_IGNORED_DIRECTIVES = ("frame-ancestors",)
-"""Browsers ignore these in a <meta> policy (and warn about them), so the tag leaves them out."""
+"""The policy of every page, the framed cards too. Framing is decided per path (NO_FRAMING), and a <meta>
+policy cannot carry `frame-ancestors` anyway (browsers ignore it there), so the tag and the header agree."""
 
 
 def policy(directives: tuple[tuple[str, str], ...]) -> str:
@@ -35,7 +48,12 @@ def policy(directives: tuple[tuple[str, str], ...]) -> str:
 
 
 CONTENT_SECURITY_POLICY = policy(CSP_DIRECTIVES)
-META_CONTENT_SECURITY_POLICY = policy(tuple(d for d in CSP_DIRECTIVES if d[0] not in META_IGNORED_DIRECTIVES))
+META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+NO_FRAMING: tuple[tuple[str, str], ...] = (
+    ("Content-Security-Policy", "frame-ancestors 'none'"),
+    ("X-Frame-Options", "DENY"),
+)
+"""For every path but the cards: `frame-ancestors` for today's browsers, X-Frame-Options for older ones."""
 
 SHORT_CACHE = "public, max-age=60"
 """For every file, static/ included: file names carry no content hash, so a long
@@ -63,7 +81,6 @@ class Redirect:
 EVERY_PATH = HeaderRule("/*", (
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
     ("X-Content-Type-Options", "nosniff"),
-    ("X-Frame-Options", "DENY"),
     ("Referrer-Policy", "no-referrer"),
     ("Strict-Transport-Security", "max-age=31536000"),
     ("Cache-Control", SHORT_CACHE),
@@ -75,9 +92,25 @@ def served_rule(served: Served) -> HeaderRule:
                                                                                else ())))
 
 
-HEADER_RULES: tuple[HeaderRule, ...] = (
-    EVERY_PATH, *(served_rule(served) for declared in SERVED.values() for served in declared))
-"""Every path's policy, then each family's declared media types (core/media.py), in their order."""
+def unframed_patterns(free_pages: Iterable[str]) -> tuple[str, ...]:
+    """Every published place but the cards: the root, each file or name at the top, each folder an output
+    or a free page publishes under, and under `components/` each component's page (its card is beside it).
+
+    `/:name` is one segment, so it takes `embed` (a redirect to `embed/`) but not the card itself.
+    """
+    component = component_address(":id")
+    holds_cards = FRAMED | {component.url.partition("/")[0]}
+    folders = sorted(name for name in RESERVED_NAMES | set(free_pages)
+                     if "." not in name and not name.startswith("_") and name not in holds_cards)
+    return ("/", "/:name", *(f"/{name}/*" for name in folders),
+            "/components/", f"/{component.url}", f"/{component.page}")
+
+
+def header_rules(free_pages: Iterable[str] = ()) -> tuple[HeaderRule, ...]:
+    """Every path's policy, each family's declared media types (core/media.py) in their order, then the
+    paths that may not be framed. `free_pages` are the site's free pages' slugs, each a folder at the top."""
+    return (EVERY_PATH, *(served_rule(served) for declared in SERVED.values() for served in declared),
+            *(HeaderRule(pattern, NO_FRAMING) for pattern in unframed_patterns(free_pages)))
 
 STATUSPAGE_FEEDS: tuple[tuple[str, str], ...] = (("/history.atom", "feed.atom"), ("/history.rss", "feed.xml"))
 """Statuspage's feed paths and ours, so subscribers moved over keep receiving updates."""
@@ -92,7 +125,7 @@ def redirects(base_path: str) -> tuple[Redirect, ...]:
     return tuple(Redirect(source, base_path + target) for source, target in STATUSPAGE_FEEDS)
 
 
-def headers_file(rules: tuple[HeaderRule, ...] = HEADER_RULES) -> str:
+def headers_file(rules: tuple[HeaderRule, ...]) -> str:
     blocks = ["\n".join([rule.pattern, *(f"  {name}: {value}" for name, value in rule.headers)]) for rule in rules]
     return "\n\n".join(blocks) + "\n"
 
@@ -105,9 +138,9 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def netlify_rules(rules: tuple[HeaderRule, ...] = HEADER_RULES, moved: tuple[Redirect, ...] = redirects("/")) -> str:
+def netlify_rules(rules: tuple[HeaderRule, ...], moved: tuple[Redirect, ...] = redirects("/")) -> str:
     """The same rules as netlify.toml's [[headers]] and [[redirects]] tables: what the repository's
-    netlify.toml ends with (tests/test_hosting.py holds it to this text)."""
+    netlify.toml ends with, for the demo site's free pages (tests/test_hosting.py holds it to this text)."""
     blocks = [f'[[headers]]\n  for = {_toml_string(rule.pattern)}\n  [headers.values]\n'
               + "".join(f"    {name} = {_toml_string(value)}\n" for name, value in rule.headers) for rule in rules]
     blocks += [f"[[redirects]]\n  from = {_toml_string(rule.source)}\n  to = {_toml_string(rule.target)}\n"

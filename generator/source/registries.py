@@ -7,7 +7,7 @@ a did-you-mean hint, and every setting has a documented default.
 from __future__ import annotations
 
 import re
-from datetime import UTC, tzinfo
+from datetime import UTC, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +36,7 @@ from .schema import (
     FieldSpec,
     choice,
     day,
+    duration,
     flag,
     identifier,
     integer,
@@ -201,6 +202,7 @@ SITE_SCHEMA = {
     "theme": FieldSpec(_theme),
     "postmortem_deadline_days": FieldSpec(integer(0, 3650)),
     "history_page_size": FieldSpec(integer(1, 1000)),
+    "maintenance_alarm": FieldSpec(duration(timedelta(0), timedelta(days=7))),
     "feed_limit": FieldSpec(integer(1, 100_000)),
     "contact": FieldSpec(_table),
     "uptime": FieldSpec(_table),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from ..core.problems import Problems, did_you_mean
@@ -118,6 +118,37 @@ def integer(low: int, high: int) -> Converter:
         return value
 
     return convert
+
+
+_DURATION = re.compile(r"^P(?!$)(?:([0-9]{1,3})D)?(?:T(?=[0-9])(?:([0-9]{1,4})H)?(?:([0-9]{1,5})M)?)?$")
+"""ASCII digits only: `\\d` and int() would read Arabic-Indic digits as numbers too."""
+DURATION_HINT = 'write an ISO 8601 duration, as calendars do: "PT1H" (an hour), "PT30M", "P1D", "P1DT12H"'
+
+
+def duration(low: timedelta, high: timedelta) -> Converter:
+    """A duration written as ISO 8601 (days, hours, minutes), the form iCalendar's alarms take."""
+    def convert(value: Any, tz: tzinfo) -> timedelta:
+        written = text(value, tz)
+        match = _DURATION.match(written)
+        if not match:
+            raise FieldError(f"is '{written}', which is not a duration", DURATION_HINT)
+        days, hours, minutes = (int(part or 0) for part in match.groups())
+        result = timedelta(days=days, hours=hours, minutes=minutes)
+        if not low <= result <= high:
+            raise FieldError(f"must be between {iso_duration(low)} and {iso_duration(high)}, not {written}",
+                             DURATION_HINT)
+        return result
+
+    return convert
+
+
+def iso_duration(value: timedelta) -> str:
+    """A whole number of minutes as ISO 8601 writes it (P1DT2H30M), for messages about durations."""
+    days, minutes = value.days, value.seconds // 60
+    clock = "".join(f"{amount}{unit}" for amount, unit in ((minutes // 60, "H"), (minutes % 60, "M")) if amount)
+    if not days and not clock:
+        return "PT0M"
+    return "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "")
 
 
 def flag(value: Any, _tz: tzinfo) -> bool:
