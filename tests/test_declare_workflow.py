@@ -57,7 +57,7 @@ def runner(tmp_path: Path) -> Path:
     """The runner's checkout of a new site's repository, with an [[alert]] table and Alice's GitHub login."""
     origin = tmp_path / "origin"
     assert statusblog("init", str(origin), "--name", "Alice Nguyen", "--email", "alice@example.com",
-                      "--now", NOW).exit_code == 0
+                      "--pin", "statusblog==0.1.0", "--now", NOW).exit_code == 0
     next((origin / "incidents").glob("*-example-incident.md")).unlink()
     with (origin / "site.toml").open("a", encoding="utf-8") as file:
         file.write(RULE)
@@ -78,7 +78,7 @@ def runner(tmp_path: Path) -> Path:
 def draft_step(root: Path) -> dict[str, Any]:
     workflow = yaml.safe_load((root / ".github" / "workflows" / "statusblog-declare.yml").read_text("utf-8"))
     steps = workflow["jobs"]["draft"]["steps"]
-    # Installing is setup-python's and pip's work, done here by the suite's own environment.
+    # Installing is setup-python's and uv's work, done here by the suite's own environment.
     (step,) = [step for step in steps if "run" in step and "pip install" not in step["run"]]
     return step
 

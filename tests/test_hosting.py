@@ -45,7 +45,7 @@ EXPECTED_RULES = [
     ("/components/*/badge.json", {"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"}),
     *((pattern, NO_FRAMING) for pattern in [
         "/", "/:name", "/about/*", "/api/*", "/authors/*", "/contact/*", "/history/*", "/incidents/*",
-        "/maintenance/*", "/static/*", "/subscribe/*", "/uptime/*", "/components/", "/components/:id/",
+        "/maintenance/*", "/proofs/*", "/static/*", "/subscribe/*", "/uptime/*", "/components/", "/components/:id/",
         "/components/:id/index.html"]),
 ]
 EXPECTED_REDIRECTS = [("/history.atom", "/feed.atom", 301), ("/history.rss", "/feed.xml", 301)]

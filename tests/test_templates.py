@@ -140,7 +140,7 @@ def test_a_title_or_a_template_is_needed(site: Path) -> None:
 def test_init_writes_two_templates_that_declare_a_checking_incident(tmp_path: Path) -> None:
     root = tmp_path / "status"
     assert run("init", str(root), "--name", "Alice Nguyen", "--email", "alice@example.com",
-               "--now", "2026-03-20T08:00:00Z").exit_code == 0
+               "--pin", "statusblog==0.1.0", "--now", "2026-03-20T08:00:00Z").exit_code == 0
     assert sorted(path.name for path in (root / "incident-templates").iterdir()) == ["api-errors.md",
                                                                                      "website-down.md"]
     for name in ("api-errors", "website-down"):

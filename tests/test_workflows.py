@@ -156,11 +156,12 @@ def test_a_new_site_can_build_through_statusblogs_action_instead(scaffold):
 
 
 def every_workflow() -> dict[str, str]:
-    """Every workflow a run can meet, by name: this repository's, the Action, and both that init writes."""
+    """Every workflow a run can meet, by name: this repository's, the Action, and those that init writes."""
     texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(WORKFLOWS.glob("*.yml"))}
     texts["action.yml"] = (REPO / "action.yml").read_text(encoding="utf-8")
     texts["init"] = workflow_text(None)
     texts["init --action"] = workflow_text("harbor/statusblog@" + "0" * 40)
+    texts["init declare"] = (REPO / "generator" / "scaffold" / "declare.yml").read_text(encoding="utf-8")
     return texts
 
 
