@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..core.model import Incident, Maintenance, Postmortem, Section, Update
+from ..source.layout import INCIDENTS, MAINTENANCE
 
-KINDS = {Incident: "incidents", Maintenance: "maintenance"}
+KINDS = {Incident: INCIDENTS, Maintenance: MAINTENANCE}
 """Each item's kind, as `outputs/common.update_key` names it."""
 
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL)
