@@ -175,7 +175,7 @@ def main() -> None:
             files = list(render_proofs(checked.state, None))  # type: ignore[arg-type] # the family needs no theme
             evidence = checked.state.bylines.evidence
             print(f"proofs: {len(evidence.proofs)} signed commits, {evidence.left_out} left out; {len(files):,} files, "
-                  f"{sum(len(data) for _, data in files):,} bytes")
+                  f"{sum(len(data) for _, data, _ in files):,} bytes")
 
 
 if __name__ == "__main__":

@@ -17,8 +17,13 @@ from pathlib import Path
 import pytest
 
 from generator.build import output_dir
-from tests.conftest import REPO
-from tests.sites import INCIDENT, run, write_site
+from generator.core.times import build_now
+from generator.outputs.families import OUTPUTS
+from generator.outputs.sitemap import render_sitemap
+from generator.pipeline.evaluate import check
+from generator.render.theme import load_theme
+from tests.conftest import DEMO_NOW, REPO
+from tests.sites import COMPONENTS_TOML, INCIDENT, run, write_site
 from tests.test_build import tree
 from tests.test_faults import build_args, end_session, large_site, staging_dirs, start_build, statusblog
 
@@ -194,6 +199,95 @@ def test_a_file_too_large_for_the_host_names_its_incident_and_publishes_nothing(
     assert "build failed: 1 problem" in result.stderr
     assert tree(out) == before and staging_dirs(out) == []
     print(f"a 5 MB incident refused in {seconds:.1f} s")
+
+
+WORDY = INCIDENT.replace("Some API requests failed.", "Some API requests failed. " * 2_000).replace(
+    "2026-03-14", "2026-03-10")
+"""An incident with far more text than any other: what a file made of many used to be blamed on."""
+
+
+LEGACY = COMPONENTS_TOML + """
+[legacy]
+name = "Legacy API"
+start_date = 1970-01-01
+"""
+"""A component in service since 1970: its uptime history is 675 months, published month by month."""
+
+
+@pytest.mark.parametrize(("files", "source", "line", "because"), [
+    ({"components.toml": LEGACY}, "components.toml", 11,
+     "component 'legacy' has the longest uptime history in it: 675 months, from 1970-01, its start_date"),
+    ({"incidents/1971-03-14-api-errors.md": INCIDENT.replace("2026-03-14", "1971-03-14")},
+     "incidents/1971-03-14-api-errors.md", 5,
+     "component 'api' has the longest uptime history in it: 661 months, from 1971-03, when this incident began"),
+], ids=["start_date", "an-old-incident"])
+def test_an_uptime_history_too_large_for_the_host_names_what_began_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], source: str, line: int,
+        because: str) -> None:
+    """api/uptime.json, uptime/uptime.csv and the uptime page grow with each component's history, month by
+    month, not with any incident's text: the error names the start_date (or the incident whose downtime
+    begins the longest history), never the incident with the most text. A history past 25 MiB takes a slow
+    site to make, so the limit is lowered below the uptime files; the check is the same."""
+    root = write_site(tmp_path / "site", {**files, "incidents/2026-03-10-wordy.md": WORDY})
+    out = tmp_path / "public"
+    assert run("build", str(root), "--out", str(out), "--now", NOW).exit_code == 0
+    before = tree(out)
+    uptime = len(before["api/uptime.json"])
+    assert all(len(data) < uptime for path, data in before.items() if not path.startswith(("uptime", "api/uptime",
+                                                                                            "components/")))
+    monkeypatch.setattr(output_dir, "MAX_FILE_BYTES", uptime - 1)
+    result = run("build", str(root), "--out", str(out), "--now", LATER)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.stderr
+    first, hint = result.stderr.splitlines()[:2]
+    assert first.startswith(f"{os.path.relpath(root / source)}:{line}: error: "), first
+    assert " would be 0.3 MiB (" in first and "; nothing was published; " + because in first, first
+    assert "2026-03-10-wordy" not in result.stderr
+    assert hint.startswith("    hint: if ")
+    assert "build failed: 1 problem" in result.stderr
+    assert tree(out) == before and staging_dirs(out) == []
+
+
+def test_a_static_file_too_large_for_the_host_is_named_as_itself(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_site(tmp_path / "site", {"incidents/2026-03-10-wordy.md": WORDY})
+    (root / "static").mkdir()
+    (root / "static" / "video.bin").write_bytes(b"\0" * 200_000)
+    out = tmp_path / "public"
+    assert run("build", str(root), "--out", str(out), "--now", NOW).exit_code == 0
+    before = tree(out)
+    assert max(len(data) for path, data in before.items() if path != "static/video.bin") < 150_000
+    monkeypatch.setattr(output_dir, "MAX_FILE_BYTES", 150_000)
+    result = run("build", str(root), "--out", str(out), "--now", LATER)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{os.path.relpath(root / 'static' / 'video.bin')}: error: static/video.bin "
+                                    "would be 0.2 MiB (200,000 bytes)"), result.stderr
+    assert "hint: publish a file this large elsewhere and link to it" in result.stderr
+    assert tree(out) == before and staging_dirs(out) == []
+
+
+def test_every_output_knows_the_source_it_was_made_from() -> None:
+    """Every page and file of the demo carries its origin, which names a source file that exists: the blame
+    of a file too large is never guessed from its path (and the code that names it runs here, not only when
+    a build fails)."""
+    state = check(REPO / "content", build_now(DEMO_NOW)).state
+    assert state is not None
+    theme = load_theme(REPO / "content", state.site.config)
+    made = [(page.path, page.made_from) for family in OUTPUTS if family.pages for page in family.pages(state)]
+    made += [(path, made_from) for family in OUTPUTS if family.files
+             for path, _, made_from in family.files(state, theme)]
+    made += [(path, made_from) for path, _, made_from in render_sitemap(state, [])]
+    assert len(made) > 100
+    for path, made_from in made:
+        origin = made_from()
+        assert Path(origin.path).is_file(), (path, origin)
+        assert origin.fix, (path, origin)
+    named = {path: made_from().path for path, made_from in made}
+    assert named["incidents/2026-03-14-api-error-rates/index.html"].endswith(
+        "content/incidents/2026-03-14-api-error-rates.md")
+    # The demo's longest uptime histories begin with its oldest incident, not with the one with the most text.
+    assert named["api/uptime.json"].endswith("content/incidents/2024-02-13-dns-anycast-withdrawal.md")
+    assert named["static/style.css"].endswith("style.css")
 
 
 def test_more_files_than_the_host_takes_is_refused_before_publishing(tmp_path: Path,

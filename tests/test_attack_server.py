@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -155,6 +156,97 @@ def test_connections_are_bounded_and_idle_ones_time_out(site: Path, monkeypatch:
         assert get(server, PAGE)[0] == 200
         for held in idle:
             held.close()
+
+
+class Tricklers:
+    """Connections that each send one more byte of a request that never ends, more often than the idle timeout
+    would drop them, from a thread of their own, until the server closes them."""
+
+    REQUEST = b"GET / HTTP/1.1\r\nX-Slow: " + b"a" * 10_000
+
+    def __init__(self, port: int, count: int, interval: float) -> None:
+        self.sockets: list[socket.socket] = []
+        for _ in range(count):
+            self.sockets.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+            self.sockets[-1].sendall(self.REQUEST[:1])
+        self.sent = 1
+        self.closed: set[int] = set()
+        self.interval, self.stopping = interval, threading.Event()
+        self.thread = threading.Thread(target=self._trickle, daemon=True)
+        self.thread.start()
+
+    def _trickle(self) -> None:
+        while not self.stopping.wait(self.interval) and len(self.closed) < len(self.sockets):
+            byte = self.REQUEST[self.sent:][:1]
+            for number, held in enumerate(self.sockets):
+                if number not in self.closed and not self._send(held, byte):
+                    self.closed.add(number)
+            self.sent += 1
+
+    @staticmethod
+    def _send(held: socket.socket, byte: bytes) -> bool:
+        """Whether the connection is still open: the server closing it shows as end of stream or a reset."""
+        try:
+            held.setblocking(False)
+            try:
+                if held.recv(1) == b"":
+                    return False
+            except BlockingIOError:
+                pass
+            held.setblocking(True)
+            held.sendall(byte)
+            return True
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join()
+        for held in self.sockets:
+            held.close()
+
+
+def test_connections_that_trickle_their_request_are_closed_at_the_deadline(site: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every connection sends a byte every 0.2 s, well inside the 1 s idle timeout, so only a deadline for the
+    whole request frees their places: then a normal GET is answered, not 503, and every trickler is closed.
+
+    The deadline is shortened to keep the test quick, and the listen queue lengthened so that 64 connections
+    open at once (with Python's default of 5, every sixth waits a second for the kernel to retry it); the
+    20 s below only catch a server that never frees its places."""
+    monkeypatch.setattr(generator.preview.server, "REQUEST_SECONDS", 2.0)
+    monkeypatch.setattr(generator.preview.server.DevServer, "request_queue_size", 128)
+    interval = 0.2
+    assert generator.preview.server.Handler.timeout >= 4 * interval
+    with serving(site) as server:
+        port = server.server_address[1]
+        tricklers = Tricklers(port, generator.preview.server.MAX_CONNECTIONS, interval)
+        try:
+            time.sleep(interval)
+            assert ask(port, PAGE, f"localhost:{port}")[0] == 503  # every place is taken
+            deadline = time.monotonic() + 20
+            while (status := ask(port, PAGE, f"localhost:{port}"))[0] != 200:
+                assert status[0] == 503
+                assert time.monotonic() < deadline, "connections trickling a request held every place for ever"
+                time.sleep(interval)
+            assert DRAFT.encode() in status[2]
+            while len(tricklers.closed) < len(tricklers.sockets):
+                assert time.monotonic() < deadline, "a trickling connection was never closed"
+                time.sleep(interval)
+        finally:
+            tricklers.stop()
+
+
+def test_an_event_stream_outlives_the_request_deadline(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deadline is for receiving a request, not for the answer: an open tab's stream still reloads it."""
+    monkeypatch.setattr(generator.preview.server, "REQUEST_SECONDS", 0.5)
+    with serving(site) as server:
+        tab = Events(server)
+        time.sleep(1.0)
+        edit(server.preview.root, "Error rates are back to normal.", "Back to normal.")
+        assert tab.reload()
+        tab.close()
+        assert get(server, PAGE)[0] == 200
 
 
 def test_the_draft_file_is_what_is_served_not_what_is_on_disk_elsewhere(site: Path) -> None:

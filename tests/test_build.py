@@ -8,12 +8,14 @@ import os
 import shutil
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from generator.build.builder import build
 from generator.build.output_dir import MARKER, OutputError, staged, write_files
+from generator.core.problems import Origin
 from generator.core.times import build_now
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
@@ -24,8 +26,9 @@ NOW = "2026-03-15T00:00:00Z"
 
 def write_tree(out: Path, files) -> int:
     """The build's own write path: a staging tree filled, then swapped in."""
+    made_from = partial(Origin, "test", None, "", "")
     with staged(out) as staging:
-        return write_files(staging, files)
+        return write_files(staging, ((path, data, made_from) for path, data in files))
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -185,11 +188,11 @@ def test_every_output_family_writes_only_under_the_names_it_declares(demo_build:
     written: set[str] = set()
     for family in OUTPUTS:
         paths = [page.path for page in family.pages(state)] if family.pages else []
-        paths += [path for path, _ in family.files(state, theme)] if family.files else []
+        paths += [path for path, *_ in family.files(state, theme)] if family.files else []
         allowed = family.publishes | (free if family.name == "html" else set())
         assert {path.split("/")[0] for path in paths} <= allowed, family.name
         written.update(paths)
-    sitemap = [path for path, _ in render_sitemap(state, written)]
+    sitemap = [path for path, *_ in render_sitemap(state, written)]
     assert {path.split("/")[0] for path in sitemap} <= PUBLISHED["sitemap"]
     assert written | set(sitemap) | {MARKER} == set(tree(demo_build)), "the families are all the build writes"
 
@@ -206,7 +209,9 @@ def test_two_families_writing_one_file_fail_the_build_and_name_both(tmp_path: Pa
     out = tmp_path / "public"
     build(REPO / "content", out, build_now(DEMO_NOW))
     before = {path: (out / path).read_bytes() for path in tree(out)}
-    intruder = families.Family("badges", files=lambda _state, _theme: iter([("components/api/feed.xml", b"<rss/>")]))
+    made_from = partial(Origin, "components.toml", None, "", "")
+    intruder = families.Family("badges", files=lambda _state, _theme: iter([("components/api/feed.xml", b"<rss/>",
+                                                                             made_from)]))
     monkeypatch.setattr("generator.build.builder.OUTPUTS", (*families.OUTPUTS, intruder))
     monkeypatch.setattr(processes, "PARALLEL_RENDER_MIN", 1)
     monkeypatch.setenv("STATUSBLOG_JOBS", jobs)
@@ -222,7 +227,8 @@ def test_a_family_writing_outside_its_declared_names_fails_the_build(tmp_path: P
     from generator.core.problems import SiteError
     from generator.outputs import families
 
-    stray = families.Family("calendar", files=lambda _state, _theme: iter([("status.txt", b"up")]))
+    made_from = partial(Origin, "site.toml", None, "", "")
+    stray = families.Family("calendar", files=lambda _state, _theme: iter([("status.txt", b"up", made_from)]))
     monkeypatch.setattr("generator.build.builder.OUTPUTS", (*families.OUTPUTS, stray))
     with pytest.raises(SiteError) as raised:
         build(REPO / "content", tmp_path / "public", build_now(DEMO_NOW))

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import jinja2
 
-from ..core.model import Incident, Maintenance
-from ..core.problems import Problem, SiteError, display_path
+from ..core.problems import Blame, Problem, SiteError, display_path
 from ..derive.state import SiteState
 from ..outputs.families import OUTPUTS, Family, OutputClash, held_to_contract
+from ..outputs.origins import most_text
 from ..outputs.sitemap import render_sitemap
 from ..pipeline.evaluate import check
 from ..proof.bylines import NO_BYLINES, Bylines, SignatureOptions
@@ -40,13 +40,13 @@ def build_units(state: SiteState, theme: Theme) -> list[Unit]:
     return units
 
 
-def _made(family: Family, state: SiteState, theme: Theme) -> Iterator[tuple[str, str, bytes]]:
+def _made(family: Family, state: SiteState, theme: Theme) -> Iterator[tuple[str, str, bytes, Blame]]:
     assert family.files is not None
-    return ((family.name, path, data) for path, data in family.files(state, theme))
+    return ((family.name, path, data, made_from) for path, data, made_from in family.files(state, theme))
 
 
-def _rendered(theme: Theme, pages: list[tuple[str, Page]]) -> Iterator[tuple[str, str, bytes]]:
-    return ((family, page.path, theme.render(page)) for family, page in pages)
+def _rendered(theme: Theme, pages: list[tuple[str, Page]]) -> Iterator[tuple[str, str, bytes, Blame]]:
+    return ((family, page.path, theme.render(page), page.made_from) for family, page in pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,36 +107,20 @@ def _mib(size: int) -> str:
 
 
 def too_large(state: SiteState, exc: TooLarge) -> Problem:
-    """The limit an output broke, blamed on the source file that made it (see docs/hosting.md)."""
+    """The limit an output broke, blamed on the source the output was made from, as its family recorded it
+    (outputs/origins.py; see docs/hosting.md)."""
+    site = state.site
     if exc.what == "files":
-        return Problem(state.site.source_files["site"], None,
+        return Problem(site.source_files["site"], None,
                        f"the site would publish {exc.measured:,} files, over the {exc.limit:,} a Cloudflare Pages "
                        "deployment takes; nothing was published",
                        "raise history_page_size, or split the site in two")
-    source, line = _source_of(state, exc.path)
+    largest = most_text(site, site.incidents, site.maintenances)
     if exc.what == "bytes in all":
-        return Problem(source, line, f"the site would publish {_mib(exc.measured)}, over the {_mib(exc.limit)} "
-                       "GitHub Pages publishes; nothing was published; this file is the largest part of it",
-                       "move long logs and data out of incident files, and link to them instead")
-    return Problem(source, line, f"{exc.path} would be {_mib(exc.measured)} ({exc.measured:,} bytes), over the "
-                   f"{_mib(exc.limit)} a file may be on Cloudflare Pages; nothing was published",
-                   "split the incident into several files, or move long logs and data out of it and link to them")
-
-
-def _source_of(state: SiteState, path: str) -> tuple[str, int | None]:
-    """The file (and its title's line) that made output `path`: its own incident, maintenance or page, or,
-    for a file made of many (the feeds, the API), the incident or maintenance that brings the most text."""
-    site = state.site
-    items: list[Incident | Maintenance] = [*site.incidents, *site.maintenances]
-    own = next((item for item in items if path.startswith(item.address.url)), None)
-    page = next((page for page in site.pages if path.startswith(page.address.url)), None)
-    if own is None and page is not None:
-        return page.source, 1
-    largest = own or max(items, key=_text_size, default=None)
-    if largest is None:
-        return site.source_files["site"], None
-    return largest.source, largest.lines.get("title", 1)
-
-
-def _text_size(item: Incident | Maintenance) -> int:
-    return len(item.summary.html) + sum(len(update.body.html) for update in item.updates)
+        origin = largest()
+        return Problem(origin.path, origin.line, f"the site would publish {_mib(exc.measured)}, over the "
+                       f"{_mib(exc.limit)} GitHub Pages publishes; nothing was published; this file is the largest "
+                       "part of it", "move long logs and data out of incident files, and link to them instead")
+    origin = (exc.made_from or largest)()
+    return origin.problem(f"{exc.path} would be {_mib(exc.measured)} ({exc.measured:,} bytes), over the "
+                          f"{_mib(exc.limit)} a file may be on Cloudflare Pages; nothing was published")

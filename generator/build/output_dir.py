@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from ..core.problems import Blame
 from ..source.layout import source_folder_holding
 
 MARKER = ".statusblog-output"
@@ -53,12 +54,14 @@ class TooLarge(Exception):
     """What a build would write does not fit on the hosts it is for; nothing was published.
 
     `path` is the output file that is too large, or "" when the whole tree is; `what` is what
-    `measured` and `limit` count: "bytes in one file", "files" or "bytes in all".
+    `measured` and `limit` count: "bytes in one file", "files" or "bytes in all"; `made_from` is what
+    the file that is too large was made from, as its output family said.
     """
 
-    def __init__(self, path: str, measured: int, limit: int, what: str) -> None:
+    def __init__(self, path: str, measured: int, limit: int, what: str, made_from: Blame | None = None) -> None:
         super().__init__(f"{path or 'the output'}: {measured:,} {what}, over {limit:,}")
         self.path, self.measured, self.limit, self.what = path, measured, limit, what
+        self.made_from = made_from
 
 
 def safe_relative(path: str) -> str:
@@ -216,13 +219,13 @@ def check_tree_fits(staging: Path) -> None:
         raise TooLarge("", total, MAX_TOTAL_BYTES, "bytes in all")
 
 
-def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write files into a staging tree; returns how many."""
+def write_files(staging: Path, files: Iterable[tuple[str, bytes, Blame]]) -> int:
+    """Write files (each its path, its bytes and what it was made from) into a staging tree; returns how many."""
     count = 0
     made: set[Path] = {staging}
-    for path, data in files:
+    for path, data, made_from in files:
         if len(data) > MAX_FILE_BYTES:
-            raise TooLarge(path, len(data), MAX_FILE_BYTES, "bytes in one file")
+            raise TooLarge(path, len(data), MAX_FILE_BYTES, "bytes in one file", made_from)
         target = staging / safe_relative(path)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)

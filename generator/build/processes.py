@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..core.problems import Blame
 from ..core.workers import can_fork, jobs
 from .output_dir import write_files
 
@@ -35,9 +36,9 @@ PARALLEL_RENDER_MIN = 200
 
 # Rendering.
 
-Unit = Callable[[], Iterable[tuple[str, str, bytes]]]
-"""One unit of a build's output: a few theme pages, or one family's files, each file as (family, path, bytes).
-Called only by the process that claims it, so its work costs the others nothing."""
+Unit = Callable[[], Iterable[tuple[str, str, bytes, Blame]]]
+"""One unit of a build's output: a few theme pages, or one family's files, each file as (family, path, bytes,
+what it was made from). Called only by the process that claims it, so its work costs the others nothing."""
 Claim = tuple[str, str]
 """(family, path): which family wrote which file, so the builder can hold every file to its family."""
 
@@ -53,14 +54,14 @@ def _shard(staging: Path, units: Iterable[Unit], claim: Callable[[], int]) -> li
     process that drew quick units goes on to claim more.
     """
 
-    def mine() -> Iterator[tuple[str, bytes]]:
+    def mine() -> Iterator[tuple[str, bytes, Blame]]:
         wanted = claim()
         for number, unit in enumerate(units):
             if number != wanted:
                 continue
-            for family, path, data in unit():
+            for family, path, data, made_from in unit():
                 written.append((family, path))
-                yield path, data
+                yield path, data, made_from
             wanted = claim()
 
     written: list[Claim] = []
@@ -92,11 +93,11 @@ def _child(staging: Path, units: Callable[[], Iterable[Unit]], claim: Callable[[
 def _serially(staging: Path, units: Iterable[Unit]) -> list[Claim]:
     written: list[Claim] = []
 
-    def noted() -> Iterator[tuple[str, bytes]]:
+    def noted() -> Iterator[tuple[str, bytes, Blame]]:
         for unit in units:
-            for family, path, data in unit():
+            for family, path, data, made_from in unit():
                 written.append((family, path))
-                yield path, data
+                yield path, data, made_from
 
     write_files(staging, noted())
     return written

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -59,6 +59,29 @@ class Problem:
     @property
     def sort_key(self) -> tuple[str, int, str]:
         return (self.path, self.line or 0, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The source an output is made from, as far as its size goes: what an output too large for a host is
+    blamed on (generator/outputs/origins.py gives every output one)."""
+
+    path: str
+    """The source file, as messages name it."""
+    line: int | None
+    brings: str
+    """What this source brings to the output, when the output is made of more than it (e.g. "component 'api'
+    has the longest uptime history in it: 675 months, from 1970-01, its start_date"); empty for its own page."""
+    fix: str
+    """How to make the output smaller, as a hint."""
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.path, self.line, f"{message}; {self.brings}" if self.brings else message, self.fix)
+
+
+Blame = Callable[[], Origin]
+"""An output's origin, worked out only when the output breaks a limit: finding which of many sources brings
+the most costs time that a build whose files all fit should not spend."""
 
 
 @dataclass(slots=True)

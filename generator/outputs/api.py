@@ -24,6 +24,7 @@ from ..core.model import (
     Update,
     running_statuses,
 )
+from ..core.problems import Blame
 from ..core.times import iso_utc
 from ..derive.state import ComponentGroup, ComponentState, IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
@@ -31,8 +32,9 @@ from ..proof.bylines import byline_fields
 from ..render.theme import Theme
 from .common import Wording, absolute, author_fields, json_bytes, promise_fields, proof_urls, short_id, update_key
 from .feeds import section_html
+from .origins import File, every_component, most_text, site_settings
 
-Output = Iterator[tuple[str, bytes]]
+Output = Iterator[File]
 JSON = dict[str, Any]
 
 EXTENSION = "statusblog"
@@ -315,8 +317,11 @@ def maintenance_object(context: Context, state: MaintenanceState) -> JSON:
     }
 
 
-def api_files(state: SiteState, words: Wording) -> dict[str, JSON]:
+def api_files(state: SiteState, words: Wording) -> dict[str, tuple[JSON, Blame]]:
+    """Each file of api/v2/, and what it is made from: the incidents and maintenance it holds, or the
+    components."""
     context = Context(state, words)
+    site = state.site
     the_page = page(context)
     the_status = status(context)
     incidents = [incident_object(context, s) for s in state.incidents[:LIST_LIMIT]]
@@ -326,21 +331,31 @@ def api_files(state: SiteState, words: Wording) -> dict[str, JSON]:
     maintenances = [maintenance_object(context, m) for m in by_start[:LIST_LIMIT]]
     upcoming = [maintenance_object(context, m) for m in state.upcoming_maintenances]
     active = [maintenance_object(context, m) for m in state.active_maintenances]
+    open_items = [s.incident for s in state.open_incidents]
+    upcoming_items = [m.maintenance for m in state.upcoming_maintenances]
+    active_items = [m.maintenance for m in state.active_maintenances]
+    components = every_component(site, "it lists every component")
     return {
-        "summary.json": {"page": the_page, "components": context.components, "incidents": unresolved,
-                         "scheduled_maintenances": active + upcoming, "status": the_status},
-        "status.json": {"page": the_page, "status": the_status,
-                        EXTENSION: {"next_change": _iso(state.next_change),
-                                    "description": words.overall(state.overall)}},
-        "components.json": {"page": the_page, "components": context.components},
-        "incidents.json": {"page": the_page, "incidents": incidents},
-        "incidents/unresolved.json": {"page": the_page, "incidents": unresolved},
-        "scheduled-maintenances.json": {"page": the_page, "scheduled_maintenances": maintenances},
-        "scheduled-maintenances/upcoming.json": {"page": the_page, "scheduled_maintenances": upcoming},
-        "scheduled-maintenances/active.json": {"page": the_page, "scheduled_maintenances": active},
+        "summary.json": ({"page": the_page, "components": context.components, "incidents": unresolved,
+                          "scheduled_maintenances": active + upcoming, "status": the_status},
+                         most_text(site, open_items, active_items, upcoming_items)),
+        "status.json": ({"page": the_page, "status": the_status,
+                         EXTENSION: {"next_change": _iso(state.next_change),
+                                     "description": words.overall(state.overall)}},
+                        site_settings(site, "", "shorten the site's title")),
+        "components.json": ({"page": the_page, "components": context.components}, components),
+        "incidents.json": ({"page": the_page, "incidents": incidents},
+                           most_text(site, [s.incident for s in state.incidents[:LIST_LIMIT]])),
+        "incidents/unresolved.json": ({"page": the_page, "incidents": unresolved}, most_text(site, open_items)),
+        "scheduled-maintenances.json": ({"page": the_page, "scheduled_maintenances": maintenances},
+                                        most_text(site, [m.maintenance for m in by_start[:LIST_LIMIT]])),
+        "scheduled-maintenances/upcoming.json": ({"page": the_page, "scheduled_maintenances": upcoming},
+                                                 most_text(site, upcoming_items)),
+        "scheduled-maintenances/active.json": ({"page": the_page, "scheduled_maintenances": active},
+                                               most_text(site, active_items)),
     }
 
 
 def render_api(state: SiteState, theme: Theme) -> Output:
-    for name, data in api_files(state, Wording(theme)).items():
-        yield f"api/v2/{name}", json_bytes(data)
+    for name, (data, made_from) in api_files(state, Wording(theme)).items():
+        yield f"api/v2/{name}", json_bytes(data), made_from

@@ -17,11 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from ..core.problems import Blame
 from ..derive.state import INDICATOR_BY_STATUS, SiteState
 from ..render.theme import Theme
 from .common import Wording, json_bytes, xml_text
+from .origins import File, component, site_settings
 
-Output = Iterator[tuple[str, bytes]]
+Output = Iterator[File]
 
 LABEL_COLOUR = "#555"
 """Every colour below carries white 11 px text at a contrast of at least 4.5:1 (WCAG AA)."""
@@ -94,20 +96,23 @@ def message(words: Wording, status: str) -> str:
     return words.component_statuses[status].lower()
 
 
-def badges(state: SiteState, words: Wording) -> Iterator[tuple[str, Badge]]:
-    config = state.site.config
+def badges(state: SiteState, words: Wording) -> Iterator[tuple[str, Badge, Blame]]:
+    """Each badge's path, the badge, and what it is made from (the site's title, or a component's name)."""
+    site = state.site
+    config = site.config
     overall = STATUS_BY_INDICATOR[state.overall.indicator].key
+    title = site_settings(site, "", "shorten the site's title", "title")
     yield "badge.svg", Badge(words.translate("Status").lower(), overall, message(words, overall),
-                             f"{config.title}: {words.overall(state.overall)}")
+                             f"{config.title}: {words.overall(state.overall)}"), title
     for component_state in state.components.values():
-        component = component_state.component
+        entry = component_state.component
         status = component_state.status.key
         text = message(words, status)
-        yield (component.address.beside("badge.svg"),
-               Badge(component.name, status, text, f"{component.name} ({config.title}): {text}"))
+        yield (entry.address.beside("badge.svg"),
+               Badge(entry.name, status, text, f"{entry.name} ({config.title}): {text}"), component(site, entry))
 
 
 def render_badges(state: SiteState, theme: Theme) -> Output:
-    for path, badge in badges(state, Wording(theme)):
-        yield path, badge.svg()
-        yield path.removesuffix("svg") + "json", badge.endpoint()
+    for path, badge, made_from in badges(state, Wording(theme)):
+        yield path, badge.svg(), made_from
+        yield path.removesuffix("svg") + "json", badge.endpoint(), made_from

@@ -26,8 +26,9 @@ from ..core.model import Site
 from ..derive.state import MaintenanceState, SiteState
 from ..render.theme import Theme
 from .common import Wording, absolute, calendar_uid, update_key
+from .origins import File, most_text
 
-Output = Iterator[tuple[str, bytes]]
+Output = Iterator[File]
 
 
 def revision(state: MaintenanceState) -> tuple[int, datetime]:
@@ -87,4 +88,4 @@ def calendar(state: SiteState, words: Wording) -> bytes:
 
 
 def render_calendar(state: SiteState, theme: Theme) -> Output:
-    yield "maintenance.ics", calendar(state, Wording(theme))
+    yield "maintenance.ics", calendar(state, Wording(theme)), most_text(state.site, state.site.maintenances)

@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from ..core.addresses import component_embed_address, embed_address
 from ..derive.state import SiteState
 from ..render.theme import Page, page
+from .origins import component, every_component
 
 
 def embed_pages(state: SiteState) -> Iterator[Page]:
-    yield page("embed.html", embed_address().page, state=state, item=None)
-    for component in state.components.values():
-        yield page("embed.html", component_embed_address(component.component.id).page, state=state, item=component)
+    yield page("embed.html", embed_address().page, every_component(state.site, "the card lists every component"),
+               state=state, item=None)
+    for held in state.components.values():
+        yield page("embed.html", component_embed_address(held.component.id).page,
+                   component(state.site, held.component), state=state, item=held)

@@ -1,9 +1,11 @@
 """Output families: each a pure function of the derived state (and the theme, for the files it makes).
 
 The contract is explicit: a family lists the theme pages it wants (cheap: what to render, not rendered)
-and makes its files (the costly part: feeds, the API), and it publishes under the top-level names that
-`core.addresses.PUBLISHED` gives it. OUTPUTS is the table of every family: the build and the dev server
-decide when to render and make what, and adding an output is adding a module here and a line to the table.
+and makes its files (the costly part: feeds, the API), each page and file with what it is made from
+(`origins`, which the build names when one is too large for a host), and it publishes under the top-level
+names that `core.addresses.PUBLISHED` gives it. OUTPUTS is the table of every family: the build and the dev
+server decide when to render and make what, and adding an output is adding a module here and a line to the
+table.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from .embed import embed_pages
 from .feeds import render_feeds
 from .hosting import render_hosting
 from .html import html_pages
+from .origins import File, static_file
 from .proofs import render_proofs
 from .subscribe import subscribe_pages
 from .uptime_pages import uptime_files, uptime_pages
 
 Pages = Callable[[SiteState], Iterator[Page]]
-Files = Callable[[SiteState, Theme], Iterator[tuple[str, bytes]]]
+Files = Callable[[SiteState, Theme], Iterator[File]]
 
 
 class OutputClash(Exception):
@@ -50,8 +53,9 @@ class Family:
         return PUBLISHED[self.name]
 
 
-def static_files(_state: SiteState, theme: Theme) -> Iterator[tuple[str, bytes]]:
-    yield from theme.static_files()
+def static_files(_state: SiteState, theme: Theme) -> Iterator[File]:
+    for path, data, source in theme.static_files():
+        yield path, data, static_file(source)
 
 
 OUTPUTS: tuple[Family, ...] = (

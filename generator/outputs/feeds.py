@@ -15,6 +15,7 @@ import html
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -22,14 +23,16 @@ from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
 from ..core.model import Author, SiteConfig, Update
+from ..core.problems import Blame, Origin
 from ..core.times import iso_utc
 from ..derive.state import IncidentState, MaintenanceState, SiteState
 from ..derive.timeline import ComponentChange
 from ..proof.bylines import Byline, byline_fields
 from ..render.theme import Theme
 from .common import EPOCH, Wording, absolute, author_fields, json_bytes, proof_urls, tag_uri, update_key, xml_text
+from .origins import File, most_text, own
 
-Output = Iterator[tuple[str, bytes]]
+Output = Iterator[File]
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 EXTENSION = "_statusblog"
@@ -74,6 +77,8 @@ class Feed:
     page: str
     """The HTML page this feed follows, relative to the site's top."""
     entries: tuple[Entry, ...]
+    made_from: Blame = field(compare=False)
+    """The incidents and maintenance its entries are updates of (outputs/origins.py)."""
 
     @property
     def updated(self) -> datetime:
@@ -171,19 +176,32 @@ def all_entries(state: SiteState, words: Wording) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda entry: entry.order, reverse=True))
 
 
+def _entries_origin(state: SiteState, entries: tuple[Entry, ...]) -> Origin:
+    parents = {entry.parent for entry in entries}
+    site = state.site
+    return most_text(site, [item for group in (site.incidents, site.maintenances) for item in group
+                            if item.address.url in parents])()
+
+
+def entries_origin(state: SiteState, entries: tuple[Entry, ...]) -> Blame:
+    """A feed's origin: the incidents and maintenance whose updates are its entries."""
+    return partial(_entries_origin, state, entries)
+
+
 def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[str, ...]]]:
     """Each feed with the formats it is published in."""
     config = state.site.config
     limit = config.feed_limit
     entries = all_entries(state, words)
+    latest = entries[:limit]
     yield Feed("feed", config.title, config.description or words.phrase("feed_description", config.title), "",
-               entries[:limit]), (".xml", ".atom", ".json")
+               latest, entries_origin(state, latest)), (".xml", ".atom", ".json")
     for component_state in state.components.values():
         component = component_state.component
-        chosen = tuple(entry for entry in entries if component.id in entry.components)
+        chosen = tuple(entry for entry in entries if component.id in entry.components)[:limit]
         yield Feed(component.address.beside("feed"), f"{component.name} · {config.title}",
                    words.phrase("feed_description", config.title, component=component.name),
-                   component.address.url, chosen[:limit]), (".xml", ".atom")
+                   component.address.url, chosen, entries_origin(state, chosen)), (".xml", ".atom")
     by_parent: dict[str, list[Entry]] = {}
     for entry in entries:  # one pass, not one per incident: the site's feeds stay linear in its size
         by_parent.setdefault(entry.parent, []).append(entry)
@@ -191,7 +209,8 @@ def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[s
         page = incident_state.address.url
         chosen = tuple(by_parent.get(page, ()))
         yield Feed(incident_state.address.beside("feed"), f"{incident_state.incident.title} · {config.title}",
-                   words.phrase("feed_description", config.title, incident=True), page, chosen[:limit]), (".atom",)
+                   words.phrase("feed_description", config.title, incident=True), page, chosen[:limit],
+                   own(incident_state.incident)), (".atom",)
 
 
 class WebSubHub(BaseExtension):  # type: ignore[misc]
@@ -296,4 +315,4 @@ def render_feeds(state: SiteState, theme: Theme) -> Output:
     config = state.site.config
     for feed, extensions in site_feeds(state, Wording(theme)):
         for extension in extensions:
-            yield feed.path + extension, WRITERS[extension](feed, config)
+            yield feed.path + extension, WRITERS[extension](feed, config), feed.made_from

@@ -9,10 +9,11 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from ..core.addresses import Address, history_address
-from ..core.model import Author
+from ..core.model import Author, Incident, Maintenance
 from ..core.times import zone
 from ..derive.state import IncidentState, MaintenanceState, SignedItem, SiteState
 from ..render.theme import Page, page
+from .origins import component, history, most_text, own, signed_by, site_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,10 @@ class HistoryEntry:
     @property
     def address(self) -> Address:
         return (self.incident or self.maintenance).address  # type: ignore[union-attr]
+
+    @property
+    def item(self) -> Incident | Maintenance:
+        return self.incident.incident if self.incident else self.maintenance.maintenance  # type: ignore[union-attr]
 
 
 def history_entries(state: SiteState) -> list[HistoryEntry]:
@@ -60,11 +65,12 @@ def history_pages(state: SiteState) -> Iterator[Page]:
     pages = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
     links = [history_address(number).url for number in range(1, len(pages) + 1)]
     for number, chunk in enumerate(pages, start=1):
-        yield page("history.html", history_address(number).page, state=state,
-                           months=months(chunk, state.site.config.timezone),
-                           page_number=number, page_count=len(pages),
-                           previous_page=links[number - 2] if number > 1 else None,
-                           next_page=links[number] if number < len(pages) else None)
+        made_from = most_text(state.site, tuple(entry.item for entry in chunk))
+        yield page("history.html", history_address(number).page, made_from, state=state,
+                   months=months(chunk, state.site.config.timezone),
+                   page_number=number, page_count=len(pages),
+                   previous_page=links[number - 2] if number > 1 else None,
+                   next_page=links[number] if number < len(pages) else None)
 
 
 def signers(incident: IncidentState, authors: Mapping[str, Author]) -> tuple[Author, ...]:
@@ -95,22 +101,25 @@ def signed_groups(signed: Iterable[SignedItem]) -> list[SignedGroup]:
 
 
 def html_pages(state: SiteState) -> Iterator[Page]:
-    yield page("index.html", "index.html", state=state)
+    site = state.site
+    yield page("index.html", "index.html", most_text(site, site.incidents, site.maintenances), state=state)
     for incident in state.incidents:
-        yield page("incident.html", incident.address.page, state=state, item=incident,
-                           signers=signers(incident, state.authors))
+        yield page("incident.html", incident.address.page, own(incident.incident), state=state, item=incident,
+                   signers=signers(incident, state.authors))
     for maintenance in state.maintenances:
-        yield page("maintenance.html", maintenance.address.page,
-                           state=state, item=maintenance)
+        yield page("maintenance.html", maintenance.address.page, own(maintenance.maintenance),
+                   state=state, item=maintenance)
     yield from history_pages(state)
-    for component in state.components.values():
-        yield page("component.html", component.address.page,
-                           state=state, item=component)
-    for author in state.site.authors.values():
+    for held in state.components.values():
+        uptime = state.uptime.components.get(held.component.id)
+        made_from = history(state, [uptime]) if uptime else component(site, held.component)
+        yield page("component.html", held.address.page, made_from, state=state, item=held)
+    for author in site.authors.values():
         signed = state.signed.get(author.id, ())
-        yield page("author.html", author.address.page, state=state, item=author,
-                           signed=signed, signed_groups=signed_groups(signed))
-    for free in state.site.pages:
-        yield page("page.html", free.address.page, state=state, item=free)
+        yield page("author.html", author.address.page, signed_by(site, author.id), state=state, item=author,
+                   signed=signed, signed_groups=signed_groups(signed))
+    for free in site.pages:
+        yield page("page.html", free.address.page, own(free), state=state, item=free)
     # A 404 page is served at any depth, so its links start from the site's path on the host.
-    yield page("404.html", "404.html", root=urlsplit(state.site.config.base_url).path, state=state)
+    yield page("404.html", "404.html", site_settings(site, "", "shorten the site's title and description"),
+               root=urlsplit(site.config.base_url).path, state=state)

@@ -19,6 +19,7 @@ from ..derive.state import SiteState
 from ..proof.bylines import Proof
 from ..render.theme import Theme
 from .common import absolute, json_bytes
+from .origins import File, site_settings
 
 
 def manifest(state: SiteState, proof: Proof) -> dict[str, Any]:
@@ -37,14 +38,18 @@ def manifest(state: SiteState, proof: Proof) -> dict[str, Any]:
     }
 
 
-def render_proofs(state: SiteState, _theme: Theme) -> Iterator[tuple[str, bytes]]:
-    """Each proof's manifest and allowed-signers file, and each object once: nothing without proofs."""
+def render_proofs(state: SiteState, _theme: Theme) -> Iterator[File]:
+    """Each proof's manifest and allowed-signers file, and each object once: nothing without proofs.
+
+    Every one is made from the repository's history because site.toml says `publish_proofs`; the proof
+    stage keeps each object, and all of them, within budgets that fit the hosts (proof/evidence.py)."""
     evidence = state.bylines.evidence
+    made_from = site_settings(state.site, "", "set publish_proofs = false", "publish_proofs")
     written: set[str] = set()
     for proof in evidence.proofs.values():
-        yield proof.address.beside(PROOF_MANIFEST), json_bytes(manifest(state, proof))
-        yield proof.address.beside(PROOF_SIGNERS), proof.allowed_signers.encode("utf-8")
+        yield proof.address.beside(PROOF_MANIFEST), json_bytes(manifest(state, proof)), made_from
+        yield proof.address.beside(PROOF_SIGNERS), proof.allowed_signers.encode("utf-8"), made_from
         for obj in proof.objects:
             if obj.id not in written:
                 written.add(obj.id)
-                yield proof_object_path(obj.name), evidence.contents[obj.id]
+                yield proof_object_path(obj.name), evidence.contents[obj.id], made_from

@@ -17,8 +17,9 @@ from ..core.addresses import component_embed_address, embed_address
 from ..core.times import iso_utc
 from ..derive.state import SiteState
 from .common import absolute
+from .origins import File, site_settings
 
-Output = Iterator[tuple[str, bytes]]
+Output = Iterator[File]
 UNLISTED = frozenset({"404.html"})
 """Not a page to find by searching; nor are the status cards (outputs/embed.py), which are parts of other sites."""
 
@@ -56,5 +57,6 @@ def robots(state: SiteState) -> bytes:
 
 def render_sitemap(state: SiteState, paths: Iterable[str]) -> Output:
     """Runs after every other output family, over the paths they wrote."""
-    yield "sitemap.xml", sitemap(state, paths)
-    yield "robots.txt", robots(state)
+    made_from = site_settings(state.site, "the sitemap lists every page", "split the site in two")
+    yield "sitemap.xml", sitemap(state, paths), made_from
+    yield "robots.txt", robots(state), made_from

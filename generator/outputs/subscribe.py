@@ -12,6 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ..core.addresses import component_embed_address, embed_address
 from ..derive.state import SiteState
 from ..render.theme import Page, page
+from .origins import every_component
 
 
 def webcal(url: str) -> str:
@@ -20,6 +21,7 @@ def webcal(url: str) -> str:
 
 
 def subscribe_pages(state: SiteState) -> Iterator[Page]:
-    yield page("subscribe.html", "subscribe/index.html", state=state,
+    yield page("subscribe.html", "subscribe/index.html",
+               every_component(state.site, "the page lists every component's feeds and card"), state=state,
                webcal=webcal(state.site.config.base_url + "maintenance.ics"), card=embed_address(),
                cards={key: component_embed_address(key) for key in state.components})

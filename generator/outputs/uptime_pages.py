@@ -24,8 +24,9 @@ from ..derive.state import SiteState
 from ..derive.uptime import WINDOWS, ComponentUptime, MonthUptime, Uptime, UptimeReport, YearUptime
 from ..render.theme import Page, Theme, page
 from .common import absolute, json_bytes, promise_fields
+from .origins import File, every_component, history
 
-Output = Iterator[tuple[str, bytes]]
+Output = Iterator[File]
 JSON = dict[str, Any]
 
 
@@ -223,14 +224,16 @@ def uptime_csv(state: SiteState) -> bytes:
 def uptime_pages(state: SiteState) -> Iterator[Page]:
     components = ordered(state)
     reports = month_reports(state)
-    yield page("uptime.html", "uptime/index.html", state=state, report=state.uptime, components=components,
-               windows=WINDOWS, month_reports=reports[::-1], csv_path=CSV_PATH)
+    yield page("uptime.html", "uptime/index.html", history(state, components), state=state, report=state.uptime,
+               components=components, windows=WINDOWS, month_reports=reports[::-1], csv_path=CSV_PATH)
     for number, month in enumerate(reports):
-        yield page("uptime_report.html", month.address.page, state=state, report=state.uptime, month=month,
+        rows = every_component(state.site, f"the report has a row for each of its {len(month.rows):,} components")
+        yield page("uptime_report.html", month.address.page, rows, state=state, report=state.uptime, month=month,
                    previous=reports[number - 1] if number else None,
                    next=reports[number + 1] if number + 1 < len(reports) else None, csv_path=CSV_PATH)
 
 
 def uptime_files(state: SiteState, _theme: Theme) -> Output:
-    yield "api/uptime.json", json_bytes(uptime_json(state))
-    yield CSV_PATH, uptime_csv(state)
+    made_from = history(state, ordered(state))
+    yield "api/uptime.json", json_bytes(uptime_json(state)), made_from
+    yield CSV_PATH, uptime_csv(state), made_from

@@ -35,7 +35,7 @@ def outputs(state: SiteState, theme: Theme) -> Iterator[tuple[str, Page | bytes]
             yield from ((page.path, page) for page in family.pages(state))
     for family in OUTPUTS:
         if family.files:
-            yield from family.files(state, theme)
+            yield from ((path, data) for path, data, _made_from in family.files(state, theme))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,4 +86,4 @@ def render(state: SiteState, root: Path, theme: Theme | None = None) -> Iterator
     for path, data in outputs(state, theme or load_theme(root, state.site.config)):
         written.append(path)
         yield path, data
-    yield from render_sitemap(state, written)
+    yield from ((path, data) for path, data, _made_from in render_sitemap(state, written))

@@ -6,12 +6,14 @@ tells open browsers to reload over server-sent events when a save has been
 rebuilt. What a browser's page could make it do is bounded: only this
 machine's Host names are answered (a DNS-rebinding page cannot read drafts),
 paths are decoded once and never leave the served site, redirects never name
-another host, and connections and event streams are capped.
+another host, connections and event streams are capped, and a connection has a
+few seconds in all to send its request.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 import signal
 import socket
@@ -46,6 +48,11 @@ MAX_CONNECTIONS = 64
 """Connections served at once; each holds a thread. Beyond it a connection is answered 503 and closed."""
 MAX_EVENT_STREAMS = 32
 """Open tabs' event streams held at once, inside MAX_CONNECTIONS, so streams never starve page requests."""
+REQUEST_SECONDS = 5.0
+"""Seconds a connection has, in all, to send one request's line and headers, from when the server starts
+waiting for it. Each read may wait only what is left, so a client that trickles a byte at a time, each
+inside the idle timeout (Handler.timeout), cannot hold a connection and its thread for ever. A browser
+sends a request in one packet; the response (an event stream too) is not counted."""
 GENERATION = re.compile(r"[0-9]{1,18}", re.ASCII)
 """A generation as the reload script sends it back: ASCII digits only (int() also reads Arabic-Indic
 digits and refuses more than 4,300), and small enough to stay a 64-bit count of milliseconds."""
@@ -155,10 +162,53 @@ def since_generation(query: str) -> int:
     return int(value) if GENERATION.fullmatch(value) else 0
 
 
+class RequestReader(io.RawIOBase):
+    """A connection's reads, each allowed only what is left of the current request's deadline.
+
+    The socket's own timeout restarts with every byte that arrives, so alone it bounds idleness, not how
+    long a request may take to arrive. Writes keep the idle timeout.
+    """
+
+    def __init__(self, raw: io.RawIOBase, connection: socket.socket, idle: float) -> None:
+        super().__init__()
+        self.raw, self.connection, self.idle = raw, connection, idle
+        self.deadline = float("inf")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"no whole request within {REQUEST_SECONDS:g} s")
+        self.connection.settimeout(min(self.idle, left))
+        try:
+            return self.raw.readinto(buffer)
+        finally:
+            self.connection.settimeout(self.idle)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.raw.close()
+        super().close()
+
+
 class Handler(BaseHTTPRequestHandler):
     server: DevServer
     timeout = 1
-    """Seconds an idle connection (a browser's preconnect) may hold a thread; keeps Ctrl-C prompt."""
+    """Seconds one read or write may wait: an idle connection (a browser's preconnect) is dropped after it,
+    which keeps Ctrl-C prompt. A request's line and headers have REQUEST_SECONDS in all."""
+
+    def setup(self) -> None:
+        super().setup()
+        self.reader = RequestReader(self.rfile.detach(), self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self.reader)
+
+    def handle_one_request(self) -> None:
+        """One request, whose line and headers must all arrive within REQUEST_SECONDS (else the connection
+        is closed, as http.server closes one whose read times out)."""
+        self.reader.deadline = time.monotonic() + REQUEST_SECONDS
+        super().handle_one_request()
 
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not news; rebuilds and errors are printed instead."""

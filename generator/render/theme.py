@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from markupsafe import Markup
 from .. import themes
 from ..core.addresses import history_address
 from ..core.model import SiteConfig
-from ..core.problems import Problem, display_path
+from ..core.problems import Blame, Problem, display_path
 from ..core.times import iso_utc, zone
 from ..source.layout import files_below
 from ..themes import installed_themes
@@ -102,11 +102,13 @@ class Page:
     root: str | None
     """Given only where relative links cannot work (the 404 page, served at any depth)."""
     context: Mapping[str, Any]
+    made_from: Blame = field(compare=False)
+    """The source the page is made from, named if the page is too large for a host (outputs/origins.py)."""
 
 
-def page(template: str, path: str, root: str | None = None, **context: Any) -> Page:
-    """The page `template` makes at `path`, with `context`."""
-    return Page(template, path, root, context)
+def page(template: str, path: str, made_from: Blame, root: str | None = None, **context: Any) -> Page:
+    """The page `template` makes at `path` from the sources `made_from` names, with `context`."""
+    return Page(template, path, root, context, made_from)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,15 +141,16 @@ class Theme:
         for name in self.env.list_templates(filter_func=lambda name: not name.startswith(".")):
             self.env.get_template(name)
 
-    def static_files(self) -> Iterator[tuple[str, bytes]]:
-        """Each folder's files as `source.layout` allows them (the loader has reported what it refuses)."""
+    def static_files(self) -> Iterator[tuple[str, bytes, Path]]:
+        """Each folder's files as `source.layout` allows them (the loader has reported what it refuses): the
+        path each is published at, its bytes, and the file they were read from."""
         seen: set[str] = set()
         for directory in self.static_dirs:
             for file in files_below(Path(os.path.realpath(directory.parent)), directory)[0]:
                 relative = file.relative_to(directory).as_posix()
                 if relative not in seen:
                     seen.add(relative)
-                    yield f"static/{relative}", file.read_bytes()
+                    yield f"static/{relative}", file.read_bytes(), file
 
 
 def translations(theme: Path, language: str) -> NullTranslations:
