@@ -151,7 +151,7 @@ def test_ids_survive_a_renamed_file_and_an_edited_title(small_site: Path, small_
 def test_status_says_when_it_next_changes_by_itself(small_build: Path) -> None:
     status = api(small_build, "status.json")
     assert status["status"]["indicator"] == "critical"
-    assert status["statusblog"]["next_change"] == "2026-03-20T07:00:00Z"  # the maintenance window opens
+    assert status["statusblog"]["next_change"] == "2026-03-19T07:00:00Z"  # the window's reminder is published
     assert status["statusblog"]["description"] == "Major outage of Public API"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 
 from ..core.addresses import Address
@@ -34,6 +34,11 @@ from ..proof.bylines import NO_BYLINES, Bylines
 from .intervals import Interval
 from .timeline import ComponentChange, ComponentCourse, Promise, PromiseRecord, component_course, promises
 from .uptime import UptimeReport, report
+
+REMINDER_LEAD = timedelta(hours=24)
+"""How long before a window opens its reminder is published to the feeds (and so sent by notify)."""
+COMPLETED_KEPT = timedelta(hours=24)
+"""How long after a window closes on its own its "completed" notice stays in the feeds."""
 
 INDICATOR_BY_STATUS = {
     ComponentStatus.OPERATIONAL: "none",
@@ -103,6 +108,24 @@ class IncidentState:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """What a maintenance window's schedule says by itself, where no person has said it: no one writes or
+    signs it, so it has no author (schedule_notices decides when one exists)."""
+
+    kind: str
+    """'reminder' (a day before the window), 'started' or 'completed' (when it opens or closes on its own)."""
+    at: datetime
+    """When it is published: fixed by the schedule, never by the build that first sees it."""
+    status: str
+    """The window's status it announces: 'scheduled', 'in_progress' or 'completed'."""
+
+    @property
+    def anchor(self) -> str:
+        """Its name beside the window's updates (`u-<time>`), by kind and time: a moved window's is new."""
+        return f"{self.kind}-{self.at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+@dataclass(frozen=True, slots=True)
 class MaintenanceState:
     maintenance: Maintenance
     """The maintenance with only the updates published by "now"."""
@@ -111,6 +134,8 @@ class MaintenanceState:
     """When the window really held its components, up to "now" (None before it opens)."""
     ended_at: datetime | None
     """When it ended, once it has: its last 'completed' or 'cancelled' update, else the scheduled end."""
+    notices: tuple[Notice, ...] = ()
+    """The schedule's own notices in effect at "now" (schedule_notices), oldest first."""
 
     @property
     def is_active(self) -> bool:
@@ -314,7 +339,64 @@ def maintenance_state(maintenance: Maintenance, now: datetime) -> MaintenanceSta
     ends = [u.at for u in updates if u.status in ENDED_MAINTENANCE]
     closed = min([maintenance.scheduled_end, *ends, now])
     ended_at = (ends[-1] if ends else maintenance.scheduled_end) if status in ENDED_MAINTENANCE else None
-    return MaintenanceState(published, status, (opened, closed) if closed > opened else None, ended_at)
+    return MaintenanceState(published, status, (opened, closed) if closed > opened else None, ended_at,
+                            schedule_notices(maintenance, now))
+
+
+OPENED_OR_ENDED = (*ACTIVE_MAINTENANCE, *ENDED_MAINTENANCE)
+"""Statuses of an update by which a person opened, completed or cancelled a window: the schedule then need
+not remind of it or say that it started."""
+
+
+def _candidates(maintenance: Maintenance) -> tuple[tuple[Notice, datetime, tuple[str, ...]], ...]:
+    """Each notice the schedule can make, with the moment it lapses and the statuses that make it needless."""
+    start, end = maintenance.scheduled_start, maintenance.scheduled_end
+    return (
+        (Notice("reminder", start - REMINDER_LEAD, "scheduled"), start, OPENED_OR_ENDED),
+        (Notice("started", start, "in_progress"), end, OPENED_OR_ENDED),
+        (Notice("completed", end, "completed"), end + COMPLETED_KEPT, ENDED_MAINTENANCE),
+    )
+
+
+def schedule_notices(maintenance: Maintenance, now: datetime) -> tuple[Notice, ...]:
+    """The notices a window's schedule publishes at "now", where no person has spoken for that moment.
+
+    - a reminder, dated a day before the start, from then until the start;
+    - "started", dated at the start, from then until the scheduled end;
+    - "completed", dated at the scheduled end, for a day after it.
+
+    A notice steps aside for the people running the window: there is none once an update published by
+    "now" is dated at or after the notice's time (that update is the news), neither of the first two once a
+    published update has opened, completed or cancelled the window, and no "completed" once one completed
+    or cancelled it; so a cancelled window has none. Whether a notice exists follows from the content and
+    "now" alone, and its time is fixed by the schedule: every build in its span publishes the same entry,
+    and `notify` sends it once. Each lapses when it is no longer news (a reminder once its window opens).
+    """
+    published = [update for update in maintenance.updates if update.at <= now]
+    return tuple(notice for notice, lapses, needless in _candidates(maintenance)
+                 if notice.at <= now < lapses
+                 and not any(update.at >= notice.at or update.status in needless for update in published))
+
+
+def notice_moments(maintenance: Maintenance) -> list[datetime]:
+    """When each notice the window's schedule will make appears and lapses: the feeds change then by themselves.
+
+    A notice that is ever in effect is in effect at its own time (see notices_made), so one that is not
+    then never appears, and neither moment is a change.
+    """
+    return [moment for notice, lapses, _ in _candidates(maintenance)
+            if notice in schedule_notices(maintenance, notice.at) for moment in (notice.at, lapses)]
+
+
+def notices_made(maintenance: Maintenance, now: datetime) -> tuple[Notice, ...]:
+    """Every notice the schedule has published at some moment up to "now", lapsed or not.
+
+    A notice that is in effect at some moment is in effect at its own time (what could make it needless
+    then is published at any later moment too), so this asks each at its own time. `notify` names an entry
+    of an output built a moment earlier by it, when the notice has lapsed since.
+    """
+    return tuple(notice for notice, _, _ in _candidates(maintenance)
+                 if notice.at <= now and notice in schedule_notices(maintenance, notice.at))
 
 
 def _overall(components: Mapping[str, ComponentState], open_incidents: list[IncidentState]) -> Overall:
@@ -361,6 +443,7 @@ def _signed(incidents: Sequence[IncidentState], maintenances: Iterable[Maintenan
 
 def _next_change(site: Site, now: datetime, incidents: Iterable[IncidentState]) -> datetime | None:
     moments = [m.scheduled_start for m in site.maintenances] + [m.scheduled_end for m in site.maintenances]
+    moments += [at for m in site.maintenances for at in notice_moments(m)]
     moments += [u.at for m in site.maintenances for u in m.updates]
     moments += [u.at for i in site.incidents for u in i.updates]
     moments += [i.postmortem.at for i in site.incidents if i.postmortem and i.postmortem.at]

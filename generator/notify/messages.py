@@ -7,6 +7,9 @@ the HTML the site already rendered with its one Markdown renderer, so a
 message can carry nothing the page could not; Apprise converts it to each
 service's own format. The wording is the theme's `notify.html`, in the
 site's language.
+
+A notice of a maintenance window's schedule (a reminder, "started",
+"completed") has no author: its message says so where a byline would be.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from datetime import datetime
 from typing import Any
 
 from ..core.model import ENDED_STATUSES, IMPACTS, Author, NotifyChannel
-from ..derive.state import IncidentState, MaintenanceState, SiteState
+from ..derive.state import IncidentState, MaintenanceState, Notice, SiteState, notices_made
 from ..outputs.common import Wording
-from ..outputs.feeds import Entry, incident_entries, maintenance_entries
+from ..outputs.feeds import Entry, incident_entries, maintenance_entries, notice_entry, notice_html
 from ..render.theme import Theme
 from .previous import FeedItem
 
@@ -37,6 +40,8 @@ class Message:
     next_update: datetime | None
     signature: str | None
     """The byline's state as the build published it ("verified", "unsigned", ...), None if not verified."""
+    unsigned: str = ""
+    """For a schedule's notice, the sentence saying no one wrote or signed it (shown instead of a byline)."""
 
     @property
     def kind(self) -> str:
@@ -64,10 +69,13 @@ class Message:
 
 
 def _located(state: SiteState, words: Wording) -> Iterator[tuple[Entry, IncidentState | MaintenanceState, Any]]:
-    """Every entry of the site with the item and the update (or postmortem) it was made from.
+    """Every entry of the site with the item and the update, postmortem or schedule's notice it was made from.
 
     The feeds make one entry per published update, in order, then the
     postmortem; walking the same lists side by side names each entry's source.
+    A schedule's notice is found among every notice it has made by "now",
+    including one that has lapsed since the output was built a moment before
+    (a reminder whose window has just opened).
     """
     for incident_state in state.incidents:
         incident = incident_state.incident
@@ -78,6 +86,8 @@ def _located(state: SiteState, words: Wording) -> Iterator[tuple[Entry, Incident
         published = maintenance_state.maintenance.updates
         for entry, source in zip(maintenance_entries(state, maintenance_state, words), published, strict=True):
             yield entry, maintenance_state, source
+        for notice in notices_made(maintenance_state.maintenance, state.now):
+            yield notice_entry(state, maintenance_state, notice, words), maintenance_state, notice
 
 
 def messages(state: SiteState, words: Wording, ids: list[str], published: Mapping[str, FeedItem]) -> list[Message]:
@@ -86,6 +96,11 @@ def messages(state: SiteState, words: Wording, ids: list[str], published: Mappin
     found: dict[str, Message] = {}
     for entry, item, source in _located(state, words):
         if entry.id not in wanted:
+            continue
+        if isinstance(source, Notice) and isinstance(item, MaintenanceState):  # no one wrote or signed it
+            found[entry.id] = Message(entry=entry, item=item, status_label=words.notice_label(source.kind),
+                                      text_html=notice_html(item, source, words), next_update=None,
+                                      signature=None, unsigned=words.unsigned())
             continue
         signature = published[entry.id].signature if entry.id in published else None
         found[entry.id] = Message(

@@ -14,6 +14,12 @@ first body says what the first update said (its status, its text as
 `incident_updates[0]`, the page's indicator then) and the second what the
 second said. A chat integration that posts `incident_updates[0].body` then
 posts each update once, in order.
+
+A notice of a maintenance window's schedule (a reminder, "started",
+"completed") is sent as Statuspage sends its automatic transitions: the
+maintenance as of the notice's time, with the notice as its newest update
+(no author, `statusblog.notice` naming it), and one component body per
+component the window takes or gives back.
 """
 
 from __future__ import annotations
@@ -23,9 +29,9 @@ from datetime import datetime
 from typing import Any
 
 from ..core.times import iso_utc
-from ..derive.state import IncidentState, MaintenanceState, derive
-from ..outputs.api import EXTENSION, Context, incident_object, maintenance_object
-from ..outputs.common import absolute, short_id
+from ..derive.state import IncidentState, MaintenanceState, Notice, derive, notices_made
+from ..outputs.api import EXTENSION, Context, component_id, incident_object, maintenance_object
+from ..outputs.common import absolute, short_id, update_key
 from .messages import Message
 
 JSON = dict[str, Any]
@@ -58,13 +64,20 @@ def _item_then(context: Context, message: Message) -> IncidentState | Maintenanc
     return next(s for s in context.state.maintenances if s.maintenance.source == key)
 
 
-def _webhook_fields(item: IncidentState | MaintenanceState) -> JSON:
-    """What Statuspage's webhook incident carries beyond the public API's: postmortem and scheduling fields."""
+def _webhook_fields(item: IncidentState | MaintenanceState, at: datetime) -> JSON:
+    """What Statuspage's webhook incident carries beyond the public API's: postmortem and scheduling fields.
+
+    A maintenance is reminded of a day before it opens (its reminder, once the schedule has made it by `at`).
+    """
     scheduled = isinstance(item, MaintenanceState)
     postmortem = None if scheduled else item.incident.postmortem
     published = None
     if postmortem is not None and isinstance(item, IncidentState):
         published = iso_utc(postmortem.at or item.latest.at)
+    reminded = None
+    if isinstance(item, MaintenanceState):
+        made = notices_made(item.maintenance, at)
+        reminded = next((iso_utc(notice.at) for notice in made if notice.kind == "reminder"), None)
     return {
         "backfilled": False,
         "impact_override": None,
@@ -76,9 +89,43 @@ def _webhook_fields(item: IncidentState | MaintenanceState) -> JSON:
         "postmortem_published_at": published,
         "scheduled_auto_completed": scheduled,
         "scheduled_auto_in_progress": scheduled,
-        "scheduled_remind_prior": False,
-        "scheduled_reminded_at": None,
+        "scheduled_remind_prior": scheduled,
+        "scheduled_reminded_at": reminded,
         **({} if scheduled else {"scheduled_for": None, "scheduled_until": None}),
+    }
+
+
+HELD = {"started": ("operational", "under_maintenance"), "completed": ("under_maintenance", "operational")}
+"""What a window's opening and closing do to its components, as a written update's transitions say it."""
+
+
+def _notice_update(context: Context, state: MaintenanceState, message: Message, notice: Notice) -> JSON:
+    """A schedule's notice as one of the maintenance's incident_updates: the shape of a written one, with no
+    author, no signature, and the notice's own text."""
+    maintenance = state.maintenance
+    words = context.words
+    at = iso_utc(notice.at)
+    held = HELD.get(notice.kind)
+    names = {key: component.component.name for key, component in context.state.components.items()}
+    changed = [{"code": component_id(key), "name": names.get(key, key), "old_status": held[0], "new_status": held[1]}
+               for key in maintenance.components] if held else None
+    text = words.notice_text(notice, maintenance.scheduled_start, maintenance.scheduled_end)
+    return {
+        "id": short_id(update_key("maintenance", maintenance.id, notice)),
+        "status": notice.status,
+        "body": f"{text}\n\n{words.unsigned()}",
+        "incident_id": short_id(update_key("maintenance", maintenance.id)),
+        "created_at": at,
+        "updated_at": at,
+        "display_at": at,
+        "affected_components": changed or None,
+        "deliver_notifications": True,
+        "custom_tweet": None,
+        "tweet_id": None,
+        "wants_twitter_update": False,
+        "twitter_updated_at": None,
+        EXTENSION: {"status": notice.status, "notice": notice.kind, "author": None, "url": message.entry.url,
+                    "body_html": message.entry.html, "next_update": None, "signature": None},
     }
 
 
@@ -93,9 +140,15 @@ def payloads(context: Context, message: Message, signatures: Mapping[str, JSON |
             "status_description": then.words.indicator_description(overall)}
     state = _item_then(then, message)
     item = incident_object(then, state) if isinstance(state, IncidentState) else maintenance_object(then, state)
-    item.update(_webhook_fields(state))
-    bodies = [{"meta": meta, "page": page, "incident": _signed(item, signatures)}]
-    update = next((u for u in item["incident_updates"] if u[EXTENSION]["url"] == message.entry.url), None)
+    item.update(_webhook_fields(state, at))
+    item = _signed(item, signatures)
+    notice = message.entry.notice
+    if notice is not None and isinstance(state, MaintenanceState):
+        update = _notice_update(then, state, message, notice)
+        item["incident_updates"].insert(0, update)
+    else:
+        update = next((u for u in item["incident_updates"] if u[EXTENSION]["url"] == message.entry.url), None)
+    bodies = [{"meta": meta, "page": page, "incident": item}]
     for change in (update or {}).get("affected_components") or []:
         key = next((key for key, component in then.by_key.items() if component["id"] == change["code"]), None)
         if key is None:

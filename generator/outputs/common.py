@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from ..core.addresses import PROOF_MANIFEST
 from ..core.model import Author, SiteConfig, Update
 from ..core.times import iso_utc
-from ..derive.state import Overall
+from ..derive.state import Notice, Overall
 from ..derive.timeline import Promise
 from ..proof.bylines import Byline, Bylines
 from ..render.theme import Theme, WordsError
@@ -47,11 +47,14 @@ def proof_urls(config: SiteConfig, bylines: Bylines, byline: Byline | None) -> d
     return {proof.commit: absolute(config, proof.address.beside(PROOF_MANIFEST)) for proof in found if proof}
 
 
-def update_key(kind: str, item_id: str, update: Update | None = None) -> str:
+def update_key(kind: str, item_id: str, update: Update | Notice | None = None) -> str:
     """The one name of an incident, maintenance or update, shared by every output.
 
     `kind` is "incidents" or "maintenance"; without an update the key names
-    the item itself, with one it names the update by its UTC time.
+    the item itself, with one it names the update by its UTC time
+    (`u-<time>`), and a schedule's notice by its kind and time
+    (`reminder-<time>`, `started-<time>`, `completed-<time>`), so the two
+    never share a name.
     """
     key = f"{kind}/{item_id}"
     return f"{key}/{update.anchor}" if update is not None else key
@@ -138,16 +141,18 @@ class _Words(dict[str, str]):
     def __init__(self, words: jinja2.Template, name: str) -> None:
         super().__init__((key, _plain(text)) for key, text in _defined(words, name).items())
         self.name = name
+        self.template = words.name
         self.filename = words.filename
 
     def __missing__(self, key: str) -> str:
-        raise WordsError(f"words.html: {self.name} has no '{key}'", self.filename)
+        raise WordsError(f"{self.template}: {self.name} has no '{key}'", self.filename)
 
 
 def _defined(words: jinja2.Template, name: str) -> Any:
-    """A name of words.html; a site's copy made from an older theme reports the one it lacks, not a traceback."""
+    """A name of words.html (or notices.html); a site's copy made from an older theme reports the one it lacks,
+    not a traceback."""
     if not hasattr(words.module, name):
-        raise WordsError(f"words.html does not define '{name}'", words.filename)
+        raise WordsError(f"{words.name} does not define '{name}'", words.filename)
     return getattr(words.module, name)
 
 
@@ -156,8 +161,9 @@ class Wording:
 
     Status words and phrases are the theme's `words.html`, which the pages read too, so a translation or a
     site's re-wording reaches every output at once. Any other word ("Technical details") is the theme's
-    catalog through the same Jinja gettext, so nothing needs a second catalog. Each output escapes the
-    text for its own format.
+    catalog through the same Jinja gettext, so nothing needs a second catalog. The words of a maintenance
+    schedule's own notices are the theme's `notices.html`, read only when there is one. Each output escapes
+    the text for its own format.
     """
 
     def __init__(self, theme: Theme) -> None:
@@ -171,6 +177,27 @@ class Wording:
                          for name in ("feed_description", "calendar_name", "calendar_description", "affects")}
         self._gettext = theme.env.from_string("{{ _(text) }}")
         self._translated: dict[str, str] = {}
+        self._env = theme.env
+        self._notice_labels: _Words | None = None
+
+    @functools.cached_property
+    def _notice_words(self) -> jinja2.Template:
+        """The theme's `notices.html`, read only by a build that has a notice to word."""
+        return self._env.get_template("notices.html")
+
+    def notice_label(self, kind: str) -> str:
+        """A schedule notice's word in a title ("Reminder"), as plain text."""
+        if self._notice_labels is None:
+            self._notice_labels = _Words(self._notice_words, "labels")
+        return self._notice_labels[kind]
+
+    def notice_text(self, notice: Notice, start: datetime, end: datetime) -> str:
+        """What a schedule notice of the window from `start` to `end` says, as plain text."""
+        return _plain(_defined(self._notice_words, "text")(notice.kind, start, end))
+
+    def unsigned(self) -> str:
+        """The sentence every schedule notice carries: no one wrote or signed it."""
+        return _plain(_defined(self._notice_words, "unsigned")())
 
     def indicator_description(self, overall: Overall) -> str:
         """Statuspage's description of the page's state ("Partially Degraded Service"), in the site's language."""

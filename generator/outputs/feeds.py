@@ -3,7 +3,10 @@
 Statuspage and cState put a whole incident in one entry, so a reader that
 has seen the first update never shows the later ones. Here every update,
 maintenance update and postmortem is its own entry with an id that never
-changes, so each one reaches every subscriber exactly once.
+changes, so each one reaches every subscriber exactly once. So is each
+notice a maintenance window's schedule publishes by itself (a reminder the
+day before, "started" and "completed" where no one wrote an update): no
+person wrote it, so it has no person as its author and says so.
 
 A feed's `updated` time is its newest entry's, never the clock, so the same
 content always gives the same bytes and an unchanged feed looks unchanged.
@@ -25,7 +28,7 @@ from feedgen.feed import FeedGenerator
 from ..core.model import Author, SiteConfig, Update
 from ..core.problems import Blame, Origin
 from ..core.times import iso_utc
-from ..derive.state import IncidentState, MaintenanceState, SiteState
+from ..derive.state import IncidentState, MaintenanceState, Notice, SiteState
 from ..derive.timeline import ComponentChange
 from ..proof.bylines import Byline, byline_fields
 from ..render.theme import Theme
@@ -62,6 +65,8 @@ class Entry:
     """That proof in the site's language, for the entry's category."""
     proofs: Mapping[str, str] = field(default_factory=dict)
     """Where the proofs of the byline and its edits are published (commit -> address), when the site does."""
+    notice: Notice | None = None
+    """The schedule's notice this entry is, which no person wrote (author_id is then empty); None for the rest."""
 
     @property
     def order(self) -> tuple[datetime, int, str]:
@@ -160,7 +165,7 @@ def incident_entries(state: SiteState, incident_state: IncidentState, words: Wor
 
 
 def maintenance_entries(state: SiteState, maintenance_state: MaintenanceState, words: Wording) -> list[Entry]:
-    """Updates published by "now"; a window with no update yet has nothing to announce."""
+    """Updates published by "now"."""
     maintenance = maintenance_state.maintenance
     page = maintenance.address.url
     return [_update_entry(state, words, "maintenance", maintenance.id, page, maintenance.title,
@@ -168,11 +173,41 @@ def maintenance_entries(state: SiteState, maintenance_state: MaintenanceState, w
             for update in maintenance.updates]
 
 
+def notice_html(maintenance_state: MaintenanceState, notice: Notice, words: Wording) -> str:
+    """What a notice of the window's schedule says, as HTML: the part a notification shows as its text."""
+    maintenance = maintenance_state.maintenance
+    return f"<p>{escape(words.notice_text(notice, maintenance.scheduled_start, maintenance.scheduled_end))}</p>"
+
+
+def notice_entry(state: SiteState, maintenance_state: MaintenanceState, notice: Notice, words: Wording) -> Entry:
+    """A notice of the window's schedule: its own id beside the updates' (`maintenance/<id>/started-<time>`),
+    dated by the schedule, its text followed by the sentence that says no one wrote or signed it."""
+    config = state.site.config
+    maintenance = maintenance_state.maintenance
+    page = maintenance.address.url
+    return Entry(
+        id=tag_uri(config, notice.at, update_key("maintenance", maintenance.id, notice)),
+        title=f"[{words.notice_label(notice.kind)}] {maintenance.title}",
+        html=f"{notice_html(maintenance_state, notice, words)}<p><em>{escape(words.unsigned())}</em></p>",
+        published=notice.at,
+        url=absolute(config, page),
+        status=notice.status,
+        author_id="",
+        author=None,
+        parent=page,
+        components=maintenance.components,
+        rank=0,
+        notice=notice,
+    )
+
+
 def all_entries(state: SiteState, words: Wording) -> tuple[Entry, ...]:
     """Every entry of the site, newest first, in a total order (ties broken by rank, then id)."""
     entries = [entry for incident in state.incidents for entry in incident_entries(state, incident, words)]
     entries += [entry for maintenance in state.maintenances
                 for entry in maintenance_entries(state, maintenance, words)]
+    entries += [notice_entry(state, maintenance, notice, words) for maintenance in state.maintenances
+                for notice in maintenance.notices]
     return tuple(sorted(entries, key=lambda entry: entry.order, reverse=True))
 
 
@@ -260,11 +295,17 @@ def _generator(feed: Feed, config: SiteConfig, extension: str) -> FeedGenerator:
         item.id(entry.id)
         item.title(xml_text(entry.title))
         item.link(href=entry.url, rel="alternate")
-        name = entry.author.name if entry.author else entry.author_id
-        email = entry.author.email if entry.author else ""
-        item.author({"name": xml_text(name), **({"email": email} if email else {})})
-        if creator:
-            item.dc.dc_creator(xml_text(name))
+        if entry.notice is not None:
+            # No person wrote it. Atom wants an author for every entry, so it names the site that published
+            # it (its address, never an email); RSS needs none and gets none.
+            if not creator:
+                item.author({"name": xml_text(config.title), "uri": absolute(config)})
+        else:
+            name = entry.author.name if entry.author else entry.author_id
+            email = entry.author.email if entry.author else ""
+            item.author({"name": xml_text(name), **({"email": email} if email else {})})
+            if creator:
+                item.dc.dc_creator(xml_text(name))
         if (signature := entry.signature) is not None:
             item.category(term=f"signature-{signature.state}", label=entry.signature_label)
         item.content(xml_text(entry.html), type="html")
@@ -284,6 +325,16 @@ def atom(feed: Feed, config: SiteConfig) -> bytes:
 def json_feed(feed: Feed, config: SiteConfig) -> bytes:
     items = []
     for entry in feed.entries:
+        if entry.notice is not None:  # no author at all: JSON Feed lets an item have none
+            items.append({
+                "id": entry.id,
+                "url": entry.url,
+                "title": entry.title,
+                "content_html": entry.html,
+                "date_published": iso_utc(entry.published),
+                EXTENSION: {"status": entry.status, "notice": entry.notice.kind, "author": None, "signature": None},
+            })
+            continue
         author = author_fields(entry.author, entry.author_id, config)
         items.append({
             "id": entry.id,

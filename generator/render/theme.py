@@ -44,11 +44,12 @@ THEMES = themes.ROOT
 
 
 class WordsError(jinja2.UndefinedError):
-    """The words.html in use lacks a name or a key that the outputs which are not pages read."""
+    """The words.html (or notices.html) in use lacks a name or a key that the outputs which are not pages read."""
 
     def __init__(self, message: str, filename: str | None) -> None:
         super().__init__(message)
         self.filename = filename
+        self.template = os.path.basename(filename) if filename else "words.html"
 
 
 def template_problem(exc: jinja2.TemplateError, root: Path) -> Problem:
@@ -57,9 +58,9 @@ def template_problem(exc: jinja2.TemplateError, root: Path) -> Problem:
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or "template"
         return Problem(where, exc.lineno, f"template error: {exc.message}", "fix the template's syntax")
     if isinstance(exc, WordsError):
-        return Problem(display_path(Path(exc.filename)) if exc.filename else "words.html", 1,
+        return Problem(display_path(Path(exc.filename)) if exc.filename else exc.template, 1,
                        f"template error: {exc.message}",
-                       "keep every name and key of the theme's words.html in a site's copy (feeds, badges "
+                       f"keep every name and key of the theme's {exc.template} in a site's copy (feeds, badges "
                        "and the API read them too)")
     where, line = _rendering_at(exc) or (display_path(root / "templates"), None)
     return Problem(where, line, f"template error: {exc}", "a site template uses a name the theme does not provide")
