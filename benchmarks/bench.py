@@ -3,10 +3,13 @@
 For each size this builds the site of benchmarks/make_site.py (fixed seed,
 fixed "now") in a fresh process each time and reports the median of --runs:
 
-- cold: no output and no cache, the first build on a fresh CI runner;
+- cold: what a fresh CI runner does first: a new output folder, no cache
+  (STATUSBLOG_CACHE_DIR off, so nothing is read or written outside --out), no
+  signature verification, the whole process from interpreter start to exit;
+  wall time and CPU time (user + system, every process of the build);
 - warm full: no output, parse cache kept (a CI that keeps its STATUSBLOG_CACHE_DIR);
 - no-op: the same build again, nothing changed;
-- edit, CLI: `statusblog build` again after one incident was edited;
+- edit, CLI: `statusblog build` again after one incident was edited, cache kept;
 - edit, serve: the dev server's own incremental rebuild (preview.Preview.rebuild,
   what its file watcher calls) after one incident was saved, until the edited
   page has been rendered; the watcher's 30 ms quiet period is not included;
@@ -17,12 +20,16 @@ fixed "now") in a fresh process each time and reports the median of --runs:
   once per process), the sum of their proportional set sizes (PSS: a shared
   page split between its sharers, so the sum is the memory the build really
   holds), and the largest single process;
-- files per second and incidents per second of the cold build.
+- files per second and incidents per second of the cold build;
+- `statusblog --version`, start to exit, median of 15.
 
-Then Pelican (installed by pip into a temporary virtual environment) builds the
-same incidents as plain Markdown articles, and the ratio of throughput is
-reported. The table is printed, and written into docs/performance.md between
-the BENCHMARK markers when --write is given.
+Pelican builds the same incidents as plain Markdown articles, at the versions
+pinned in benchmarks/pelican-requirements.txt and with the configuration
+PELICAN_CONF below (its caches off, so it is cold too). Its runs are
+interleaved with statusblog's cold runs (statusblog, Pelican, statusblog, ...),
+so both see the same machine; the ratios of wall and CPU time are reported.
+The table is printed, and written into docs/performance.md between the
+BENCHMARK markers when --write is given.
 
     python benchmarks/bench.py [--sizes 1000,5000,20000] [--runs 3] [--no-pelican] [--write]
 """
@@ -50,6 +57,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from make_site import NOW_TEXT, make_site  # noqa: E402 - beside this file
 
 DOC = REPO / "docs" / "performance.md"
+PELICAN_REQUIREMENTS = REPO / "benchmarks" / "pelican-requirements.txt"
 START, END = "<!-- BENCHMARK:START -->", "<!-- BENCHMARK:END -->"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -139,14 +147,26 @@ CACHE = Path(tempfile.gettempdir()) / "statusblog-bench-cache"
 """The opt-in parse cache that the warm and no-op rows measure."""
 
 
-def statusblog_env() -> dict[str, str]:
-    """This checkout's package, whatever is installed, with the parse cache on."""
-    return {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_CACHE_DIR": str(CACHE)}
+def statusblog_env(cache: bool = True) -> dict[str, str]:
+    """This checkout's package, whatever is installed, with the parse cache on or off."""
+    return {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_CACHE_DIR": str(CACHE) if cache else "off"}
 
 
-def build(site: Path, out: Path, watch_memory: bool = False) -> Run:
+def build(site: Path, out: Path, watch_memory: bool = False, cache: bool = True) -> Run:
     return run([sys.executable, "-m", "generator", "build", str(site), "--out", str(out), "--now", NOW_TEXT],
-               statusblog_env(), watch_memory)
+               statusblog_env(cache), watch_memory)
+
+
+def cold(site: Path, out: Path, watch_memory: bool = False) -> Run:
+    """A cold build: a new output folder, no cache, no signatures verified, the whole process."""
+    shutil.rmtree(out, ignore_errors=True)
+    return build(site, out, watch_memory, cache=False)
+
+
+def version_seconds(runs: int = 15) -> float:
+    """`statusblog --version` from interpreter start to exit, the median of `runs`."""
+    return statistics.median(run([sys.executable, "-m", "generator", "--version"], statusblog_env()).seconds
+                             for _ in range(runs))
 
 
 def edit(path: Path, number: int) -> str:
@@ -188,10 +208,12 @@ def serve_edit(site: Path, target: Path, runs: int) -> float:
 # Pelican.
 
 def pelican_python(venv: Path) -> Path:
-    """A virtual environment with Pelican and Markdown, installed from the package registry by pip."""
+    """A virtual environment with Pelican and Markdown at their pinned versions, installed by pip."""
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "pelican", "markdown"], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "-r", str(PELICAN_REQUIREMENTS)],
+                   check=True)
+    subprocess.run([str(python), "-m", "pip", "check"], check=True, stdout=subprocess.DEVNULL)
     return python
 
 
@@ -204,6 +226,8 @@ DEFAULT_LANG = "en"
 DEFAULT_PAGINATION = 50
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 """
@@ -260,23 +284,29 @@ def median(runs: list[Run], attribute: str = "seconds") -> float:
     return statistics.median(getattr(run, attribute) for run in runs)
 
 
-def measure(size: int, work: Path, runs: int, pelican: Path | None, pelican_runs: int) -> Row:
+def measure(size: int, work: Path, runs: int, pelican: Path | None) -> Row:
     site, out = work / f"site-{size}", work / f"out-{size}"
     make_site(site, size)
     row = Row(size)
-    for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(CACHE, ignore_errors=True)
-        row.cold.append(build(site, out))
+    pelican_dir = work / f"pelican-{size}"
+    if pelican is not None:
+        shutil.rmtree(pelican_dir, ignore_errors=True)
+        pelican_site(site, pelican_dir)
+    for _ in range(runs):  # cold builds and Pelican's, interleaved: both see the same machine
+        row.cold.append(cold(site, out))
+        if pelican is not None:
+            row.pelican.append(pelican_build(pelican, pelican_dir))
     row.files = count_files(out)
+    if pelican is not None:
+        row.pelican_files = count_files(pelican_dir / "output")
+    shutil.rmtree(CACHE, ignore_errors=True)
+    build(site, out)  # fills the parse cache
     for _ in range(runs):
         shutil.rmtree(out, ignore_errors=True)
         row.warm.append(build(site, out))
-    for cache in (False, True):  # memory: one cold and one warm build, watched
-        shutil.rmtree(out, ignore_errors=True)
-        if not cache:
-            shutil.rmtree(CACHE, ignore_errors=True)
-        row.memory.append(build(site, out, watch_memory=True))
+    row.memory.append(cold(site, out, watch_memory=True))
+    shutil.rmtree(out, ignore_errors=True)
+    row.memory.append(build(site, out, watch_memory=True))
     for _ in range(runs):
         row.noop.append(build(site, out))
     target = sorted((site / "incidents").glob("*.md"))[size // 2]
@@ -285,13 +315,6 @@ def measure(size: int, work: Path, runs: int, pelican: Path | None, pelican_runs
         row.edit_cli.append(build(site, out))
         assert sentence in (out / "incidents" / target.stem / "index.html").read_text(encoding="utf-8")
     row.edit_serve = serve_edit(site, target, max(runs, 5))
-    if pelican is not None:
-        make_site(site, size)  # the incidents as generated, without the edits
-        pelican_dir = work / f"pelican-{size}"
-        shutil.rmtree(pelican_dir, ignore_errors=True)
-        pelican_site(site, pelican_dir)
-        row.pelican = [pelican_build(pelican, pelican_dir) for _ in range(pelican_runs)]
-        row.pelican_files = count_files(pelican_dir / "output")
     shutil.rmtree(out, ignore_errors=True)
     return row
 
@@ -315,37 +338,41 @@ def mb(value: float) -> str:
     return f"{value / 1024 / 1024:.0f} MB"
 
 
-def table(rows: list[Row], runs: int) -> str:
+def table(rows: list[Row], runs: int, version: float) -> str:
     lines = [
         f"Medians of {runs} runs, each build in a fresh process; times in seconds unless marked.",
         "",
-        "| incidents | files | cold build | warm full build | no-op rebuild | edit, CLI rebuild | edit, serve | "
-        "peak memory (RSS sum / PSS sum / largest RSS) | cold CPU (user+sys) | files/s (cold) | incidents/s (cold) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| incidents | files | cold build | cold CPU (user+sys) | warm full build | no-op rebuild | "
+        "edit, CLI rebuild (share of cold) | edit, serve | peak memory (RSS sum / PSS sum / largest RSS) | "
+        "incidents/s (cold) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        cold = median(row.cold)
+        cold_wall = median(row.cold)
         peak = max(run.peak_rss for run in row.memory)
         shared = max(run.peak_pss for run in row.memory)
         largest = max(run.largest_rss for run in row.memory + row.cold + row.warm)
+        edit_cli = median(row.edit_cli)
         lines.append(
-            f"| {row.size:,} | {row.files:,} | {cold:.2f} | {median(row.warm):.2f} | {median(row.noop):.2f} | "
-            f"{median(row.edit_cli):.2f} | {row.edit_serve * 1000:.0f} ms | "
-            f"{mb(peak)} / {mb(shared)} / {mb(largest)} | "
-            f"{median(row.cold, 'cpu'):.1f} | {row.files / cold:,.0f} | {row.size / cold:,.0f} |")
+            f"| {row.size:,} | {row.files:,} | {cold_wall:.2f} | {median(row.cold, 'cpu'):.2f} | "
+            f"{median(row.warm):.2f} | {median(row.noop):.2f} | {edit_cli:.2f} ({edit_cli / cold_wall:.0%}) | "
+            f"{row.edit_serve * 1000:.0f} ms | {mb(peak)} / {mb(shared)} / {mb(largest)} | "
+            f"{row.size / cold_wall:,.0f} |")
+    lines += ["", f"`statusblog --version`: {version * 1000:.0f} ms."]
     if any(row.pelican for row in rows):
         lines += ["", "Pelican, the same incidents as plain articles (its own Markdown, theme, feeds, "
-                  "category, tag and author pages), same machine, same run:", "",
-                  "| incidents | Pelican files | Pelican build | Pelican incidents/s | statusblog incidents/s (cold) "
-                  "| ratio, cold | ratio, warm full |",
-                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "category, tag and author pages; the versions in benchmarks/pelican-requirements.txt), "
+                  "cold, its runs interleaved with statusblog's cold builds:", "",
+                  "| incidents | Pelican files | Pelican wall | Pelican CPU | statusblog wall | statusblog CPU "
+                  "| statusblog / Pelican, wall | statusblog / Pelican, CPU |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for row in rows:
             if not row.pelican:
                 continue
-            pelican = median(row.pelican)
-            cold, warm = median(row.cold), median(row.warm)
-            lines.append(f"| {row.size:,} | {row.pelican_files:,} | {pelican:.2f} | {row.size / pelican:,.0f} | "
-                         f"{row.size / cold:,.0f} | {pelican / cold:.1f} x | {pelican / warm:.1f} x |")
+            ours, theirs = median(row.cold), median(row.pelican)
+            ours_cpu, theirs_cpu = median(row.cold, "cpu"), median(row.pelican, "cpu")
+            lines.append(f"| {row.size:,} | {row.pelican_files:,} | {theirs:.2f} | {theirs_cpu:.2f} | "
+                         f"{ours:.2f} | {ours_cpu:.2f} | {ours / theirs:.2f} | {ours_cpu / theirs_cpu:.2f} |")
     lines += ["", f"Machine: {machine()}."]
     return "\n".join(lines)
 
@@ -361,7 +388,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--pelican-runs", type=int, default=1)
     parser.add_argument("--no-pelican", action="store_true")
     parser.add_argument("--write", action="store_true", help=f"put the table into {DOC.relative_to(REPO)}")
     parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
@@ -378,9 +404,9 @@ def main() -> None:
                 print(f"Pelican could not be installed ({exc}); measuring statusblog alone", file=sys.stderr)
         rows = []
         for size in sizes:
-            rows.append(measure(size, work, args.runs, pelican, args.pelican_runs))
+            rows.append(measure(size, work, args.runs, pelican))
             print(f"measured {size:,} incidents", file=sys.stderr, flush=True)
-    text = table(rows, args.runs)
+    text = table(rows, args.runs, version_seconds())
     print(text)
     if args.write:
         write_doc(text)

@@ -63,3 +63,11 @@ def test_a_site_of_5000_incidents_with_a_full_proofs_budget_fits_the_hosts(tmp_p
     files = [path for path in out.rglob("*") if path.is_file()]
     assert len(files) + evidence.MAX_FILES <= output_dir.MAX_FILES
     assert sum(path.stat().st_size for path in files) + evidence.MAX_BYTES <= output_dir.MAX_TOTAL_BYTES
+
+
+def test_pelican_is_measured_at_pinned_versions_of_every_package() -> None:
+    lines = [line for line in (REPO / "benchmarks" / "pelican-requirements.txt").read_text().splitlines()
+             if line and not line.startswith("#")]
+    names = [line.split("==")[0] for line in lines]
+    assert all(line.count("==") == 1 and " " not in line for line in lines)
+    assert {"pelican", "markdown"} <= set(names) and len(names) == len(set(names))

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 import pytest
 
+from generator.cli.main import main
+from tests.conftest import REPO
 from tests.sites import INCIDENT, run, write_site
 
 NOW = "2026-03-20T12:00:00Z"
@@ -123,3 +129,35 @@ def test_a_time_alone_is_still_a_promise_in_next_update(site: Path) -> None:
                  "--next-update", "13:00 UTC", "--site", str(site), "--now", NOW)
     assert result.exit_code == 0, result.output
     assert "Next update by 13:00 UTC." in Path(result.stdout.strip()).read_text(encoding="utf-8")
+
+
+def _modules_loaded_by(code: str) -> set[str]:
+    """The generator and library modules a fresh interpreter has loaded after running `code`."""
+    probe = f"import sys\n{code}\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    return set(result.stdout.split())
+
+
+def test_version_answers_before_any_command_or_library_of_theirs_is_loaded() -> None:
+    loaded = _modules_loaded_by("from generator.cli.main import main\n"
+                                "try:\n    main(['--version'])\nexcept SystemExit:\n    pass")
+    heavy = {"generator.cli.build_commands", "generator.cli.import_command", "generator.cli.authoring_commands",
+             "generator.cli.notify_command", "generator.core.model", "jinja2", "markdown_it", "yaml",
+             "markdownify", "bs4", "apprise"}
+    assert not heavy & loaded
+
+
+def test_building_loads_neither_the_importers_nor_the_alerts_nor_notify() -> None:
+    loaded = _modules_loaded_by("from generator.cli.main import main\nimport click\nmain.get_command(click.Context(main), 'build')")
+    assert "generator.cli.build_commands" in loaded
+    assert not {name for name in loaded if name.startswith(("generator.importers", "generator.alerts",
+                                                            "generator.notify", "markdownify", "apprise"))}
+
+
+def test_every_command_help_lists_is_one_that_runs() -> None:
+    listed = run("--help").output.split("Commands:", 1)[1].split()
+    for name in main.list_commands(click.Context(main)):
+        assert name in listed
+        assert run(name, "--help").exit_code == 0, name
+    assert run("no-such-command").exit_code == 2

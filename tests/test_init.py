@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from generator.authoring.compose import AuthoringError
+from generator.authoring.errors import AuthoringError
 from generator.authoring.installed import installed_action, installed_origin, site_pin
 from generator.core.problems import display_path
 from tests.conftest import REPO

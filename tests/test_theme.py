@@ -125,3 +125,45 @@ def test_a_macros_html_from_an_older_theme_is_a_template_error_not_a_traceback(t
     assert result.exit_code == 1
     assert "error: template error: macro 'day_row' takes not more than 2 argument(s)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates Jinja compiles from here on."""
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kwargs: object):
+        compiled.append(str(name))
+        return original(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return compiled
+
+
+def test_a_second_theme_in_one_process_reuses_every_compiled_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = check(DEMO, build_now(DEMO_NOW)).state.site.config
+    load_theme(DEMO, config).compile()
+    compiled = _compiles(monkeypatch)
+    load_theme(DEMO, config).compile()
+    assert compiled == []
+
+
+def test_reuse_follows_the_template_s_text_and_the_catalog_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A saved template is compiled again, and a site that changed its language gets its catalog's text."""
+    site = write_site(tmp_path / "site")
+    (site / "templates").mkdir()
+    footer = site / "templates" / "404.html"
+    footer.write_text("{{ _('History') }} one\n", encoding="utf-8")
+    config = check(site, build_now(DEMO_NOW)).state.site.config
+    load_theme(site, config).compile()
+    compiled = _compiles(monkeypatch)
+
+    footer.write_text("{{ _('History') }} two\n", encoding="utf-8")
+    english = load_theme(site, config)
+    english.compile()
+    assert compiled == ["404.html"]
+    assert english.env.get_template("404.html").render().strip() == "History two"
+
+    indonesian = load_theme(site, dataclasses.replace(config, language="id"))
+    indonesian.compile()
+    assert indonesian.env.get_template("404.html").render().strip() == "Riwayat two"

@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..authoring.compose import (
-    AuthoringError,
     append_block,
     file_slug,
     find_template,
@@ -33,6 +32,7 @@ from ..authoring.compose import (
     written_time,
 )
 from ..authoring.edit import create_file, replace_file
+from ..authoring.errors import AuthoringError
 from ..core.model import IMPACT_STATUS, RESOLVED, AlertRule, Incident, IncidentTemplate, Site
 from ..core.problems import Severity, display_path
 from ..pipeline.workspace import Workspace, evaluate, load_workspace, parse_text, with_file

@@ -16,12 +16,13 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from ..core.model import Author, Incident, IncidentTemplate, Maintenance, Site
-from ..core.problems import Problem, did_you_mean
+from ..core.problems import did_you_mean
 from ..core.times import TimeError, iso_utc, parse_eta
 from ..source.frontmatter import normalise, split_lines
 from ..source.markdown import MARKDOWN
 from ..source.parse import LOOKS_LIKE_UPDATE, POSTMORTEM, slugify
 from ..source.postmortem import PLACEHOLDER_ACTION, POSTMORTEM_QUESTIONS
+from .errors import AuthoringError
 
 SCISSORS = "# ------------------------ >8 ------------------------"
 
@@ -31,15 +32,6 @@ DURATION = re.compile(r"^(?:(\d{1,6})\s*h)?\s*(?:(\d{1,6})\s*m(?:in)?)?$", re.IG
 
 
 ACTION_ITEM_DAYS = 14
-
-
-class AuthoringError(Exception):
-    """A command refused to write; the message says why and what to do instead."""
-
-    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = tuple(problems)
 
 
 def update_time(now: datetime, previous: datetime | None) -> datetime:

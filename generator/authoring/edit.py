@@ -40,7 +40,6 @@ from ..source.layout import INCIDENTS, MAINTENANCE
 from ..source.parse import COMPONENT_SETTING, slugify
 from .compose import (
     ACTION_ITEM_DAYS,
-    AuthoringError,
     append_block,
     article,
     choose_author,
@@ -63,6 +62,7 @@ from .compose import (
     with_next_update,
     written_time,
 )
+from .errors import AuthoringError
 
 ENDED = {"incident": (RESOLVED,), "maintenance": ENDED_MAINTENANCE}
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from urllib.parse import unquote, urlsplit
 
-from .compose import AuthoringError
+from .errors import AuthoringError
 
 DISTRIBUTION = "statusblog"
 #: A full commit id, SHA-1 or SHA-256: the only ref that names one tree for good (a tag can be moved,

@@ -25,7 +25,8 @@ from ..pipeline.workspace import evaluate, load_workspace
 from ..source.layout import INCIDENTS
 from ..source.parse import slugify
 from ..source.schema import IDENTIFIER
-from .compose import AuthoringError, toml_string, written_time
+from .compose import toml_string, written_time
+from .errors import AuthoringError
 from .installed import DISTRIBUTION, FULL_COMMIT, installed_action, site_pin
 
 SCAFFOLD = Path(__file__).parents[1] / "scaffold"

@@ -20,8 +20,8 @@ import click
 from ..alerts.drafts import apply_alerts
 from ..alerts.payloads import MAX_BYTES, PayloadError, read_payload
 from ..authoring import edit, newsite
-from ..authoring.compose import AuthoringError
 from ..authoring.edit import Written
+from ..authoring.errors import AuthoringError
 from ..core.model import IMPACTS
 from ..core.problems import display_path
 from .console import clock, report

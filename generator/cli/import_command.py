@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import click
 
-from ..authoring.compose import AuthoringError
+from ..authoring.errors import AuthoringError
 from ..core.problems import Severity, display_path
 from ..importers import apply
 from ..importers.imported import History

@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from ..authoring.compose import AuthoringError
 from ..authoring.edit import create_file, replace_file
+from ..authoring.errors import AuthoringError
 from ..core.problems import Problem, Severity, display_path
 from ..pipeline.workspace import Workspace, evaluate, load_workspace, with_file
 from ..source.import_record import RECORD_FILE

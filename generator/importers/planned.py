@@ -18,7 +18,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..authoring.compose import (
-    AuthoringError,
     component_settings_line,
     incident_text,
     maintenance_text,
@@ -26,6 +25,7 @@ from ..authoring.compose import (
     toml_string,
     update_block,
 )
+from ..authoring.errors import AuthoringError
 from ..core.model import IMPACT_STATUS, Incident, Maintenance, Update
 from ..core.problems import display_path
 from ..source.frontmatter import MAX_SOURCE_BYTES, SourceError, load_toml, read_text

@@ -17,7 +17,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..authoring.compose import AuthoringError, file_slug
+from ..authoring.compose import file_slug
+from ..authoring.errors import AuthoringError
 from ..source import import_record
 from ..source.import_record import RECORD_VERSION, Record, digest
 from ..source.layout import INCIDENTS, MAINTENANCE

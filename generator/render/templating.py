@@ -14,7 +14,11 @@ same bytes as under stock Jinja (tests/test_theme.py renders both ways).
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from types import CodeType
 from typing import Any
 
 import jinja2
@@ -158,3 +162,41 @@ class ThemeEnvironment(jinja2.Environment):
 
     def make_globals(self, d: Any = None) -> Any:
         return {**self.globals, **(d or {})}
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates this process has compiled already, kept in memory only, for the Themes made after them.
+
+    Compiling a theme costs more than rendering a small site; a process that makes several Themes (the dev
+    server after a template is saved, a program that builds several sites) compiles each template once.
+    The compiled code is a function of the template's file and text, which Jinja keys and checks, and of
+    the catalog whose text is put into it (`catalog`, a digest of its messages), which this key adds; the
+    options a Theme's environment is made with are the same for every Theme. Nothing is written anywhere.
+    """
+
+    def __init__(self, catalog: str) -> None:
+        self.catalog = catalog
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha256(f"{self.catalog}\0{name}\0{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with _COMPILED_LOCK:  # the dev server's threads may load templates at once
+            code = _COMPILED.get((bucket.key, bucket.checksum))
+            if code is not None:
+                _COMPILED.move_to_end((bucket.key, bucket.checksum))
+                bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is None:
+            return
+        with _COMPILED_LOCK:
+            _COMPILED[(bucket.key, bucket.checksum)] = bucket.code
+            while len(_COMPILED) > COMPILED_LIMIT:
+                _COMPILED.popitem(last=False)
+
+
+COMPILED_LIMIT = 512
+"""Compiled templates kept, the least recently used dropped first: a few sites' worth, a few MB of code."""
+_COMPILED: OrderedDict[tuple[str, str], CodeType] = OrderedDict()
+_COMPILED_LOCK = threading.Lock()

@@ -12,6 +12,7 @@ under any path, and from file://.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from ..source.layout import files_below
 from ..themes import installed_themes
 from .charts import uptime_filters
 from .host_rules import META_CONTENT_SECURITY_POLICY, index_html_links
-from .templating import ThemeEnvironment, code_generator
+from .templating import CompiledTemplates, ThemeEnvironment, code_generator
 
 THEMES = themes.ROOT
 """Where installed themes live: the package generator.themes (the folder themes/)."""
@@ -161,6 +162,12 @@ def translations(theme: Path, language: str) -> NullTranslations:
     return NullTranslations()
 
 
+def catalog_digest(catalog: NullTranslations) -> str:
+    """What a catalog says, as a digest: templates compiled with its text in them are told apart by it."""
+    messages = getattr(catalog, "_catalog", {})
+    return hashlib.sha256(repr(sorted(messages.items(), key=repr)).encode()).hexdigest()
+
+
 def memoized_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
     """Jinja's newstyle `_()` (translate, mark safe under autoescape, then %-format), remembered per string.
 
@@ -185,6 +192,7 @@ def memoized_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
 
 def load_theme(site_root: Path, config: SiteConfig) -> Theme:
     base = theme_dir(config.theme)
+    catalog = translations(base, config.language)
     env = ThemeEnvironment(
         loader=jinja2.FileSystemLoader([str(site_root / "templates"), str(base / "templates")]),
         autoescape=True,
@@ -194,8 +202,8 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,
         auto_reload=False,  # a Theme lives for one build; the dev server makes a new one when templates change
+        bytecode_cache=CompiledTemplates(catalog_digest(catalog)),
     )
-    catalog = translations(base, config.language)
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = memoized_gettext(catalog.gettext)
     env.globals["history"] = history_address(1)  # the history's first page: what the navigation links to
