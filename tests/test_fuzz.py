@@ -74,7 +74,7 @@ def shared_theme(root: Path, config: SiteConfig) -> Theme:
 def render_everything(root: Path, state: SiteState) -> dict[str, bytes]:
     """What `build` would write, in memory: every output family over the derived state."""
     theme = shared_theme(root, state.site.config)
-    return {path: data for unit in build_units(state, theme) for _family, path, data in unit()}
+    return {path: data for unit in build_units(state, theme) for _family, path, data, _made_from in unit()}
 
 
 def run_examples(files: Callable[..., dict[str, str | bytes]], *strategies: st.SearchStrategy,

@@ -49,7 +49,7 @@ def test_every_output_is_byte_identical_under_stock_jinja(tmp_path: Path, langua
 
 def made(state, theme) -> dict[str, bytes]:
     """Every output as the build makes it with this theme."""
-    return {path: data for unit in build_units(state, theme) for _family, path, data in unit()}
+    return {path: data for unit in build_units(state, theme) for _family, path, data, _made_from in unit()}
 
 
 @pytest.mark.parametrize("template", [
