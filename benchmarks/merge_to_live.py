@@ -81,20 +81,25 @@ def install(work: Path, wheelhouse: Path) -> tuple[Path, float, str]:
     requirements = work / "requirements.txt"
     requirements.write_text(subprocess.run([sys.executable, "-m", "generator", "requirements"], check=True,
                                            capture_output=True, text=True).stdout, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    python = venv / "bin" / "python"
     env = dict(os.environ)
-    uv = shutil.which("uv")
-    if uv:
-        # The cache is warm: this machine's uv cache holds every pinned wheel after any earlier install.
-        command = [uv, "pip", "install", "--python", str(python), "--offline", "--find-links", str(wheels),
-                   "-r", str(requirements)]
-        how = "uv pip install, warm cache"
-    else:
-        command = [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheels),
-                   "--find-links", str(wheelhouse), "-r", str(requirements)]
-        how = "pip install --no-index from local wheels (no uv on this machine)"
-    return venv / "bin", timed(command, work, env), how
+    # uv on PATH, or beside this Python (the suite's own environment installs it from the lock)
+    uv = shutil.which("uv") or shutil.which("uv", path=str(Path(sys.executable).parent))
+
+    def command(python: Path) -> list[str]:
+        if uv:
+            return [uv, "pip", "install", "--python", str(python), "--offline", "--find-links", str(wheels),
+                    "--find-links", str(wheelhouse), "-r", str(requirements)]
+        return [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheels),
+                "--find-links", str(wheelhouse), "-r", str(requirements)]
+
+    how = "uv pip install, warm cache" if uv else "pip install --no-index from local wheels (no uv on this machine)"
+    if uv:  # warm uv's cache as the previous run of the job left it: an install of the same pins, not timed
+        warm = work / "venv-warm"
+        shutil.rmtree(warm, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(warm)], check=True)
+        subprocess.run(command(warm / "bin" / "python"), check=True, cwd=work, capture_output=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    return venv / "bin", timed(command(venv / "bin" / "python"), work, env), how
 
 
 def prepare(site: Path, size: int, home: Path, env: dict[str, str]) -> str:

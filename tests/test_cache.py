@@ -248,3 +248,26 @@ def test_an_output_edited_by_hand_is_built_again(tmp_path: Path, edit: str) -> N
         (out / "static" / "defaced.html").write_text("<h1>owned</h1>")
     assert run("build", str(site), "--out", str(out), "--now", NOW).exit_code == 0
     assert tree(out) == built
+
+
+def test_a_process_parses_each_distinct_file_once_even_without_a_cache_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.core.times import build_now
+    from generator.pipeline.evaluate import check
+    from generator.source import markdown
+
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", "off")
+    rendered: list[str] = []
+    original = markdown.MARKDOWN.render
+    monkeypatch.setattr(markdown.MARKDOWN, "render", lambda text, env=None: rendered.append(text) or original(text, env))
+    site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT,
+                                          "incidents/slow.md": OPEN_WITHOUT_ETA})
+    first = check(site, build_now(NOW))
+    assert rendered, "the first read parses"
+    rendered.clear()
+    again = check(site, build_now(NOW))
+    assert rendered == [] and again.state == first.state and again.problems == first.problems
+    (site / "incidents" / "slow.md").write_text(OPEN_WITHOUT_ETA.replace("looking into it", "on it"))
+    edited = check(site, build_now(NOW))
+    assert sorted(rendered) == ["The dashboard is slow.", "We are on it."], "the edited file alone is parsed"
+    assert edited.state is not None and "on it" in edited.state.incidents[-1].incident.updates[-1].body.html
