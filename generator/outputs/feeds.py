@@ -322,30 +322,26 @@ def atom(feed: Feed, config: SiteConfig) -> bytes:
     return _generator(feed, config, ".atom").atom_str(pretty=True)
 
 
+def _json_item(entry: Entry, config: SiteConfig) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": entry.id,
+        "url": entry.url,
+        "title": entry.title,
+        "content_html": entry.html,
+        "date_published": iso_utc(entry.published),
+    }
+    if entry.notice is not None:  # no author at all: JSON Feed lets an item have none
+        item[EXTENSION] = {"status": entry.status, "notice": entry.notice.kind, "author": None, "signature": None}
+        return item
+    author = author_fields(entry.author, entry.author_id, config)
+    item["authors"] = [{"name": author["name"], **({"url": author["url"]} if author["url"] else {})}]
+    item[EXTENSION] = {"status": entry.status, "author": author,
+                       "signature": byline_fields(entry.signature, entry.proofs)}
+    return item
+
+
 def json_feed(feed: Feed, config: SiteConfig) -> bytes:
-    items = []
-    for entry in feed.entries:
-        if entry.notice is not None:  # no author at all: JSON Feed lets an item have none
-            items.append({
-                "id": entry.id,
-                "url": entry.url,
-                "title": entry.title,
-                "content_html": entry.html,
-                "date_published": iso_utc(entry.published),
-                EXTENSION: {"status": entry.status, "notice": entry.notice.kind, "author": None, "signature": None},
-            })
-            continue
-        author = author_fields(entry.author, entry.author_id, config)
-        items.append({
-            "id": entry.id,
-            "url": entry.url,
-            "title": entry.title,
-            "content_html": entry.html,
-            "date_published": iso_utc(entry.published),
-            "authors": [{"name": author["name"], **({"url": author["url"]} if author["url"] else {})}],
-            EXTENSION: {"status": entry.status, "author": author,
-                        "signature": byline_fields(entry.signature, entry.proofs)},
-        })
+    items = [_json_item(entry, config) for entry in feed.entries]
     data = {
         "version": JSON_FEED_VERSION,
         "title": feed.title,
