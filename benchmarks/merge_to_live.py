@@ -39,6 +39,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from make_site import NOW_TEXT, make_site  # noqa: E402
 
+sys.path.insert(0, str(REPO))
+from generator import __version__  # noqa: E402 - this checkout's
+
 UPDATE_NOW = "2026-11-20T15:05:00Z"
 
 
@@ -79,7 +82,9 @@ def install(work: Path, wheelhouse: Path) -> tuple[Path, float, str]:
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(wheels), str(source)], check=True,
                    env=offline, capture_output=True)
     requirements = work / "requirements.txt"
-    requirements.write_text(subprocess.run([sys.executable, "-m", "generator", "requirements"], check=True,
+    # The wheel just built is what the job installs: pinned by its version, found beside the locked wheels.
+    requirements.write_text(subprocess.run([sys.executable, "-m", "generator", "requirements", "--pin",
+                                            f"statusblog=={__version__}"], check=True, cwd=REPO,
                                            capture_output=True, text=True).stdout, encoding="utf-8")
     env = dict(os.environ)
     # uv on PATH, or beside this Python (the suite's own environment installs it from the lock)

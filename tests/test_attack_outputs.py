@@ -114,8 +114,9 @@ def waiting_build(root: Path, out: Path, now: str) -> subprocess.Popen[str]:
 
 def test_two_builds_into_one_output_take_turns_and_each_reports_its_own_tree(tmp_path: Path) -> None:
     """Builds that find the output owned wait their turn: none deletes another's staging tree, each publishes
-    whole, and what is published at the end is exactly the tree the build that finished last reported."""
-    root = large_site(tmp_path / "site")
+    whole, and what is published at the end is exactly the tree the build that finished last reported.
+    The builds wait on the lock the test holds, so a site of a few dozen incidents makes them overlap."""
+    root = large_site(tmp_path / "site", count=40)
     trees = {NOW: expected_tree(root, tmp_path / "first", NOW), LATER: expected_tree(root, tmp_path / "second", LATER)}
     out = tmp_path / "public"
     out.parent.mkdir(parents=True, exist_ok=True)
