@@ -140,12 +140,19 @@ def _modules_loaded_by(code: str) -> set[str]:
 
 
 def test_version_answers_before_any_command_or_library_of_theirs_is_loaded() -> None:
-    loaded = _modules_loaded_by("from generator.cli.main import main\n"
-                                "try:\n    main(['--version'])\nexcept SystemExit:\n    pass")
-    heavy = {"generator.cli.build_commands", "generator.cli.import_command", "generator.cli.authoring_commands",
-             "generator.cli.notify_command", "generator.core.model", "jinja2", "markdown_it", "yaml",
-             "markdownify", "bs4", "apprise"}
+    loaded = _modules_loaded_by("sys.argv = ['statusblog', '--version']\n"
+                                "from generator.cli.entry import run\nrun()")
+    heavy = {"click", "generator.cli.main", "generator.cli.build_commands", "generator.cli.import_command",
+             "generator.cli.authoring_commands", "generator.cli.notify_command", "generator.core.model", "jinja2",
+             "markdown_it", "yaml", "markdownify", "bs4", "apprise"}
     assert not heavy & loaded
+
+
+def test_version_says_the_same_through_the_script_and_the_group() -> None:
+    script = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True,
+                            check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert script.stdout == run("--version").output
+    assert script.stdout.startswith("statusblog, version ")
 
 
 def test_building_loads_neither_the_importers_nor_the_alerts_nor_notify() -> None:

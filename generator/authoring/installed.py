@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import metadata
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .. import __version__
 from .errors import AuthoringError
 
 DISTRIBUTION = "statusblog"
@@ -46,6 +48,11 @@ class Origin:
     subdirectory: str | None = None
 
 
+def version_line() -> str:
+    """What `statusblog --version` says: the version and where it was installed from, which a site's pin names."""
+    return f"statusblog, version {__version__}, installed from {installed_origin().where}"
+
+
 def installed_origin() -> Origin:
     """This statusblog's origin: its direct_url.json if an installer wrote one, else an index.
 
@@ -53,12 +60,35 @@ def installed_origin() -> Origin:
     without it in a `.dist-info` came from one. Old `setup.py develop` metadata (`.egg-info`, no
     METADATA file) is a source folder, whatever it lacks.
     """
+    beside = _dist_info_beside_package()
+    if beside is not None:
+        return _origin(__version__, lambda name: _text_of(beside / name), beside.parent)
+    from importlib import metadata  # the general way, and a slow one: it loads the email package
+
     found = metadata.distribution(DISTRIBUTION)
-    version = found.version
-    text = found.read_text("direct_url.json")
+    return _origin(found.version, found.read_text, found.locate_file(""))
+
+
+def _dist_info_beside_package() -> Path | None:
+    """The `.dist-info` a wheel's installer puts beside the `generator` package, named for this very version;
+    None for any other layout (an editable install, an egg), which importlib.metadata reads instead."""
+    folder = Path(__file__).resolve().parents[2] / f"{DISTRIBUTION}-{__version__}.dist-info"
+    return folder if (folder / "METADATA").is_file() else None
+
+
+def _text_of(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _origin(version: str, read_text: Callable[[str], str | None], location: object) -> Origin:
+    """What the distribution's metadata files (read by `read_text`) say about where it came from."""
+    text = read_text("direct_url.json")
     if text is None:
-        if found.read_text("METADATA") is None:
-            return Origin(version, f"the source folder {found.locate_file('')}", None)
+        if read_text("METADATA") is None:
+            return Origin(version, f"the source folder {location}", None)
         return Origin(version, "a package index", f"{DISTRIBUTION}=={version}")
     try:
         direct = json.loads(text)

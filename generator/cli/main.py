@@ -17,8 +17,6 @@ import importlib
 
 import click
 
-from .. import __version__
-
 COMMANDS = {
     "check": "build_commands",
     "build": "build_commands",
@@ -57,9 +55,9 @@ def show_version(context: click.Context, _: click.Parameter, value: bool) -> Non
     """--version: the version and where it was installed from, which is what a site's pin will name."""
     if not value or context.resilient_parsing:
         return
-    from ..authoring.installed import installed_origin  # only --version reads the distribution's metadata
+    from ..authoring.installed import version_line  # only --version reads the distribution's metadata
 
-    click.echo(f"statusblog, version {__version__}, installed from {installed_origin().where}")
+    click.echo(version_line())
     context.exit()
 
 
