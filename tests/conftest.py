@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,14 @@ pytest_plugins = ["tests.support.fixtures", "tests.support.signing"]
 settings.register_profile("ci", max_examples=30, deadline=None)
 settings.register_profile("deep", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The suite starts hundreds of Python processes (its workers, builds, the CLI, git hooks of the signing
+# tests); where the environment forbids bytecode files, each would compile statusblog's modules, and each
+# worker the rewritten test modules, from source again. Python writes them atomically, so processes that
+# run at once share them safely; they land in __pycache__ folders, which git and the generator's own
+# fingerprint ignore.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "content"
