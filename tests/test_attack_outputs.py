@@ -147,6 +147,9 @@ def test_a_build_killed_while_another_waits_leaves_a_whole_output_and_the_other_
     assert statusblog(*build_args(root, out)).returncode == 0
     before, after = tree(out), expected_tree(root, tmp_path / "later", LATER)
     killed, _ = start_build(root, out)
+    # Frozen while it writes, it holds the output for as long as the test needs: the other build cannot
+    # find it finished, however quick either one is on this machine.
+    os.killpg(killed.pid, signal.SIGSTOP)
     log = tmp_path / "waiting.log"
     with log.open("w") as stderr:
         waiting = subprocess.Popen([sys.executable, "-m", "generator", "build", str(root), "--out", str(out),
@@ -154,7 +157,8 @@ def test_a_build_killed_while_another_waits_leaves_a_whole_output_and_the_other_
                                    start_new_session=True)
     try:
         deadline = time.monotonic() + 120
-        while "waiting for another build" not in log.read_text() and time.monotonic() < deadline:
+        while ("waiting for another build" not in log.read_text() and waiting.poll() is None
+               and time.monotonic() < deadline):
             time.sleep(0.01)
         assert "waiting for another build" in log.read_text(), log.read_text()
         os.killpg(killed.pid, signal.SIGKILL)
