@@ -209,6 +209,19 @@ def test_every_package_of_the_source_tree_imports_from_the_installed_wheel(insta
 
 
 @pytest.mark.slow
+def test_an_installed_wheel_says_where_it_came_from_as_importlib_metadata_reads_it(installed: dict[str, str],
+                                                                                  tmp_path: Path) -> None:
+    """`--version` reads the .dist-info beside the package itself, without importlib.metadata; on a real install
+    it must say what the general way says, and it must have taken its own way there."""
+    quick = run(["statusblog", "--version"], tmp_path, installed).stdout
+    general = run(["python", "-c", "from generator.authoring import installed\n"
+                   "assert installed._dist_info_beside_package() is not None\n"
+                   "installed._dist_info_beside_package = lambda: None\n"
+                   "print(installed.version_line())"], tmp_path, installed).stdout
+    assert quick == general == f"statusblog, version {__version__}, installed from a package index\n"
+
+
+@pytest.mark.slow
 def test_the_wheel_carries_the_theme_the_scaffold_and_the_translations_and_passes_twine_check(dist: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
