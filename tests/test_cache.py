@@ -271,3 +271,17 @@ def test_a_process_parses_each_distinct_file_once_even_without_a_cache_folder(
     edited = check(site, build_now(NOW))
     assert sorted(rendered) == ["The dashboard is slow.", "We are on it."], "the edited file alone is parsed"
     assert edited.state is not None and "on it" in edited.state.incidents[-1].incident.updates[-1].body.html
+
+
+def test_what_a_process_keeps_is_bounded_and_the_least_recently_used_goes_first() -> None:
+    """The dev server runs for days: what it keeps of earlier parses and compiles must not grow without end."""
+    from generator.core.recent import Recent
+
+    kept: Recent[str, bytes] = Recent(10, len)
+    kept.put("a", b"aaaa")
+    kept.put("b", b"bbbb")
+    assert kept.get("a") == b"aaaa"  # a is now the more recently used
+    kept.put("c", b"cccc")
+    assert kept.get("b") is None and kept.get("a") == b"aaaa" and kept.get("c") == b"cccc"
+    kept.put("big", b"x" * 11)
+    assert [kept.get(key) for key in ("a", "c", "big")] == [None, None, None], "nothing past the limit stays"

@@ -15,8 +15,6 @@ same bytes as under stock Jinja (tests/test_theme.py renders both ways).
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from types import CodeType
 from typing import Any
@@ -27,6 +25,8 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context, Macro
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
+
+from ..core.recent import Recent
 
 
 def escape_text(text: str) -> str:
@@ -181,22 +181,14 @@ class CompiledTemplates(jinja2.BytecodeCache):
         return hashlib.sha256(f"{self.catalog}\0{name}\0{filename}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with _COMPILED_LOCK:  # the dev server's threads may load templates at once
-            code = _COMPILED.get((bucket.key, bucket.checksum))
-            if code is not None:
-                _COMPILED.move_to_end((bucket.key, bucket.checksum))
-                bucket.code = code
+        code = _COMPILED.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.code = code
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.code is None:
-            return
-        with _COMPILED_LOCK:
-            _COMPILED[(bucket.key, bucket.checksum)] = bucket.code
-            while len(_COMPILED) > COMPILED_LIMIT:
-                _COMPILED.popitem(last=False)
+        if bucket.code is not None:
+            _COMPILED.put((bucket.key, bucket.checksum), bucket.code)
 
 
-COMPILED_LIMIT = 512
+_COMPILED: Recent[tuple[str, str], CodeType] = Recent(512)
 """Compiled templates kept, the least recently used dropped first: a few sites' worth, a few MB of code."""
-_COMPILED: OrderedDict[tuple[str, str], CodeType] = OrderedDict()
-_COMPILED_LOCK = threading.Lock()

@@ -34,8 +34,6 @@ import secrets
 import stat
 import sys
 import tempfile
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -45,6 +43,7 @@ from typing import Any
 
 from .. import __version__, themes
 from ..core.problems import Problem, Severity
+from ..core.recent import Recent
 
 PARSE_FILE = "parse.pickle"
 #: The generator's own files: its code and scaffold, and the installed themes.
@@ -194,39 +193,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-class RecentParses:
-    """The parses this process made last, in memory, up to a size: a process that reads a site again (the
-    dev server after an edit is undone, a command that checks the site it is about to change, a program
-    that builds several sites) parses each distinct file once, with or without a cache folder. What is
-    kept is the pickle, so every reader gets objects of its own."""
-
-    LIMIT = 64 * 2**20
-    """Bytes of pickles kept, the least recently used dropped first: about 12,000 incidents' worth."""
-
-    def __init__(self) -> None:
-        self._blobs: OrderedDict[bytes, bytes] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: bytes) -> bytes | None:
-        with self._lock:
-            blob = self._blobs.get(key)
-            if blob is not None:
-                self._blobs.move_to_end(key)
-            return blob
-
-    def put(self, key: bytes, blob: bytes) -> None:
-        with self._lock:
-            if key in self._blobs:
-                return
-            self._blobs[key] = blob
-            self._size += len(blob)
-            while self._size > self.LIMIT:
-                _, dropped = self._blobs.popitem(last=False)
-                self._size -= len(dropped)
-
-
-_RECENT = RecentParses()
+RECENT_PARSES_BYTES = 64 * 2**20
+"""Pickles of parses a process keeps in memory: about 12,000 incidents' worth."""
+_RECENT: Recent[bytes, bytes] = Recent(RECENT_PARSES_BYTES, len)
+"""The parses this process made last, with or without a cache folder: a process that reads a site again
+parses each distinct file once. What is kept is the pickle, so every reader gets objects of its own."""
 
 
 class ParseCache:
