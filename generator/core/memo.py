@@ -24,6 +24,7 @@ dataclasses hold dicts.
 from __future__ import annotations
 
 import functools
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
@@ -68,7 +69,7 @@ def remembered(slot: Callable[..., Hashable]) -> Callable[[F], F]:
     return mark
 
 
-def remembered_runs(name: Callable[[Any], Hashable]) -> Callable[[F], F]:
+def remembered_runs(name: Callable[[Any], str]) -> Callable[[F], F]:
     """Mark a pure step from a sequence (then any arguments) to a dict of lists, whose result for a sequence
     is its results for consecutive parts of it joined key by key (signed items by author, say).
 
@@ -94,14 +95,15 @@ def remembered_runs(name: Callable[[Any], Hashable]) -> Callable[[F], F]:
     return mark
 
 
-def runs(items: Sequence[T], name: Callable[[T], Hashable]) -> list[tuple[T, ...]]:
+def runs(items: Sequence[T], name: Callable[[T], str]) -> list[tuple[T, ...]]:
     """`items` in order, cut into runs of RUN items on average.
 
-    A run ends after an item whose name hashes to 0 modulo RUN. Where runs end depends on the items
+    A run ends after an item whose name's CRC-32 is 0 modulo RUN. Where runs end depends on the items
     and not on their positions: adding, removing or changing one item changes the run it is in, and
-    every other run is the same tuple of the same objects as before, so its result is reused.
+    every other run is the same tuple of the same objects as before, so its result is reused. The
+    checksum, unlike hash(), is the same in every process, so one site is cut the same way each time.
     """
-    bounds = [0, *(index + 1 for index, key in enumerate(map(name, items)) if hash(key) % RUN == 0)]
+    bounds = [0, *(index + 1 for index, key in enumerate(map(name, items)) if zlib.crc32(key.encode()) % RUN == 0)]
     if bounds[-1] != len(items):
         bounds.append(len(items))
     return [tuple(items[start:end]) for start, end in pairwise(bounds)]
