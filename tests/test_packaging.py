@@ -107,9 +107,13 @@ def run(command: list[str] | str, cwd: Path, env: dict[str, str], **kwargs: Any)
     return result
 
 
-def fresh_venv(path: Path, env: dict[str, str]) -> dict[str, str]:
-    """A virtual environment with nothing installed, first on PATH, as actions/setup-python leaves one."""
-    run([sys.executable, "-m", "venv", str(path)], path.parent, env)
+def fresh_venv(path: Path, env: dict[str, str], *, pip: bool = True) -> dict[str, str]:
+    """A virtual environment with nothing installed, first on PATH, as actions/setup-python leaves one.
+
+    Without pip for a runner whose steps install with uv: a step that fell back to pip would fail, and
+    the suite does not spend seconds installing a pip nothing runs.
+    """
+    run([sys.executable, "-m", "venv", *([] if pip else ["--without-pip"]), str(path)], path.parent, env)
     return {**env, "PATH": f"{path / 'bin'}{os.pathsep}{env['PATH']}", "VIRTUAL_ENV": str(path)}
 
 
@@ -270,7 +274,7 @@ def test_a_site_made_by_init_publishes_with_the_workflow_it_wrote(installed: dic
     assert "uv pip install --python python -r requirements.txt" in (site / "netlify.toml").read_text(encoding="utf-8")
 
     # The runner: a fresh Python (setup-python), then every shell step of the build job, in order.
-    env = ci_environment(fresh_venv(tmp_path / "runner", offline(dist, WHEELHOUSE)), tmp_path)
+    env = ci_environment(fresh_venv(tmp_path / "runner", offline(dist, WHEELHOUSE), pip=False), tmp_path)
     steps = build_job(site)
     assert {step["uses"].split("@")[0] for step in steps if "uses" in step} == {
         "actions/checkout", "actions/cache", "actions/setup-python", "astral-sh/setup-uv", "actions/upload-artifact",
@@ -306,7 +310,7 @@ def test_a_site_made_with_init_action_builds_through_the_action(installed: dict[
     assert action["runs"]["using"] == "composite"
     inputs = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
     inputs.update({key: value for key, value in step["with"].items() if key != "strict"}, strict="true")
-    env = with_uv(ci_environment(fresh_venv(tmp_path / "runner", offline(WHEELHOUSE)), tmp_path), tmp_path)
+    env = with_uv(ci_environment(fresh_venv(tmp_path / "runner", offline(WHEELHOUSE), pip=False), tmp_path), tmp_path)
     env["GITHUB_ACTION_PATH"] = str(action_path)
     for action_step in action["runs"]["steps"]:
         if "run" not in action_step:
@@ -360,7 +364,7 @@ def test_installed_from_git_at_a_commit_a_new_site_pins_that_commit_and_builds_f
     assert f"\nstatusblog @ {url}@{commit}\n" in requirements
     assert run(["statusblog", "requirements"], tmp_path, author).stdout == requirements
 
-    ci = with_uv(fresh_venv(tmp_path / "ci", env), tmp_path)
+    ci = with_uv(fresh_venv(tmp_path / "ci", env, pip=False), tmp_path)
     run(["uv", "pip", "install", "--python", "python", "-r", "requirements.txt"], site, ci)
     assert run(["statusblog", "--version"], tmp_path, ci).stdout == version
     run(["statusblog", "build", "--out", "public", "--now", NOW], site, ci)
