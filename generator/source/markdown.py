@@ -91,10 +91,46 @@ def _make() -> MarkdownIt:
 MARKDOWN = _make()
 
 
+_MARKUP = re.compile(r"[*_`\[\]!<>&#|~\\^{}]")
+"""Characters at which some Markdown rule may start, in any line."""
+_PROSE_LINE = re.compile(r"(?!\d++[.)])(?:[^\W_]|[(\"'])(?:[^\W_]|[ ,.;:'\"?()/%+=@$-])*+(?<! )")
+"""A line that markdown-it reads as nothing but text: letters, digits and punctuation no Markdown rule
+starts at, opening with a letter, a digit (not a list number), a bracket or a quote, and no trailing space."""
+
+
+def plain_prose(text: str) -> str | None:
+    """The HTML markdown-it gives text made only of prose lines (see _PROSE_LINE) and blank lines; None for
+    anything else.
+
+    Most updates are a few sentences of plain prose, and markdown-it tries a dozen block and inline rules
+    at every line and word of it: writing the paragraphs directly is several times quicker, and the
+    property test in tests/test_markdown_prose.py holds it to markdown-it's own output.
+    """
+    if _MARKUP.search(text):  # one scan in C turns away most Markdown before any line is looked at
+        return None
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line:
+            if lines:
+                paragraphs.append("\n".join(lines))
+                lines = []
+        elif _PROSE_LINE.fullmatch(line):
+            lines.append(line)
+        else:
+            return None
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return "".join(f"<p>{escapeHtml(paragraph)}</p>\n" for paragraph in paragraphs)
+
+
 def render(text: str, doc_id: str = "") -> str:
     """Markdown to HTML; doc_id keeps footnote ids unique on a page of many sections."""
     if not text.strip():
         return ""
+    prose = plain_prose(text)
+    if prose is not None:
+        return prose
     return MARKDOWN.render(text, {"docId": doc_id} if doc_id else {})
 
 

@@ -1,0 +1,74 @@
+"""Plain prose is written straight to HTML (source.markdown.plain_prose); it must be exactly what markdown-it
+makes of the same text, or a page would change with how its text happens to be worded."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.source.markdown import MARKDOWN, plain_prose, render
+
+REPO = Path(__file__).resolve().parents[1]
+
+PROSE = "abzAZ09é½٣ ,.;:'\"?()/%+=@$-"
+"""What a prose line may hold, and a little more (a non-ASCII digit, a vulgar fraction)."""
+MARKUP = "*_`[]!<>&#|~\\^{}\t\r=-+.)1 \u00a0\u2028"
+"""What starts Markdown syntax somewhere: emphasis, code, links, images, raw HTML, entities, headings, tables,
+strikethrough, escapes, footnotes, setext underlines, list markers, thematic breaks, indentation, odd spaces."""
+
+letter = st.sampled_from("aZé(\"'7")
+prose_line = st.builds(lambda first, middle, last: first + middle + last, letter,
+                       st.text(alphabet=PROSE, max_size=30), st.sampled_from("a.z)?\"'"))
+any_line = st.text(alphabet=PROSE + MARKUP, max_size=12)
+lines = st.lists(st.one_of(prose_line, prose_line, st.just(""), any_line), min_size=1, max_size=6)
+
+
+@settings(max_examples=1000)
+@given(lines)
+@example(["1. a list"])
+@example(["10) a list"])
+@example(["a paragraph", "==="])
+@example(["a paragraph", "---"])
+@example(["see https://example.com/x and www.example.com or mail me@example.com"])
+@example(["a hard break  ", "after it"])
+@example(["    indented code"])
+@example(["\"quoted\" and 'quoted' and 100% + 2 = $3"])
+@example(["a\u00a0"])
+def test_plain_prose_is_exactly_what_markdown_it_makes_of_it(text_lines: list[str]) -> None:
+    text = "\n".join(text_lines)
+    prose = plain_prose(text)
+    if prose is not None:
+        assert prose == MARKDOWN.render(text)
+
+
+@pytest.mark.parametrize("text", ["1. first", "2) second", "a\n===", "a  \nb", " a", "a\tb", "*a*", "a_b",
+                                  "[a](b)", "a\\b", "a &amp; b", "a <b>", "# a", "> a", "a | b", "~~a~~", "a^b"])
+def test_text_with_any_markdown_in_it_goes_to_markdown_it(text: str) -> None:
+    assert plain_prose(text) is None
+
+
+def sections(folder: Path) -> list[str]:
+    texts = []
+    for path in sorted(folder.glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("---", 2)[2]
+        texts += [part.strip("\n") for part in re.split(r"^## .*$", body, flags=re.M) if part.strip()]
+    return texts
+
+
+def test_the_demo_and_the_benchmark_site_render_the_same_either_way(tmp_path: Path) -> None:
+    """Every section of the demo and of a generated site gives markdown-it's HTML; some take the quick way."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
+    assert spec and spec.loader
+    make_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_site)
+    make_site.make_site(tmp_path, 60)
+    texts = sections(REPO / "content" / "incidents") + sections(tmp_path / "incidents")
+    assert all(render(text) == MARKDOWN.render(text) for text in texts)
+    quick = sum(plain_prose(text) is not None for text in texts)
+    assert 0 < quick < len(texts)
