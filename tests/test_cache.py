@@ -258,8 +258,9 @@ def test_a_process_parses_each_distinct_file_once_even_without_a_cache_folder(
 
     monkeypatch.setenv("STATUSBLOG_CACHE_DIR", "off")
     rendered: list[str] = []
-    original = markdown.MARKDOWN.render
-    monkeypatch.setattr(markdown.MARKDOWN, "render", lambda text, env=None: rendered.append(text) or original(text, env))
+    original = markdown.render
+    monkeypatch.setattr(markdown, "render",
+                        lambda text, doc_id="": (text and rendered.append(text)) or original(text, doc_id))
     site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT,
                                           "incidents/slow.md": OPEN_WITHOUT_ETA})
     first = check(site, build_now(NOW))
