@@ -22,6 +22,7 @@ import pytest
 from generator.core.problems import Problems
 from generator.core.times import TimeError, parse_time
 from generator.importers import upptime
+from generator.source.markdown import plain_prose
 from generator.source.parse import parse_incident
 from generator.source.postmortem import parse_postmortem
 from tests.sites import INVESTIGATING
@@ -121,6 +122,9 @@ CASES = {
     "a technical details heading then spaces": (
         parse, lambda n: incident("\n### technical details" + " " * n + "x\n"), 5000),
     "a time with a run of spaces before a word": (time_of, lambda n: "2026-03-14" + " " * n + "x UTC1", 5000),
+    "a prose line of many words that ends in a space": (plain_prose, lambda n: "a" + " b," * n + " ", 20000),
+    "a prose line of digits that ends as a list number": (plain_prose, lambda n: "1" * n + ". x", 20000),
+    "a prose paragraph of many lines": (plain_prose, lambda n: "One line of prose (50% done).\n" * n, 2000),
     "a 'Components:' line of many pairs": (
         parse, lambda n: incident("Components: " + ", ".join(f"c{i}=operational" for i in range(n)) + "\n"), 4000),
 }
