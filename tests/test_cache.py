@@ -120,6 +120,46 @@ def test_a_build_over_several_processes_writes_the_same_bytes_as_one(tmp_path: P
     assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
 
 
+COUNTING_COMPILES = ("import os, sys, jinja2; build = os.getpid(); compiled = []; compile = jinja2.Environment._compile\n"
+                     "def counted(env, source, filename):\n"
+                     "    if os.getpid() == build and os.path.isfile(str(filename)): compiled.append(filename)\n"
+                     "    return compile(env, source, filename)\n"
+                     "jinja2.Environment._compile = counted\n"
+                     "from generator.cli.main import main\n"
+                     "try: main()\n"
+                     "finally: print('compiled by the build process:', len(compiled), file=sys.stderr)")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_build_over_several_processes_compiles_its_theme_while_it_reads_the_site(tmp_path: Path, jobs: int) -> None:
+    """With a second core, the theme's files are compiled by another process while the build reads and checks
+    the site; the build process compiles none of them and writes the same bytes."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": str(jobs), "STATUSBLOG_CACHE_DIR": "off"}
+    out = tmp_path / "public"
+    result = subprocess.run([sys.executable, "-c", COUNTING_COMPILES, "build", str(DEMO), "--out", str(out),
+                             "--now", DEMO_NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    compiled = int(result.stderr.rsplit("compiled by the build process: ", 1)[1])
+    assert (compiled == 0) if jobs > 1 else (compiled > 20), result.stderr
+    assert tree(out) == tree(REPO / "tests" / "golden" / "demo")
+
+
+def test_the_theme_is_compiled_aside_only_from_files_the_site_accepts(tmp_path: Path) -> None:
+    from generator.source.loader import config_for_theme
+
+    site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})
+    assert config_for_theme(site) is not None
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_bytes((site / "site.toml").read_bytes())
+    (site / "templates").mkdir()
+    (site / "templates" / "incident.html").symlink_to("/dev/zero")
+    assert config_for_theme(site) is None, "a template the build refuses is not read"
+    (site / "templates" / "incident.html").unlink()
+    (site / "site.toml").unlink()
+    (site / "site.toml").symlink_to(outside)
+    assert config_for_theme(site) is None
+
+
 def test_a_template_error_in_a_parallel_build_is_reported_and_the_output_kept(tmp_path: Path) -> None:
     site = write_site(tmp_path, {f"incidents/api-{number}.md": INCIDENT for number in range(6)})
     out = tmp_path / "public"

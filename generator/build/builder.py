@@ -27,7 +27,7 @@ from ..render.theme import Page, Theme, load_theme, template_problem
 from ..source.cache import cache_dir
 from .build_record import fingerprint, remember_build, unchanged_build
 from .output_dir import TooLarge, check_output_dir, owned, staged, write_files
-from .processes import PAGES_PER_UNIT, Unit, write_units
+from .processes import PAGES_PER_UNIT, CompiledAside, Unit, write_units
 
 
 def build_units(state: SiteState, theme: Theme) -> list[Unit]:
@@ -77,10 +77,15 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
     record = unchanged_build(root, out, stamp) if stamp else None
     if record is not None and not (strict and record.warnings):
         return BuildResult(record.files, time.perf_counter() - started, list(record.warnings), record.next_change)
-    checked = check(root, now, signatures)
-    failing = checked.problems if strict else checked.errors
-    if checked.state is None or failing:
-        raise SiteError(failing or checked.errors)
+    aside = CompiledAside(root)
+    try:
+        checked = check(root, now, signatures)
+        failing = checked.problems if strict else checked.errors
+        if checked.state is None or failing:
+            raise SiteError(failing or checked.errors)
+        aside.keep()
+    finally:
+        aside.stop()
     check_output_dir(out, root)
     state = checked.state
     try:

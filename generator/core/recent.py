@@ -36,6 +36,11 @@ class Recent(Generic[K, V]):
                 self._kept.move_to_end(key)
             return value
 
+    def items(self) -> list[tuple[K, V]]:
+        """Everything kept, the least recently used first."""
+        with self._lock:
+            return list(self._kept.items())
+
     def put(self, key: K, value: V) -> None:
         with self._lock:
             if key in self._kept:

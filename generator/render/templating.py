@@ -15,6 +15,7 @@ same bytes as under stock Jinja (tests/test_theme.py renders both ways).
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Callable
 from types import CodeType
 from typing import Any
@@ -192,3 +193,16 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 _COMPILED: Recent[tuple[str, str], CodeType] = Recent(512)
 """Compiled templates kept, the least recently used dropped first: a few sites' worth, a few MB of code."""
+
+
+def compiled_templates() -> dict[tuple[str, str], bytes]:
+    """The templates this process keeps compiled, as data another process of this code can keep."""
+    return {key: marshal.dumps(code) for key, code in _COMPILED.items()}
+
+
+def keep_compiled(compiled: dict[tuple[str, str], bytes]) -> None:
+    """Keep templates another process of this code compiled (compiled_templates): a Theme made afterwards
+    loads them instead of compiling. Each is keyed by its file, the catalog and the checksum of its text,
+    so a template edited since, or a Theme with another catalog, compiles its own."""
+    for key, data in compiled.items():
+        _COMPILED.put(key, marshal.loads(data))

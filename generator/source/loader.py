@@ -15,7 +15,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Incident, IncidentTemplate, Maintenance, Page, Site
+from ..core.model import Incident, IncidentTemplate, Maintenance, Page, Site, SiteConfig
 from ..core.problems import Problems, display_path
 from ..core.times import zone
 from .frontmatter import SourceError, read_text
@@ -176,6 +176,21 @@ def check_theme_folders(root: Path, problems: Problems) -> None:
     for folder in THEME_FOLDERS:
         for refused in files_below(real_root, root / folder)[1]:
             report(refused, problems)
+
+
+def config_for_theme(root: Path) -> SiteConfig | None:
+    """The site's settings, if the theme can be compiled with them now: site.toml and the site's own
+    `templates/` and `static/` as load_site accepts them; None otherwise.
+
+    A build starts on its theme with these before the rest of the site is read (build.processes), so it
+    reads nothing there that the build would refuse; the problems are load_site's to report.
+    """
+    if refusal(root.resolve(), root / "site.toml") is not None:
+        return None
+    problems = Problems()
+    config = load_site_config(root / "site.toml", display_path(root / "site.toml"), problems)
+    check_theme_folders(root, problems)
+    return None if problems.errors else config
 
 
 def load_site(root: Path, problems: Problems, parse: ParseAll = parse_serially) -> Site | None:
