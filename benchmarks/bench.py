@@ -350,7 +350,7 @@ def mb(value: float) -> str:
 def table(rows: list[Row], runs: int, version: float, outputs: Path | None) -> str:
     lines = [
         f"Medians of {runs} runs, each build in a fresh process; times in seconds unless marked; outputs written "
-        f"to {'a tmpfs' if outputs == OUTPUTS_ON_TMPFS else outputs or 'the scratch folder'}.",
+        f"to {'a tmpfs' if outputs == OUTPUTS_ON_TMPFS else outputs or 'the system temporary folder'}.",
         "",
         "| incidents | files | cold build | cold CPU (user+sys) | warm full build | no-op rebuild | "
         "edit, CLI rebuild (share of cold) | edit, serve | peak memory (RSS sum / PSS sum / largest RSS) | "

@@ -7,12 +7,28 @@ rest of the site stays valid by default.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from click.testing import CliRunner, Result
 
 from generator.cli.main import main
+from tests.conftest import REPO
+
+
+@cache
+def benchmark_sites() -> ModuleType:
+    """benchmarks/make_site.py, which writes the benchmark's synthetic sites (a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_site"] = module
+    spec.loader.exec_module(module)
+    return module
 
 SITE_TOML = """\
 title = "Example Status"

@@ -6,8 +6,6 @@ from rotting as the content format grows.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,13 +13,9 @@ import pytest
 from generator.build import output_dir
 from generator.proof import evidence
 from tests.conftest import REPO
-from tests.sites import run
+from tests.sites import benchmark_sites, run
 
-spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
-assert spec and spec.loader
-make_site = importlib.util.module_from_spec(spec)
-sys.modules["make_site"] = make_site
-spec.loader.exec_module(make_site)
+make_site = benchmark_sites()
 
 
 def test_the_same_seed_makes_the_same_site_and_another_seed_another() -> None:

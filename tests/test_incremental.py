@@ -9,7 +9,6 @@ reported and served with a from-scratch check of the files on disk.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,7 +25,7 @@ from generator.pipeline.workspace import Workspace, evaluate, load_workspace, wi
 from generator.preview.live import Changes, Preview
 from generator.render.theme import Page, load_theme
 from tests.conftest import REPO
-from tests.sites import write_site
+from tests.sites import benchmark_sites, write_site
 
 NOW = build_now("2026-11-20T15:00:00Z")
 DEMO_INCIDENT = "incidents/2026-11-20-object-storage-upload-errors.md"
@@ -274,12 +273,8 @@ def test_an_error_then_its_fix_serves_the_fresh_site(tmp_path: Path) -> None:
 def test_a_site_remembered_in_runs_gives_what_a_fresh_check_gives(tmp_path: Path, monkeypatch) -> None:
     """Long lists are remembered run by run (memo.runs): adding, deleting or moving one incident changes one run."""
     monkeypatch.setattr(memo, "RUN", 8)  # runs of 8 on average, so that 80 incidents make many
-    spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
-    assert spec and spec.loader
-    make_site = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_site)
     root = tmp_path / "site"
-    make_site.make_site(root, 80)
+    benchmark_sites().make_site(root, 80)
     names = sorted(path.name for path in (root / "incidents").glob("*.md"))
     assert len(memo.runs(names, str)) > 3
     site = Site(root)

@@ -3,6 +3,7 @@ makes of the same text, or a page would change with how its text happens to be w
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.source.markdown import MARKDOWN, plain_prose, render
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO
+from tests.sites import benchmark_sites
 
 PROSE = "abzAZ09é½٣ ,.;:'\"?()/%+=@$-"
 """What a prose line may hold, and a little more (a non-ASCII digit, a vulgar fraction)."""
@@ -61,14 +62,29 @@ def sections(folder: Path) -> list[str]:
 
 def test_the_demo_and_the_benchmark_site_render_the_same_either_way(tmp_path: Path) -> None:
     """Every section of the demo and of a generated site gives markdown-it's HTML; some take the quick way."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
-    assert spec and spec.loader
-    make_site = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_site)
-    make_site.make_site(tmp_path, 60)
+    benchmark_sites().make_site(tmp_path, 60)
     texts = sections(REPO / "content" / "incidents") + sections(tmp_path / "incidents")
     assert all(render(text) == MARKDOWN.render(text) for text in texts)
     quick = sum(plain_prose(text) is not None for text in texts)
     assert 0 < quick < len(texts)
+
+
+def real_update_texts() -> list[str]:
+    """Update text people wrote on real status pages, as stored with the importers' tests (each folder's
+    SOURCE.md says where it came from): GitHub's Statuspage incidents, cState's example site, Upptime's issues."""
+    fixtures = REPO / "tests" / "fixtures" / "import"
+    texts = [update["body"] for path in sorted((fixtures / "statuspage" / "real").glob("*/*.json"))
+             for update in json.loads(path.read_text(encoding="utf-8"))["incident"]["incident_updates"]]
+    texts += [path.read_text(encoding="utf-8").split("---", 2)[2]
+              for path in sorted((fixtures / "cstate" / "real").rglob("content/issues/*.md"))]
+    texts += [item["body"] for name in ("issue-items.json", "issue-comment-items.json")
+              for item in json.loads((fixtures / "upptime" / "real" / name).read_text(encoding="utf-8"))]
+    return [text for text in texts if text and text.strip()]
+
+
+def test_real_status_updates_render_as_markdown_it_renders_them() -> None:
+    """Most real updates are plain prose and take the quick way; every one gives markdown-it's HTML."""
+    texts = real_update_texts()
+    assert len(texts) > 100
+    assert [render(text) for text in texts] == [MARKDOWN.render(text) for text in texts]
+    assert sum(plain_prose(text) is not None for text in texts) > len(texts) // 2

@@ -27,6 +27,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -170,7 +172,7 @@ class CompiledAside:
     """
 
     def __init__(self, root: Path) -> None:
-        self.process: Any = None
+        self.process: BaseProcess | None = None
         if jobs() <= 1 or not can_fork():
             return
         context = multiprocessing.get_context("fork")
@@ -199,7 +201,7 @@ class CompiledAside:
             self.process = None
 
 
-def _compile_theme(root: Path, sender: Any) -> None:
+def _compile_theme(root: Path, sender: Connection) -> None:
     try:
         config = config_for_theme(root)
         if config is not None:
