@@ -17,9 +17,11 @@ from tests.sites import benchmark_sites
 
 PROSE = "abzAZ09é½٣ ,.;:'\"?()/%+=@$-"
 """What a prose line may hold, and a little more (a non-ASCII digit, a vulgar fraction)."""
-MARKUP = "*_`[]!<>&#|~\\^{}\t\r=-+.)1 \u00a0\u2028"
+MARKUP = "*_`[]!<>&#|~\\^{}\t\r=-+.)1 \u00a0\u2028\v\f\x1c\x00\ufeff\u200b\u202e\uff11\uff0e"
 """What starts Markdown syntax somewhere: emphasis, code, links, images, raw HTML, entities, headings, tables,
-strikethrough, escapes, footnotes, setext underlines, list markers, thematic breaks, indentation, odd spaces."""
+strikethrough, escapes, footnotes, setext underlines, list markers, thematic breaks, indentation; and what
+tools disagree on: odd spaces and line separators, NUL, a BOM, zero-width and bidi characters, fullwidth
+digits and stops."""
 
 letter = st.sampled_from("aZé(\"'7")
 prose_line = st.builds(lambda first, middle, last: first + middle + last, letter,
