@@ -9,6 +9,7 @@ path of what was refused, and nothing of what lies outside reaches the output.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,53 @@ def test_nothing_refused_reaches_the_output_of_a_build_that_passes(tmp_path: Pat
     assert run("build", str(root), "--out", str(tmp_path / "out"), "--now", NOW).exit_code == 0
     assert SECRET not in published_text(tmp_path / "out")
     assert os.listdir(tmp_path / "out" / "static").count("ok.txt") == 1
+
+
+def _hostile_folder(incidents: Path, root: Path, outside: Path) -> None:
+    """A content folder with every kind of entry a listing can hold, beside a plain file."""
+    incidents.mkdir(exist_ok=True)
+    (incidents / "2026-03-10-plain.md").write_text("plain\n")
+    (incidents / "folder.md").mkdir()
+    os.mkfifo(incidents / "fifo.md")
+    (incidents / "to-plain.md").symlink_to("2026-03-10-plain.md")
+    (incidents / "to-secret.md").symlink_to(outside / "secret.md")
+    (incidents / "to-git.md").symlink_to(root / ".git" / "config")
+    (incidents / "dangling.md").symlink_to("nowhere.md")
+    (incidents / "loop.md").symlink_to("loop.md")
+    (incidents / "to-folder.md").symlink_to("folder.md")
+    (incidents / "---.md").write_text("no slug\n")
+    (incidents / ".hidden.md").write_text("hidden\n")
+
+
+@pytest.mark.parametrize("folder_link", [None, "inside", "outside"])
+def test_listing_a_content_folder_answers_as_asking_about_each_file(tmp_path: Path, folder_link: str | None) -> None:
+    """The folder scan skips `refusal` for files that are not links in a folder with no link on its path;
+    each entry must still get what the one-file path (the dev server's) gives it, problems included."""
+    from generator.core.problems import Problems
+    from generator.source.loader import content_file, content_files
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text(SECRET)
+    root = write_site(tmp_path / "site", {".git/config": "[core]\n"})
+    shutil.rmtree(root / "incidents", ignore_errors=True)
+    folder = {None: root / "incidents", "inside": root / "archive", "outside": outside / "incidents"}[folder_link]
+    _hostile_folder(folder, root, outside)
+    if folder_link is not None:
+        (root / "incidents").symlink_to(folder)
+    listed = Problems()
+    scanned = content_files(root, "incidents", listed)
+    one_by_one = Problems()
+    real_root = root.resolve()
+    expected = [entry for path in sorted((root / "incidents").iterdir())
+                if (entry := content_file(real_root, path, one_by_one)) is not None]
+    assert scanned == expected
+    assert listed.items == one_by_one.items
+    names = {path.name for path, _shown, _slug in scanned}
+    if folder_link == "outside":
+        assert not names
+        refused = {Path(problem.path).name for problem in listed.items if "link to outside the site" in problem.message}
+        assert {"2026-03-10-plain.md", "to-plain.md", "---.md", "folder.md"} <= refused, listed.items
+    else:
+        assert names == {"2026-03-10-plain.md", "to-plain.md"}
+        assert len(listed.items) == 5, listed.items  # outside, hidden .git, dangling, loop, no slug

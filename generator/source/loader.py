@@ -9,6 +9,7 @@ which the render step reads, so `check` refuses what `build` would.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -73,12 +74,29 @@ ParseAll = Callable[[Path, list[Entry], tzinfo, Problems], list[Any]]
 
 
 def content_files(root: Path, folder: str, problems: Problems) -> list[tuple[Path, str, str]]:
-    """The *.md files of a content folder, as (path, shown name, slug)."""
+    """The *.md files of a content folder, as (path, shown name, slug).
+
+    A folder of thousands of files is listed once, with each entry's type as the listing gives it. Where
+    the folder is itself inside the site with no link along its path, a file of it that is not a link is
+    inside the site as it stands, so `refusal` (which resolves every step of a path) is asked only about
+    the links; the answers are the same, at a fraction of the system calls.
+    """
     directory = root / folder
     if not directory.is_dir():
         return []
     real_root = root.resolve()
-    found = (content_file(real_root, path, problems) for path in sorted(directory.iterdir()))
+    plain_folder = Path(os.path.realpath(directory)) == real_root / folder
+    shown_folder = display_path(directory)
+    with os.scandir(directory) as listing:
+        names = sorted((entry for entry in listing if is_content_name(entry.name)), key=lambda entry: entry.name)
+    found = []
+    for entry in names:
+        path = directory / entry.name
+        if plain_folder and not entry.is_symlink():
+            if entry.is_file(follow_symlinks=False):
+                found.append(_content_entry(path, os.path.normpath(os.path.join(shown_folder, entry.name)), problems))
+        else:
+            found.append(content_file(real_root, path, problems))
     return [entry for entry in found if entry is not None]
 
 
@@ -94,13 +112,17 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
     """
     if not is_content_name(path.name):
         return None
-    shown = display_path(path)
     refused = refusal(real_root, path)
     if refused is not None:
         report(refused, problems)
         return None
     if not path.is_file():
         return None
+    return _content_entry(path, display_path(path), problems)
+
+
+def _content_entry(path: Path, shown: str, problems: Problems) -> tuple[Path, str, str] | None:
+    """A readable content file as (path, shown name, slug); None, with the problem, if it cannot make a slug."""
     slug = slugify(path.stem)
     if not slug:
         problems.error(shown, None, f"cannot make a URL slug from the file name '{path.name}'",
@@ -126,14 +148,27 @@ def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
 def _each_file_once(entries: list[Entry], problems: Problems) -> list[Entry]:
     """The entries without a second name for a file: a link in a content folder to another content file
     would publish the same incident twice, under two addresses. The file itself is kept, the link refused."""
-    first: dict[Path, str] = {}
-    for path, shown, _slug, _parser in sorted(entries, key=lambda entry: entry[0].is_symlink()):
-        first.setdefault(path.resolve(), shown)
+    real_folders: dict[Path, str] = {}
+
+    def real_path(path: Path, link: bool) -> str:
+        """Where a path leads; a file that is not a link is where its folder leads (resolved once per folder)."""
+        if link:
+            return os.path.realpath(path)
+        if path.parent not in real_folders:
+            real_folders[path.parent] = os.path.realpath(path.parent)
+        return os.path.join(real_folders[path.parent], path.name)
+
+    links = [entry[0].is_symlink() for entry in entries]
+    real = [real_path(entry[0], link) for entry, link in zip(entries, links, strict=True)]
+    first: dict[str, str] = {}
+    shown_as = [entry[1] for entry in entries]
+    for _link, place, shown in sorted(zip(links, real, shown_as, strict=True), key=lambda row: row[0]):
+        first.setdefault(place, shown)
     kept = []
-    for entry in entries:
-        path, shown = entry[0], entry[1]
-        if first[path.resolve()] != shown:
-            problems.error(shown, None, f"is a link to {first[path.resolve()]}, which is published already",
+    for place, entry in zip(real, entries, strict=True):
+        shown = entry[1]
+        if first[place] != shown:
+            problems.error(shown, None, f"is a link to {first[place]}, which is published already",
                            "delete the link: each file is published once, under its own name")
             continue
         kept.append(entry)
