@@ -64,7 +64,6 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
     """
     problems.extend(cache_problems(root))
     store = ParseCache(cache_dir(root))
-    texts: list[str | None] = []
     blobs: list[bytes | None] = []
     keys: list[bytes] = []
     misses: list[tuple[int, str, Entry]] = []
@@ -74,25 +73,25 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
             text = read_text(path)
         except SourceError as exc:
             problems.error(shown, exc.line, exc.message, exc.hint)
-            texts.append(None)
             blobs.append(None)
             keys.append(b"")
             continue
         key = ParseCache.key(text, parser, slug, shown, tz)
         blob = store.get(key)
-        texts.append(text)
         blobs.append(blob)
         keys.append(key)
         if blob is None:
             misses.append((position, text, entry))
+    parsed_files: list[ParsedFile | None] = [None] * len(entries)
     for position, blob in _parse_misses(misses, tz, jobs()):
-        blobs[position] = blob
+        # Unpickled as each result arrives, while the pool parses the rest, rather than all after it.
+        parsed_files[position] = pickle.loads(blob)
         store.put(keys[position], blob)
     items = []
-    for blob in blobs:
-        if blob is None:
+    for parsed_file, blob in zip(parsed_files, blobs, strict=True):
+        if parsed_file is None and blob is None:
             continue
-        parsed: ParsedFile = pickle.loads(blob)
+        parsed: ParsedFile = parsed_file if parsed_file is not None else pickle.loads(blob)  # type: ignore[arg-type]
         problems.extend(parsed.problems)
         if (item := kept(parsed)) is not None:
             items.append(item)
