@@ -88,10 +88,11 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
         parsed_files[position] = pickle.loads(blob)
         store.put(keys[position], blob)
     items = []
-    for parsed_file, blob in zip(parsed_files, blobs, strict=True):
-        if parsed_file is None and blob is None:
-            continue
-        parsed: ParsedFile = parsed_file if parsed_file is not None else pickle.loads(blob)  # type: ignore[arg-type]
+    for parsed, blob in zip(parsed_files, blobs, strict=True):
+        if parsed is None:
+            if blob is None:  # it could not be read, as reported above
+                continue
+            parsed = pickle.loads(blob)
         problems.extend(parsed.problems)
         if (item := kept(parsed)) is not None:
             items.append(item)
