@@ -6,7 +6,9 @@ and nothing else: a link that leads out of the site (to `~/.ssh`, to
 link into the site's hidden top-level entries (`.git/config` holds the token
 a CI checkout leaves there, `.env` a developer's secrets), and a link that
 leads nowhere or round in a loop. Every step that reads the site asks here,
-so there is one answer to "may this be read?".
+so there is one answer to "may this be read?" (a content folder's listing
+asks about its links only: a file that is not a link, in a folder with no
+link on its path, is inside the site as it stands).
 """
 
 from __future__ import annotations
