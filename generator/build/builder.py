@@ -31,7 +31,7 @@ from .processes import PAGES_PER_UNIT, CompiledAside, Unit, write_units
 
 
 def build_units(state: SiteState, theme: Theme) -> list[Unit]:
-    """The build cut into units of work, the same in every process: each family's files (the costliest
+    """The build cut into units of work, listed once for every process: each family's files (the costliest
     first, so one process takes each while the others start on the pages), then the pages a few at a time."""
     units: list[Unit] = [partial(_made, family, state, theme) for family in reversed(OUTPUTS) if family.files]
     pages = [(family.name, page) for family in OUTPUTS if family.pages for page in family.pages(state)]
@@ -93,7 +93,7 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
         theme.compile()  # a syntax error shows with its file and line before anything is written
         with staged(out) as staging:
             pages = len(state.incidents) + len(state.maintenances)
-            claims = write_units(staging, lambda: build_units(state, theme), pages)
+            claims = write_units(staging, build_units(state, theme), pages)
             written = held_to_contract(claims, {page.slug for page in state.site.pages})
             count = len(written) + write_files(staging, render_sitemap(state, written))
         if stamp:

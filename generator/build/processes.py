@@ -5,11 +5,11 @@ only through a second process. Every output page is a function of the
 derived state (parsing, the other costly step, is spread by `source.cached_parse`).
 
 Output is written by forked processes that share the derived state
-without copying or pickling it. Every process walks the same output
-families in the same order, cut into the same units (a few theme pages, or
-the rest of a family that is not pages, like the feeds), and does the units
-it claims from one shared counter, writing them straight into the staging
-tree. A process that drew quick units claims more, so all finish together
+without copying or pickling it. The build's output is cut into units (a few
+theme pages, or the rest of a family that is not pages, like the feeds),
+listed once before the processes are forked, so each inherits the same
+list; each does the units it claims from one shared counter, writing them
+straight into the staging tree. A process that drew quick units claims more, so all finish together
 whatever each unit costs.
 
 The theme is compiled the same way, aside: a forked process compiles it
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -55,12 +55,12 @@ PAGES_PER_UNIT = 8
 """Theme pages a process claims at a time: a few milliseconds of work, so the processes finish together."""
 
 
-def _shard(staging: Path, units: Iterable[Unit], claim: Callable[[], int]) -> list[Claim]:
+def _shard(staging: Path, units: Sequence[Unit], claim: Callable[[], int]) -> list[Claim]:
     """Write the units this process claims; what it wrote, and for which family.
 
-    Units are claimed from one counter shared by every process, in the order
-    every process lists them, so each unit is done exactly once, and a
-    process that drew quick units goes on to claim more.
+    Units are claimed from one counter shared by every process, by their
+    place in the list every process inherited, so each unit is done exactly
+    once, and a process that drew quick units goes on to claim more.
     """
 
     def mine() -> Iterator[tuple[str, bytes, Blame]]:
@@ -90,16 +90,16 @@ def _counter(context: Any) -> Callable[[], int]:
     return claim
 
 
-def _child(staging: Path, units: Callable[[], Iterable[Unit]], claim: Callable[[], int], sender: Any) -> None:
+def _child(staging: Path, units: Sequence[Unit], claim: Callable[[], int], sender: Any) -> None:
     try:
-        sender.send(_shard(staging, units(), claim))
+        sender.send(_shard(staging, units, claim))
     except BaseException:  # the parent writes everything again and reports the error itself
         raise SystemExit(1) from None
     finally:
         sender.close()
 
 
-def _serially(staging: Path, units: Iterable[Unit]) -> list[Claim]:
+def _serially(staging: Path, units: Sequence[Unit]) -> list[Claim]:
     written: list[Claim] = []
 
     def noted() -> Iterator[tuple[str, bytes, Blame]]:
@@ -112,15 +112,15 @@ def _serially(staging: Path, units: Iterable[Unit]) -> list[Claim]:
     return written
 
 
-def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) -> list[Claim]:
+def write_units(staging: Path, units: Sequence[Unit], pages: int) -> list[Claim]:
     """Write every unit's files into `staging`; each (family, path) written, in no particular order.
 
-    `units()` lists the build's units, the same list in every process; `pages`
-    is roughly how many theme pages there are, to decide whether forking pays.
+    A unit may be called again (a failed child's share is written again here); `pages` is roughly how
+    many theme pages there are, to decide whether forking pays.
     """
     workers = jobs()
     if workers <= 1 or pages < PARALLEL_RENDER_MIN or not can_fork():
-        return _serially(staging, units())
+        return _serially(staging, units)
     context = multiprocessing.get_context("fork")
     claim = _counter(context)
     # The derived state is read by every process and changed by none; freezing it out of the
@@ -134,7 +134,7 @@ def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) 
             process.start()
             sender.close()
             children.append((process, receiver))
-        written = _shard(staging, units(), claim)
+        written = _shard(staging, units, claim)
     except BaseException:
         for process, _ in children:
             process.kill()
@@ -152,7 +152,7 @@ def write_units(staging: Path, units: Callable[[], Iterable[Unit]], pages: int) 
     if any(share is None for share in shares) or any(process.exitcode for process, _ in children):
         # A child failed (a template error, or killed): write everything here, where an error is raised
         # with its whole story, and where a build that can succeed does.
-        return _serially(staging, units())
+        return _serially(staging, units)
     return written + [path for share in shares if share for path in share]
 
 
