@@ -6,6 +6,7 @@ bytes with a build that had no cache, or ran in one process.
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import os
 import pickle
@@ -15,6 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.core import pickling
+from generator.core.problems import Problems
+from generator.core.times import zone
+from generator.source.loader import CONTENT_KINDS, content_files, read_parsed
+from generator.source.registries import load_site_config
 from tests.conftest import DEMO, DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
 from tests.test_build import tree
@@ -326,3 +332,31 @@ def test_what_a_process_keeps_is_bounded_and_the_least_recently_used_goes_first(
     assert kept.get("b") is None and kept.get("a") == b"aaaa" and kept.get("c") == b"cccc"
     kept.put("big", b"x" * 11)
     assert [kept.get(key) for key in ("a", "c", "big")] == [None, None, None], "nothing past the limit stays"
+
+
+def test_every_parsed_file_of_the_demo_reads_back_from_its_pickle_as_it_was() -> None:
+    """The parse pool and the cache send parsed files as pickles, each model class by its fields' positions
+    (core.pickling): what comes back must equal what was parsed, field for field, at every depth."""
+    tz = zone(load_site_config(DEMO / "site.toml", "site.toml", Problems()).timezone)
+    classes: set[type] = set()
+
+    def visit(value: object) -> None:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            classes.add(type(value))
+            for field in dataclasses.fields(value):
+                visit(getattr(value, field.name))
+        elif isinstance(value, (list, tuple)):
+            for each in value:
+                visit(each)
+
+    parsed = [read_parsed(path, shown, slug, kind.parse, tz, Problems()) for kind in CONTENT_KINDS
+              for path, shown, slug in content_files(DEMO, kind.folder, Problems())]
+    assert len(parsed) > 10
+    for each in parsed:
+        again = pickle.loads(pickle.dumps(each, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == each and again is not each
+        visit(each)
+    assert {cls.__name__ for cls in classes} >= {"ParsedFile", "Incident", "Update", "Section", "Postmortem",
+                                                  "Maintenance", "Page"}
+    by_fields = [cls.__name__ for cls in classes if vars(cls)["__setstate__"].__module__ != pickling.__name__]
+    assert not by_fields, f"pickled through dataclasses.fields(): {by_fields}"

@@ -23,6 +23,7 @@ from .addresses import (
     maintenance_address,
 )
 from .keys import PublicKey, readable_keys
+from .pickling import by_position
 
 IMPACTS = ("none", "minor", "major", "critical")
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "update")
@@ -229,6 +230,7 @@ class Component:
         return component_address(self.id)
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Section:
     """Markdown written by staff: the source, its HTML, and its engineer-only part."""
@@ -238,6 +240,7 @@ class Section:
     technical_html: str = ""
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class ComponentSetting:
     """A component status one update sets, from its 'Components:' line (Statuspage's affected_components).
@@ -251,6 +254,7 @@ class ComponentSetting:
     line: int
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Update:
     at: datetime
@@ -267,6 +271,7 @@ class Update:
         return "u-" + self.at.strftime("%Y%m%dT%H%M%SZ")
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class ActionItem:
     text: str
@@ -276,6 +281,7 @@ class ActionItem:
     line: int
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class PostmortemPart:
     """One question of a postmortem (or the text before the first one, with an empty title).
@@ -296,6 +302,7 @@ class PostmortemPart:
     """The line of its `###` heading, where a problem with the answer is reported (0 for the text before)."""
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Postmortem:
     author: str
@@ -308,6 +315,7 @@ class Postmortem:
     """When it was published (`## Postmortem · <time> · <author>`); without one, when the incident is resolved."""
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class AffectedComponent:
     id: str
@@ -315,6 +323,7 @@ class AffectedComponent:
     """An explicit override; None means the incident's impact decides."""
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Incident:
     slug: str
@@ -341,6 +350,7 @@ class Incident:
         return incident_address(self.slug)
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Maintenance:
     slug: str
@@ -359,6 +369,7 @@ class Maintenance:
         return maintenance_address(self.slug)
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Page:
     slug: str
@@ -371,6 +382,7 @@ class Page:
         return free_page_address(self.slug)
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     """A `<<...>>` left in a template for the person declaring to fill (source/parse.PLACEHOLDER)."""
@@ -379,6 +391,7 @@ class Placeholder:
     line: int
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class IncidentTemplate:
     """The first text of a common incident (`incident-templates/<slug>.md`): never published.

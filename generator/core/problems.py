@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from .pickling import by_position
+
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
@@ -41,6 +43,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Problem:
     path: str

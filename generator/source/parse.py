@@ -29,6 +29,7 @@ from ..core.model import (
     Postmortem,
     Update,
 )
+from ..core.pickling import by_position
 from ..core.problems import Problem, Problems, did_you_mean
 from ..core.times import TIME_FORMATS_HINT, TimeError, parse_eta, parse_time
 from .frontmatter import Document, SourceError, line_number, split_front_matter
@@ -153,6 +154,7 @@ class _Block:
     text: str
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class ParsedFile:
     item: Incident | Maintenance | Page | IncidentTemplate | None
@@ -162,6 +164,7 @@ class ParsedFile:
     against the registries, so that one run reports every problem of the file instead of half of them."""
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Unfinished:
     """ParsedFile.unfinished as the loader passes it on: kept apart from what is published."""
