@@ -193,6 +193,7 @@ def _hostile_folder(incidents: Path, root: Path, outside: Path) -> None:
     (incidents / "to-folder.md").symlink_to("folder.md")
     (incidents / "---.md").write_text("no slug\n")
     (incidents / ".hidden.md").write_text("hidden\n")
+    (incidents / os.fsdecode(b"latin-1-\xe9.md")).write_text("not UTF-8\n")
 
 
 @pytest.mark.parametrize("folder_link", [None, "inside", "outside"])
@@ -226,4 +227,16 @@ def test_listing_a_content_folder_answers_as_asking_about_each_file(tmp_path: Pa
         assert {"2026-03-10-plain.md", "to-plain.md", "---.md", "folder.md"} <= refused, listed.items
     else:
         assert names == {"2026-03-10-plain.md", "to-plain.md"}
-        assert len(listed.items) == 5, listed.items  # outside, hidden .git, dangling, loop, no slug
+        assert len(listed.items) == 6, listed.items  # outside, hidden .git, dangling, loop, no slug, not UTF-8
+
+
+@pytest.mark.parametrize("folder", ["incidents", "maintenance", "pages"])
+def test_a_content_file_whose_name_is_not_utf8_is_a_clear_error(tmp_path: Path, folder: str) -> None:
+    """git commits any bytes as a name; one that is not UTF-8 can name no page, feed or message."""
+    root = write_site(tmp_path / "site")
+    (root / folder).mkdir(exist_ok=True)
+    incident = (root / "incidents" / "2026-03-14-api-errors.md").read_bytes()
+    (root / folder / os.fsdecode(b"2026-03-14-caf\xe9.md")).write_bytes(incident)
+    checked, built = check_and_build(root, tmp_path / "out")
+    for stderr in (checked, built):
+        assert f"{folder}/2026-03-14-caf\\udce9.md: error: the file name is not UTF-8" in stderr, stderr

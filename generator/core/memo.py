@@ -103,7 +103,8 @@ def runs(items: Sequence[T], name: Callable[[T], str]) -> list[tuple[T, ...]]:
     every other run is the same tuple of the same objects as before, so its result is reused. The
     checksum, unlike hash(), is the same in every process, so one site is cut the same way each time.
     """
-    bounds = [0, *(index + 1 for index, key in enumerate(map(name, items)) if zlib.crc32(key.encode()) % RUN == 0)]
+    ends = (zlib.crc32(key.encode("utf-8", "surrogatepass")) % RUN == 0 for key in map(name, items))
+    bounds = [0, *(index + 1 for index, end in enumerate(ends) if end)]
     if bounds[-1] != len(items):
         bounds.append(len(items))
     return [tuple(items[start:end]) for start, end in pairwise(bounds)]

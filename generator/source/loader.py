@@ -122,13 +122,27 @@ def content_file(real_root: Path, path: Path, problems: Problems) -> tuple[Path,
 
 
 def _content_entry(path: Path, shown: str, problems: Problems) -> tuple[Path, str, str] | None:
-    """A readable content file as (path, shown name, slug); None, with the problem, if it cannot make a slug."""
+    """A readable content file as (path, shown name, slug); None, with the problem, if its name cannot name a
+    page: bytes that are not UTF-8 (git commits any), or nothing a URL slug can be made of."""
+    if not path.name.isascii() and not _is_utf8(path.name):
+        problems.error(shown, None, "the file name is not UTF-8, so no page, feed or message can name it",
+                       "rename the file using UTF-8 (letters and digits), e.g. 2026-03-14-api-errors.md")
+        return None
     slug = slugify(path.stem)
     if not slug:
         problems.error(shown, None, f"cannot make a URL slug from the file name '{path.name}'",
                        "rename the file using letters and digits, e.g. 2026-03-14-api-errors.md")
         return None
     return path, shown, slug
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a name read from the file system was UTF-8: Python keeps other bytes as lone surrogates."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _parse_all(root: Path, tz: tzinfo, problems: Problems, parse: ParseAll
