@@ -18,8 +18,9 @@ import pytest
 
 from generator.core import pickling
 from generator.core.problems import Problems
+from generator.core.recent import Recent
 from generator.core.times import zone
-from generator.source.loader import CONTENT_KINDS, content_files, read_parsed
+from generator.source.loader import CONTENT_KINDS, config_for_theme, content_files, read_parsed
 from generator.source.registries import load_site_config
 from tests.conftest import DEMO, DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
@@ -151,8 +152,6 @@ def test_a_build_over_several_processes_compiles_its_theme_while_it_reads_the_si
 
 
 def test_the_theme_is_compiled_aside_only_from_files_the_site_accepts(tmp_path: Path) -> None:
-    from generator.source.loader import config_for_theme
-
     site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})
     assert config_for_theme(site) is not None
     outside = tmp_path / "elsewhere.toml"
@@ -322,8 +321,6 @@ def test_a_process_parses_each_distinct_file_once_even_without_a_cache_folder(
 
 def test_what_a_process_keeps_is_bounded_and_the_least_recently_used_goes_first() -> None:
     """The dev server runs for days: what it keeps of earlier parses and compiles must not grow without end."""
-    from generator.core.recent import Recent
-
     kept: Recent[str, bytes] = Recent(10, len)
     kept.put("a", b"aaaa")
     kept.put("b", b"bbbb")
