@@ -1,4 +1,5 @@
-"""Plain prose is written straight to HTML (source.markdown.plain_prose); it must be exactly what markdown-it
+"""Plain prose is written straight to HTML (source.markdown.plain_prose), and text made only of paragraphs
+skips markdown-it's block rules (source.markdown.paragraphs_only); either must give exactly what markdown-it
 makes of the same text, or a page would change with how its text happens to be worded."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.source.markdown import MARKDOWN, plain_prose, render
+from generator.source.markdown import MARKDOWN, paragraphs_only, plain_prose, render
 from tests.conftest import REPO
 from tests.sites import benchmark_sites
 
@@ -54,6 +55,51 @@ def test_text_with_any_markdown_in_it_goes_to_markdown_it(text: str) -> None:
     assert plain_prose(text) is None
 
 
+paragraph_start = st.sampled_from(["a", "Z", "7", "é", "(", "\"", "'", "!", "&", "*a", "**b", "_c", "__d", "***e",
+                                   "`", "``", "`a`", "1-", "٣"])
+paragraph_line = st.builds(lambda first, rest: first + rest, paragraph_start,
+                           st.text(alphabet=PROSE + MARKUP, max_size=30))
+mixed_lines = st.lists(st.one_of(paragraph_line, paragraph_line, prose_line, st.sampled_from(["", " ", "\t "]),
+                                 any_line), min_size=1, max_size=6)
+
+
+@settings(max_examples=1500)
+@given(mixed_lines)
+@example(["a", "***"])
+@example(["a", "* b"])
+@example(["a", "- b"])
+@example(["**a**", "==="])
+@example(["a", "```", "code"])
+@example(["`` a ` b ``"])
+@example(["a [x] b", "", "[x]: /url"])
+@example(["a", "[^1]: a note"])
+@example(["see [^1]"])
+@example(["a ^[an inline note]"])
+@example(["![an image](/x.png) and ![a remote one](https://example.com/x.png)"])
+@example(["&amp; &copy; &#35; &nosuch;"])
+@example(["_a_ __b__ *c* **d** ~~e~~"])
+@example(["*a", "*"])
+@example(["a", "\u00a0b"])
+@example(["a  ", "b  "])
+@example(["a\\", "b"])
+@example(["a", "\t", "b"])
+@example(["a | b", "c | d"])
+@example(["`a", "b`"])
+@example(["<https://example.com> and <javascript:alert(1)>"])
+@example(["[a link](https://example.com) and [a bad one](javascript:alert(1))"])
+def test_text_of_paragraphs_renders_as_markdown_it_renders_it(text_lines: list[str]) -> None:
+    text = "\n".join(text_lines)
+    # A text Python calls blank (a lone U+001C, say) renders as nothing, whichever way it is read.
+    assert render(text, "d1") == (MARKDOWN.render(text, {"docId": "d1"}) if text.strip() else "")
+
+
+@pytest.mark.parametrize("text", ["a\n* b", "a\n- b", "a\n1. b", "a\n===", "a\n---", "a\n***", "a\n___",
+                                  "a\n```", "a\n~~~", "a\n> b", "a\n# b", "a\n    b", "a\n | b", "a\n|-|-|",
+                                  "[x]: /url", "a\n[^1]: b", "a ^[b]", "a\rb", "a\n: b", "a\n\u00a0b", "``` a"])
+def test_text_that_may_hold_another_block_goes_to_markdown_it_whole(text: str) -> None:
+    assert paragraphs_only(text) is None
+
+
 def sections(folder: Path) -> list[str]:
     texts = []
     for path in sorted(folder.glob("*.md")):
@@ -68,7 +114,9 @@ def test_the_demo_and_the_benchmark_site_render_the_same_either_way(tmp_path: Pa
     texts = sections(REPO / "content" / "incidents") + sections(tmp_path / "incidents")
     assert all(render(text) == MARKDOWN.render(text) for text in texts)
     quick = sum(plain_prose(text) is not None for text in texts)
+    inline = sum(plain_prose(text) is None and paragraphs_only(text) is not None for text in texts)
     assert 0 < quick < len(texts)
+    assert 0 < inline < len(texts) - quick
 
 
 def real_update_texts() -> list[str]:

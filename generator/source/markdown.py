@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
+from markdown_it.common.utils import escapeHtml, mdTrim
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -124,14 +124,59 @@ def plain_prose(text: str) -> str | None:
     return "".join(f"<p>{escapeHtml(paragraph)}</p>\n" for paragraph in paragraphs)
 
 
+_PARAGRAPH_LINE = re.compile(r"(?!\d++[.)])(?:[^\W_]|[(\"'!&]|[*_]++[^\W_]|`{1,2}+(?!`))")
+"""How a line may start and still be nothing but a paragraph's text, whatever follows on it: no block rule
+starts at a letter, a digit that is not a list number, a bracket, a quote, `!` or `&`, at emphasis marks
+followed by a letter (neither a list marker nor a thematic break) or at fewer than three backticks (no
+fence); a line that starts with a space, `[`, `|`, `-`, `=`, `:` or `~` may be a block's (or a setext
+heading's underline, a table's delimiter row, a definition)."""
+
+_BLANK = re.compile(r"[ \t]*+")
+"""A line markdown-it counts as blank: only spaces and tabs (not every character Python calls a space)."""
+
+
+def paragraphs_only(text: str) -> list[str] | None:
+    """The content markdown-it would give each paragraph, when every block of the text is a paragraph; None
+    when some line may start another kind of block (see _PARAGRAPH_LINE), or the text has a carriage return
+    (markdown-it reads it as a line break) or an inline footnote (which adds a block after the text).
+
+    Such a text is its paragraphs' inline Markdown, so markdown-it's block rules, a dozen of them tried at
+    every line, can be skipped while its inline rules still read every character: see render.
+    """
+    if "\r" in text or "^[" in text:
+        return None
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if _BLANK.fullmatch(line):
+            if lines:
+                paragraphs.append(mdTrim("\n".join(lines)))
+                lines = []
+        elif _PARAGRAPH_LINE.match(line):
+            lines.append(line)
+        else:
+            return None
+    if lines:
+        paragraphs.append(mdTrim("\n".join(lines)))
+    return paragraphs
+
+
 def render(text: str, doc_id: str = "") -> str:
-    """Markdown to HTML; doc_id keeps footnote ids unique on a page of many sections."""
+    """Markdown to HTML; doc_id keeps footnote ids unique on a page of many sections.
+
+    Text made only of paragraphs (most updates) skips markdown-it's block rules, and plain prose skips its
+    inline rules too; tests/test_markdown_prose.py holds both to markdown-it's own output.
+    """
     if not text.strip():
         return ""
     prose = plain_prose(text)
     if prose is not None:
         return prose
-    return MARKDOWN.render(text, {"docId": doc_id} if doc_id else {})
+    env = {"docId": doc_id} if doc_id else {}
+    paragraphs = paragraphs_only(text)
+    if paragraphs is not None:
+        return "".join(f"<p>{MARKDOWN.renderInline(paragraph, env)}</p>\n" for paragraph in paragraphs)
+    return MARKDOWN.render(text, env)
 
 
 def split_technical(text: str) -> tuple[str, str]:
