@@ -419,11 +419,12 @@ def signed_in(incidents: Iterable[IncidentState]) -> dict[str, list[SignedItem]]
     signed: dict[str, list[SignedItem]] = defaultdict(list)
     for state in incidents:
         incident = state.incident
+        address = incident.address
         for update in incident.updates:
-            signed[update.author].append(SignedItem(incident.address, incident.title, "incident", update.at,
+            signed[update.author].append(SignedItem(address, incident.title, "incident", update.at,
                                                     update.anchor, update.status))
         if incident.postmortem:
-            signed[incident.postmortem.author].append(SignedItem(incident.address, incident.title,
+            signed[incident.postmortem.author].append(SignedItem(address, incident.title,
                                                                  "incident", incident.postmortem.at, "postmortem",
                                                                  "postmortem"))
     return signed
