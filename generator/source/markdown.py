@@ -9,7 +9,7 @@ remote image is a third-party request that fails when everything else does.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -108,19 +108,9 @@ def plain_prose(text: str) -> str | None:
     """
     if _MARKUP.search(text):  # one scan in C turns away most Markdown before any line is looked at
         return None
-    paragraphs: list[str] = []
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if not line:
-            if lines:
-                paragraphs.append("\n".join(lines))
-                lines = []
-        elif _PROSE_LINE.fullmatch(line):
-            lines.append(line)
-        else:
-            return None
-    if lines:
-        paragraphs.append("\n".join(lines))
+    paragraphs = _paragraphs(text, _PROSE_LINE.fullmatch)
+    if paragraphs is None:
+        return None
     return "".join(f"<p>{escapeHtml(paragraph)}</p>\n" for paragraph in paragraphs)
 
 
@@ -145,6 +135,12 @@ def paragraphs_only(text: str) -> list[str] | None:
     """
     if "\r" in text or "^[" in text:
         return None
+    return _paragraphs(text, _PARAGRAPH_LINE.match)
+
+
+def _paragraphs(text: str, fits: Callable[[str], object]) -> list[str] | None:
+    """Each paragraph's content as markdown-it's paragraph rule gives it (its lines joined, then trimmed),
+    when every line that is not blank fits; None when one does not."""
     paragraphs: list[str] = []
     lines: list[str] = []
     for line in text.split("\n"):
@@ -152,7 +148,7 @@ def paragraphs_only(text: str) -> list[str] | None:
             if lines:
                 paragraphs.append(mdTrim("\n".join(lines)))
                 lines = []
-        elif _PARAGRAPH_LINE.match(line):
+        elif fits(line):
             lines.append(line)
         else:
             return None
