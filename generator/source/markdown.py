@@ -117,7 +117,7 @@ def plain_prose(text: str) -> str | None:
 _PARAGRAPH_LINE = re.compile(r"(?!\d++[.)])(?:[^\W_]|[(\"'!&]|[*_]++[^\W_]|`{1,2}+(?!`))")
 """How a line may start and still be nothing but a paragraph's text, whatever follows on it: no block rule
 starts at a letter, a digit that is not a list number, a bracket, a quote, `!` or `&`, at emphasis marks
-followed by a letter (neither a list marker nor a thematic break) or at fewer than three backticks (no
+followed by a letter or digit (neither a list marker nor a thematic break) or at fewer than three backticks (no
 fence); a line that starts with a space, `[`, `|`, `-`, `=`, `:` or `~` may be a block's (or a setext
 heading's underline, a table's delimiter row, a definition)."""
 
