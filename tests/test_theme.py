@@ -59,6 +59,16 @@ def made(state, theme) -> dict[str, bytes]:
     '{% set b %}<{{ who }}>{% endset %}{{ b }}{% filter upper %}<{{ who }}>{% endfilter %}',
     '{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ m(who) }}{{ m(x=who) }}',
     '{% macro c() %}<i>{{ caller() }}</i>{% endmacro %}{% call c() %}{{ who }}{% endcall %}',
+    '{% macro m(x, y=who) %}{{ x }}|{{ y }}{% endmacro %}{{ m(1) }}{{ m(1, 2) }}{{ m(1, y=3) }}{{ m(y=4, x=5) }}',
+    '{% macro v(x) %}{{ x }}{{ varargs }}{% endmacro %}{{ v(1) }}{{ v(1, 2, who) }}',
+    '{% macro k(x) %}{{ x }}{{ kwargs }}{% endmacro %}{{ k(1) }}{{ k(1, a=who) }}',
+    '{% macro c(x) %}{{ x }}{{ caller() if caller is defined else "-" }}{% endmacro %}{{ c(who) }}'
+    '{% call c(who) %}in{% endcall %}',
+    '{% macro e(caller=1) %}{{ caller }}{% endmacro %}{{ e(who) }}{{ e() }}',
+    '{% macro m(x) %}<{{ x }}>{% endmacro %}{% autoescape false %}{{ m(who) }}{% endautoescape %}{{ m(who) }}',
+    '{% macro m(x) %}{{ x }}{% endmacro %}{% for i in [who, 1] %}{{ m(i) }}{{ m(loop.index) }}{% endfor %}',
+    '{{ shout(who) }}{{ in_context("<") }}{{ by_environment("<") }}{{ marked.plain(who) }}{{ marked.seen("<") }}',
+    '{% for i in ["<", 2] %}{{ in_context(i) }}{{ shout(loop.index) }}{{ marked.seen(i) }}{% endfor %}',
     '{% autoescape false %}{{ who }}{{ _("Status") }}{% endautoescape %}{% autoescape flag %}{{ who }}{% endautoescape %}',
     '{% for _ in [who] %}{{ _ }}{% endfor %}{{ _("Status") }}',
     '{% set _ = upper %}{{ _("status") }}',
@@ -68,10 +78,23 @@ def made(state, theme) -> dict[str, bytes]:
 ])
 def test_a_template_renders_as_under_stock_jinja(template: str) -> None:
     tuned = load_theme(DEMO, check(DEMO, build_now(DEMO_NOW)).state.site.config)
-    tuned.env.globals["upper"] = str.upper
+    tuned.env.globals.update(upper=str.upper, shout=lambda text: f"{text}!", marked=Marked(),
+                             in_context=jinja2.pass_context(lambda context, text: f"{context['who']}{text}"),
+                             by_environment=jinja2.pass_environment(lambda env, text: f"{env.autoescape}{text}"))
     plain = stock(tuned).env
     values = {"who": "<Zoë & \"Bob\" 'O'>", "flag": True}
     assert tuned.env.from_string(template).render(values) == plain.from_string(template).render(values)
+
+
+class Marked:
+    """An object whose methods a template calls, one of them marked to be given the context."""
+
+    def plain(self, text: str) -> str:
+        return f"<{text}>"
+
+    @jinja2.pass_context
+    def seen(self, context: jinja2.runtime.Context, text: str) -> str:
+        return f"{context['who']}{text}"
 
 
 def test_a_translation_that_cannot_be_formatted_fails_when_rendered_not_when_compiled() -> None:

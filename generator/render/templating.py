@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Callable
-from types import CodeType
+from types import CodeType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context, Macro
+from jinja2.utils import missing
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
@@ -119,26 +120,51 @@ def code_generator(translate: Callable[[str], str]) -> type[CodeGenerator]:
 
 _BUILTIN_METHOD = type({}.get)
 """`dict.get`, `list.append`, ...: implemented in C, they cannot carry Jinja's pass_context mark."""
+_PYTHON_CALLABLES = (FunctionType, MethodType)
+"""A function or a bound method: it wants a context only if it carries Jinja's mark itself (its `__call__`
+is a method-wrapper, which never does)."""
+
+
+def _takes_as_given(macro: Macro, count: int) -> bool:
+    """Whether a macro given `count` arguments, by position only, takes them as they come: Macro.__call__
+    would only pass them on, each one it was not given as `missing` (for the macro's own default), with no
+    caller, *varargs or **kwargs to gather."""
+    return (count <= macro._argument_count and not macro.caller and not macro.catch_kwargs
+            and not macro.catch_varargs)
+
+
+def _invoked(macro: Macro, args: tuple[Any, ...], autoescape: bool) -> Any:
+    """What Macro.__call__ returns for arguments it would only pass on (see _takes_as_given)."""
+    result = macro._func(*args, *(missing,) * (macro._argument_count - len(args)))
+    return Markup(result) if autoescape else result
+
+
+def _wants_nothing(kind: type, callee: Any) -> bool:
+    """Whether Jinja would call `callee` (of type `kind`) with only the arguments the template gives."""
+    return kind is _BUILTIN_METHOD or (kind in _PYTHON_CALLABLES and not hasattr(callee, "jinja_pass_arg"))
 
 
 class ThemeContext(Context):
-    """Jinja's context, with a short way to call a macro or a built-in method.
+    """Jinja's context, with a short way to call a macro, a function or a method.
 
     Every call in a template goes through `Context.call`, which probes the
     callee for the context it wants. A macro always wants the evaluation
-    context; a built-in method (`dict.get`, `list.append`) can want none.
+    context; a built-in method (`dict.get`, `list.append`) can want none, and
+    a function or a method wants one only when it is marked for it.
     """
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # Jinja's own names: kwargs may hold "self"
         kind = type(__obj)
-        if kind is Macro:
-            args = (__self.eval_ctx, *args)
-        elif kind is not _BUILTIN_METHOD:
+        if kind is not Macro and not _wants_nothing(kind, __obj):
             return super().call(__obj, *args, **kwargs)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)
         try:
-            return __obj(*args, **kwargs)
+            if kind is not Macro:
+                return __obj(*args, **kwargs)
+            if not kwargs and _takes_as_given(__obj, len(args)):
+                return _invoked(__obj, args, __self.eval_ctx.autoescape)
+            return __obj(__self.eval_ctx, *args, **kwargs)
         except StopIteration:  # as Jinja answers for any callable
             return __self.environment.undefined("value was undefined because a callable raised a"
                                                 " StopIteration exception")
