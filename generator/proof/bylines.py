@@ -125,6 +125,10 @@ class Evidence:
 NO_EVIDENCE = Evidence()
 
 
+_HEADED = (Incident, Maintenance)
+"""What has a header of its own to prove (front matter and summary), beside its updates."""
+
+
 @dataclass(frozen=True)
 class Bylines(Mapping[tuple[str, int], Byline]):
     """(source path, heading line) -> Byline, plus the trust root it was judged against."""
@@ -148,10 +152,12 @@ class Bylines(Mapping[tuple[str, int], Byline]):
     def of(self, signed: Update | Postmortem | Incident | Maintenance | None) -> Byline | None:
         """The proof of an update, postmortem or header as a template holds it, which does not know its file;
         where equal updates sit in several files, the weakest of their proofs."""
-        if isinstance(signed, Incident | Maintenance):
+        if isinstance(signed, _HEADED):
             return self.headers.get(signed.source)
-        places = self.places.get(signed, ()) if signed is not None else ()
-        return weakest(self.entries[place] for place in places if place in self.entries)
+        if signed is None or not self.places:  # a build that proves nothing asks for every update's proof
+            return None
+        places = self.places.get(signed, ())
+        return weakest(self.entries[place] for place in places if place in self.entries) if places else None
 
     def author(self, author_id: str, byline: Byline | None) -> Author | None:
         """Who a verified proof names, as the trust root lists them; None when the proof shows no one."""
