@@ -162,6 +162,14 @@ def test_building_loads_neither_the_importers_nor_the_alerts_nor_notify() -> Non
                                                             "generator.notify", "markdownify", "apprise"))}
 
 
+def test_a_build_starts_its_processes_before_loading_what_only_one_of_them_needs() -> None:
+    """icalendar (the calendar) and urllib.request (through xml.sax.saxutils, for the badges) take longer to
+    load than those files take to write; the process that writes each loads it."""
+    loaded = _modules_loaded_by("import generator.build.builder")
+    assert "generator.outputs.calendar" in loaded and "generator.outputs.badges" in loaded
+    assert not {name for name in loaded if name.startswith(("icalendar", "urllib.request", "xml.sax"))}
+
+
 def test_every_command_help_lists_is_one_that_runs() -> None:
     listed = run("--help").output.split("Commands:", 1)[1].split()
     for name in main.list_commands(click.Context(main)):

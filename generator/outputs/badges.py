@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from ..core.problems import Blame
 from ..derive.state import INDICATOR_BY_STATUS, SiteState
@@ -66,6 +65,10 @@ class Badge:
     title: str
 
     def svg(self) -> bytes:
+        # Imported here: xml.sax.saxutils imports urllib.request (HTTP, TLS, e-mail parsing), which a build
+        # would otherwise pay for before its processes start, though only one of them writes the badges.
+        from xml.sax.saxutils import escape, quoteattr
+
         label, message, title = xml_text(self.label), xml_text(self.message), xml_text(self.title)
         left = text_width(label) + 2 * PADDING
         right = text_width(message) + 2 * PADDING

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-
-from icalendar import Alarm, Calendar, Event, vText
+from typing import TYPE_CHECKING
 
 from ..core.model import Site
 from ..derive.state import MaintenanceState, SiteState
@@ -28,7 +27,12 @@ from ..render.theme import Theme
 from .common import Wording, absolute, calendar_uid, update_key
 from .origins import File, most_text
 
+if TYPE_CHECKING:
+    from icalendar import Alarm, Event
+
 Output = Iterator[File]
+# icalendar is imported where it is used: importing it takes longer than writing the calendar, and a build
+# would otherwise pay for it before its processes start, though only one of them writes this file.
 
 
 def revision(state: MaintenanceState) -> tuple[int, datetime]:
@@ -42,6 +46,8 @@ def maintenance_event(state: MaintenanceState, site: Site, words: Wording) -> Ev
     config = site.config
     maintenance = state.maintenance
     url = absolute(config, maintenance.address.url)
+    from icalendar import Event
+
     sequence, stamp = revision(state)
     event = Event()
     event.add("uid", calendar_uid(config, update_key("maintenance", maintenance.id)))
@@ -64,6 +70,8 @@ def maintenance_event(state: MaintenanceState, site: Site, words: Wording) -> Ev
 
 def reminder(title: str, before: timedelta) -> Alarm:
     """RFC 5545's display alarm, `before` the window's start (a TRIGGER relative to DTSTART)."""
+    from icalendar import Alarm
+
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", title)
@@ -72,6 +80,8 @@ def reminder(title: str, before: timedelta) -> Alarm:
 
 
 def calendar(state: SiteState, words: Wording) -> bytes:
+    from icalendar import Calendar, vText
+
     config = state.site.config
     cal = Calendar()
     cal.add("prodid", "-//statusblog//statusblog//EN")  # no version: an upgrade must not rewrite the calendar

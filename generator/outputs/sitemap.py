@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from xml.sax.saxutils import escape
+from html import escape
 
 from ..core.addresses import component_embed_address, embed_address
 from ..core.times import iso_utc
@@ -46,7 +46,7 @@ def sitemap(state: SiteState, paths: Iterable[str]) -> bytes:
     hidden = unlisted(state)
     for path in sorted(p for p in set(paths) if p.endswith(".html") and p not in hidden):
         lastmod = f"<lastmod>{iso_utc(changes[path])}</lastmod>" if path in changes else ""
-        lines.append(f"  <url><loc>{escape(absolute(config, path))}</loc>{lastmod}</url>")
+        lines.append(f"  <url><loc>{escape(absolute(config, path), quote=False)}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
