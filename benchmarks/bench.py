@@ -23,6 +23,9 @@ fixed "now") in a fresh process each time and reports the median of --runs:
 - files per second and incidents per second of the cold build;
 - `statusblog --version`, start to exit, median of 15.
 
+The checkout's bytecode is compiled before anything is timed, as an install
+compiles Pelican's.
+
 Pelican builds the same incidents as plain Markdown articles, at the versions
 pinned in benchmarks/pelican-requirements.txt and with the configuration
 PELICAN_CONF below (its caches off, so it is cold too). Its runs are
@@ -37,6 +40,7 @@ BENCHMARK markers when --write is given.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import re
@@ -153,6 +157,12 @@ costs what that filesystem makes it cost: ext4 without a journal, for one, scans
 last minutes, so a build's system time there grows with what the run before it deleted (2 to 3 s of it at
 1,000 incidents, against 0.3 s on tmpfs). That is the machine's, not the generator's; pass --outputs to a disk
 folder to count it."""
+
+
+def compile_checkout() -> None:
+    """Write this checkout's bytecode first, as installing does for Pelican's (pip compiles what it installs):
+    where PYTHONDONTWRITEBYTECODE is set, every timed run would otherwise compile each module it imports."""
+    compileall.compile_dir(REPO / "generator", quiet=1)
 
 
 def statusblog_env(cache: bool = True) -> dict[str, str]:
@@ -405,6 +415,7 @@ def main() -> None:
                         help="where both tools write their output (default: /dev/shm, a tmpfs; see OUTPUTS_ON_TMPFS)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
+    compile_checkout()
     with (tempfile.TemporaryDirectory(prefix="statusblog-bench-") as scratch,
           tempfile.TemporaryDirectory(prefix="statusblog-bench-out-", dir=args.outputs) as outputs):
         work = args.work or Path(scratch)
