@@ -1,10 +1,12 @@
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.core.times import TimeError, build_now, parse_eta, parse_time
+from generator.core.times import EARLIEST, LATEST, TimeError, build_now, compact_utc, iso_utc, parse_eta, parse_time
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -112,3 +114,14 @@ def test_digits_and_letters_that_are_not_ascii_are_refused(written: str) -> None
         parse_time(written, CHICAGO)
     with pytest.raises(TimeError):
         parse_eta("\u0661\u0660:00 UTC", datetime(2026, 3, 14, tzinfo=UTC), CHICAGO)
+
+
+@given(st.datetimes(min_value=EARLIEST.replace(tzinfo=None) + timedelta(days=1),
+                    max_value=LATEST.replace(tzinfo=None) - timedelta(days=1),
+                    timezones=st.sampled_from([UTC, CHICAGO, ZoneInfo("Asia/Kolkata"), ZoneInfo("Pacific/Kiritimati")])))
+def test_an_instant_is_spelled_as_strftime_spells_it_in_utc(moment: datetime) -> None:
+    """Every time a site holds, in any zone, is written as its UTC time with four-digit years."""
+    utc = moment.astimezone(UTC)
+    assert iso_utc(moment) == utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert compact_utc(moment) == utc.strftime("%Y%m%dT%H%M%SZ")
+    assert iso_utc(EARLIEST) == "1970-01-01T00:00:00Z" and compact_utc(LATEST - timedelta(seconds=1)) == "89991231T235959Z"

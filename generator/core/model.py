@@ -24,6 +24,7 @@ from .addresses import (
 )
 from .keys import PublicKey, readable_keys
 from .pickling import by_position
+from .times import compact_utc
 
 IMPACTS = ("none", "minor", "major", "critical")
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved", "update")
@@ -268,7 +269,7 @@ class Update:
 
     @property
     def anchor(self) -> str:
-        return "u-" + self.at.strftime("%Y%m%dT%H%M%SZ")
+        return "u-" + compact_utc(self.at)
 
 
 @by_position
