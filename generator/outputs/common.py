@@ -13,7 +13,6 @@ import base64
 import functools
 import hashlib
 import json
-import re
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,8 +27,7 @@ from ..derive.state import Notice, Overall
 from ..derive.timeline import Promise
 from ..proof.bylines import Byline, Bylines
 from ..render.theme import Theme, WordsError
-
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+from ..source.frontmatter import UNPUBLISHABLE
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 """The `updated` time of a feed with no entries: the clock is never read, and nothing is newer."""
@@ -127,7 +125,7 @@ def json_bytes(data: Any) -> bytes:
 
 def xml_text(text: str) -> str:
     """Text without the control characters XML 1.0 cannot carry at all, even escaped."""
-    return _NOT_XML.sub("", text)
+    return UNPUBLISHABLE.sub("", text)
 
 
 def _plain(value: Any) -> str:
