@@ -240,12 +240,13 @@ def site_feeds(state: SiteState, words: Wording) -> Iterator[tuple[Feed, tuple[s
     by_parent: dict[str, list[Entry]] = {}
     for entry in entries:  # one pass, not one per incident: the site's feeds stay linear in its size
         by_parent.setdefault(entry.parent, []).append(entry)
+    # The same for every incident; asked for only when there is one, as a site's words.html may lack it.
+    described = words.phrase("feed_description", config.title, incident=True) if state.incidents else ""
     for incident_state in state.incidents:
         page = incident_state.address.url
         chosen = tuple(by_parent.get(page, ()))
         yield Feed(incident_state.address.beside("feed"), f"{incident_state.incident.title} · {config.title}",
-                   words.phrase("feed_description", config.title, incident=True), page, chosen[:limit],
-                   own(incident_state.incident)), (".atom",)
+                   described, page, chosen[:limit], own(incident_state.incident)), (".atom",)
 
 
 class WebSubHub(BaseExtension):  # type: ignore[misc]
