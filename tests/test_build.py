@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import os
 import shutil
@@ -15,7 +16,7 @@ import pytest
 
 from generator.build.builder import build
 from generator.build.output_dir import MARKER, OutputError, staged, write_files
-from generator.core.problems import Origin
+from generator.core.problems import Origin, SiteError
 from generator.core.times import build_now
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
@@ -161,6 +162,27 @@ def test_a_broken_site_template_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "404.html:1: error: template error" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, collecting: bool) -> None:
+    """A build pauses the collector while it reads and freezes what it read while it writes (core.heap); a
+    program that goes on after a build, or after one that failed, collects as it did before."""
+    good = write_site(tmp_path / "good")
+    bad = write_site(tmp_path / "bad", {"templates/404.html": "{% if %}\n"})
+    unreadable = write_site(tmp_path / "unreadable", {"incidents/2026-03-14-api-errors.md": "\x00"})
+    was_enabled = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        for root in (good, bad, unreadable):
+            try:
+                build(root, tmp_path / f"{root.name}-out", build_now(NOW))
+            except SiteError:
+                assert root is not good
+            assert gc.isenabled() is collecting
+            assert gc.get_freeze_count() == 0
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 def test_a_site_template_that_fails_while_rendering_names_its_file_and_line(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..core.heap import kept_out_of_collections
 from ..core.problems import Blame, Problem, SiteError, display_path
 from ..derive.state import SiteState
 from ..outputs.families import OUTPUTS, Family, OutputClash, held_to_contract
@@ -89,13 +90,14 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
     check_output_dir(out, root)
     state = checked.state
     try:
-        theme = load_theme(root, state.site.config)
-        theme.compile()  # a syntax error shows with its file and line before anything is written
-        with staged(out) as staging:
-            pages = len(state.incidents) + len(state.maintenances)
-            claims = write_units(staging, build_units(state, theme), pages)
-            written = held_to_contract(claims, {page.slug for page in state.site.pages})
-            count = len(written) + write_files(staging, render_sitemap(state, written))
+        with kept_out_of_collections():  # the model and derived state, read by every output (core.heap)
+            theme = load_theme(root, state.site.config)
+            theme.compile()  # a syntax error shows with its file and line before anything is written
+            with staged(out) as staging:
+                pages = len(state.incidents) + len(state.maintenances)
+                claims = write_units(staging, build_units(state, theme), pages)
+                written = held_to_contract(claims, {page.slug for page in state.site.pages})
+                count = len(written) + write_files(staging, render_sitemap(state, written))
         if stamp:
             remember_build(root, out, now, stamp, count, checked.warnings, state.next_change)
     except TooLarge as exc:

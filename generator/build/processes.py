@@ -24,7 +24,6 @@ with byte-identical output; STATUSBLOG_JOBS=1 forces that.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
@@ -116,16 +115,15 @@ def write_units(staging: Path, units: Sequence[Unit], pages: int) -> list[Claim]
     """Write every unit's files into `staging`; each (family, path) written, in no particular order.
 
     A unit may be called again (a failed child's share is written again here); `pages` is roughly how
-    many theme pages there are, to decide whether forking pays.
+    many theme pages there are, to decide whether forking pays. The derived state is read by every
+    process and changed by none: the build keeps it out of collections (core.heap), so a child's
+    collections do not touch, and so copy, its pages.
     """
     workers = jobs()
     if workers <= 1 or pages < PARALLEL_RENDER_MIN or not can_fork():
         return _serially(staging, units)
     context = multiprocessing.get_context("fork")
     claim = _counter(context)
-    # The derived state is read by every process and changed by none; freezing it out of the
-    # collector's sight keeps a child's collections from touching, and so copying, its pages.
-    gc.freeze()
     children = []
     try:
         for _ in range(1, workers):
@@ -140,8 +138,6 @@ def write_units(staging: Path, units: Sequence[Unit], pages: int) -> list[Claim]
             process.kill()
             process.join()
         raise
-    finally:
-        gc.unfreeze()
     shares: list[list[Claim] | None] = []
     for process, receiver in children:
         try:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..core.heap import collector_paused
 from ..core.model import Site
 from ..core.problems import Problem, Problems
 from ..derive.checks import check_at_now, check_model
@@ -55,10 +56,11 @@ class Checked:
 
 
 def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
-    """The site read from disk, as `check` and `build` see it."""
+    """The site read from disk, as `check` and `build` see it; the garbage collector waits (core.heap)."""
     problems = Problems()
-    site = load_site(root, problems, parse_entries)
-    return evaluate(site, problems.items, now, signatures)
+    with collector_paused():
+        site = load_site(root, problems, parse_entries)
+        return evaluate(site, problems.items, now, signatures)
 
 
 def evaluate(site: Site | None, read_problems: Iterable[Problem], now: datetime,

@@ -9,6 +9,7 @@ same order, as the loader's own serial reading.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 from collections.abc import Iterator
@@ -46,7 +47,9 @@ def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int
     for miss in misses:
         by_parser.setdefault(miss[2][3], []).append(miss)
     size = max(1, len(misses) // (workers * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    # Workers collect garbage as usual, whatever the reading process's collector is doing (core.heap).
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=gc.enable) as pool:
         jobs_done = []
         for parser, group in by_parser.items():
             for start in range(0, len(group), size):
