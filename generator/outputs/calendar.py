@@ -43,11 +43,11 @@ def revision(state: MaintenanceState) -> tuple[int, datetime]:
 
 
 def maintenance_event(state: MaintenanceState, site: Site, words: Wording) -> Event:
+    from icalendar import Event
+
     config = site.config
     maintenance = state.maintenance
     url = absolute(config, maintenance.address.url)
-    from icalendar import Event
-
     sequence, stamp = revision(state)
     event = Event()
     event.add("uid", calendar_uid(config, update_key("maintenance", maintenance.id)))
