@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.problems import Problems
+from generator.source.loader import content_file, content_files
 from tests.sites import SITE_TOML, run, write_site
 
 NOW = "2026-03-15T00:00:00Z"
@@ -200,9 +202,6 @@ def _hostile_folder(incidents: Path, root: Path, outside: Path) -> None:
 def test_listing_a_content_folder_answers_as_asking_about_each_file(tmp_path: Path, folder_link: str | None) -> None:
     """The folder scan skips `refusal` for files that are not links in a folder with no link on its path;
     each entry must still get what the one-file path (the dev server's) gives it, problems included."""
-    from generator.core.problems import Problems
-    from generator.source.loader import content_file, content_files
-
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.md").write_text(SECRET)

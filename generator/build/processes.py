@@ -9,8 +9,8 @@ without copying or pickling it. The build's output is cut into units (a few
 theme pages, or the rest of a family that is not pages, like the feeds),
 listed once before the processes are forked, so each inherits the same
 list; each does the units it claims from one shared counter, writing them
-straight into the staging tree. A process that drew quick units claims more, so all finish together
-whatever each unit costs.
+straight into the staging tree. A process that drew quick units claims
+more, so all finish together whatever each unit costs.
 
 The theme is compiled the same way, aside: a forked process compiles it
 from site.toml while this one reads and checks the site, and sends back

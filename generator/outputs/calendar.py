@@ -27,12 +27,12 @@ from ..render.theme import Theme
 from .common import Wording, absolute, calendar_uid, update_key
 from .origins import File, most_text
 
+# icalendar is imported where it is used: importing it takes longer than writing the calendar, and a build
+# would otherwise pay for it before its processes start, though only one of them writes this file.
 if TYPE_CHECKING:
     from icalendar import Alarm, Event
 
 Output = Iterator[File]
-# icalendar is imported where it is used: importing it takes longer than writing the calendar, and a build
-# would otherwise pay for it before its processes start, though only one of them writes this file.
 
 
 def revision(state: MaintenanceState) -> tuple[int, datetime]:
