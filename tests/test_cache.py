@@ -10,6 +10,7 @@ import dataclasses
 import hmac
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -149,6 +150,102 @@ def test_a_build_over_several_processes_compiles_its_theme_while_it_reads_the_si
     compiled = int(result.stderr.rsplit("compiled by the build process: ", 1)[1])
     assert (compiled == 0) if jobs > 1 else (compiled > 20), result.stderr
     assert tree(out) == tree(REPO / "tests" / "golden" / "demo")
+
+
+def compiles(site: Path, out: Path, cache: Path, before: str = "") -> int:
+    """How many template files a one-process CLI build compiles (`before` runs first in that process)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": "1", "STATUSBLOG_CACHE_DIR": str(cache)}
+    result = subprocess.run([sys.executable, "-c", before + COUNTING_COMPILES, "build", str(site), "--out", str(out),
+                             "--now", DEMO_NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return int(result.stderr.rsplit("compiled by the build process: ", 1)[1])
+
+
+@pytest.mark.slow
+def test_the_theme_one_build_compiled_is_kept_for_the_next_until_what_it_was_made_from_changes(
+        tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(DEMO, site)
+    assert compiles(site, tmp_path / "first", cache) > 20
+    assert compiles(site, tmp_path / "again", cache) == 0
+    assert tree(tmp_path / "again") == tree(tmp_path / "first")
+    # A template of the site's own: only it is compiled, and it is what the pages show.
+    (site / "templates").mkdir()
+    own = (REPO / "themes" / "default" / "templates" / "maintenance.html").read_text(encoding="utf-8")
+    own = own.replace("{% block main %}", "{% block main %}<!-- the site's own -->", 1)
+    (site / "templates" / "maintenance.html").write_text(own, encoding="utf-8")
+    assert compiles(site, tmp_path / "own", cache) == 1
+    pages = list((tmp_path / "own" / "maintenance").glob("*/index.html"))
+    assert pages and all("<!-- the site's own -->" in page.read_text(encoding="utf-8") for page in pages)
+    assert compiles(site, tmp_path / "own-again", cache) == 0
+    # Another Jinja, or another catalog (its words are put into the code): everything is compiled again.
+    assert compiles(site, tmp_path / "jinja", cache, "import jinja2; jinja2.__version__ = '3.1.99'\n") > 20
+    config = site / "site.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('language = "en"', 'language = "id"'))
+    assert compiles(site, tmp_path / "indonesian", cache) > 20
+    assert "Pembaruan" in (tmp_path / "indonesian" / "index.html").read_text(encoding="utf-8")
+
+
+PREVIEW_COUNTING_COMPILES = (
+    "import os, sys, jinja2; compiled = []; compile = jinja2.Environment._compile\n"
+    "def counted(env, source, filename):\n"
+    "    if os.path.isfile(str(filename)): compiled.append(filename)\n"
+    "    return compile(env, source, filename)\n"
+    "jinja2.Environment._compile = counted\n"
+    "from pathlib import Path\n"
+    "from generator.core.times import build_now\n"
+    "from generator.preview.live import Changes, Preview\n"
+    "preview = Preview(Path(sys.argv[1]), build_now(sys.argv[2]), lambda line: None)\n"
+    "preview.rebuild(Changes())\n"
+    "assert b'Recent incidents' in preview.served.snapshot.get('index.html')\n"
+    "print(len(compiled))")
+
+
+def test_the_dev_server_starts_from_the_theme_a_build_kept(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(DEMO, site)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_CACHE_DIR": str(cache)}
+
+    def serving() -> int:
+        result = subprocess.run([sys.executable, "-c", PREVIEW_COUNTING_COMPILES, str(site), DEMO_NOW],
+                                capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return int(result.stdout)
+
+    assert serving() > 20
+    assert serving() == 0
+    assert compiles(site, tmp_path / "built", cache) == 0
+
+
+def test_templates_kept_by_another_user_are_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiled code runs: a kept theme sealed with any key but this user's is compiled afresh."""
+    from generator.render.compiled_theme import TEMPLATES_FILE
+    from generator.source.cache import cache_dir
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(DEMO, site)
+    assert compiles(site, tmp_path / "first", cache) > 20
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", str(cache))
+    folder = cache_dir(site)
+    assert folder is not None
+    kept = folder / TEMPLATES_FILE
+    kept.write_bytes(hmac.digest(b"k" * 32, kept.read_bytes()[32:], "sha256") + kept.read_bytes()[32:])
+    assert compiles(site, tmp_path / "resealed", cache) > 20
+    assert tree(tmp_path / "resealed") == tree(tmp_path / "first")
+
+
+def test_every_library_whose_work_is_kept_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parse made by one markdown-it, or a template compiled by one Jinja, is not served to another."""
+    import importlib
+
+    from generator.source.cache import KEPT_LIBRARIES, code_version
+
+    ours = code_version.__wrapped__()
+    assert code_version.__wrapped__() == ours
+    for name in KEPT_LIBRARIES:
+        with monkeypatch.context() as patch:
+            patch.setattr(importlib.import_module(name), "__version__", "0.0.0-another")
+            assert code_version.__wrapped__() != ours, name
 
 
 def test_the_theme_is_compiled_aside_only_from_files_the_site_accepts(tmp_path: Path) -> None:

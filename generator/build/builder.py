@@ -24,6 +24,7 @@ from ..outputs.origins import most_text
 from ..outputs.sitemap import render_sitemap
 from ..pipeline.evaluate import check
 from ..proof.bylines import NO_BYLINES, Bylines, SignatureOptions
+from ..render.compiled_theme import load_compiled, save_compiled
 from ..render.theme import Page, Theme, load_theme, template_problem
 from ..source.cache import cache_dir
 from .build_record import fingerprint, remember_build, unchanged_build
@@ -78,6 +79,7 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
     record = unchanged_build(root, out, stamp) if stamp else None
     if record is not None and not (strict and record.warnings):
         return BuildResult(record.files, time.perf_counter() - started, list(record.warnings), record.next_change)
+    kept_templates = load_compiled(root)  # before the fork, so the process compiling aside has them too
     aside = CompiledAside(root)
     try:
         checked = check(root, now, signatures)
@@ -93,6 +95,7 @@ def _build_owned(root: Path, out: Path, now: datetime, strict: bool,
         with kept_out_of_collections():  # the model and derived state, read by every output (core.heap)
             theme = load_theme(root, state.site.config)
             theme.compile()  # a syntax error shows with its file and line before anything is written
+            save_compiled(root, theme, kept_templates)
             with staged(out) as staging:
                 pages = len(state.incidents) + len(state.maintenances)
                 claims = write_units(staging, build_units(state, theme), pages)

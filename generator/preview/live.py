@@ -33,6 +33,7 @@ from ..core.memo import Reuse
 from ..core.problems import Problem, display_path
 from ..pipeline.evaluate import render
 from ..pipeline.workspace import Workspace, content_folder, evaluate, load_workspace, with_file
+from ..render.compiled_theme import load_compiled, save_compiled
 from ..render.theme import THEMES, Page, Theme, load_theme, template_problem
 from ..source.layout import CONTENT_FOLDERS
 
@@ -185,11 +186,13 @@ class Preview:
             self._publish(None, tuple(checked.errors))
             return
         try:
+            kept = load_compiled(self.root) if self.theme is None else frozenset()
             theme = self.theme or load_theme(self.root, checked.state.site.config)
             if self.theme is None:
                 # A syntax error shows (file and line) before anything is swapped in; an error only rendering
                 # finds is shown on the page that hits it, as rendering every page would take seconds.
                 theme.compile()
+                save_compiled(self.root, theme, kept)
         except jinja2.TemplateError as exc:
             problem = template_problem(exc, self.root)
             self.say(problem.format())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from types import CodeType, FunctionType, MethodType
 from typing import Any
 
@@ -198,32 +198,40 @@ class CompiledTemplates(jinja2.BytecodeCache):
     server after a template is saved, a program that builds several sites) compiles each template once.
     The compiled code is a function of the template's file and text, which Jinja keys and checks, and of
     the catalog whose text is put into it (`catalog`, a digest of its messages), which this key adds; the
-    options a Theme's environment is made with are the same for every Theme. Nothing is written anywhere.
+    options a Theme's environment is made with are the same for every Theme. Nothing is written here; a
+    build with a cache folder keeps what its Theme used there (render.compiled_theme).
     """
 
     def __init__(self, catalog: str) -> None:
         self.catalog = catalog
+        self.used: set[tuple[str, str]] = set()
+        """The keys of the templates this Theme loaded, found here or compiled: what a build keeps."""
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return hashlib.sha256(f"{self.catalog}\0{name}\0{filename}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = _COMPILED.get((bucket.key, bucket.checksum))
+        key = (bucket.key, bucket.checksum)
+        code = _COMPILED.get(key)
         if code is not None:
             bucket.code = code
+            self.used.add(key)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.code is not None:
-            _COMPILED.put((bucket.key, bucket.checksum), bucket.code)
+            key = (bucket.key, bucket.checksum)
+            _COMPILED.put(key, bucket.code)
+            self.used.add(key)
 
 
 _COMPILED: Recent[tuple[str, str], CodeType] = Recent(512)
 """Compiled templates kept, the least recently used dropped first: a few sites' worth, a few MB of code."""
 
 
-def compiled_templates() -> dict[tuple[str, str], bytes]:
-    """The templates this process keeps compiled, as data another process of this code can keep."""
-    return {key: marshal.dumps(code) for key, code in _COMPILED.items()}
+def compiled_templates(keys: Collection[tuple[str, str]] | None = None) -> dict[tuple[str, str], bytes]:
+    """The templates this process keeps compiled (those of `keys`, if given), as data another process of
+    this code can keep."""
+    return {key: marshal.dumps(code) for key, code in _COMPILED.items() if keys is None or key in keys}
 
 
 def keep_compiled(compiled: dict[tuple[str, str], bytes]) -> None:

@@ -38,7 +38,7 @@ from ..source.layout import files_below
 from ..themes import installed_themes
 from .charts import uptime_filters
 from .host_rules import META_CONTENT_SECURITY_POLICY, index_html_links
-from .templating import CompiledTemplates, ThemeEnvironment, code_generator
+from .templating import CompiledTemplates, ThemeEnvironment, code_generator, compiled_templates
 
 THEMES = themes.ROOT
 """Where installed themes live: the package generator.themes (the folder themes/)."""
@@ -142,6 +142,12 @@ class Theme:
         written, and processes forked afterwards share the compiled code instead of each compiling it."""
         for name in self.env.list_templates(filter_func=lambda name: not name.startswith(".")):
             self.env.get_template(name)
+
+    def compiled(self) -> dict[tuple[str, str], bytes]:
+        """The compiled code of every template this Theme has loaded, keyed as render.templating keys it, as
+        data a later process of this code can keep (keep_compiled)."""
+        store = self.env.bytecode_cache
+        return compiled_templates(store.used) if isinstance(store, CompiledTemplates) else {}
 
     def static_files(self) -> Iterator[tuple[str, bytes, Path]]:
         """Each folder's files as `source.layout` allows them (the loader has reported what it refuses): the

@@ -6,7 +6,7 @@ file's text, its slug and shown path, the site's timezone and this code, so
 its result is kept under the SHA-256 of exactly those, and a file whose key
 is known is not parsed again. The same sealed folder keeps the record of the
 last build (build.build_record), so a build that would change nothing is not
-done again at all.
+done again at all, and the compiled theme (render.compiled_theme).
 
 The cache is opt-in: a plain `statusblog build` writes nothing outside its
 output, so it lives only where $STATUSBLOG_CACHE_DIR points (one folder per
@@ -28,6 +28,7 @@ import contextlib
 import errno
 import hashlib
 import hmac
+import importlib
 import os
 import pickle
 import secrets
@@ -81,14 +82,21 @@ def _unlinked(path: Path) -> bool:
     return True
 
 
+KEPT_LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml", "jinja2")
+"""The libraries whose work the cache keeps: parses (markdown-it-py, its plugins, PyYAML) and compiled
+templates (Jinja2). A new version of any of them may make other results, so its version is in every key."""
+
+
 @cache
 def code_version() -> bytes:
-    """The generator's own bytes (code, templates, static files) and Python's version.
+    """The generator's own bytes (code, templates, static files), Python's version and the versions of
+    KEPT_LIBRARIES.
 
     Hashing the files, not trusting a version number, means an edited
     checkout or a reinstall can never be served results of other code.
     """
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    libraries = "\0".join(f"{name} {importlib.import_module(name).__version__}" for name in KEPT_LIBRARIES)
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{libraries}\0".encode())
     for name, root in _CODE_ROOTS:
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:

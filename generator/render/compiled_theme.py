@@ -1,0 +1,55 @@
+"""The compiled theme kept in the site's cache folder, so a build after the first, or the dev server's first
+build, does not compile it again.
+
+Compiling a theme costs about half a second of a core on every build (render.templating), and between two
+builds the templates rarely change. A build with a cache folder (source.cache) starts from the templates
+the last one compiled and saves them again when it compiled any other. Each is keyed as the process keys
+its own: its file, the catalog put into it and the checksum of its text, so a template edited since, or
+another language, compiles afresh. The whole file is keyed by source.cache.code_version (this code,
+Python's version and Jinja's), and is sealed like every cache file: compiled code runs, so only code
+this user's own builds compiled is ever loaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+from collections.abc import Set
+from pathlib import Path
+
+from ..source.cache import cache_dir, code_version, read_sealed, write_sealed
+from .templating import keep_compiled
+from .theme import Theme
+
+TEMPLATES_FILE = "templates.marshal"
+
+
+def _path(root: Path) -> Path | None:
+    directory = cache_dir(root)
+    return directory / TEMPLATES_FILE if directory is not None else None
+
+
+def load_compiled(root: Path) -> Set[tuple[str, str]]:
+    """Keep the templates the last build of this site compiled; their keys (none without a cache folder,
+    or when the file is missing, foreign or from other code)."""
+    path = _path(root)
+    if path is None:
+        return frozenset()
+    try:
+        version, compiled = marshal.loads(read_sealed(path))
+        if version != code_version() or not isinstance(compiled, dict):
+            return frozenset()
+        keep_compiled(compiled)
+    except Exception:  # a missing, truncated or foreign file is an empty one
+        return frozenset()
+    return compiled.keys()
+
+
+def save_compiled(root: Path, theme: Theme, loaded: Set[tuple[str, str]]) -> None:
+    """Keep the templates `theme` used for the next build, if they are not those it started from."""
+    path = _path(root)
+    compiled = theme.compiled()
+    if path is None or compiled.keys() == loaded:
+        return
+    with contextlib.suppress(OSError):  # a cache that cannot be written is an empty one
+        write_sealed(path, marshal.dumps((code_version(), compiled)))
