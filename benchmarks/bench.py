@@ -29,8 +29,10 @@ compiles Pelican's.
 Pelican builds the same incidents as plain Markdown articles, at the versions
 pinned in benchmarks/pelican-requirements.txt and with the configuration
 PELICAN_CONF below (its caches off, so it is cold too). Its runs are
-interleaved with statusblog's cold runs (statusblog, Pelican, statusblog, ...),
-so both see the same machine; the ratios of wall and CPU time are reported.
+interleaved with statusblog's cold runs, the two taking turns to go first
+(statusblog, Pelican, Pelican, statusblog, ...), so both see the same machine
+and neither always runs just after the other; the ratios of wall and CPU time
+are reported.
 The table is printed, and written into docs/performance.md between the
 BENCHMARK markers when --write is given.
 
@@ -310,9 +312,12 @@ def measure(size: int, work: Path, outputs: Path, runs: int, pelican: Path | Non
     if pelican is not None:
         shutil.rmtree(pelican_dir, ignore_errors=True)
         pelican_site(site, pelican_dir)
-    for _ in range(runs):  # cold builds and Pelican's, interleaved: both see the same machine
+    for number in range(runs):  # cold builds and Pelican's, interleaved, taking turns to go first
+        pelican_first = pelican is not None and number % 2 == 1
+        if pelican_first:
+            row.pelican.append(pelican_build(pelican, pelican_dir, pelican_out))
         row.cold.append(cold(site, out))
-        if pelican is not None:
+        if pelican is not None and not pelican_first:
             row.pelican.append(pelican_build(pelican, pelican_dir, pelican_out))
     row.files = count_files(out)
     if pelican is not None:
