@@ -198,6 +198,11 @@ PREVIEW_COUNTING_COMPILES = (
     "preview = Preview(Path(sys.argv[1]), build_now(sys.argv[2]), lambda line: None)\n"
     "preview.rebuild(Changes())\n"
     "assert b'Recent incidents' in preview.served.snapshot.get('index.html')\n"
+    "if len(sys.argv) > 3:  # a template of the site's own, saved while the server runs\n"
+    "    own = Path(sys.argv[1], 'templates', 'page.html')\n"
+    "    own.parent.mkdir()\n"
+    "    own.write_text(Path(sys.argv[3]).read_text().replace('{% block main %}', '{% block main %}<hr>', 1))\n"
+    "    preview.rebuild(Changes(theme=True))\n"
     "print(len(compiled))")
 
 
@@ -206,8 +211,8 @@ def test_the_dev_server_starts_from_the_theme_a_build_kept(tmp_path: Path) -> No
     shutil.copytree(DEMO, site)
     env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_CACHE_DIR": str(cache)}
 
-    def serving() -> int:
-        result = subprocess.run([sys.executable, "-c", PREVIEW_COUNTING_COMPILES, str(site), DEMO_NOW],
+    def serving(*then: str) -> int:
+        result = subprocess.run([sys.executable, "-c", PREVIEW_COUNTING_COMPILES, str(site), DEMO_NOW, *then],
                                 capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
         assert result.returncode == 0, result.stderr
         return int(result.stdout)
@@ -215,6 +220,9 @@ def test_the_dev_server_starts_from_the_theme_a_build_kept(tmp_path: Path) -> No
     assert serving() > 20
     assert serving() == 0
     assert compiles(site, tmp_path / "built", cache) == 0
+    assert serving(str(REPO / "themes" / "default" / "templates" / "page.html")) == 1
+    assert compiles(site, tmp_path / "built-again", cache) == 0, "the template saved while serving was not kept"
+    assert "<main id=\"main\">\n<hr>" in (tmp_path / "built-again" / "about" / "index.html").read_text(encoding="utf-8")
 
 
 def test_templates_kept_by_another_user_are_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,7 @@ import gc
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -150,6 +150,8 @@ class Preview:
         self.say = say
         self.workspace: Workspace | None = None
         self.theme: Theme | None = None
+        self.kept_templates: Set[tuple[str, str]] | None = None
+        """The compiled templates in the site's cache folder, read once (render.compiled_theme)."""
         self.reuse = Reuse()
         """Per-item results of the last rebuild, reused for the files a save did not touch."""
         # Generations count up from the start time, so a tab left open across a restart reloads.
@@ -186,13 +188,14 @@ class Preview:
             self._publish(None, tuple(checked.errors))
             return
         try:
-            kept = load_compiled(self.root) if self.theme is None else frozenset()
+            if self.kept_templates is None:
+                self.kept_templates = load_compiled(self.root)
             theme = self.theme or load_theme(self.root, checked.state.site.config)
             if self.theme is None:
                 # A syntax error shows (file and line) before anything is swapped in; an error only rendering
                 # finds is shown on the page that hits it, as rendering every page would take seconds.
                 theme.compile()
-                save_compiled(self.root, theme, kept)
+                self.kept_templates = save_compiled(self.root, theme, self.kept_templates)
         except jinja2.TemplateError as exc:
             problem = template_problem(exc, self.root)
             self.say(problem.format())

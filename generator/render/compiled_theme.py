@@ -45,11 +45,11 @@ def load_compiled(root: Path) -> Set[tuple[str, str]]:
     return compiled.keys()
 
 
-def save_compiled(root: Path, theme: Theme, loaded: Set[tuple[str, str]]) -> None:
-    """Keep the templates `theme` used for the next build, if they are not those it started from."""
+def save_compiled(root: Path, theme: Theme, kept: Set[tuple[str, str]]) -> Set[tuple[str, str]]:
+    """Keep the templates `theme` used for the next build, unless they are those `kept` already; their keys."""
     path = _path(root)
     compiled = theme.compiled()
-    if path is None or compiled.keys() == loaded:
-        return
-    with contextlib.suppress(OSError):  # a cache that cannot be written is an empty one
-        write_sealed(path, marshal.dumps((code_version(), compiled)))
+    if path is not None and compiled.keys() != kept:
+        with contextlib.suppress(OSError):  # a cache that cannot be written is an empty one
+            write_sealed(path, marshal.dumps((code_version(), compiled)))
+    return compiled.keys()
