@@ -47,7 +47,7 @@ def _tree_listing(root: Path, skip: Collection[Path] = (), skip_prefix: str = "\
     with `skip_prefix` (a build's staging trees). A link is listed, never
     followed: its target is listed where it lies, and a loop costs nothing.
     """
-    stack = [root]
+    stack = [os.fspath(root)]  # paths as text: an output has a folder per incident, and Path costs per folder
     while stack:
         directory = stack.pop()
         try:
@@ -63,7 +63,7 @@ def _tree_listing(root: Path, skip: Collection[Path] = (), skip_prefix: str = "\
                 continue
             if stat.S_ISDIR(status.st_mode):
                 if not entry.name.startswith(skip_prefix) and not (skip and Path(os.path.realpath(entry.path)) in skip):
-                    stack.append(Path(entry.path))
+                    stack.append(entry.path)
                 continue
             link = os.readlink(entry.path) if stat.S_ISLNK(status.st_mode) else ""
             yield (f"{entry.path}\0{link}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
@@ -77,8 +77,7 @@ def fingerprint(root: Path, out: Path, now: datetime) -> bytes:
     published = Path(os.path.realpath(out))
     home = cache_home()
     skip = {published} | ({Path(os.path.realpath(home))} if home is not None else set())
-    for line in _tree_listing(root, skip, f".{published.name}."):
-        digest.update(line)
+    digest.update(b"".join(_tree_listing(root, skip, f".{published.name}.")))
     return digest.digest()
 
 
@@ -86,10 +85,7 @@ def _tree_digest(out: Path) -> bytes | None:
     """The output tree's listing in 32 bytes; None when there is no output to list."""
     if not out.is_dir():
         return None
-    digest = hashlib.sha256()
-    for line in _tree_listing(out):
-        digest.update(line)
-    return digest.digest()
+    return hashlib.sha256(b"".join(_tree_listing(out))).digest()
 
 
 def _record_path(root: Path, out: Path) -> Path | None:

@@ -204,12 +204,12 @@ def _fresh_staging(out: Path, target: Path) -> Path:
 def check_tree_fits(staging: Path) -> None:
     """Refuse a tree with more files, or more bytes, than a host takes in one deployment."""
     files = total = 0
-    stack = [staging]
+    stack = [os.fspath(staging)]  # paths as text: a folder per incident, and Path costs per folder
     while stack:
         with os.scandir(stack.pop()) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
+                    stack.append(entry.path)
                 elif entry.name != MARKER:
                     files += 1
                     total += entry.stat(follow_symlinks=False).st_size
