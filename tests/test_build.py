@@ -234,7 +234,7 @@ def test_two_families_writing_one_file_fail_the_build_and_name_both(tmp_path: Pa
     made_from = partial(Origin, "components.toml", None, "", "")
     intruder = families.Family("badges", files=lambda _state, _theme: iter([("components/api/feed.xml", b"<rss/>",
                                                                              made_from)]))
-    monkeypatch.setattr("generator.build.builder.OUTPUTS", (*families.OUTPUTS, intruder))
+    monkeypatch.setattr("generator.build.full_build.OUTPUTS", (*families.OUTPUTS, intruder))
     monkeypatch.setattr(processes, "PARALLEL_RENDER_MIN", 1)
     monkeypatch.setenv("STATUSBLOG_JOBS", jobs)
     with pytest.raises(SiteError) as raised:
@@ -251,7 +251,7 @@ def test_a_family_writing_outside_its_declared_names_fails_the_build(tmp_path: P
 
     made_from = partial(Origin, "site.toml", None, "", "")
     stray = families.Family("calendar", files=lambda _state, _theme: iter([("status.txt", b"up", made_from)]))
-    monkeypatch.setattr("generator.build.builder.OUTPUTS", (*families.OUTPUTS, stray))
+    monkeypatch.setattr("generator.build.full_build.OUTPUTS", (*families.OUTPUTS, stray))
     with pytest.raises(SiteError) as raised:
         build(REPO / "content", tmp_path / "public", build_now(DEMO_NOW))
     assert "the 'calendar' output family wrote status.txt, outside the names it declares" in str(

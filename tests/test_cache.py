@@ -78,6 +78,34 @@ def test_a_build_with_nothing_changed_is_skipped_and_an_edit_is_not(tmp_path: Pa
     assert later.exit_code == 0 and out.stat().st_ino != first, "another 'now' is another build"
 
 
+NOT_NEEDED_TO_SKIP = ("generator.build.full_build", "generator.pipeline", "generator.derive", "generator.render",
+                      "generator.outputs", "babel", "feedgen", "lxml")
+"""What a build that would change nothing has no need to load: reading, deriving and rendering a site."""
+
+
+def test_a_build_that_would_change_nothing_loads_no_code_that_reads_or_renders_a_site(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"incidents/api.md": INCIDENT})
+    out = tmp_path / "public"
+    probe = ("import sys\nfrom generator.cli.main import main\n"
+             f"sys.argv = ['statusblog', 'build', {str(site)!r}, '--out', {str(out)!r}, '--now', {NOW!r}]\n"
+             "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+             "print('\\n'.join(sorted(sys.modules)))")
+
+    def loaded() -> set[str]:
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=REPO)
+        assert result.returncode == 0, result.stderr
+        return set(result.stdout.split())
+
+    assert {"generator.build.full_build", "babel", "feedgen"} <= loaded(), "the first build was not done"
+    first = out.stat().st_ino
+    skipped = loaded()
+    assert out.stat().st_ino == first, "an unchanged site was built again"
+    assert not {name for name in skipped if name.startswith(NOT_NEEDED_TO_SKIP)}
+    (site / "incidents" / "api.md").write_text(INCIDENT + "\nA pool was exhausted.\n", encoding="utf-8")
+    assert "generator.build.full_build" in loaded() and out.stat().st_ino != first
+
+
 def test_a_skipped_build_reports_the_same_warnings_and_strict_still_fails(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"incidents/slow.md": OPEN_WITHOUT_ETA})
     out = tmp_path / "public"

@@ -165,7 +165,7 @@ def test_building_loads_neither_the_importers_nor_the_alerts_nor_notify() -> Non
 def test_a_build_starts_its_processes_before_loading_what_only_one_of_them_needs() -> None:
     """icalendar (the calendar) and urllib.request (through xml.sax.saxutils, for the badges) take longer to
     load than those files take to write; the process that writes each loads it."""
-    loaded = _modules_loaded_by("import generator.build.builder")
+    loaded = _modules_loaded_by("import generator.build.full_build")
     assert "generator.outputs.calendar" in loaded and "generator.outputs.badges" in loaded
     assert not {name for name in loaded if name.startswith(("icalendar", "urllib.request", "xml.sax"))}
 

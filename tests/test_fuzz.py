@@ -28,7 +28,8 @@ import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build.builder import build, build_units
+from generator.build.builder import build
+from generator.build.full_build import build_units
 from generator.core.model import SiteConfig
 from generator.core.problems import SiteError
 from generator.core.times import build_now

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from generator.build.builder import build_units
+from generator.build.full_build import build_units
 from generator.core.times import build_now
 from generator.pipeline.evaluate import check
 from generator.render.templating import escape_output, escape_text, fast_escape_text

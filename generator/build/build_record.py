@@ -18,9 +18,22 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.problems import Problem
+from ..proof.bylines import NO_BYLINES, Bylines
 from ..source.cache import cache_dir, cache_home, code_version, read_sealed, write_sealed
 
 BUILDS_FOLDER = "builds"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build reports: the files it wrote (or the last one wrote, when nothing changed), its warnings,
+    when the site next changes by itself, and the bylines it proved."""
+
+    files: int
+    seconds: float
+    warnings: list[Problem]
+    next_change: datetime | None
+    bylines: Bylines = NO_BYLINES
 
 
 @dataclass(frozen=True, slots=True)

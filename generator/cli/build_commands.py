@@ -16,7 +16,6 @@ from ..build.builder import build as build_site
 from ..build.output_dir import OutputError
 from ..core.problems import Severity, SiteError
 from ..core.times import iso_utc
-from ..pipeline.evaluate import check as check_site
 from ..proof.bylines import summary as signature_summary
 from .console import plural, report, resolve_now, strict_failure
 from .options import NOW_OPTION, SITE_ARGUMENT, SITE_OPTION, locate, resolve_signatures, signature_options
@@ -30,6 +29,8 @@ from .options import NOW_OPTION, SITE_ARGUMENT, SITE_OPTION, locate, resolve_sig
 @signature_options
 def check(site_argument: Path | None, site: Path | None, now: str | None, strict: bool, **signing: Any) -> None:
     """Check a site and print every problem as path:line: message."""
+    from ..pipeline.evaluate import check as check_site  # `build` stops before loading it when it can
+
     root = locate(site_argument, site).root
     signatures = resolve_signatures(**signing)
     checked = check_site(root, resolve_now(now), signatures)
