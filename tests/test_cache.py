@@ -156,37 +156,34 @@ def test_a_build_over_several_processes_writes_the_same_bytes_as_one(tmp_path: P
     assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
 
 
-COUNTING_COMPILES = ("import os, sys, jinja2; build = os.getpid(); compiled = []; compile = jinja2.Environment._compile\n"
-                     "def counted(env, source, filename):\n"
-                     "    if os.getpid() == build and os.path.isfile(str(filename)): compiled.append(filename)\n"
-                     "    return compile(env, source, filename)\n"
-                     "jinja2.Environment._compile = counted\n"
-                     "from generator.cli.main import main\n"
-                     "try: main()\n"
-                     "finally: print('compiled by the build process:', len(compiled), file=sys.stderr)")
+COMPILE_COUNTER = ("import os, sys, jinja2; this = os.getpid(); compiled = []; compile = jinja2.Environment._compile\n"
+                   "def counted(env, source, filename):\n"
+                   "    if os.getpid() == this and os.path.isfile(str(filename)): compiled.append(filename)\n"
+                   "    return compile(env, source, filename)\n"
+                   "jinja2.Environment._compile = counted\n")
+"""The start of a probe: counts, in `compiled`, the template files this process (not one it forks) compiles."""
+COUNTING_COMPILES = COMPILE_COUNTER + ("from generator.cli.main import main\n"
+                                       "try: main()\n"
+                                       "finally: print('compiled by the build process:', len(compiled), file=sys.stderr)")
+
+
+def compiles(site: Path, out: Path, cache: Path | str, before: str = "", jobs: int = 1) -> int:
+    """How many template files a CLI build compiles in its own process (`before` runs first in it)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": str(jobs), "STATUSBLOG_CACHE_DIR": str(cache)}
+    result = subprocess.run([sys.executable, "-c", before + COUNTING_COMPILES, "build", str(site), "--out", str(out),
+                             "--now", DEMO_NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return int(result.stderr.rsplit("compiled by the build process: ", 1)[1])
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_build_over_several_processes_compiles_its_theme_while_it_reads_the_site(tmp_path: Path, jobs: int) -> None:
     """With a second core, the theme's files are compiled by another process while the build reads and checks
     the site; the build process compiles none of them and writes the same bytes."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": str(jobs), "STATUSBLOG_CACHE_DIR": "off"}
     out = tmp_path / "public"
-    result = subprocess.run([sys.executable, "-c", COUNTING_COMPILES, "build", str(DEMO), "--out", str(out),
-                             "--now", DEMO_NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
-    assert result.returncode == 0, result.stderr
-    compiled = int(result.stderr.rsplit("compiled by the build process: ", 1)[1])
-    assert (compiled == 0) if jobs > 1 else (compiled > 20), result.stderr
+    compiled = compiles(DEMO, out, "off", jobs=jobs)
+    assert (compiled == 0) if jobs > 1 else (compiled > 20), compiled
     assert tree(out) == tree(REPO / "tests" / "golden" / "demo")
-
-
-def compiles(site: Path, out: Path, cache: Path, before: str = "") -> int:
-    """How many template files a one-process CLI build compiles (`before` runs first in that process)."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": "1", "STATUSBLOG_CACHE_DIR": str(cache)}
-    result = subprocess.run([sys.executable, "-c", before + COUNTING_COMPILES, "build", str(site), "--out", str(out),
-                             "--now", DEMO_NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return int(result.stderr.rsplit("compiled by the build process: ", 1)[1])
 
 
 @pytest.mark.slow
@@ -214,12 +211,7 @@ def test_the_theme_one_build_compiled_is_kept_for_the_next_until_what_it_was_mad
     assert "Pembaruan" in (tmp_path / "indonesian" / "index.html").read_text(encoding="utf-8")
 
 
-PREVIEW_COUNTING_COMPILES = (
-    "import os, sys, jinja2; compiled = []; compile = jinja2.Environment._compile\n"
-    "def counted(env, source, filename):\n"
-    "    if os.path.isfile(str(filename)): compiled.append(filename)\n"
-    "    return compile(env, source, filename)\n"
-    "jinja2.Environment._compile = counted\n"
+PREVIEW_COUNTING_COMPILES = COMPILE_COUNTER + (
     "from pathlib import Path\n"
     "from generator.core.times import build_now\n"
     "from generator.preview.live import Changes, Preview\n"
@@ -253,7 +245,7 @@ def test_the_dev_server_starts_from_the_theme_a_build_kept(tmp_path: Path) -> No
     assert "<main id=\"main\">\n<hr>" in (tmp_path / "built-again" / "about" / "index.html").read_text(encoding="utf-8")
 
 
-def test_templates_kept_by_another_user_are_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_templates_sealed_with_another_key_are_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Compiled code runs: a kept theme sealed with any key but this user's is compiled afresh."""
     from generator.render.compiled_theme import TEMPLATES_FILE
     from generator.source.cache import cache_dir

@@ -3,8 +3,8 @@ done because nothing would change.
 
 The whole build holds the output's lock, from deciding that nothing changed to noting the tree it swapped
 in, so what it reports is that tree. A build that would change nothing stops before the code that reads,
-derives and renders a site is loaded (build.full_build): loading it is most of what such a build would
-otherwise take.
+derives and renders a site is loaded (build.full_build): loading it would otherwise be about a third of
+such a build's time at 1,000 incidents.
 """
 
 from __future__ import annotations

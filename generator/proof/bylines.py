@@ -156,8 +156,7 @@ class Bylines(Mapping[tuple[str, int], Byline]):
             return self.headers.get(signed.source)
         if signed is None or not self.places:  # a build that proves nothing asks for every update's proof
             return None
-        places = self.places.get(signed, ())
-        return weakest(self.entries[place] for place in places if place in self.entries) if places else None
+        return weakest(self.entries[place] for place in self.places.get(signed, ()) if place in self.entries)
 
     def author(self, author_id: str, byline: Byline | None) -> Author | None:
         """Who a verified proof names, as the trust root lists them; None when the proof shows no one."""
