@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from types import CodeType, FunctionType, MethodType
 from typing import Any
 
@@ -202,10 +202,22 @@ class CompiledTemplates(jinja2.BytecodeCache):
     build with a cache folder keeps what its Theme used there (render.compiled_theme).
     """
 
-    def __init__(self, catalog: str) -> None:
+    def __init__(self, catalog: str, shipped: Mapping[tuple[str, str], str]) -> None:
         self.catalog = catalog
+        self.shipped = shipped
+        """The installed theme's templates as Jinja compiles them with this catalog (render.shipped_theme)."""
         self.used: set[tuple[str, str]] = set()
         """The keys of the templates this Theme loaded, found here or compiled: what a build keeps."""
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        """A template compiled already, or else its shipped source made into code: either is what Jinja would
+        make of this exact text; only a template that is neither is compiled by Jinja."""
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is None and (shipped := self.shipped.get((name, bucket.checksum))) is not None:
+            bucket.code = compile(shipped, filename or "<template>", "exec")  # as jinja2.Environment._compile
+            self.dump_bytecode(bucket)
+        return bucket
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return hashlib.sha256(f"{self.catalog}\0{name}\0{filename}".encode()).hexdigest()
