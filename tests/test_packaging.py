@@ -23,8 +23,10 @@ import yaml
 
 from generator import __version__
 from generator.authoring.newsite import canonical_name
-from tests.conftest import REPO
+from tests.conftest import DEMO, DEMO_NOW, REPO
 from tests.support.tools import TOOLS_DIR, skip_or_fail
+from tests.test_build import tree
+from tests.test_cache import COMPILE_COUNTER
 
 WHEELHOUSE = TOOLS_DIR / "wheelhouse"
 NOW = "2026-03-20T08:00:00Z"
@@ -212,6 +214,23 @@ def test_every_package_of_the_source_tree_imports_from_the_installed_wheel(insta
     assert result.stdout.strip() == str(len(modules))
 
 
+def test_a_build_from_the_installed_wheel_compiles_none_of_its_theme(installed: dict[str, str],
+                                                                   tmp_path: Path) -> None:
+    """The theme's compiled templates ship in the wheel and serve its own install path: a first build from
+    site-packages compiles nothing and writes the demo's golden bytes."""
+    out = tmp_path / "public"
+    probe = COMPILE_COUNTER + (
+        "from generator.cli.main import main\n"
+        "from generator.render.theme import THEMES\n"
+        "assert '/site-packages/' in str(THEMES), THEMES\n"
+        "try: main()\n"
+        "finally: print('compiled by the build process:', len(compiled), file=sys.stderr)")
+    env = {**installed, "STATUSBLOG_CACHE_DIR": "off", "STATUSBLOG_JOBS": "1"}
+    result = run(["python", "-c", probe, "build", str(DEMO), "--out", str(out), "--now", DEMO_NOW], tmp_path, env)
+    assert result.stderr.rsplit("compiled by the build process: ", 1)[1].strip() == "0"
+    assert tree(out) == tree(REPO / "tests" / "golden" / "demo")
+
+
 @pytest.mark.slow
 def test_an_installed_wheel_says_where_it_came_from_as_importlib_metadata_reads_it(installed: dict[str, str],
                                                                                   tmp_path: Path) -> None:
@@ -231,7 +250,8 @@ def test_the_wheel_carries_the_theme_the_scaffold_and_the_translations_and_passe
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"generator/themes/default/templates/base.html", "generator/themes/default/static/style.css",
             "generator/themes/default/translations/id/LC_MESSAGES/messages.mo",
-            "generator/scaffold/workflow.yml", "generator/scaffold/build-install-steps.yml"} <= names
+            "generator/scaffold/workflow.yml", "generator/scaffold/build-install-steps.yml",
+            "generator/themes/default/compiled/en.json", "generator/themes/default/compiled/id.json"} <= names
     assert not [name for name in names if name.startswith(("tests/", "content/", "themes/"))]
     (sdist,) = dist.glob("*.tar.gz")
     result = run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)], dist, dict(os.environ))

@@ -1,13 +1,14 @@
 """The compiled theme kept in the site's cache folder, so a build after the first, or the dev server's first
 build, does not compile it again.
 
-Compiling the default theme costs about 0.4 s of a core on every build (render.templating), and between two
-builds the templates rarely change. A build with a cache folder (source.cache) starts from the templates
-the last one compiled and saves them again when it compiled any other. Each is keyed as the process keys
-its own: its file, the catalog put into it and the checksum of its text, so a template edited since, or
-another language, compiles afresh. The whole file is keyed by source.cache.code_version (this code,
-Python's version and Jinja's), and is sealed like every cache file: compiled code runs, so only code
-this user's own builds compiled is ever loaded.
+Compiling the default theme costs about 0.4 s of a core (render.templating); making it from the code that
+ships with it (render.shipped_theme) still about 0.08 s, and a site's own templates ship with nothing. Between
+two builds the templates rarely change, and code kept here loads in a few milliseconds. A build with a cache
+folder (source.cache) starts from the templates the last one compiled and saves them again when it compiled
+any other. Each is keyed as the process keys its own: its file, the catalog put into it and the checksum of
+its text, so a template edited since, or another language, compiles afresh. The whole file is keyed by
+source.cache.code_version (this code, Python's version and Jinja's), and is sealed like every cache file:
+compiled code runs, so only code this user's own builds compiled is ever loaded.
 """
 
 from __future__ import annotations
