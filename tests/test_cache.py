@@ -13,6 +13,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,32 @@ def test_a_build_with_nothing_changed_is_skipped_and_an_edit_is_not(tmp_path: Pa
     assert "A connection pool was exhausted." in (out / "incidents" / "api" / "index.html").read_text(encoding="utf-8")
     later = run("build", str(site), "--out", str(out), "--now", "2026-03-16T00:00:00Z")
     assert later.exit_code == 0 and out.stat().st_ino != first, "another 'now' is another build"
+
+
+def test_a_build_is_done_again_when_a_library_or_the_zone_database_it_runs_on_changes(tmp_path: Path) -> None:
+    """New CLDR words in a new Babel, or new zone rules, change what a build writes though the site has not."""
+    site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})
+    out, libraries, zones = tmp_path / "public", tmp_path / "libraries", tmp_path / "zones"
+    libraries.mkdir()
+    zones.mkdir()
+    (zones / "tzdata.zi").write_text("# version 2099a\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(libraries)]),
+           "PYTHONTZPATH": os.pathsep.join([str(zones), *zoneinfo.TZPATH]), "STATUSBLOG_CACHE_DIR": str(tmp_path / "c")}
+
+    def built() -> int:
+        result = subprocess.run([sys.executable, "-m", "generator", "build", str(site), "--out", str(out), "--now",
+                                 NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return out.stat().st_ino
+
+    first = built()
+    assert built() == first, "an unchanged site was built again"
+    (libraries / "babel-99.0.0.dist-info").mkdir()
+    upgraded = built()
+    assert upgraded != first, "a build after Babel was upgraded reported the old output"
+    assert built() == upgraded
+    (zones / "tzdata.zi").write_text("# version 2099b\n", encoding="utf-8")
+    assert built() != upgraded, "a build after the zone rules changed reported the old output"
 
 
 NOT_NEEDED_TO_SKIP = ("generator.build.full_build", "generator.pipeline", "generator.derive", "generator.render",

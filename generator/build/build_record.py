@@ -1,8 +1,9 @@
 """A build that would change nothing: the record of the last build into an output, and when to trust it.
 
-A build whose every input (the site's files, the generator's own code, "now", the working directory) is
-the same as the last build into the same output, and whose output is still exactly what that build
-wrote, is not done again. The record is a sealed file in the site's cache folder (source.cache).
+A build whose every input (the site's files, the generator's own code, the libraries and zone database it
+runs on, "now", the working directory) is the same as the last build into the same output, and whose output
+is still exactly what that build wrote, is not done again. The record is a sealed file in the site's cache
+folder (source.cache).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import hashlib
 import os
 import pickle
 import stat
+import sys
+import zoneinfo
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -83,9 +86,34 @@ def _tree_listing(root: Path, skip: Collection[Path] = (), skip_prefix: str = "\
                    f"{status.st_ino}\n").encode("utf-8", "surrogateescape")
 
 
+def _runtime() -> bytes:
+    """What a build runs on besides its own code and Python (source.cache.code_version): each distribution
+    installed where this process imports from, by name and version (`babel-2.19.0.dist-info`), and the version
+    line of each zone database `zoneinfo` may read.
+
+    A new Babel (other CLDR words and date formats), feedgen, lxml or icalendar, or new zone rules, can change
+    what a build writes while not a byte of the site changes. Names only: listing a few folders costs a
+    millisecond, where importing the libraries to ask their versions would cost more than the rest of the check.
+    """
+    parts = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or os.curdir)
+        except OSError:  # a zip file, or a folder that is gone
+            continue
+        parts += sorted(name for name in names if name.endswith((".dist-info", ".egg-info")))
+    for directory in zoneinfo.TZPATH:
+        try:
+            with open(os.path.join(directory, "tzdata.zi"), "rb") as database:
+                parts.append(database.readline(100).decode("ascii", "replace"))
+        except OSError:
+            continue
+    return "\0".join(parts).encode("utf-8", "surrogateescape")
+
+
 def fingerprint(root: Path, out: Path, now: datetime) -> bytes:
     """Everything a build's output depends on, in 32 bytes."""
-    digest = hashlib.sha256(code_version())
+    digest = hashlib.sha256(code_version() + _runtime())
     digest.update(f"{now.isoformat()}\0{Path.cwd()}\0{root.absolute()}\0{out.absolute()}\0".encode())
     published = Path(os.path.realpath(out))
     home = cache_home()
