@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..core.problems import Problem
 from ..proof.bylines import NO_BYLINES, Bylines
-from ..source.cache import cache_dir, cache_home, code_version, read_sealed, write_sealed
+from ..source.cache import cache_dir, cache_home, own_code, read_sealed, write_sealed
 
 BUILDS_FOLDER = "builds"
 
@@ -87,13 +87,14 @@ def _tree_listing(root: Path, skip: Collection[Path] = (), skip_prefix: str = "\
 
 
 def _runtime() -> bytes:
-    """What a build runs on besides its own code and Python (source.cache.code_version): each distribution
+    """What a build runs on besides its own code and Python (source.cache.own_code): each distribution
     installed where this process imports from, by name and version (`babel-2.19.0.dist-info`), and the version
     line of each zone database `zoneinfo` may read.
 
-    A new Babel (other CLDR words and date formats), feedgen, lxml or icalendar, or new zone rules, can change
-    what a build writes while not a byte of the site changes. Names only: listing a few folders costs a
-    millisecond, where importing the libraries to ask their versions would cost more than the rest of the check.
+    A new markdown-it-py or Jinja (other pages), a new Babel (other CLDR words and date formats), feedgen, lxml
+    or icalendar, or new zone rules, can change what a build writes while not a byte of the site changes. Names
+    only: listing a few folders costs a millisecond, where importing the libraries to ask their versions costs
+    0.08 to 0.1 s, a third of a build that would change nothing at 1,000 incidents.
     """
     parts = []
     for entry in sys.path:
@@ -113,7 +114,7 @@ def _runtime() -> bytes:
 
 def fingerprint(root: Path, out: Path, now: datetime) -> bytes:
     """Everything a build's output depends on, in 32 bytes."""
-    digest = hashlib.sha256(code_version() + _runtime())
+    digest = hashlib.sha256(own_code() + _runtime())
     digest.update(f"{now.isoformat()}\0{Path.cwd()}\0{root.absolute()}\0{out.absolute()}\0".encode())
     published = Path(os.path.realpath(out))
     home = cache_home()

@@ -88,21 +88,27 @@ templates (Jinja2). A new version of any of them may make other results, so its 
 
 
 @cache
-def code_version() -> bytes:
-    """The generator's own bytes (code, templates, static files), Python's version and the versions of
-    KEPT_LIBRARIES.
+def own_code() -> bytes:
+    """The generator's own bytes (code, templates, static files) and Python's version, in 32 bytes.
 
     Hashing the files, not trusting a version number, means an edited
     checkout or a reinstall can never be served results of other code.
+    Nothing is imported: a build that would change nothing asks this first.
     """
-    libraries = "\0".join(f"{name} {importlib.import_module(name).__version__}" for name in KEPT_LIBRARIES)
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{libraries}\0".encode())
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     for name, root in _CODE_ROOTS:
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 relative = f"{name}/{path.relative_to(root).as_posix()}"
                 digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
+
+
+@cache
+def code_version() -> bytes:
+    """own_code and the versions of KEPT_LIBRARIES: what every cache file is keyed by."""
+    libraries = "\0".join(f"{name} {importlib.import_module(name).__version__}" for name in KEPT_LIBRARIES)
+    return hashlib.sha256(own_code() + libraries.encode()).digest()
 
 
 @dataclass(frozen=True, slots=True)
