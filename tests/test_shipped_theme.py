@@ -98,3 +98,15 @@ def test_a_file_made_with_another_catalog_is_not_used(tmp_path: Path) -> None:
     path.write_text(json.dumps(made), encoding="utf-8")
     assert shipped_sources(theme, "en", "one") == {("a.html", "c"): "x"}
     assert shipped_sources(theme, "en", "another") == {}
+
+
+@pytest.mark.parametrize("language", ["../en", "en/../en", "/tmp/en", "en.", "", "en\0"])
+def test_a_language_that_is_not_a_plain_code_ships_nothing(tmp_path: Path, language: str) -> None:
+    """Code is run from what ships: a language setting never names a file, even one the theme holds."""
+    theme = tmp_path / "theme"
+    made = {"jinja": jinja2.__version__, "catalog": "one", "templates": {"a.html": {"checksum": "c", "code": "x"}}}
+    for where in (shipped_path(theme, "en"), tmp_path / "en.json", theme / "en.json"):
+        where.parent.mkdir(parents=True, exist_ok=True)
+        where.write_text(json.dumps(made), encoding="utf-8")
+    assert shipped_sources(theme, "en", "one")
+    assert shipped_sources(theme, language, "one") == {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -31,6 +32,11 @@ Shipped = Mapping[tuple[str, str], str]
 """(template name, checksum of its text, as Jinja takes it) -> the Python source Jinja makes of it."""
 
 
+LANGUAGE_FILE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*")
+"""A language code as a file name (`en`, `pt_BR`): a code that is anything else ships nothing, whatever a
+site's settings say, so no setting can point the build at code outside the theme's own folder."""
+
+
 def shipped_path(theme: Path, language: str) -> Path:
     """Where a theme's templates compiled with the catalog of `language` ship."""
     return theme / SHIPPED_FOLDER / f"{language.replace('-', '_')}.json"
@@ -40,6 +46,8 @@ def shipped_path(theme: Path, language: str) -> Path:
 def shipped_sources(theme: Path, language: str, catalog: str) -> Shipped:
     """The sources shipped for `theme` in `language`, if they were made with this catalog and this Jinja; none
     otherwise, or when the file is missing or damaged (the templates are then compiled, as without it)."""
+    if not LANGUAGE_FILE.fullmatch(language.replace("-", "_")):
+        return {}
     try:
         made = json.loads(shipped_path(theme, language).read_bytes())
         if made["jinja"] != jinja2.__version__ or made["catalog"] != catalog:
