@@ -30,6 +30,27 @@ def benchmark_sites() -> ModuleType:
     spec.loader.exec_module(module)
     return module
 
+def theme_templates(theme: str = "default") -> list[str]:
+    """The names of an installed theme's templates, as a Theme loads them all (render.theme.Theme.compile)."""
+    folder = REPO / "themes" / theme / "templates"
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
+                  if path.is_file() and not path.name.startswith("."))
+
+
+THEME = REPO / "themes" / "default" / "templates"
+THEME_TEMPLATES = theme_templates()
+"""The default theme's templates, each of which ships compiled (generator/render/shipped_theme.py)."""
+
+
+def own_templates(site: Path) -> None:
+    """Make every template of the theme the site's own, each with text of its own that renders the same: a
+    site none of whose templates ships compiled, so that each is compiled by Jinja (or kept compiled)."""
+    for name in THEME_TEMPLATES:
+        own = site / "templates" / name
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.write_text((THEME / name).read_text(encoding="utf-8") + "{# the site's own #}", encoding="utf-8")
+
+
 SITE_TOML = """\
 title = "Example Status"
 base_url = "https://status.example.com/"

@@ -25,7 +25,7 @@ from generator.core.times import zone
 from generator.source.loader import CONTENT_KINDS, config_for_theme, content_files, read_parsed
 from generator.source.registries import load_site_config
 from tests.conftest import DEMO, DEMO_NOW, REPO
-from tests.sites import INCIDENT, run, write_site
+from tests.sites import INCIDENT, THEME, THEME_TEMPLATES, own_templates, run, write_site
 from tests.test_build import tree
 
 NOW = "2026-03-15T00:00:00Z"
@@ -194,21 +194,6 @@ COMPILE_COUNTER = ("import os, sys, jinja2; this = os.getpid(); compiled = []; c
 COUNTING_COMPILES = COMPILE_COUNTER + ("from generator.cli.main import main\n"
                                        "try: main()\n"
                                        "finally: print('compiled by the build process:', len(compiled), file=sys.stderr)")
-
-
-THEME = REPO / "themes" / "default" / "templates"
-THEME_TEMPLATES = sorted(path.relative_to(THEME).as_posix() for path in THEME.rglob("*")
-                         if path.is_file() and not path.name.startswith("."))
-"""The default theme's templates, each of which ships compiled (generator/render/shipped_theme.py)."""
-
-
-def own_templates(site: Path) -> None:
-    """Make every template of the theme the site's own, each with text of its own that renders the same: a
-    site none of whose templates ships compiled, so that each is compiled by Jinja (or kept compiled)."""
-    for name in THEME_TEMPLATES:
-        own = site / "templates" / name
-        own.parent.mkdir(parents=True, exist_ok=True)
-        own.write_text((THEME / name).read_text(encoding="utf-8") + "{# the site's own #}", encoding="utf-8")
 
 
 def compiles(site: Path, out: Path, cache: Path | str, before: str = "", jobs: int = 1) -> int:

@@ -19,16 +19,11 @@ from generator.pipeline.evaluate import check
 from generator.render.shipped_theme import shippable, shipped_path, shipped_sources
 from generator.render.theme import catalog_digest, load_theme, theme_dir, translations
 from tests.conftest import DEMO, DEMO_NOW, REPO
-from tests.sites import write_site
-from tests.test_cache import THEME, THEME_TEMPLATES, compiles, own_templates, tree
+from tests.sites import THEME, THEME_TEMPLATES, own_templates, theme_templates, write_site
+from tests.test_build import tree
+from tests.test_cache import compiles
 
 GOLDEN = REPO / "tests" / "golden" / "demo"
-
-
-def _theme_templates(theme: str) -> list[str]:
-    folder = theme_dir(theme) / "templates"
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
-                  if path.is_file() and not path.name.startswith("."))
 
 
 SHIPPED = [(theme, language) for theme in sorted(installed_themes()) for language in languages(theme)]
@@ -41,13 +36,13 @@ def test_each_shipped_file_is_what_the_theme_compiles_to_now(tmp_path: Path, the
     site = write_site(tmp_path / "site")  # no templates of its own: only the theme's are found
     config = dataclasses.replace(check(site, build_now(DEMO_NOW)).state.site.config, theme=theme, language=language)
     digest = catalog_digest(translations(theme_dir(theme), language))
-    made = shippable(load_theme(site, config).env, digest, _theme_templates(theme))
+    made = shippable(load_theme(site, config).env, digest, theme_templates(theme))
     path = shipped_path(theme_dir(theme), language)
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.parent.mkdir(exist_ok=True)
         path.write_text(made, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == made, "stale: run UPDATE_GOLDEN=1 pytest tests/test_shipped_theme.py"
-    assert set(json.loads(made)["templates"]) == set(_theme_templates(theme))
+    assert set(json.loads(made)["templates"]) == set(theme_templates(theme))
 
 
 def test_a_first_build_compiles_no_shipped_template_and_writes_the_same_bytes(tmp_path: Path) -> None:

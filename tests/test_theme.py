@@ -18,8 +18,7 @@ from generator.pipeline.evaluate import check
 from generator.render.templating import escape_output, escape_text, fast_escape_text
 from generator.render.theme import Theme, load_theme
 from tests.conftest import DEMO, DEMO_NOW, REPO
-from tests.sites import INCIDENT, run, write_site
-from tests.test_cache import THEME_TEMPLATES, own_templates
+from tests.sites import INCIDENT, THEME_TEMPLATES, own_templates, run, write_site
 
 
 def stock(theme: Theme) -> Theme:
