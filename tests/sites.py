@@ -30,6 +30,7 @@ def benchmark_sites() -> ModuleType:
     spec.loader.exec_module(module)
     return module
 
+
 def theme_templates(theme: str = "default") -> list[str]:
     """The names of an installed theme's templates, as a Theme loads them all (render.theme.Theme.compile)."""
     folder = REPO / "themes" / theme / "templates"

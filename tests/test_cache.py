@@ -26,7 +26,7 @@ from generator.source.loader import CONTENT_KINDS, config_for_theme, content_fil
 from generator.source.registries import load_site_config
 from tests.conftest import DEMO, DEMO_NOW, REPO
 from tests.sites import INCIDENT, THEME, THEME_TEMPLATES, own_templates, run, write_site
-from tests.test_build import tree
+from tests.test_build import GOLDEN, tree
 
 NOW = "2026-03-15T00:00:00Z"
 
@@ -214,7 +214,7 @@ def test_a_build_over_several_processes_compiles_its_theme_while_it_reads_the_si
     own_templates(site)
     compiled = compiles(site, out, "off", jobs=jobs)
     assert compiled == (0 if jobs > 1 else len(THEME_TEMPLATES))
-    assert tree(out) == tree(REPO / "tests" / "golden" / "demo")
+    assert tree(out) == tree(GOLDEN)
 
 
 @pytest.mark.slow

@@ -25,7 +25,7 @@ from generator import __version__
 from generator.authoring.newsite import canonical_name
 from tests.conftest import DEMO, DEMO_NOW, REPO
 from tests.support.tools import TOOLS_DIR, skip_or_fail
-from tests.test_build import tree
+from tests.test_build import GOLDEN, tree
 from tests.test_cache import COMPILE_COUNTER
 
 WHEELHOUSE = TOOLS_DIR / "wheelhouse"
@@ -228,7 +228,7 @@ def test_a_build_from_the_installed_wheel_compiles_none_of_its_theme(installed: 
     env = {**installed, "STATUSBLOG_CACHE_DIR": "off", "STATUSBLOG_JOBS": "1"}
     result = run(["python", "-c", probe, "build", str(DEMO), "--out", str(out), "--now", DEMO_NOW], tmp_path, env)
     assert result.stderr.rsplit("compiled by the build process: ", 1)[1].strip() == "0"
-    assert tree(out) == tree(REPO / "tests" / "golden" / "demo")
+    assert tree(out) == tree(GOLDEN)
 
 
 @pytest.mark.slow

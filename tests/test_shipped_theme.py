@@ -12,19 +12,16 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from generator.themes import installed_themes, languages
 
 from generator.core.times import build_now
 from generator.pipeline.evaluate import check
 from generator.render.shipped_theme import shippable, shipped_path, shipped_sources
 from generator.render.theme import catalog_digest, load_theme, theme_dir, translations
-from tests.conftest import DEMO, DEMO_NOW, REPO
+from generator.themes import installed_themes, languages
+from tests.conftest import DEMO, DEMO_NOW
 from tests.sites import THEME, THEME_TEMPLATES, own_templates, theme_templates, write_site
-from tests.test_build import tree
+from tests.test_build import GOLDEN, tree
 from tests.test_cache import compiles
-
-GOLDEN = REPO / "tests" / "golden" / "demo"
-
 
 SHIPPED = [(theme, language) for theme in sorted(installed_themes()) for language in languages(theme)]
 
@@ -41,6 +38,7 @@ def test_each_shipped_file_is_what_the_theme_compiles_to_now(tmp_path: Path, the
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.parent.mkdir(exist_ok=True)
         path.write_text(made, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing: run UPDATE_GOLDEN=1 pytest tests/test_shipped_theme.py"
     assert path.read_text(encoding="utf-8") == made, "stale: run UPDATE_GOLDEN=1 pytest tests/test_shipped_theme.py"
     assert set(json.loads(made)["templates"]) == set(theme_templates(theme))
 
