@@ -7,6 +7,8 @@ fixed "now") in a fresh process each time and reports the median of --runs:
   (STATUSBLOG_CACHE_DIR off, so nothing is read or written outside --out), no
   signature verification, the whole process from interpreter start to exit;
   wall time and CPU time (user + system, every process of the build);
+- cold, one process: the same with STATUSBLOG_JOBS=1, so the CPU the work
+  itself takes, without what running it on several cores at once adds;
 - warm full: no output, parse cache kept (a CI that keeps its STATUSBLOG_CACHE_DIR);
 - no-op: the same build again, nothing changed;
 - edit, CLI: `statusblog build` again after one incident was edited, cache kept;
@@ -23,7 +25,12 @@ fixed "now") in a fresh process each time and reports the median of --runs:
 - files per second and incidents per second of the cold build;
 - `statusblog --version`, start to exit, median of 15: the console script of this
   checkout built as a wheel and installed into a virtual environment of its
-  own, as the README installs it.
+  own, as the README installs it;
+- the machine's own cost of running processes side by side (`contention`): a
+  fixed loop of Python that allocates as rendering does, timed alone and then
+  as one process per usable core at once. On a host whose cores share caches
+  or memory bandwidth (many virtual machines), each process then takes more
+  CPU for the same work, and a build that uses every core pays that too.
 
 The checkout's bytecode is compiled before anything is timed, as an install
 compiles Pelican's.
@@ -31,10 +38,9 @@ compiles Pelican's.
 Pelican builds the same incidents as plain Markdown articles, at the versions
 pinned in benchmarks/pelican-requirements.txt and with the configuration
 PELICAN_CONF below (its caches off, so it is cold too). Its runs are
-interleaved with statusblog's cold runs, the two taking turns to go first
-(statusblog, Pelican, Pelican, statusblog, ...), so both see the same machine
-and neither always runs just after the other; the ratios of wall and CPU time
-are reported.
+interleaved with statusblog's cold runs (on every core, and in one process),
+the three taking turns to go first, so all see the same machine and none
+always runs just after another; the ratios of wall and CPU time are reported.
 The table is printed, and written into docs/performance.md between the
 BENCHMARK markers when --write is given.
 
@@ -55,6 +61,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,20 +176,23 @@ def compile_checkout() -> None:
     compileall.compile_dir(REPO / "generator", quiet=1)
 
 
-def statusblog_env(cache: bool = True) -> dict[str, str]:
-    """This checkout's package, whatever is installed, with the parse cache on or off."""
-    return {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_CACHE_DIR": str(CACHE) if cache else "off"}
+def statusblog_env(cache: bool = True, one_process: bool = False) -> dict[str, str]:
+    """This checkout's package, whatever is installed, with the parse cache on or off, on every usable core
+    or in one process."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_CACHE_DIR": str(CACHE) if cache else "off"}
+    env.pop("STATUSBLOG_JOBS", None)
+    return {**env, "STATUSBLOG_JOBS": "1"} if one_process else env
 
 
-def build(site: Path, out: Path, watch_memory: bool = False, cache: bool = True) -> Run:
+def build(site: Path, out: Path, watch_memory: bool = False, cache: bool = True, one_process: bool = False) -> Run:
     return run([sys.executable, "-m", "generator", "build", str(site), "--out", str(out), "--now", NOW_TEXT],
-               statusblog_env(cache), watch_memory)
+               statusblog_env(cache, one_process), watch_memory)
 
 
-def cold(site: Path, out: Path, watch_memory: bool = False) -> Run:
+def cold(site: Path, out: Path, watch_memory: bool = False, one_process: bool = False) -> Run:
     """A cold build: a new output folder, no cache, no signatures verified, the whole process."""
     shutil.rmtree(out, ignore_errors=True)
-    return build(site, out, watch_memory, cache=False)
+    return build(site, out, watch_memory, cache=False, one_process=one_process)
 
 
 def installed_script(work: Path) -> Path | None:
@@ -251,6 +261,41 @@ def serve_edit(site: Path, target: Path, runs: int) -> float:
     return float(result.output.strip().splitlines()[-1])
 
 
+# The machine.
+
+CONTENTION_PROBE = r"""
+import time
+started = time.process_time()
+kept = {}
+for number in range(1_500_000):
+    kept[number % 4096] = [str(number), {"n": number}]
+print(time.process_time() - started)
+"""
+"""Python that allocates as rendering does (strings, small lists and dicts, a working set of a few MB): its
+CPU time grows when other cores run the same, wherever cores share caches or memory bandwidth."""
+
+
+def _probe_cpu(processes: int) -> list[float]:
+    """The probe's CPU seconds in each of `processes` copies started together."""
+    started = [subprocess.Popen([sys.executable, "-c", CONTENTION_PROBE], stdout=subprocess.PIPE)
+               for _ in range(processes)]
+    return [float(process.communicate()[0]) for process in started]
+
+
+def contention(runs: int = 7) -> tuple[int, float]:
+    """(processes, factor): how many times the CPU of one copy of the probe run alone each copy takes when one
+    runs per usable core at once; medians of `runs`, alone and together taking turns. 1.0 on one core."""
+    processes = len(os.sched_getaffinity(0))
+    if processes < 2:
+        return processes, 1.0
+    alone: list[float] = []
+    together: list[float] = []
+    for _ in range(runs):
+        alone += _probe_cpu(1)
+        together += _probe_cpu(processes)
+    return processes, statistics.median(together) / statistics.median(alone)
+
+
 # Pelican.
 
 def pelican_python(venv: Path) -> Path:
@@ -317,6 +362,8 @@ class Row:
     size: int
     files: int = 0
     cold: list[Run] = field(default_factory=list)
+    cold_one: list[Run] = field(default_factory=list)
+    """Cold builds in one process (STATUSBLOG_JOBS=1)."""
     warm: list[Run] = field(default_factory=list)
     noop: list[Run] = field(default_factory=list)
     edit_cli: list[Run] = field(default_factory=list)
@@ -338,13 +385,13 @@ def measure(size: int, work: Path, outputs: Path, runs: int, pelican: Path | Non
     if pelican is not None:
         shutil.rmtree(pelican_dir, ignore_errors=True)
         pelican_site(site, pelican_dir)
+    turns: list[Callable[[], None]] = [lambda: row.cold.append(cold(site, out)),
+                                       lambda: row.cold_one.append(cold(site, out, one_process=True))]
+    if pelican is not None:
+        turns.append(lambda: row.pelican.append(pelican_build(pelican, pelican_dir, pelican_out)))
     for number in range(runs):  # cold builds and Pelican's, interleaved, taking turns to go first
-        pelican_first = pelican is not None and number % 2 == 1
-        if pelican_first:
-            row.pelican.append(pelican_build(pelican, pelican_dir, pelican_out))
-        row.cold.append(cold(site, out))
-        if pelican is not None and not pelican_first:
-            row.pelican.append(pelican_build(pelican, pelican_dir, pelican_out))
+        for turn in turns[number % len(turns):] + turns[:number % len(turns)]:
+            turn()
     row.files = count_files(out)
     if pelican is not None:
         row.pelican_files = count_files(pelican_out)
@@ -388,15 +435,16 @@ def mb(value: float) -> str:
     return f"{value / 1024 / 1024:.0f} MB"
 
 
-def table(rows: list[Row], runs: int, version: float, installed: bool, outputs: Path | None) -> str:
+def table(rows: list[Row], runs: int, version: float, installed: bool, outputs: Path | None,
+          shared_cores: tuple[int, float]) -> str:
     lines = [
         f"Medians of {runs} runs, each build in a fresh process; times in seconds unless marked; outputs written "
         f"to {'a tmpfs' if outputs == OUTPUTS_ON_TMPFS else outputs or 'the system temporary folder'}.",
         "",
-        "| incidents | files | cold build | cold CPU (user+sys) | warm full build | no-op rebuild | "
-        "edit, CLI rebuild (share of cold) | edit, serve | peak memory (RSS sum / PSS sum / largest RSS) | "
-        "incidents/s (cold) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| incidents | files | cold build | cold CPU (user+sys) | cold, one process: wall / CPU | warm full build | "
+        "no-op rebuild | edit, CLI rebuild (share of cold) | edit, serve | peak memory (RSS sum / PSS sum / largest "
+        "RSS) | incidents/s (cold) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         cold_wall = median(row.cold)
@@ -406,7 +454,8 @@ def table(rows: list[Row], runs: int, version: float, installed: bool, outputs: 
         edit_cli = median(row.edit_cli)
         lines.append(
             f"| {row.size:,} | {row.files:,} | {cold_wall:.2f} | {median(row.cold, 'cpu'):.2f} | "
-            f"{median(row.warm):.2f} | {median(row.noop):.2f} | {edit_cli:.2f} ({edit_cli / cold_wall:.0%}) | "
+            f"{median(row.cold_one):.2f} / {median(row.cold_one, 'cpu'):.2f} | {median(row.warm):.2f} | "
+            f"{median(row.noop):.2f} | {edit_cli:.2f} ({edit_cli / cold_wall:.0%}) | "
             f"{row.edit_serve * 1000:.0f} ms | {mb(peak)} / {mb(shared)} / {mb(largest)} | "
             f"{row.size / cold_wall:,.0f} |")
     how = "installed from a wheel, as the README installs it" if installed else "from this checkout"
@@ -416,16 +465,19 @@ def table(rows: list[Row], runs: int, version: float, installed: bool, outputs: 
                   "category, tag and author pages; the versions in benchmarks/pelican-requirements.txt), "
                   "cold, its runs interleaved with statusblog's cold builds:", "",
                   "| incidents | Pelican files | Pelican wall | Pelican CPU | statusblog wall | statusblog CPU "
-                  "| statusblog / Pelican, wall | statusblog / Pelican, CPU |",
-                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "| statusblog / Pelican, wall | statusblog / Pelican, CPU | one process / Pelican, CPU |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for row in rows:
             if not row.pelican:
                 continue
             ours, theirs = median(row.cold), median(row.pelican)
             ours_cpu, theirs_cpu = median(row.cold, "cpu"), median(row.pelican, "cpu")
             lines.append(f"| {row.size:,} | {row.pelican_files:,} | {theirs:.2f} | {theirs_cpu:.2f} | "
-                         f"{ours:.2f} | {ours_cpu:.2f} | {ours / theirs:.2f} | {ours_cpu / theirs_cpu:.2f} |")
-    lines += ["", f"Machine: {machine()}."]
+                         f"{ours:.2f} | {ours_cpu:.2f} | {ours / theirs:.2f} | {ours_cpu / theirs_cpu:.2f} | "
+                         f"{median(row.cold_one, 'cpu') / theirs_cpu:.2f} |")
+    processes, factor = shared_cores
+    lines += ["", f"Machine: {machine()}. The same Python run as {processes} processes at once took {factor:.2f} "
+                  "times the CPU each that it took alone (`contention` in bench.py)."]
     return "\n".join(lines)
 
 
@@ -464,7 +516,8 @@ def main() -> None:
             print(f"measured {size:,} incidents", file=sys.stderr, flush=True)
         script = installed_script(work)
         version = version_seconds(script)
-    text = table(rows, args.runs, version, script is not None, args.outputs)
+        shared_cores = contention()
+    text = table(rows, args.runs, version, script is not None, args.outputs, shared_cores)
     print(text)
     if args.write:
         write_doc(text)
