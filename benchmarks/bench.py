@@ -25,12 +25,7 @@ fixed "now") in a fresh process each time and reports the median of --runs:
 - files per second and incidents per second of the cold build;
 - `statusblog --version`, start to exit, median of 15: the console script of this
   checkout built as a wheel and installed into a virtual environment of its
-  own, as the README installs it;
-- the machine's own cost of running processes side by side (`contention`): a
-  fixed loop of Python that allocates as rendering does, timed alone and then
-  as one process per usable core at once. On a host whose cores share caches
-  or memory bandwidth (many virtual machines), each process then takes more
-  CPU for the same work, and a build that uses every core pays that too.
+  own, as the README installs it.
 
 The checkout's bytecode is compiled before anything is timed, as an install
 compiles Pelican's.
@@ -261,41 +256,6 @@ def serve_edit(site: Path, target: Path, runs: int) -> float:
     return float(result.output.strip().splitlines()[-1])
 
 
-# The machine.
-
-CONTENTION_PROBE = r"""
-import time
-started = time.process_time()
-kept = {}
-for number in range(1_500_000):
-    kept[number % 4096] = [str(number), {"n": number}]
-print(time.process_time() - started)
-"""
-"""Python that allocates as rendering does (strings, small lists and dicts, a working set of a few MB): its
-CPU time grows when other cores run the same, wherever cores share caches or memory bandwidth."""
-
-
-def _probe_cpu(processes: int) -> list[float]:
-    """The probe's CPU seconds in each of `processes` copies started together."""
-    started = [subprocess.Popen([sys.executable, "-c", CONTENTION_PROBE], stdout=subprocess.PIPE)
-               for _ in range(processes)]
-    return [float(process.communicate()[0]) for process in started]
-
-
-def contention(runs: int = 7) -> tuple[int, float]:
-    """(processes, factor): how many times the CPU of one copy of the probe run alone each copy takes when one
-    runs per usable core at once; medians of `runs`, alone and together taking turns. 1.0 on one core."""
-    processes = len(os.sched_getaffinity(0))
-    if processes < 2:
-        return processes, 1.0
-    alone: list[float] = []
-    together: list[float] = []
-    for _ in range(runs):
-        alone += _probe_cpu(1)
-        together += _probe_cpu(processes)
-    return processes, statistics.median(together) / statistics.median(alone)
-
-
 # Pelican.
 
 def pelican_python(venv: Path) -> Path:
@@ -435,8 +395,7 @@ def mb(value: float) -> str:
     return f"{value / 1024 / 1024:.0f} MB"
 
 
-def table(rows: list[Row], runs: int, version: float, installed: bool, outputs: Path | None,
-          shared_cores: tuple[int, float]) -> str:
+def table(rows: list[Row], runs: int, version: float, installed: bool, outputs: Path | None) -> str:
     lines = [
         f"Medians of {runs} runs, each build in a fresh process; times in seconds unless marked; outputs written "
         f"to {'a tmpfs' if outputs == OUTPUTS_ON_TMPFS else outputs or 'the system temporary folder'}.",
@@ -475,9 +434,7 @@ def table(rows: list[Row], runs: int, version: float, installed: bool, outputs: 
             lines.append(f"| {row.size:,} | {row.pelican_files:,} | {theirs:.2f} | {theirs_cpu:.2f} | "
                          f"{ours:.2f} | {ours_cpu:.2f} | {ours / theirs:.2f} | {ours_cpu / theirs_cpu:.2f} | "
                          f"{median(row.cold_one, 'cpu') / theirs_cpu:.2f} |")
-    processes, factor = shared_cores
-    lines += ["", f"Machine: {machine()}. The same Python run as {processes} processes at once took {factor:.2f} "
-                  "times the CPU each that it took alone (`contention` in bench.py)."]
+    lines += ["", f"Machine: {machine()}."]
     return "\n".join(lines)
 
 
@@ -516,8 +473,7 @@ def main() -> None:
             print(f"measured {size:,} incidents", file=sys.stderr, flush=True)
         script = installed_script(work)
         version = version_seconds(script)
-        shared_cores = contention()
-    text = table(rows, args.runs, version, script is not None, args.outputs, shared_cores)
+    text = table(rows, args.runs, version, script is not None, args.outputs)
     print(text)
     if args.write:
         write_doc(text)
