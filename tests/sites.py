@@ -21,14 +21,20 @@ from tests.conftest import REPO
 
 
 @cache
-def benchmark_sites() -> ModuleType:
-    """benchmarks/make_site.py, which writes the benchmark's synthetic sites (a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("make_site", REPO / "benchmarks" / "make_site.py")
+def benchmark_script(name: str) -> ModuleType:
+    """A script of benchmarks/ (not a package) loaded as a module, under its own name as the scripts import
+    each other."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules["make_site"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def benchmark_sites() -> ModuleType:
+    """benchmarks/make_site.py, which writes the benchmark's synthetic sites."""
+    return benchmark_script("make_site")
 
 
 def theme_templates(theme: str = "default") -> list[str]:

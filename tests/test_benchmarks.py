@@ -13,7 +13,7 @@ import pytest
 from generator.build import output_dir
 from generator.proof import evidence
 from tests.conftest import REPO
-from tests.sites import benchmark_sites, run
+from tests.sites import benchmark_script, benchmark_sites, run
 
 make_site = benchmark_sites()
 
@@ -65,3 +65,17 @@ def test_pelican_is_measured_at_pinned_versions_of_every_package() -> None:
     names = [line.split("==")[0] for line in lines]
     assert all(line.count("==") == 1 and " " not in line for line in lines)
     assert {"pelican", "markdown"} <= set(names) and len(names) == len(set(names))
+
+
+def test_the_bench_times_one_process_and_every_core_whatever_the_callers_setting(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usual cold row uses every core even when STATUSBLOG_JOBS is exported, and the one-process row one."""
+    bench = benchmark_script("bench")
+    for exported in ("1", "4", None):
+        if exported is None:
+            monkeypatch.delenv("STATUSBLOG_JOBS", raising=False)
+        else:
+            monkeypatch.setenv("STATUSBLOG_JOBS", exported)
+        assert "STATUSBLOG_JOBS" not in bench.statusblog_env(cache=False)
+        assert bench.statusblog_env(cache=False, one_process=True)["STATUSBLOG_JOBS"] == "1"
+        assert bench.statusblog_env(cache=False)["STATUSBLOG_CACHE_DIR"] == "off"
