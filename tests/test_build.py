@@ -18,6 +18,7 @@ from generator.build.builder import build
 from generator.build.output_dir import MARKER, OutputError, staged, write_files
 from generator.core.problems import Origin, SiteError
 from generator.core.times import build_now
+from generator.pipeline.evaluate import check
 from tests.conftest import DEMO_NOW, REPO
 from tests.sites import INCIDENT, run, write_site
 
@@ -184,6 +185,31 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, col
     finally:
         (gc.enable if was_enabled else gc.disable)()
 
+
+
+def test_what_reading_made_is_not_walked_again_when_the_collector_resumes(tmp_path: Path) -> None:
+    """`check` reads with the collector paused (core.heap); what it made then waits in the oldest generation,
+    so the collector, back on, does not walk the whole model at the next allocation only to find it alive
+    (0.1 s of a build's one busy core at 5,000 incidents)."""
+    root = write_site(tmp_path / "site")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.collect()  # every generation's count at zero, so the next collection is of the youngest
+    checked = check(root, build_now(NOW))
+    assert checked.state is not None and gc.isenabled()
+    oldest = {id(item) for item in gc.get_objects(generation=2)}
+    assert {id(checked.state), id(checked.state.site), id(checked.state.incidents[0])} <= oldest
+
+
+def test_reading_leaves_what_its_caller_froze_frozen(tmp_path: Path) -> None:
+    """A program that froze its own objects (the dev server freezes the site it keeps) keeps them frozen."""
+    root = write_site(tmp_path / "site")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert check(root, build_now(NOW)).state is not None
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 def test_a_site_template_that_fails_while_rendering_names_its_file_and_line(tmp_path: Path) -> None:
     page = '{% extends "base.html" %}{% block main %}\n<p>Lost?</p>\n{{ 1 + nowhere.near }}\n{% endblock %}\n'

@@ -23,13 +23,22 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No automatic collection inside: for work that builds long-lived data and leaves no cycles behind."""
+    """No automatic collection inside: for work that builds long-lived data and leaves no cycles behind.
+
+    What was made inside leaves in the oldest generation. Left in the youngest, it would all be walked at
+    the first allocation after the collector is back (0.1 s at 5,000 incidents, with one core idle) only
+    to be found alive. Freezing and unfreezing moves it there without a walk; it is skipped when the
+    caller has frozen objects of its own, which unfreezing would release.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
