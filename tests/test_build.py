@@ -186,7 +186,6 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, col
         (gc.enable if was_enabled else gc.disable)()
 
 
-
 def test_what_reading_made_is_not_walked_again_when_the_collector_resumes(tmp_path: Path) -> None:
     """`check` reads with the collector paused (core.heap); what it made then waits in the oldest generation,
     so the collector, back on, does not walk the whole model at the next allocation only to find it alive
