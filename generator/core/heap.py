@@ -11,7 +11,8 @@ outputs are written: later collections, a forked process's too, skip it,
 which also keeps a child's collections from touching, and so copying, the
 memory it shares with its parent. Both are undone on the way out, so a
 process that goes on (a program that builds several sites, the tests)
-collects as before.
+collects as before; what a pause made waits in the oldest generation, for
+the next full collection, instead of being walked once more to no purpose.
 """
 
 from __future__ import annotations
