@@ -22,7 +22,7 @@ import pytest
 from generator.core.problems import Problems
 from generator.core.times import TimeError, parse_time
 from generator.importers import upptime
-from generator.source.markdown import paragraphs_only, plain_prose
+from generator.source.markdown import inline_html, render, simple_blocks
 from generator.source.parse import parse_incident
 from generator.source.postmortem import parse_postmortem
 from tests.sites import INVESTIGATING
@@ -122,13 +122,18 @@ CASES = {
     "a technical details heading then spaces": (
         parse, lambda n: incident("\n### technical details" + " " * n + "x\n"), 5000),
     "a time with a run of spaces before a word": (time_of, lambda n: "2026-03-14" + " " * n + "x UTC1", 5000),
-    "a prose line of many words that ends in a space": (plain_prose, lambda n: "a" + " b," * n + " ", 20000),
-    "a prose line of digits that ends as a list number": (plain_prose, lambda n: "1" * n + ". x", 20000),
-    "a prose paragraph of many lines": (plain_prose, lambda n: "One line of prose (50% done).\n" * n, 2000),
-    "a line of emphasis marks before a letter": (paragraphs_only, lambda n: "a\n" + "*_" * n + "a", 20000),
-    "a paragraph line of digits that ends as a list number": (paragraphs_only, lambda n: "1" * n + ". x", 20000),
-    "a blank line of many spaces and tabs": (paragraphs_only, lambda n: "a\n" + " \t" * n + "\nb", 20000),
-    "a paragraph of many lines of inline markup": (paragraphs_only, lambda n: "`code` and **bold**\n" * n, 2000),
+    "a prose line of many words that ends in a space": (render, lambda n: "a" + " b," * n + " ", 20000),
+    "a prose line of digits that ends as a list number": (render, lambda n: "1" * n + ". x", 20000),
+    "a prose paragraph of many lines": (render, lambda n: "One line of prose (50% done).\n" * n, 2000),
+    "a line of emphasis marks before a letter": (simple_blocks, lambda n: "a\n" + "*_" * n + "a", 20000),
+    "a paragraph line of digits that ends as a list number": (simple_blocks, lambda n: "1" * n + ". x", 20000),
+    "a blank line of many spaces and tabs": (simple_blocks, lambda n: "a\n" + " \t" * n + "\nb", 20000),
+    "a paragraph of many lines of inline markup": (render, lambda n: "`code` and **bold**\n" * n, 2000),
+    "a list of many items of inline markup": (render, lambda n: "- `code` and **bold**\n" * n, 2000),
+    "many one-item lists and paragraphs in turn": (simple_blocks, lambda n: "- a\n\nb\n\n" * n, 5000),
+    "code spans that never close": (inline_html, lambda n: "`a " * n, 20000),
+    "a code span that ends in a space": (inline_html, lambda n: "`" + "a" * n + " `", 20000),
+    "strong runs that open and close": (inline_html, lambda n: "**a** `b` " * n + "*", 20000),
     "a 'Components:' line of many pairs": (
         parse, lambda n: incident("Components: " + ", ".join(f"c{i}=operational" for i in range(n)) + "\n"), 4000),
 }

@@ -9,7 +9,7 @@ remote image is a third-party request that fails when everything else does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -107,88 +107,133 @@ def _make() -> MarkdownIt:
 MARKDOWN = _make()
 
 
-_MARKUP = re.compile(r"[*_`\[\]!<>&#|~\\^{}]")
-"""Characters at which some Markdown rule may start, in any line."""
-_PROSE_LINE = re.compile(r"(?!\d++[.)])(?:[^\W_]|[(\"'])(?:[^\W_]|[ ,.;:'\"?()/%+=@$-])*+(?<! )")
-"""A line that markdown-it reads as nothing but text: letters, digits and punctuation no Markdown rule
-starts at, opening with a letter, a digit (not a list number), a bracket or a quote, and no trailing space."""
-
-
-def plain_prose(text: str) -> str | None:
-    """The HTML markdown-it gives text made only of prose lines (see _PROSE_LINE) and blank lines; None for
-    anything else.
-
-    Most updates are a few sentences of plain prose, and markdown-it tries a dozen block and inline rules
-    at every line and word of it: writing the paragraphs directly is several times quicker, and the
-    property test in tests/test_markdown_prose.py holds it to markdown-it's own output.
-    """
-    if _MARKUP.search(text):  # one scan in C turns away most Markdown before any line is looked at
-        return None
-    paragraphs = _paragraphs(text, _PROSE_LINE.fullmatch)
-    if paragraphs is None:
-        return None
-    return "".join(f"<p>{escapeHtml(paragraph)}</p>\n" for paragraph in paragraphs)
-
-
 _PARAGRAPH_LINE = re.compile(r"(?!\d++[.)])(?:[^\W_]|[(\"'!&]|[*_]++[^\W_]|`{1,2}+(?!`))")
 """How a line may start and still be nothing but a paragraph's text, whatever follows on it: no block rule
 starts at a letter, a digit that is not a list number, a bracket, a quote, `!` or `&`, at emphasis marks
 followed by a letter or digit (neither a list marker nor a thematic break) or at fewer than three backticks (no
 fence); a line that starts with a space, `[`, `|`, `-`, `=`, `:` or `~` may be a block's (or a setext
 heading's underline, a table's delimiter row, a definition)."""
+_ITEM_LINE = re.compile("- " + _PARAGRAPH_LINE.pattern)
+"""A bullet list item of one line whose content is a paragraph's text (see _PARAGRAPH_LINE): not empty, not
+indented, and not itself a list, a heading, a quote, a task (`[ ]`) or a thematic break."""
 
 _BLANK = re.compile(r"[ \t]*+")
 """A line markdown-it counts as blank: only spaces and tabs (not every character Python calls a space)."""
 
 
-def paragraphs_only(text: str) -> list[str] | None:
-    """The content markdown-it would give each paragraph, when every block of the text is a paragraph; None
-    when some line may start another kind of block (see _PARAGRAPH_LINE), or the text has a carriage return
-    (markdown-it reads it as a line break) or an inline footnote (which adds a block after the text).
+def simple_blocks(text: str) -> list[tuple[str, list[str]]] | None:
+    """The text as paragraphs and tight bullet lists, each block's inline content as markdown-it would give it:
+    ("p", [content]) or ("ul", [each item's content]). None when some line may start another kind of block
+    (see _PARAGRAPH_LINE and _ITEM_LINE), a list's item is separated from the next by a blank line (a loose
+    list), a list and a paragraph touch without a blank line between them (a paragraph's lazy continuation),
+    or the text has a carriage return (markdown-it reads it as a line break), a NUL (which it replaces) or an
+    inline footnote (which adds a block after the text).
 
-    Such a text is its paragraphs' inline Markdown, so markdown-it's block rules, a dozen of them tried at
-    every line, can be skipped while its inline rules still read every character: see render.
+    Such a text is its blocks' inline Markdown, so markdown-it's block rules, a dozen of them tried at every
+    line, can be skipped: see render.
     """
-    if "\r" in text or "^[" in text:
+    if "\r" in text or "\x00" in text or "^[" in text:
         return None
-    return _paragraphs(text, _PARAGRAPH_LINE.match)
-
-
-def _paragraphs(text: str, fits: Callable[[str], object]) -> list[str] | None:
-    """Each paragraph's content as markdown-it's paragraph rule gives it (its lines joined, then trimmed),
-    when every line that is not blank fits; None when one does not."""
-    paragraphs: list[str] = []
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if _BLANK.fullmatch(line):
-            if lines:
-                paragraphs.append(mdTrim("\n".join(lines)))
-                lines = []
-        elif fits(line):
-            lines.append(line)
+    blocks: list[tuple[str, list[str]]] = []
+    chunk: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if not _BLANK.fullmatch(line):
+            chunk.append(line)
+            continue
+        if not chunk:
+            continue
+        if all(_ITEM_LINE.match(item) for item in chunk):
+            if blocks and blocks[-1][0] == "ul":  # only blank lines between two items: one loose list
+                return None
+            blocks.append(("ul", [mdTrim(item[2:]) for item in chunk]))
+        elif all(_PARAGRAPH_LINE.match(part) for part in chunk):
+            blocks.append(("p", [mdTrim("\n".join(chunk))]))
         else:
             return None
-    if lines:
-        paragraphs.append(mdTrim("\n".join(lines)))
-    return paragraphs
+        chunk = []
+    return blocks
+
+
+_CODE_SPAN = re.compile(r"`([^`\s\x00]|[^`\s\x00][^`\n\r\x00]*+(?<![\s`]))`")
+"""A code span of one backtick each side whose content has no line break and neither starts nor ends with
+a space, so markdown-it takes that content as it stands (it strips one space from each end, and turns line
+breaks into spaces)."""
+_INLINE_TEXT = re.compile(r"(?:[^\W_]|[ \n,.;:'\"?()/%+=@$!#>`*-])*+")
+"""Text around code spans (each shown as one backtick) made of letters, digits, spaces, line breaks,
+punctuation at which no enabled inline rule starts, and asterisks."""
+_ASTERISKS = re.compile(r"\*++")
+_STRONG = re.compile(r"\*\*")
+_SHOWN_SPAN = re.compile("`")
+_SPACE = ("", " ", "\n")
+"""The start or end of the text, or what Markdown calls whitespace among the characters _INLINE_TEXT allows:
+beside a strong run, each of the others is a letter or digit (alphanumeric) or punctuation."""
+
+
+def inline_html(content: str) -> str | None:
+    """The HTML markdown-it's inline rules give a paragraph's content made only of plain text, code spans
+    (see _CODE_SPAN) and `**strong**`; None for anything else.
+
+    Markdown's flanking rules decide whether a run of two asterisks may open or close: after a space (or
+    the start) and before anything else it can only open; before a space, the end or punctuation, and after
+    anything but a space, it can close (and, between two punctuation marks, open too, which makes no
+    difference to a run that has something to close). So when the runs open and close by turns, each closes
+    the one before it, and nothing nests; anything else goes to markdown-it. The usual marks in status
+    updates (a host name in backticks, a bold "Resolved") need no more, and writing them directly is several
+    times quicker; tests/test_markdown_prose.py holds it to markdown-it's own output.
+    """
+    pieces = _CODE_SPAN.split(content)
+    texts, codes = pieces[0::2], pieces[1::2]
+    if "" in texts[1:-1] or any("`" in text for text in texts):  # touching spans, or a backtick left over
+        return None
+    shown = "`".join(texts)
+    if not _INLINE_TEXT.fullmatch(shown) or " \n" in shown or "\n " in shown:
+        return None  # spaces before a line break may make a hard one, and after it they are dropped
+    opened = False
+    for run in _ASTERISKS.finditer(shown):
+        start, end = run.span()
+        before, after = shown[start - 1:start], shown[end:end + 1]
+        if end - start != 2:
+            return None
+        if not opened and before in _SPACE and after not in _SPACE:
+            opened = True
+        elif opened and before not in _SPACE and not after.isalnum():
+            opened = False
+        else:
+            return None
+    if opened:
+        return None
+    html = escapeHtml(shown)
+    if "**" in html:  # before the code goes in, whose content may hold asterisks
+        tags = iter(("<strong>", "</strong>") * (html.count("**") // 2))
+        html = _STRONG.sub(lambda _: next(tags), html)
+    if codes:
+        spans = iter(codes)
+        html = _SHOWN_SPAN.sub(lambda _: f"<code>{escapeHtml(next(spans))}</code>", html)
+    return html
 
 
 def render(text: str, doc_id: str = "") -> str:
     """Markdown to HTML; doc_id keeps footnote ids unique on a page of many sections.
 
-    Text made only of paragraphs (most updates) skips markdown-it's block rules, and plain prose skips its
-    inline rules too; tests/test_markdown_prose.py holds both to markdown-it's own output.
+    Text made only of paragraphs and tight bullet lists (most updates) skips markdown-it's block rules, and
+    content made only of text, code spans and strong runs skips its inline rules too;
+    tests/test_markdown_prose.py holds both to markdown-it's own output.
     """
     if not text.strip():
         return ""
-    prose = plain_prose(text)
-    if prose is not None:
-        return prose
     env = {"docId": doc_id} if doc_id else {}
-    paragraphs = paragraphs_only(text)
-    if paragraphs is not None:
-        return "".join(f"<p>{MARKDOWN.renderInline(paragraph, env)}</p>\n" for paragraph in paragraphs)
-    return MARKDOWN.render(text, env)
+    blocks = simple_blocks(text)
+    if blocks is None:
+        return MARKDOWN.render(text, env)
+    html = []
+    for kind, contents in blocks:
+        inline = [content_html if (content_html := inline_html(content)) is not None
+                  else MARKDOWN.renderInline(content, env) for content in contents]
+        if kind == "p":
+            html.append(f"<p>{inline[0]}</p>\n")
+        else:
+            html.append("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in inline) + "</ul>\n")
+    return "".join(html)
 
 
 def split_technical(text: str) -> tuple[str, str]:
