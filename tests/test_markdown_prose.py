@@ -1,4 +1,4 @@
-"""Text made only of paragraphs and tight bullet lists skips markdown-it's block rules
+"""Text made only of headings, paragraphs and tight bullet lists skips markdown-it's block rules
 (source.markdown.simple_blocks), content made only of text, code spans and strong runs skips its inline rules
 too (source.markdown.inline_html), and markdown-it's text rule stops only where an enabled rule can start
 (source.markdown.INLINE_RULE_STARTS); each must give exactly what markdown-it makes of the same text, or a page
@@ -103,13 +103,19 @@ mixed_lines = st.lists(st.one_of(paragraph_line, paragraph_line, prose_line, ite
                                  inline_content, st.sampled_from(["", "", " ", "\t "]), any_line),
                        min_size=1, max_size=8)
 one_line = inline_content.map(lambda text: text.replace("\n", " ").strip() or "a")
-simple_list = st.lists(one_line.map(lambda text: "- " + text), min_size=1, max_size=4)
+simple_list = st.lists(st.builds(lambda marker, text: marker + text,
+                                 st.sampled_from(["- ", "- ", "- ", "- [ ] ", "- [x] ", "- [X] ", "- [y] ", "- [ ]"]),
+                                 one_line), min_size=1, max_size=4)
 simple_paragraph = st.lists(one_line, min_size=1, max_size=3)
-block_lines = st.lists(st.one_of(simple_list, simple_paragraph, simple_paragraph, st.lists(item_line, max_size=2),
-                                 st.sampled_from([[""], [""], [" "], ["\t"], ["---"], ["  b"]])),
+heading = st.builds(lambda marks, text: [marks + text], st.sampled_from(["### ", "### ", "#### ", "# ", "###### ",
+                                                                       "####### ", "###  ", " ### ", "###", "#"]),
+                    st.one_of(one_line, one_line, st.sampled_from(["", "a #", "a ###", "What happened", "a  ", "½ 2"])))
+block_lines = st.lists(st.one_of(simple_list, simple_paragraph, simple_paragraph, heading, heading,
+                                 st.lists(item_line, max_size=2),
+                                 st.sampled_from([[""], [""], [" "], ["\t"], ["---"], ["  b"], ["==="]])),
                        min_size=1, max_size=6).map(lambda blocks: [line for block in blocks for line in block])
-"""Lists and paragraphs of inline Markdown, mostly apart by blank lines, sometimes touching, sometimes with a
-line between them that makes them something else."""
+"""Headings, lists and paragraphs of inline Markdown, mostly apart by blank lines, sometimes touching, sometimes
+with a line between them that makes them something else; headings of every level, some of them twice."""
 
 
 @settings(max_examples=2000)
@@ -127,9 +133,17 @@ line between them that makes them something else."""
 @example(["a", "", "- b", "- c", "", "d", "", "- e"])
 @example(["- a", "  b"])
 @example(["- a  ", "- **b** `c`"])
-@example(["- [ ] a task", "- [x] done"])
+@example(["- [ ] a task", "- [x] done", "- [X] **done** `x`", "- not a task"])
+@example(["- [x]  two spaces", "- [ ] [x] a", "- [ ] a](b)"])
+@example(["### What we are doing", "", "- [x] a (owner: b)", "- [ ] c (owner: d, due: 2026-12-20)"])
 @example(["- - a"])
 @example(["- a", "---"])
+@example(["### What happened", "", "a", "", "### What happened", "#### Sub **x** `y`", "### What happened-1"])
+@example(["a", "### b", "c", "- d", "### e", "- f"])
+@example(["a", "# b"])
+@example(["### a", "==="])
+@example(["### a `b**c` **d**"])
+@example(["### -", "### ½ ٣ é", "### [a](b)", "### a &amp; b"])
 @example(["- a", "==="])
 @example(["**a**", "==="])
 @example(["a", "```", "code"])
@@ -162,9 +176,10 @@ def test_paragraphs_and_lists_render_as_markdown_it_renders_them(text_lines: lis
 
 
 @pytest.mark.parametrize("text", ["a\n* b", "a\n- b", "- a\nb", "- a\n\n- b", "- a\n  b", "* a", "+ a", "-  a",
-                                  "- [ ] a", "- - a", "- # a", "- > a", "- 1. a", "- ---", "-\ta", "a\n1. b",
-                                  "a\n===", "a\n---", "a\n***", "a\n___", "a\n```", "a\n~~~", "a\n> b", "a\n# b",
-                                  "a\n    b", "a\n | b", "a\n|-|-|", "[x]: /url", "a\n[^1]: b", "a ^[b]", "a\rb",
+                                  "- [ ]", "- [ ]a", "- [y] a", "- [x]\ta", "- - a", "- # a", "- > a", "- 1. a", "- ---", "-\ta", "a\n1. b",
+                                  "a\n===", "a\n---", "a\n***", "a\n___", "a\n```", "a\n~~~", "a\n> b",
+                                  "a\n    b", "a\n | b", "a\n|-|-|", "###  a", " ### a", "### a #", "### a ###", "### a ",
+                                  "#a", "####### a", "###", "### a\n===", "[x]: /url", "a\n[^1]: b", "a ^[b]", "a\rb",
                                   "a\x00b", "a\n: b", "a\n\u00a0b", "``` a"])
 def test_text_that_may_hold_another_block_goes_to_markdown_it_whole(text: str) -> None:
     assert simple_blocks(text) is None
@@ -181,7 +196,8 @@ def sections(folder: Path) -> list[str]:
 def quick_share(texts: list[str]) -> tuple[int, int]:
     """How many of the texts skip markdown-it's block rules, and how many of those skip its inline rules too."""
     blocks = [simple_blocks(text) for text in texts]
-    direct = [all(inline_html(content) is not None for _, contents in found for content in contents)
+    direct = [all(inline_html(piece) is not None for _, content in found
+                  for piece in (content if isinstance(content, list) else [content]))
               for found in blocks if found is not None]
     return len(direct), sum(direct)
 

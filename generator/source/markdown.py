@@ -18,6 +18,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.anchors.index import slugify, unique_slug
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
@@ -83,6 +84,10 @@ inline rule in turn. That list also holds characters kept for rules this rendere
 turns of the loop. A renderer with any other inline rule enabled keeps markdown-it's own list."""
 
 
+ANCHORED_LEVELS = (3, 4)
+"""The heading levels that get an id to link to: a postmortem's questions and what is under them."""
+
+
 def _make() -> MarkdownIt:
     md = (
         MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "typographer": False})
@@ -92,7 +97,7 @@ def _make() -> MarkdownIt:
         .disable(["html_block", "html_inline"])
         .use(footnote_plugin)
         .use(tasklists_plugin, enabled=False, label=True)
-        .use(anchors_plugin, min_level=3, max_level=4)
+        .use(anchors_plugin, min_level=ANCHORED_LEVELS[0], max_level=ANCHORED_LEVELS[-1])
     )
     md.validateLink = is_safe_url  # type: ignore[method-assign]
     md.add_render_rule("image", _image)
@@ -113,44 +118,55 @@ starts at a letter, a digit that is not a list number, a bracket, a quote, `!` o
 followed by a letter or digit (neither a list marker nor a thematic break) or at fewer than three backticks (no
 fence); a line that starts with a space, `[`, `|`, `-`, `=`, `:` or `~` may be a block's (or a setext
 heading's underline, a table's delimiter row, a definition)."""
-_ITEM_LINE = re.compile("- " + _PARAGRAPH_LINE.pattern)
-"""A bullet list item of one line whose content is a paragraph's text (see _PARAGRAPH_LINE): not empty, not
-indented, and not itself a list, a heading, a quote, a task (`[ ]`) or a thematic break."""
+_ITEM_LINE = re.compile(r"- (?:\[[ xX]\] )?" + _PARAGRAPH_LINE.pattern)
+"""A bullet list item of one line whose content is a paragraph's text (see _PARAGRAPH_LINE), a task's box
+before it or not: not empty, not indented, and not itself a list, a heading, a quote or a thematic break."""
+_TASK = re.compile(r"\[([ xX])\] ")
+_TASK_BOX = {" ": '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">',
+             "x": '<input class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox">'}
+"""The box the task list plugin (as _make sets it up: boxes disabled, each item's text in a label) puts
+before an item's text, by what its brackets hold."""
+
+_HEADING_LINE = re.compile(r"(#{1,6}+) ([^#\s](?:[^#\n]*+(?<!\s))?)")
+"""A heading whose content holds no `#` (so no closing sequence to read) and neither starts nor ends with a
+space."""
 
 _BLANK = re.compile(r"[ \t]*+")
 """A line markdown-it counts as blank: only spaces and tabs (not every character Python calls a space)."""
 
 
-def simple_blocks(text: str) -> list[tuple[str, list[str]]] | None:
-    """The text as paragraphs and tight bullet lists, each block's inline content as markdown-it would give it:
-    ("p", [content]) or ("ul", [each item's content]). None when some line may start another kind of block
-    (see _PARAGRAPH_LINE and _ITEM_LINE), a list's item is separated from the next by a blank line (a loose
-    list), a list and a paragraph touch without a blank line between them (a paragraph's lazy continuation),
-    or the text has a carriage return (markdown-it reads it as a line break), a NUL (which it replaces) or an
-    inline footnote (which adds a block after the text).
+def simple_blocks(text: str) -> list[tuple[str, str | list[str]]] | None:
+    """The text as headings, paragraphs and tight bullet lists, each block's inline content as markdown-it would
+    give it: (tag, content), or ("ul", [each item's content]). None when some line may start another kind of
+    block (see _HEADING_LINE, _PARAGRAPH_LINE and _ITEM_LINE), a list's item is separated from the next by a
+    blank line (a loose list), a list and a paragraph touch without a blank line between them (a paragraph's
+    lazy continuation), or the text has a carriage return (markdown-it reads it as a line break), a NUL (which
+    it replaces) or an inline footnote (which adds a block after the text).
 
     Such a text is its blocks' inline Markdown, so markdown-it's block rules, a dozen of them tried at every
     line, can be skipped: see render.
     """
     if "\r" in text or "\x00" in text or "^[" in text:
         return None
-    blocks: list[tuple[str, list[str]]] = []
+    blocks: list[tuple[str, str | list[str]]] = []
     chunk: list[str] = []
     for line in [*text.split("\n"), ""]:
-        if not _BLANK.fullmatch(line):
+        heading = _HEADING_LINE.fullmatch(line) if line.startswith("#") else None
+        if heading is None and not _BLANK.fullmatch(line):
             chunk.append(line)
             continue
-        if not chunk:
-            continue
-        if all(_ITEM_LINE.match(item) for item in chunk):
-            if blocks and blocks[-1][0] == "ul":  # only blank lines between two items: one loose list
+        if chunk:
+            if all(_ITEM_LINE.match(item) for item in chunk):
+                if blocks and blocks[-1][0] == "ul":  # only blank lines between two items: one loose list
+                    return None
+                blocks.append(("ul", [mdTrim(item[2:]) for item in chunk]))
+            elif all(_PARAGRAPH_LINE.match(part) for part in chunk):
+                blocks.append(("p", mdTrim("\n".join(chunk))))
+            else:
                 return None
-            blocks.append(("ul", [mdTrim(item[2:]) for item in chunk]))
-        elif all(_PARAGRAPH_LINE.match(part) for part in chunk):
-            blocks.append(("p", [mdTrim("\n".join(chunk))]))
-        else:
-            return None
-        chunk = []
+            chunk = []
+        if heading is not None:  # a heading ends a paragraph or a list, blank line or not
+            blocks.append((f"h{len(heading.group(1))}", heading.group(2)))
     return blocks
 
 
@@ -215,9 +231,9 @@ def inline_html(content: str) -> str | None:
 def render(text: str, doc_id: str = "") -> str:
     """Markdown to HTML; doc_id keeps footnote ids unique on a page of many sections.
 
-    Text made only of paragraphs and tight bullet lists (most updates) skips markdown-it's block rules, and
-    content made only of text, code spans and strong runs skips its inline rules too;
-    tests/test_markdown_prose.py holds both to markdown-it's own output.
+    Text made only of headings, paragraphs and tight bullet or task lists (most updates and postmortems)
+    skips markdown-it's block rules, and content made only of text, code spans and strong runs skips its
+    inline rules too; tests/test_markdown_prose.py holds both to markdown-it's own output.
     """
     if not text.strip():
         return ""
@@ -226,14 +242,43 @@ def render(text: str, doc_id: str = "") -> str:
     if blocks is None:
         return MARKDOWN.render(text, env)
     html = []
-    for kind, contents in blocks:
-        inline = [content_html if (content_html := inline_html(content)) is not None
-                  else MARKDOWN.renderInline(content, env) for content in contents]
-        if kind == "p":
-            html.append(f"<p>{inline[0]}</p>\n")
+    slugs: set[str] = set()
+    for tag, content in blocks:
+        if isinstance(content, list):
+            items = []
+            for item in content:
+                if (item_html := _item(item, env)) is None:  # a task whose text needs markdown-it's tokens
+                    return MARKDOWN.render(text, env)
+                items.append(item_html)
+            tasks = any(_TASK.match(item) for item in content)
+            html.append(('<ul class="contains-task-list">\n' if tasks else "<ul>\n") + "".join(items) + "</ul>\n")
+        elif tag == "p":
+            html.append(f"<p>{_inline(content, env)}</p>\n")
+        elif (heading := inline_html(content)) is None:  # its anchor would need markdown-it's tokens
+            return MARKDOWN.render(text, env)
+        elif int(tag[1]) in ANCHORED_LEVELS:
+            # The anchors plugin's slug of the heading's text: its code spans' content and no strong marks,
+            # which is the content less backticks and asterisks, and those are no part of a slug anyway.
+            html.append(f'<{tag} id="{escapeHtml(unique_slug(slugify(content), slugs))}">{heading}</{tag}>\n')
         else:
-            html.append("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in inline) + "</ul>\n")
+            html.append(f"<{tag}>{heading}</{tag}>\n")
     return "".join(html)
+
+
+def _item(content: str, env: EnvType) -> str | None:
+    """A list item; a task's box and text (which inline_html must write) go in a label."""
+    task = _TASK.match(content)
+    if task is None:
+        return f"<li>{_inline(content, env)}</li>\n"
+    text = inline_html(content[task.end():])
+    if text is None:
+        return None
+    return f'<li class="task-list-item"><label>{_TASK_BOX[task.group(1).lower()]} {text}</label></li>\n'
+
+
+def _inline(content: str, env: EnvType) -> str:
+    html = inline_html(content)
+    return MARKDOWN.renderInline(content, env) if html is None else html
 
 
 def split_technical(text: str) -> tuple[str, str]:
