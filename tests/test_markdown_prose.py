@@ -80,6 +80,21 @@ def test_inline_content_written_directly_is_what_markdown_it_makes_of_it(content
         assert html == MARKDOWN.renderInline(content, {"docId": "d"})
 
 
+NEIGHBOURS = ["**", "**", "**", "`a`", "`a`", "`", "*", "_", "a", "Z9", "a", " ", " ", "\n", ".", "(", ")", "\"",
+              "-", "\u00a0", "\u2000", "\u3000", "\u00bd", "\u0663", "e\u0301", "\u200b", "\ufeff", "\u2028", "\t"]
+"""The marks the direct way writes, beside what Markdown calls whitespace or punctuation and what it does not:
+odd spaces, a combining accent, zero-width and line-separator characters, digits of other scripts."""
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(NEIGHBOURS), max_size=16).map("".join))
+def test_marks_beside_odd_characters_render_as_markdown_it_renders_them(text: str) -> None:
+    html = inline_html(text)
+    if html is not None:
+        assert html == MARKDOWN.renderInline(text, {"docId": "d"})
+    assert render(text, "d1") == (MARKDOWN.render(text, {"docId": "d1"}) if text.strip() else "")
+
+
 @pytest.mark.parametrize("text", ["*a*", "_a_", "__a__", "a_b", "***a***", "**a**b", "a**b**", "** a**", "**a **",
                                   "**a", "a**", "`a``b`", "``a``", "` a`", "`a `", "`a", "`a\nb`", "[a](b)", "a\\b",
                                   "a &amp; b", "a <b>", "~~a~~", "a^b", "a  \nb", "a\u00a0b", "a\tb", "a|b", "{a}"])
