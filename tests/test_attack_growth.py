@@ -135,6 +135,10 @@ CASES = {
     "a heading of many words that ends in a hash": (simple_blocks, lambda n: "### " + "a " * n + "#", 20000),
     "many headings and paragraphs in turn": (render, lambda n: "".join(f"### Part {i}\ntext\n" for i in range(n)),
                                              2000),
+    "many headings of one title": (render, lambda n: "### a\n" * n, 2000),
+    "many headings of one title, and a link": (render, lambda n: "### a\n" * n + "[x](https://example.com)\n", 2000),
+    "headings of one title and of its repeats' ids": (
+        render, lambda n: "".join(f"### a\n### a-{i}\n" for i in range(n)), 2000),
     "code spans that never close": (inline_html, lambda n: "`a " * n, 20000),
     "a code span that ends in a space": (inline_html, lambda n: "`" + "a" * n + " `", 20000),
     "strong runs that open and close": (inline_html, lambda n: "**a** `b` " * n + "*", 20000),

@@ -1,4 +1,4 @@
-"""Text made only of headings, paragraphs and tight bullet lists skips markdown-it's block rules
+"""Text made only of headings, paragraphs and tight bullet or task lists skips markdown-it's block rules
 (source.markdown.simple_blocks), content made only of text, code spans and strong runs skips its inline rules
 too (source.markdown.inline_html), and markdown-it's text rule stops only where an enabled rule can start
 (source.markdown.INLINE_RULE_STARTS); each must give exactly what markdown-it makes of the same text, or a page
@@ -16,8 +16,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import ParserInline
+from mdit_py_plugins.anchors import anchors_plugin
 
-from generator.source.markdown import INLINE_RULE_STARTS, MARKDOWN, _make, inline_html, render, simple_blocks
+from generator.source.markdown import (
+    ANCHORED_LEVELS,
+    INLINE_RULE_STARTS,
+    MARKDOWN,
+    _make,
+    inline_html,
+    render,
+    simple_blocks,
+)
 from tests.conftest import REPO
 from tests.sites import benchmark_sites
 
@@ -287,3 +296,29 @@ def test_stopping_at_fewer_characters_renders_the_same(text: str) -> None:
 def test_real_status_updates_render_the_same_with_fewer_stops() -> None:
     texts = real_update_texts()
     assert [MARKDOWN.render(text) for text in texts] == [STOCK.render(text) for text in texts]
+
+
+def with_the_anchors_plugin() -> MarkdownIt:
+    """The site's renderer, its headings' ids given by mdit-py-plugins' anchors plugin itself."""
+    md = _make()
+    plugin = MarkdownIt().use(anchors_plugin, min_level=ANCHORED_LEVELS[0], max_level=ANCHORED_LEVELS[-1])
+    md.core.ruler.at("anchor", plugin.core.ruler.getRules("")[-1])
+    return md
+
+
+PLUGIN = with_the_anchors_plugin()
+headings_only = st.lists(heading.map(lambda lines: lines[0]) | st.sampled_from(["### a-1", "### a", "#### a-2-1",
+                                                                                  "### a-2", "", "text [a](b)"]),
+                         min_size=1, max_size=12).map("\n".join)
+"""Headings that repeat and headings whose text is what a repeat's number would make, in any order."""
+
+
+@settings(max_examples=1500)
+@given(st.one_of(headings_only, mixed_lines.map("\n".join), block_lines.map("\n".join)))
+@example("### a\n### a\n### a-1\n### a\n### a-1\n#### a\n### a-2-1\n### a-2")
+@example("### Technical `x` **y**\n### Technical x y\n### technical-x-y-1\n### Technical x y")
+def test_headings_get_the_ids_the_anchors_plugin_gives_them(text: str) -> None:
+    """The site's own rule for ids (linear where the plugin's is quadratic) gives the plugin's ids, both for
+    text markdown-it renders and for text written without it."""
+    assert MARKDOWN.render(text, {"docId": "d"}) == PLUGIN.render(text, {"docId": "d"})
+    assert render(text, "d") == (PLUGIN.render(text, {"docId": "d"}) if text.strip() else "")
