@@ -6,6 +6,7 @@ bytes with a build that had no cache, or ran in one process.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import hmac
 import os
@@ -205,15 +206,34 @@ def compiles(site: Path, out: Path, cache: Path | str, before: str = "", jobs: i
     return int(result.stderr.rsplit("compiled by the build process: ", 1)[1])
 
 
+COMPILES_WHILE_PARSED = (
+    "import multiprocessing, os, sys, jinja2; this = os.getpid(); compiled = []; compile = jinja2.Environment._compile\n"
+    "def counted(env, source, filename):\n"
+    "    if os.getpid() == this and os.path.isfile(str(filename)):\n"
+    "        compiled.append((filename, bool(multiprocessing.active_children())))\n"
+    "    return compile(env, source, filename)\n"
+    "jinja2.Environment._compile = counted\n"
+    "from generator.source import cached_parse; cached_parse.PARALLEL_PARSE_MIN = 1\n"
+    "from generator.cli.main import main\n"
+    "try: main()\n"
+    "finally: print('compiled:', sorted(compiled), file=sys.stderr)")
+"""A probe: each template file the build process compiles, and whether other processes were running then."""
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_build_over_several_processes_compiles_its_theme_while_it_reads_the_site(tmp_path: Path, jobs: int) -> None:
-    """With a second core, the site's templates are compiled by another process while the build reads and
-    checks the site; the build process compiles none of them and writes the same bytes."""
+def test_a_build_over_several_processes_compiles_its_theme_while_the_others_parse(tmp_path: Path, jobs: int) -> None:
+    """With a second core, the build process compiles the site's templates while the other processes parse
+    the site, where it would only wait for them; each once, and the pages are the same bytes."""
     site, out = tmp_path / "site", tmp_path / "public"
     shutil.copytree(DEMO, site)
     own_templates(site)
-    compiled = compiles(site, out, "off", jobs=jobs)
-    assert compiled == (0 if jobs > 1 else len(THEME_TEMPLATES))
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": str(jobs), "STATUSBLOG_CACHE_DIR": "off"}
+    result = subprocess.run([sys.executable, "-c", COMPILES_WHILE_PARSED, "build", str(site), "--out", str(out),
+                             "--now", DEMO_NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    compiled = ast.literal_eval(result.stderr.rsplit("compiled: ", 1)[1])
+    assert sorted(Path(name).name for name, _ in compiled) == sorted(THEME_TEMPLATES)
+    assert {while_parsed for _, while_parsed in compiled} == {jobs > 1}
     assert tree(out) == tree(GOLDEN)
 
 
@@ -310,7 +330,7 @@ def test_every_library_whose_work_is_kept_is_in_the_key(monkeypatch: pytest.Monk
             assert code_version.__wrapped__() != ours, name
 
 
-def test_the_theme_is_compiled_aside_only_from_files_the_site_accepts(tmp_path: Path) -> None:
+def test_the_theme_is_compiled_ahead_only_from_files_the_site_accepts(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", {"incidents/api.md": INCIDENT})
     assert config_for_theme(site) is not None
     outside = tmp_path / "elsewhere.toml"
@@ -353,6 +373,29 @@ def test_a_template_syntax_error_names_its_file_and_line_and_keeps_the_output(tm
     assert "Traceback" not in failed.stderr
     assert tree(out) == before
     assert not list(tmp_path.glob(".public.*")), "a staging tree was left"
+
+
+def test_a_content_error_comes_before_a_broken_template_in_a_parallel_build(tmp_path: Path) -> None:
+    """The theme is compiled while other processes parse the site; a template that does not compile waits
+    for the site's own problems, as it does in one process."""
+    site = write_site(tmp_path, {f"incidents/api-{number}.md": INCIDENT for number in range(6)})
+    out = tmp_path / "public"
+    assert build_in_processes(site, out, 2, tmp_path / "cache").returncode == 0
+    before = tree(out)
+    (site / "templates").mkdir()
+    (site / "templates" / "incident.html").write_text("<h1>\n{% if %}\n", encoding="utf-8")
+    broken = site / "incidents" / "api-3.md"
+    assert "impact: major" in INCIDENT
+    broken.write_text(INCIDENT.replace("impact: major", "impact: catastrophic"), encoding="utf-8")
+    failed = build_in_processes(site, out, 2, tmp_path / "cache")
+    assert failed.returncode == 1
+    shown = os.path.relpath(broken, REPO)
+    assert f"{shown}:3: error:" in failed.stderr and "catastrophic" in failed.stderr, failed.stderr
+    assert "template error" not in failed.stderr and "Traceback" not in failed.stderr
+    assert tree(out) == before
+    broken.write_text(INCIDENT, encoding="utf-8")
+    fixed_content = build_in_processes(site, out, 2, tmp_path / "cache")
+    assert fixed_content.returncode == 1 and "template error" in fixed_content.stderr, fixed_content.stderr
 
 
 # A cache others could have written to: a shared or restored cache home.

@@ -23,11 +23,11 @@ from ..outputs.origins import most_text
 from ..outputs.sitemap import render_sitemap
 from ..pipeline.evaluate import check
 from ..proof.bylines import SignatureOptions
-from ..render.compiled_theme import load_compiled, save_compiled
+from ..render.compiled_theme import compile_ahead, load_compiled, save_compiled
 from ..render.theme import Page, Theme, load_theme, template_problem
 from .build_record import BuildResult, remember_build
 from .output_dir import TooLarge, check_output_dir, staged, write_files
-from .processes import PAGES_PER_UNIT, CompiledAside, Unit, write_units
+from .processes import PAGES_PER_UNIT, Unit, write_units
 
 
 def build_units(state: SiteState, theme: Theme) -> list[Unit]:
@@ -53,16 +53,11 @@ def full_build(root: Path, out: Path, now: datetime, strict: bool, signatures: S
                stamp: bytes | None, started: float) -> BuildResult:
     """Build the site into `out` (whose lock the caller holds), or raise SiteError and leave `out` untouched;
     `stamp` is the fingerprint of the inputs to note the build under, if it is to be noted."""
-    kept_templates = load_compiled(root)  # before the fork, so the process compiling aside has them too
-    aside = CompiledAside(root)
-    try:
-        checked = check(root, now, signatures)
-        failing = checked.problems if strict else checked.errors
-        if checked.state is None or failing:
-            raise SiteError(failing or checked.errors)
-        aside.keep()
-    finally:
-        aside.stop()
+    kept_templates = load_compiled(root)
+    checked = check(root, now, signatures, meanwhile=partial(compile_ahead, root))
+    failing = checked.problems if strict else checked.errors
+    if checked.state is None or failing:
+        raise SiteError(failing or checked.errors)
     check_output_dir(out, root)
     state = checked.state
     try:

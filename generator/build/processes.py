@@ -12,10 +12,6 @@ list; each does the units it claims from one shared counter, writing them
 straight into the staging tree. A process that drew quick units claims
 more, so all finish together whatever each unit costs.
 
-The theme is compiled the same way, aside: a forked process compiles it
-from site.toml while this one reads and checks the site, and sends back
-the compiled code (CompiledAside).
-
 Forking is used only where it is safe and pays: on platforms that have it,
 in a process with no other threads, and for sites big enough that a
 process's start-up is small beside its share. Anything else builds serially,
@@ -26,23 +22,16 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
 from ..core.problems import Blame
 from ..core.workers import can_fork, jobs
-from ..render.templating import compiled_templates, keep_compiled
-from ..render.theme import load_theme
-from ..source.loader import config_for_theme
 from .output_dir import write_files
 
 PARALLEL_RENDER_MIN = 200
 """Fewer theme pages than this (known from the site's size) are rendered in this process."""
 
-
-# Rendering.
 
 Unit = Callable[[], Iterable[tuple[str, str, bytes, Blame]]]
 """One unit of a build's output: a few theme pages, or one family's files, each file as (family, path, bytes,
@@ -150,61 +139,3 @@ def write_units(staging: Path, units: Sequence[Unit], pages: int) -> list[Claim]
         # with its whole story, and where a build that can succeed does.
         return _serially(staging, units)
     return written + [path for share in shares if share for path in share]
-
-
-# Compiling the theme while the site is read.
-
-ASIDE_WAIT = 5.0
-"""Seconds a build waits, once it needs its theme, for the process compiling it; then it compiles itself."""
-
-
-class CompiledAside:
-    """The site's theme being compiled in a forked process while this one reads and checks the site.
-
-    Compiling needs only site.toml: up to 0.4 s of one core for a site's own templates, 0.08 s for the
-    theme's, whose code ships (render.shipped_theme). Reading the site leaves a core idle while this
-    process reads files, cuts updates and derives the state. Only the compiled code comes
-    back, keyed as this process keys its own (render.templating.keep_compiled): if the other process fails,
-    is slow or compiled something else, this one compiles what it needs, as it would have anyway.
-    """
-
-    def __init__(self, root: Path) -> None:
-        self.process: BaseProcess | None = None
-        if jobs() <= 1 or not can_fork():
-            return
-        context = multiprocessing.get_context("fork")
-        self.receiver, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_compile_theme, args=(root, sender), daemon=True)
-        self.process.start()
-        sender.close()
-
-    def keep(self) -> None:
-        """Keep what the other process compiled, waiting for it ASIDE_WAIT seconds at most."""
-        if self.process is None:
-            return
-        try:
-            if self.receiver.poll(ASIDE_WAIT):
-                keep_compiled(self.receiver.recv())
-        except (EOFError, OSError):  # it failed (a template's syntax error, say): this process reports it
-            pass
-        finally:
-            self.stop()
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.receiver.close()
-            self.process.kill()
-            self.process.join()
-            self.process = None
-
-
-def _compile_theme(root: Path, sender: Connection) -> None:
-    try:
-        config = config_for_theme(root)
-        if config is not None:
-            load_theme(root, config).compile()
-            sender.send(compiled_templates())
-    except BaseException:
-        raise SystemExit(1) from None
-    finally:
-        sender.close()

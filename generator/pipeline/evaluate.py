@@ -8,9 +8,10 @@ writing files, processes and the output folder are the build's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from ..core.heap import collector_paused
@@ -55,11 +56,15 @@ class Checked:
         return [p for p in self.problems if p.severity.value == "warning"]
 
 
-def check(root: Path, now: datetime, signatures: SignatureOptions | None = None) -> Checked:
-    """The site read from disk, as `check` and `build` see it; the garbage collector waits (core.heap)."""
+def check(root: Path, now: datetime, signatures: SignatureOptions | None = None,
+          meanwhile: Callable[[], None] | None = None) -> Checked:
+    """The site read from disk, as `check` and `build` see it; the garbage collector waits (core.heap).
+
+    `meanwhile` is done while other processes parse the site (cached_parse.parse_entries), and must not raise.
+    """
     problems = Problems()
     with collector_paused():
-        site = load_site(root, problems, parse_entries)
+        site = load_site(root, problems, partial(parse_entries, meanwhile=meanwhile))
         return evaluate(site, problems.items, now, signatures)
 
 

@@ -19,8 +19,9 @@ from collections.abc import Set
 from pathlib import Path
 
 from ..source.cache import cache_dir, code_version, read_sealed, write_sealed
+from ..source.loader import config_for_theme
 from .templating import keep_compiled
-from .theme import Theme
+from .theme import Theme, load_theme
 
 TEMPLATES_FILE = "templates.marshal"
 
@@ -54,3 +55,19 @@ def save_compiled(root: Path, theme: Theme, kept: Set[tuple[str, str]]) -> Set[t
         with contextlib.suppress(OSError):  # a cache that cannot be written is an empty one
             write_sealed(path, marshal.dumps((code_version(), compiled)))
     return compiled.keys()
+
+
+def compile_ahead(root: Path) -> None:
+    """Compile the site's theme from site.toml alone, before the rest of the site is read, so that the Theme
+    the build makes afterwards finds its templates compiled (render.templating keeps them per process).
+
+    A build calls this while other processes parse the site and this one would only wait for them. It
+    reads nothing the build would refuse (source.loader.config_for_theme), and a template that does not
+    compile is left for the build to compile again and report, with the site's own problems first.
+    """
+    config = config_for_theme(root)
+    if config is None:
+        return
+    # Whatever fails here fails again when the build compiles the theme itself, and is reported there.
+    with contextlib.suppress(Exception):
+        load_theme(root, config).compile()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import tzinfo
 from pathlib import Path
@@ -37,11 +37,15 @@ def _parse_chunk(parser: Parser, tz: tzinfo, chunk: list[tuple[str, str, str]]) 
             for text, slug, shown in chunk]
 
 
-def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int) -> Iterator[tuple[int, bytes]]:
-    """(position, pickled ParsedFile) for every file not in the cache."""
+def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int,
+                  meanwhile: Callable[[], None] | None) -> Iterator[tuple[int, bytes]]:
+    """(position, pickled ParsedFile) for every file not in the cache; `meanwhile`, if given, is called once:
+    while the pool parses, if there is one."""
     if workers <= 1 or len(misses) < PARALLEL_PARSE_MIN or not can_fork():
         for position, text, (_path, shown, slug, parser) in misses:
             yield position, pickle.dumps(parser(text, slug, shown, tz), protocol=pickle.HIGHEST_PROTOCOL)
+        if meanwhile:
+            meanwhile()
         return
     by_parser: dict[Parser, list[tuple[int, str, Entry]]] = {}
     for miss in misses:
@@ -56,14 +60,19 @@ def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int
                 chunk = group[start:start + size]
                 work = [(text, entry[2], entry[1]) for _, text, entry in chunk]
                 jobs_done.append(([position for position, _, _ in chunk], pool.submit(_parse_chunk, parser, tz, work)))
+        if meanwhile:
+            meanwhile()
         for positions, future in jobs_done:
             yield from zip(positions, future.result(), strict=True)
 
 
-def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Problems) -> list[Any]:
+def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Problems,
+                  meanwhile: Callable[[], None] | None = None) -> list[Any]:
     """Read and parse content files, from the cache where it knows them; the items, in entry order.
 
-    Problems are reported in entry order too, whichever process parsed the file.
+    Problems are reported in entry order too, whichever process parsed the file. `meanwhile` is work of the
+    caller's that this process does while the pool parses, where it would otherwise only wait; it is done
+    once in any case, and must not raise.
     """
     problems.extend(cache_problems(root))
     store = ParseCache(cache_dir(root))
@@ -86,7 +95,7 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
         if blob is None:
             misses.append((position, text, entry))
     parsed_files: list[ParsedFile | None] = [None] * len(entries)
-    for position, blob in _parse_misses(misses, tz, jobs()):
+    for position, blob in _parse_misses(misses, tz, jobs(), meanwhile):
         # Unpickled as each result arrives, while the pool parses the rest, rather than all after it.
         parsed_files[position] = pickle.loads(blob)
         store.put(keys[position], blob)
