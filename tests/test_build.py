@@ -167,8 +167,8 @@ def test_a_broken_site_template_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("collecting", [True, False])
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, collecting: bool) -> None:
-    """A build pauses the collector while it reads and freezes what it read while it writes (core.heap); a
-    program that goes on after a build, or after one that failed, collects as it did before."""
+    """A build pauses the collector while it reads and while it writes (core.heap); a program that goes on
+    after a build, or after one that failed, collects as it did before."""
     good = write_site(tmp_path / "good")
     bad = write_site(tmp_path / "bad", {"templates/404.html": "{% if %}\n"})
     unreadable = write_site(tmp_path / "unreadable", {"incidents/2026-03-14-api-errors.md": "\x00"})

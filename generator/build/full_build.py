@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..core.heap import kept_out_of_collections
+from ..core.heap import collector_paused
 from ..core.problems import Blame, Problem, SiteError, display_path
 from ..derive.state import SiteState
 from ..outputs.families import OUTPUTS, Family, OutputClash, held_to_contract
@@ -61,7 +61,7 @@ def full_build(root: Path, out: Path, now: datetime, strict: bool, signatures: S
     check_output_dir(out, root)
     state = checked.state
     try:
-        with kept_out_of_collections():  # the model and derived state, read by every output (core.heap)
+        with collector_paused():  # rendering makes next to no cyclic garbage (core.heap)
             theme = load_theme(root, state.site.config)
             theme.compile()  # a syntax error shows with its file and line before anything is written
             save_compiled(root, theme, kept_templates)
