@@ -39,6 +39,9 @@ _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2})?$", re.A
 _EPOCH = re.compile(r"[0-9]{1,12}", re.ASCII)
 _ONE_DIGIT_HOUR = re.compile(r"([T ])(\d:)", re.ASCII)
 """'2026-03-14 8:07' is written as often as '08:07'; Python's ISO reader wants two digits."""
+_UTC_MINUTE = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}) ?(?:UTC|Z)", re.ASCII)
+"""How nearly every update heading and 'next update by' is written ('2026-03-14 09:20 UTC'): read in one
+match instead of the five patterns of the general way, which reads it the same (tests/test_times.py)."""
 
 
 class TimeError(ValueError):
@@ -63,6 +66,8 @@ def parse_time(text: str, default_zone: tzinfo) -> datetime:
     guessing would shift a published timeline by an hour.
     """
     raw = text.strip()
+    if (quick := _utc_minute(raw)) is not None:
+        return quick
     tz: tzinfo | None = None
     stripped = _UTC_SUFFIX.sub("", raw)
     if stripped != raw:
@@ -87,6 +92,19 @@ def parse_time(text: str, default_zone: tzinfo) -> datetime:
             raise TimeError(f"time '{text.strip()}' gives both an offset and a zone")
         return in_range(value)
     return localize(value, tz or default_zone)
+
+
+def _utc_minute(raw: str) -> datetime | None:
+    """A time written as _UTC_MINUTE, or None: any other spelling, or a field out of its range, which the
+    general way reports in its own words."""
+    written = _UTC_MINUTE.fullmatch(raw)
+    if written is None:
+        return None
+    try:
+        wall = datetime(*map(int, written.groups()))
+    except ValueError:
+        return None
+    return localize(wall, UTC)
 
 
 def in_range(value: datetime) -> datetime:

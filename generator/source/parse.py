@@ -233,6 +233,8 @@ def _component_lines(block: _Block, path: str, problems: Problems) -> tuple[str,
     The line is data, not prose: the page words it from the model ("Object storage: operational
     again"), so it leaves the text. Inside a code fence it is only text.
     """
+    if "Components:" not in block.text:  # no line can be one: most updates set no component
+        return block.text, ()
     kept: list[str] = []
     settings: tuple[ComponentSetting, ...] = ()
     found = 0
@@ -344,8 +346,10 @@ def placeholders(doc: Document) -> tuple[Placeholder, ...]:
     (where a shell heredoc or a C++ shift is only code)."""
     found = [Placeholder(match.group(1), value.line or 1) for value in doc.fields.values()
              if isinstance(value.data, str) for match in PLACEHOLDER.finditer(value.data)]
-    found += [Placeholder(match.group(1), doc.body_line + index) for index, raw, outside in fence_aware_lines(doc.body)
-              if outside for match in PLACEHOLDER.finditer(raw)]
+    if "<<" in doc.body:  # a file without one (most files) needs no line looked at
+        found += [Placeholder(match.group(1), doc.body_line + index)
+                  for index, raw, outside in fence_aware_lines(doc.body) if outside
+                  for match in PLACEHOLDER.finditer(raw)]
     return tuple(found)
 
 
