@@ -13,7 +13,8 @@ defines it: a new output folder, no cache, no signatures, the whole process, eve
 A forked process starts with its parent's counts, so each process writes its counts out and starts from
 zero just before it forks (`--dump-before=fork`), and the build's count is the sum of every part written.
 A process killed by a signal writes nothing, so a build that kills its helpers would look cheaper.
-The other commit is checked out into a temporary worktree and its bytecode compiled, as is this one's.
+The other commit is checked out into a temporary worktree and its bytecode compiled, as is this one's
+(bench.compile_checkout).
 
     python benchmarks/instructions.py BASE [--incidents 1000] [--jobs 2] [--site DIR]
 """
@@ -21,7 +22,6 @@ The other commit is checked out into a temporary worktree and its bytecode compi
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import re
 import shutil
@@ -32,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import compile_checkout
 from make_site import NOW_TEXT, make_site
 
 REPO = Path(__file__).resolve().parents[1]
@@ -84,7 +85,7 @@ def main() -> None:
         trees = {"this checkout": REPO, args.base: worktree(args.base, work / "base")}
         try:
             for tree in trees.values():
-                compileall.compile_dir(tree / "generator", quiet=1)
+                compile_checkout(tree)
             with ThreadPoolExecutor(max_workers=len(trees)) as pool:
                 counts = dict(zip(trees, pool.map(
                     lambda item: counted_build(item[1], site, work / f"build-{item[0]}", args.jobs),

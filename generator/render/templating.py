@@ -202,7 +202,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     build with a cache folder keeps what its Theme used there (render.compiled_theme).
     """
 
-    def __init__(self, catalog: str, shipped: Mapping[tuple[str, str], str]) -> None:
+    def __init__(self, catalog: str, shipped: Mapping[tuple[str, str], Callable[[str], CodeType | None]]) -> None:
         self.catalog = catalog
         self.shipped = shipped
         """The installed theme's templates as Jinja compiles them with this catalog (render.shipped_theme)."""
@@ -211,11 +211,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
                    source: str) -> jinja2.bccache.Bucket:
-        """A template compiled already, or else its shipped source made into code: either is what Jinja would
-        make of this exact text; only a template that is neither is compiled by Jinja."""
+        """A template compiled already, or else the code its theme ships: either is what Jinja would make of
+        this exact text; only a template that is neither is compiled by Jinja."""
         bucket = super().get_bucket(environment, name, filename, source)
         if bucket.code is None and (shipped := self.shipped.get((name, bucket.checksum))) is not None:
-            bucket.code = compile(shipped, filename or "<template>", "exec")  # as jinja2.Environment._compile
+            bucket.code = shipped(filename or "<template>")  # None: Jinja compiles the template itself
             self.dump_bytecode(bucket)
         return bucket
 

@@ -38,7 +38,7 @@ from ..source.layout import files_below
 from ..themes import installed_themes
 from .charts import uptime_filters
 from .host_rules import META_CONTENT_SECURITY_POLICY, index_html_links
-from .shipped_theme import shipped_sources
+from .shipped_theme import shipped_templates
 from .templating import CompiledTemplates, ThemeEnvironment, code_generator, compiled_templates
 
 THEMES = themes.ROOT
@@ -210,7 +210,7 @@ def load_theme(site_root: Path, config: SiteConfig) -> Theme:
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,
         auto_reload=False,  # a Theme lives for one build; the dev server makes a new one when templates change
-        bytecode_cache=CompiledTemplates(digest, shipped_sources(base, config.language, digest)),
+        bytecode_cache=CompiledTemplates(digest, shipped_templates(base, config.language, digest)),
     )
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = memoized_gettext(catalog.gettext)

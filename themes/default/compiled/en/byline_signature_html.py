@@ -1,0 +1,167 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'byline_signature.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_signature_icons = l_0_state_words = l_0_author_name = l_0_signature = missing
+    pass
+    l_0_signature_icons = {'verified': '✓', 'other': '⚠', 'unknown': '?', 'bad': '✕', 'unsigned': '○', 'uncommitted': '✎'}
+    context.vars['signature_icons'] = l_0_signature_icons
+    context.exported_vars.add('signature_icons')
+    def macro(l_1_state):
+        t_1 = []
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        if (l_1_state == 'unknown'):
+            pass
+            t_1.append(
+                'Signed by an unknown key',
+            )
+        elif (l_1_state == 'bad'):
+            pass
+            t_1.append(
+                'Signature does not match its commit',
+            )
+        elif (l_1_state == 'unsigned'):
+            pass
+            t_1.append(
+                'Not signed',
+            )
+        else:
+            pass
+            t_1.append(
+                'Not committed yet',
+            )
+        return concat(t_1)
+    context.exported_vars.add('state_words')
+    context.vars['state_words'] = l_0_state_words = Macro(environment, macro, 'state_words', ('state',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_author_id, l_1_root, l_1_state):
+        t_2 = []
+        l_1_found = missing
+        if l_1_author_id is missing:
+            l_1_author_id = undefined("parameter 'author_id' was not provided", name='author_id')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        l_1_found = (context.call(environment.getattr(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'authors'), 'get'), l_1_author_id) or context.call(environment.getattr(environment.getattr(l_1_state, 'authors'), 'get'), l_1_author_id))
+        if (undefined(name='found') if l_1_found is missing else l_1_found):
+            pass
+            t_2.extend((
+                '<a href="',
+                escape_output(l_1_root),
+                escape_output(environment.getattr(environment.getattr((undefined(name='found') if l_1_found is missing else l_1_found), 'address'), 'url')),
+                '">',
+                escape_output(environment.getattr((undefined(name='found') if l_1_found is missing else l_1_found), 'name')),
+                '</a>',
+            ))
+        else:
+            pass
+            t_2.append(
+                escape_output(l_1_author_id),
+            )
+        return concat(t_2)
+    context.exported_vars.add('author_name')
+    context.vars['author_name'] = l_0_author_name = Macro(environment, macro, 'author_name', ('author_id', 'root', 'state'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_signed, l_1_author_id, l_1_author, l_1_root, l_1_state):
+        t_3 = []
+        l_1_proof = missing
+        if l_1_signed is missing:
+            l_1_signed = undefined("parameter 'signed' was not provided", name='signed')
+        if l_1_author_id is missing:
+            l_1_author_id = undefined("parameter 'author_id' was not provided", name='author_id')
+        if l_1_author is missing:
+            l_1_author = undefined("parameter 'author' was not provided", name='author')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        l_1_proof = context.call(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'of'), l_1_signed)
+        if (undefined(name='proof') if l_1_proof is missing else l_1_proof):
+            pass
+            t_3.extend((
+                ' <span class="signature sig-',
+                escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state')),
+                '"><span class="icon" aria-hidden="true">',
+                escape_output(environment.getitem((undefined(name='signature_icons') if l_0_signature_icons is missing else l_0_signature_icons), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state'))),
+                '</span> ',
+            ))
+            if (environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state') == 'verified'):
+                pass
+                t_3.append(
+                    'Verified signature',
+                )
+                if ((not l_1_author_id) and environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'signer')):
+                    pass
+                    t_3.extend((
+                        ': ',
+                        escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'signer'), l_1_root, l_1_state)),
+                    ))
+            elif (environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state') == 'other'):
+                pass
+                t_3.extend((
+                    'Signed by someone else: ',
+                    escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'signer'), l_1_root, l_1_state)),
+                ))
+            else:
+                pass
+                t_3.append(
+                    escape_output(context.call((undefined(name='state_words') if l_0_state_words is missing else l_0_state_words), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state'))),
+                )
+            if environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'commit'):
+                pass
+                t_3.extend((
+                    ' <span class="sig-proof">(commit <code title="',
+                    escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'commit')),
+                    '">',
+                    escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'short_commit')),
+                    '</code>',
+                ))
+                if environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'fingerprint'):
+                    pass
+                    t_3.extend((
+                        ', key <code class="fingerprint">',
+                        escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'fingerprint')),
+                        '</code>',
+                    ))
+                t_3.append(
+                    ')</span>',
+                )
+            if environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'editors'):
+                pass
+                t_3.append(
+                    ' <span class="sig-edits">· edited by ',
+                )
+                l_2_loop = missing
+                for l_2_editor, l_2_loop in LoopContext(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'editors'), undefined):
+                    _loop_vars = {}
+                    pass
+                    t_3.append(
+                        escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), l_2_editor, l_1_root, l_1_state, _loop_vars=_loop_vars)),
+                    )
+                    if (not environment.getattr(l_2_loop, 'last')):
+                        pass
+                        t_3.append(
+                            ', ',
+                        )
+                l_2_loop = l_2_editor = missing
+                t_3.append(
+                    ', verified</span>',
+                )
+            t_3.append(
+                '</span>\n',
+            )
+        return concat(t_3)
+    context.exported_vars.add('signature')
+    context.vars['signature'] = l_0_signature = Macro(environment, macro, 'signature', ('signed', 'author_id', 'author', 'root', 'state'), False, False, False, context.eval_ctx.autoescape)
+
+blocks = {}
+debug_info = '8=13&9=16&10=21&12=44&13=54&15=73&16=87&17=88&18=92'

@@ -1,0 +1,344 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'incident.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_item = resolve('item')
+    l_0_signature = l_0_icons = l_0_status_label = l_0_incident_status = l_0_impact_label = l_0_byline = l_0_when = l_0_details = l_0_update_entry = l_0_author_link = l_0_contact = l_0_incident = missing
+    pass
+    parent_template = environment.get_template('base.html', 'incident.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    included_template = environment.get_template('byline_signature.html', 'incident.html')._get_default_module(context)
+    l_0_signature = getattr(included_template, 'signature', missing)
+    if l_0_signature is missing:
+        l_0_signature = undefined(f"the template {included_template.__name__!r} (imported on line 2 in 'incident.html') does not export the requested name 'signature'", name='signature')
+    context.vars['signature'] = l_0_signature
+    context.exported_vars.discard('signature')
+    included_template = environment.get_template('macros.html', 'incident.html')._get_default_module(context)
+    l_0_icons = getattr(included_template, 'icons', missing)
+    if l_0_icons is missing:
+        l_0_icons = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'icons'", name='icons')
+    l_0_status_label = getattr(included_template, 'status_label', missing)
+    if l_0_status_label is missing:
+        l_0_status_label = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'status_label'", name='status_label')
+    l_0_incident_status = getattr(included_template, 'incident_status', missing)
+    if l_0_incident_status is missing:
+        l_0_incident_status = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'incident_status'", name='incident_status')
+    l_0_impact_label = getattr(included_template, 'impact_label', missing)
+    if l_0_impact_label is missing:
+        l_0_impact_label = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'impact_label'", name='impact_label')
+    l_0_byline = getattr(included_template, 'byline', missing)
+    if l_0_byline is missing:
+        l_0_byline = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'byline'", name='byline')
+    l_0_when = getattr(included_template, 'when', missing)
+    if l_0_when is missing:
+        l_0_when = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'when'", name='when')
+    l_0_details = getattr(included_template, 'details', missing)
+    if l_0_details is missing:
+        l_0_details = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'details'", name='details')
+    l_0_update_entry = getattr(included_template, 'update_entry', missing)
+    if l_0_update_entry is missing:
+        l_0_update_entry = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'update_entry'", name='update_entry')
+    l_0_author_link = getattr(included_template, 'author_link', missing)
+    if l_0_author_link is missing:
+        l_0_author_link = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'author_link'", name='author_link')
+    l_0_contact = getattr(included_template, 'contact', missing)
+    if l_0_contact is missing:
+        l_0_contact = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'contact'", name='contact')
+    context.vars.update({'icons': l_0_icons, 'status_label': l_0_status_label, 'incident_status': l_0_incident_status, 'impact_label': l_0_impact_label, 'byline': l_0_byline, 'when': l_0_when, 'details': l_0_details, 'update_entry': l_0_update_entry, 'author_link': l_0_author_link, 'contact': l_0_contact})
+    context.exported_vars.difference_update(('icons', 'status_label', 'incident_status', 'impact_label', 'byline', 'when', 'details', 'update_entry', 'author_link', 'contact'))
+    l_0_incident = environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incident')
+    context.vars['incident'] = l_0_incident
+    context.exported_vars.add('incident')
+    yield from parent_template.root_render_func(context)
+
+def block_title(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_incident = resolve('incident')
+    l_0_config = resolve('config')
+    pass
+    yield escape_output(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'title'))
+    yield ' · '
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+
+def block_head(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_config = resolve('config')
+    l_0_incident = resolve('incident')
+    l_0_signers = resolve('signers')
+    l_0_page_url = l_0_people = missing
+    try:
+        t_1 = environment.filters['iso']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'iso' found.")
+    try:
+        t_2 = environment.filters['striptags']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'striptags' found.")
+    try:
+        t_3 = environment.filters['tojson']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'tojson' found.")
+    pass
+    l_0_page_url = markup_join((environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'base_url'), environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'address'), 'url'), ))
+    _block_vars['page_url'] = l_0_page_url
+    l_0_people = []
+    _block_vars['people'] = l_0_people
+    for l_1_author in (undefined(name='signers') if l_0_signers is missing else l_0_signers):
+        _loop_vars = {}
+        pass
+        if context.call(environment.getattr((undefined(name='people') if l_0_people is missing else l_0_people), 'append'), {'@type': 'Person', 'name': environment.getattr(l_1_author, 'name'), 'jobTitle': environment.getattr(l_1_author, 'role'), 'url': markup_join((environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'base_url'), environment.getattr(environment.getattr(l_1_author, 'address'), 'url'), ))}, _loop_vars=_loop_vars):
+            pass
+    l_1_author = missing
+    yield '<script type="application/ld+json">'
+    yield escape_output(t_3(context.eval_ctx, {'@context': 'https://schema.org', '@type': 'Report', 'headline': environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'title'), 'description': t_2(environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'summary'), 'html')), 'url': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'mainEntityOfPage': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'inLanguage': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'language'), 'datePublished': t_1(environment.getattr(environment.getitem(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates'), 0), 'at')), 'dateModified': t_1(environment.getattr(environment.getitem(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates'), -1), 'at')), 'author': (undefined(name='people') if l_0_people is missing else l_0_people), 'publisher': {'@type': 'Organization', 'name': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'), 'url': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'base_url')}}))
+    yield '</script>\n'
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_incident = resolve('incident')
+    l_0_impact_label = resolve('impact_label')
+    l_0_incident_status = resolve('incident_status')
+    l_0_item = resolve('item')
+    l_0_when = resolve('when')
+    l_0_state = resolve('state')
+    l_0_signature = resolve('signature')
+    l_0_root = resolve('root')
+    l_0_details = resolve('details')
+    l_0_pm = resolve('pm')
+    l_0_byline = resolve('byline')
+    l_0_contact = resolve('contact')
+    l_0_postmortem_due = missing
+    try:
+        t_4 = environment.filters['duration']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'duration' found.")
+    try:
+        t_5 = environment.filters['local_date']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'local_date' found.")
+    try:
+        t_6 = environment.filters['reverse']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'reverse' found.")
+    try:
+        t_7 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    pass
+    yield '<article class="incident h-entry">\n  <h1 class="p-name">'
+    yield escape_output(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'title'))
+    yield '</h1>\n  <p class="tags">'
+    yield escape_output(context.call((undefined(name='impact_label') if l_0_impact_label is missing else l_0_impact_label), environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'impact'), _block_vars=_block_vars))
+    yield ' '
+    yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), _block_vars=_block_vars))
+    yield '</p>\n'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta'):
+        pass
+        yield '<p class="eta'
+        yield escape_output((' overdue' if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta_overdue') else cond_expr_undefined("the inline if-expression on line 30 in 'incident.html' evaluated to false and no else section was defined.")))
+        yield '"><strong>'
+        yield escape_output((Markup('Next update was due by') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta_overdue') else Markup('Next update by')))
+        yield '</strong> '
+        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta'), _block_vars=_block_vars))
+        yield '</p>'
+    l_0_postmortem_due = context.call(environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'uptime'), 'postmortem_due'), environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'slug'), _block_vars=_block_vars)
+    _block_vars['postmortem_due'] = l_0_postmortem_due
+    if (undefined(name='postmortem_due') if l_0_postmortem_due is missing else l_0_postmortem_due):
+        pass
+        yield '<p class="eta overdue"><strong>Postmortem due since</strong> '
+        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (undefined(name='postmortem_due') if l_0_postmortem_due is missing else l_0_postmortem_due), _block_vars=_block_vars))
+        yield '</p>'
+    yield '  <div class="summary p-summary">'
+    yield escape_output(t_7(environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'summary'), 'html')))
+    yield '</div>\n'
+    if context.call(environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'bylines'), 'of'), (undefined(name='incident') if l_0_incident is missing else l_0_incident), _block_vars=_block_vars):
+        pass
+        yield '<p class="byline header-proof">Details and summary'
+        yield escape_output(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), (undefined(name='incident') if l_0_incident is missing else l_0_incident), None, None, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
+        yield '</p>'
+    yield '  <dl class="facts">\n    <dt>Affected components</dt>\n    <dd><ul>'
+    for (l_1_cid, l_1_cstatus) in environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'affected'):
+        l_1_status_label = resolve('status_label')
+        _loop_vars = {}
+        pass
+        yield '<li>'
+        if (l_1_cid in environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'components')):
+            pass
+            yield '<a href="'
+            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+            yield escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'components'), l_1_cid), 'address'), 'url'))
+            yield '">'
+            yield escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'components'), l_1_cid), 'component'), 'name'))
+            yield '</a>'
+        else:
+            pass
+            yield escape_output(l_1_cid)
+        yield ': '
+        yield escape_output(context.call((undefined(name='status_label') if l_1_status_label is missing else l_1_status_label), environment.getattr(l_1_cstatus, 'key'), _loop_vars=_loop_vars))
+        yield '</li>'
+    l_1_cid = l_1_cstatus = l_1_status_label = missing
+    yield '</ul></dd>\n    <dt>Started</dt><dd>'
+    yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'started'), _block_vars=_block_vars))
+    yield '</dd>\n    <dt>Resolved</dt><dd>'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'resolved_at'):
+        pass
+        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'resolved_at'), _block_vars=_block_vars))
+    else:
+        pass
+        yield 'Not yet, this incident is open'
+    yield '</dd>\n    <dt>Duration</dt><dd>'
+    yield escape_output(t_4(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'duration')))
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'is_open'):
+        pass
+        yield ' so far'
+    yield '</dd>\n    <dt>First public update</dt><dd>'
+    yield escape_output((Markup('%(duration)s after it started') % {'duration': t_4(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'first_update_delay'))}))
+    yield '</dd>\n  </dl>\n  '
+    yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'summary'), 'technical_html'), _block_vars=_block_vars))
+    yield '\n  <section aria-labelledby="timeline">\n    <h2 id="timeline">Updates</h2>\n'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'is_open'):
+        pass
+        yield '    <p class="note">Newest first while this incident is open.</p>\n    <div class="timeline">'
+        for l_1_update in t_6(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates')):
+            l_1_update_entry = resolve('update_entry')
+            _loop_vars = {}
+            pass
+            yield escape_output(context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), (undefined(name='item') if l_0_item is missing else l_0_item), _loop_vars=_loop_vars))
+        l_1_update = l_1_update_entry = missing
+        yield '</div>\n'
+    else:
+        pass
+        yield '    <p class="note">Oldest first, from the first report to the resolution.</p>\n    <div class="timeline">'
+        for l_1_update in environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates'):
+            l_1_update_entry = resolve('update_entry')
+            _loop_vars = {}
+            pass
+            yield escape_output(context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), (undefined(name='item') if l_0_item is missing else l_0_item), _loop_vars=_loop_vars))
+        l_1_update = l_1_update_entry = missing
+        yield '</div>\n'
+    yield '  </section>\n'
+    if environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'postmortem'):
+        pass
+        l_0_pm = environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'postmortem')
+        _block_vars['pm'] = l_0_pm
+        yield '  <section class="postmortem" id="postmortem" aria-labelledby="postmortem-heading">\n    <h2 id="postmortem-heading">Postmortem</h2>\n'
+        if environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'at'):
+            pass
+            yield '<p class="meta">Published '
+            yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'at'), _block_vars=_block_vars))
+            yield '</p>'
+        for l_1_part in environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'parts'):
+            _loop_vars = {}
+            pass
+            yield '    <section class="q" id="'
+            yield escape_output(environment.getattr(l_1_part, 'anchor'))
+            yield '"'
+            if environment.getattr(l_1_part, 'title'):
+                pass
+                yield ' aria-labelledby="'
+                yield escape_output(environment.getattr(l_1_part, 'anchor'))
+                yield '-h"'
+            yield '>\n'
+            if environment.getattr(l_1_part, 'title'):
+                pass
+                yield '<h3 id="'
+                yield escape_output(environment.getattr(l_1_part, 'anchor'))
+                yield '-h">'
+                yield escape_output(environment.getattr(l_1_part, 'title'))
+                yield '</h3>'
+            yield '      '
+            yield escape_output(t_7(environment.getattr(l_1_part, 'html')))
+            yield '\n'
+            if environment.getattr(l_1_part, 'has_actions'):
+                pass
+                yield '      <h4 class="sr">Action items</h4>\n      <ul class="actions">\n'
+                for l_2_action in environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'action_items'):
+                    l_2_author_link = resolve('author_link')
+                    _loop_vars = {}
+                    pass
+                    yield '        <li class="'
+                    yield escape_output(('done' if environment.getattr(l_2_action, 'done') else 'todo'))
+                    yield '"><span class="icon" aria-hidden="true">'
+                    yield escape_output(('✓' if environment.getattr(l_2_action, 'done') else '○'))
+                    yield '</span><div><strong>'
+                    yield escape_output((Markup('Done') if environment.getattr(l_2_action, 'done') else Markup('Open')))
+                    yield ':</strong> '
+                    yield escape_output(environment.getattr(l_2_action, 'text'))
+                    yield '\n'
+                    if (environment.getattr(l_2_action, 'owner') or environment.getattr(l_2_action, 'due')):
+                        pass
+                        yield '<br><span class="meta">'
+                        if environment.getattr(l_2_action, 'owner'):
+                            pass
+                            yield 'Owner: '
+                            yield escape_output(context.call((undefined(name='author_link') if l_2_author_link is missing else l_2_author_link), environment.getattr(l_2_action, 'owner'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
+                        if (environment.getattr(l_2_action, 'owner') and environment.getattr(l_2_action, 'due')):
+                            pass
+                            yield ' · '
+                        if environment.getattr(l_2_action, 'due'):
+                            pass
+                            yield 'Due: <time datetime="'
+                            yield escape_output(context.call(environment.getattr(environment.getattr(l_2_action, 'due'), 'isoformat'), _loop_vars=_loop_vars))
+                            yield '">'
+                            yield escape_output(t_5(environment.getattr(l_2_action, 'due'), 'medium'))
+                            yield '</time>'
+                            if ((environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'slug'), environment.getattr(l_2_action, 'line')) in environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'uptime'), 'overdue_action_keys')):
+                                pass
+                                yield ' <strong class="late">overdue</strong>'
+                        yield '</span>'
+                    yield '</div></li>\n'
+                l_2_action = l_2_author_link = missing
+                yield '      </ul>\n'
+                if environment.getattr(l_1_part, 'after_html'):
+                    pass
+                    yield escape_output(t_7(environment.getattr(l_1_part, 'after_html')))
+            yield '    </section>\n'
+        l_1_part = missing
+        yield '    '
+        yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), environment.getattr(environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'body'), 'technical_html'), _block_vars=_block_vars))
+        yield '\n    '
+        yield escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'author'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='pm') if l_0_pm is missing else l_0_pm), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
+        yield '\n  </section>\n'
+    yield '  '
+    yield escape_output(context.call((undefined(name='contact') if l_0_contact is missing else l_0_contact), _block_vars=_block_vars))
+    yield '\n</article>\n'
+
+blocks = {'title': block_title, 'head': block_head, 'main': block_main}
+debug_info = '1=15&2=18&3=24&4=57&5=62&6=76&7=106&8=108&9=110&10=113&24=117&26=120&28=166&29=168&30=172&31=181&32=183&33=189&34=191&37=197&38=218&39=220&40=227&41=232&43=234&46=236&48=239&51=249&54=257&55=259&58=262&59=267&60=271&61=279&62=287&63=289&66=292&67=297&68=305&71=329&75=335&76=337&79=340'

@@ -1,0 +1,556 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'macros.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_signature = l_0_words = l_0_icons = l_0_status_words = l_0_status_label = l_0_incident_status = l_0_impact_label = l_0_when = l_0_window = l_0_author_link = l_0_component_links = l_0_byline = l_0_details = l_0_update_entry = l_0_component_change = l_0_day_row = l_0_overall_parts = l_0_contact = missing
+    try:
+        t_1 = environment.filters['duration']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'duration' found.")
+    try:
+        t_2 = environment.filters['iso']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'iso' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.filters['local_date']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'local_date' found.")
+    try:
+        t_5 = environment.filters['local_time']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'local_time' found.")
+    try:
+        t_6 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
+    try:
+        t_7 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_8 = environment.filters['skeleton']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'skeleton' found.")
+    try:
+        t_9 = environment.filters['utc']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'utc' found.")
+    try:
+        t_10 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_11 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    included_template = environment.get_template('byline_signature.html', 'macros.html')._get_default_module(context)
+    l_0_signature = getattr(included_template, 'signature', missing)
+    if l_0_signature is missing:
+        l_0_signature = undefined(f"the template {included_template.__name__!r} (imported on line 4 in 'macros.html') does not export the requested name 'signature'", name='signature')
+    context.vars['signature'] = l_0_signature
+    context.exported_vars.discard('signature')
+    l_0_words = context.vars['words'] = environment.get_template('words.html', 'macros.html')._get_default_module(context)
+    context.exported_vars.discard('words')
+    l_0_icons = {'operational': '✓', 'under_maintenance': '⚙', 'degraded_performance': '◐', 'partial_outage': '▲', 'major_outage': '✕'}
+    context.vars['icons'] = l_0_icons
+    context.exported_vars.add('icons')
+    yield '\n'
+    def macro(l_1_key):
+        t_12 = []
+        if l_1_key is missing:
+            l_1_key = undefined("parameter 'key' was not provided", name='key')
+        pass
+        t_12.append(
+            escape_output(environment.getitem(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'component_statuses'), l_1_key)),
+        )
+        return concat(t_12)
+    context.exported_vars.add('status_words')
+    context.vars['status_words'] = l_0_status_words = Macro(environment, macro, 'status_words', ('key',), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_key):
+        t_13 = []
+        if l_1_key is missing:
+            l_1_key = undefined("parameter 'key' was not provided", name='key')
+        pass
+        t_13.extend((
+            '<span class="status s-',
+            escape_output(l_1_key),
+            '"><span class="icon" aria-hidden="true">',
+            escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), l_1_key)),
+            '</span> ',
+            escape_output(context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), l_1_key)),
+            '</span>',
+        ))
+        return concat(t_13)
+    context.exported_vars.add('status_label')
+    context.vars['status_label'] = l_0_status_label = Macro(environment, macro, 'status_label', ('key',), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_key):
+        t_14 = []
+        if l_1_key is missing:
+            l_1_key = undefined("parameter 'key' was not provided", name='key')
+        pass
+        t_14.extend((
+            '<span class="tag t-',
+            escape_output(l_1_key),
+            '">',
+            escape_output(environment.getitem(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'update_statuses'), l_1_key)),
+            '</span>',
+        ))
+        return concat(t_14)
+    context.exported_vars.add('incident_status')
+    context.vars['incident_status'] = l_0_incident_status = Macro(environment, macro, 'incident_status', ('key',), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_key):
+        t_15 = []
+        if l_1_key is missing:
+            l_1_key = undefined("parameter 'key' was not provided", name='key')
+        pass
+        t_15.extend((
+            '<span class="tag impact-',
+            escape_output(l_1_key),
+            '">',
+            escape_output(environment.getitem(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'impacts'), l_1_key)),
+            '</span>',
+        ))
+        return concat(t_15)
+    context.exported_vars.add('impact_label')
+    context.vars['impact_label'] = l_0_impact_label = Macro(environment, macro, 'impact_label', ('key',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_value, l_1_class):
+        t_16 = []
+        if l_1_value is missing:
+            l_1_value = undefined("parameter 'value' was not provided", name='value')
+        if l_1_class is missing:
+            l_1_class = ''
+        pass
+        t_16.append(
+            '<time',
+        )
+        if l_1_class:
+            pass
+            t_16.extend((
+                ' class="',
+                escape_output(l_1_class),
+                '"',
+            ))
+        t_16.extend((
+            ' datetime="',
+            escape_output(t_2(l_1_value)),
+            '">',
+            escape_output(t_5(l_1_value)),
+            ' <span class="utc">(',
+            escape_output(t_9(l_1_value)),
+            ')</span></time>',
+        ))
+        return concat(t_16)
+    context.exported_vars.add('when')
+    context.vars['when'] = l_0_when = Macro(environment, macro, 'when', ('value', 'class'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_start, l_1_end):
+        t_17 = []
+        if l_1_start is missing:
+            l_1_start = undefined("parameter 'start' was not provided", name='start')
+        if l_1_end is missing:
+            l_1_end = undefined("parameter 'end' was not provided", name='end')
+        pass
+        t_17.extend((
+            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), l_1_start)),
+            ' – ',
+            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), l_1_end)),
+        ))
+        return concat(t_17)
+    context.exported_vars.add('window')
+    context.vars['window'] = l_0_window = Macro(environment, macro, 'window', ('start', 'end'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_author_id, l_1_root, l_1_state):
+        t_18 = []
+        l_1_author = missing
+        if l_1_author_id is missing:
+            l_1_author_id = undefined("parameter 'author_id' was not provided", name='author_id')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        l_1_author = context.call(environment.getattr(environment.getattr(l_1_state, 'authors'), 'get'), l_1_author_id)
+        if (undefined(name='author') if l_1_author is missing else l_1_author):
+            pass
+            t_18.extend((
+                '<a href="',
+                escape_output(l_1_root),
+                escape_output(environment.getattr(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'address'), 'url')),
+                '">',
+                escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'name')),
+                '</a>',
+            ))
+        else:
+            pass
+            t_18.append(
+                escape_output(l_1_author_id),
+            )
+        return concat(t_18)
+    context.exported_vars.add('author_link')
+    context.vars['author_link'] = l_0_author_link = Macro(environment, macro, 'author_link', ('author_id', 'root', 'state'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_ids, l_1_root, l_1_state):
+        t_19 = []
+        if l_1_ids is missing:
+            l_1_ids = undefined("parameter 'ids' was not provided", name='ids')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        l_2_loop = missing
+        for l_2_cid, l_2_loop in LoopContext(l_1_ids, undefined):
+            _loop_vars = {}
+            pass
+            if (l_2_cid in environment.getattr(l_1_state, 'components')):
+                pass
+                t_19.extend((
+                    '<a href="',
+                    escape_output(l_1_root),
+                    escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr(l_1_state, 'components'), l_2_cid), 'address'), 'url')),
+                    '">',
+                    escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr(l_1_state, 'components'), l_2_cid), 'component'), 'name')),
+                    '</a>',
+                ))
+            else:
+                pass
+                t_19.append(
+                    escape_output(l_2_cid),
+                )
+            t_19.append(
+                escape_output((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 39 in 'macros.html' evaluated to false and no else section was defined."))),
+            )
+        l_2_loop = l_2_cid = missing
+        return concat(t_19)
+    context.exported_vars.add('component_links')
+    context.vars['component_links'] = l_0_component_links = Macro(environment, macro, 'component_links', ('ids', 'root', 'state'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_author_id, l_1_root, l_1_signed, l_1_state):
+        t_20 = []
+        l_1_author = missing
+        if l_1_author_id is missing:
+            l_1_author_id = undefined("parameter 'author_id' was not provided", name='author_id')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_signed is missing:
+            l_1_signed = undefined("parameter 'signed' was not provided", name='signed')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        l_1_author = (context.call(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'author'), l_1_author_id, context.call(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'of'), l_1_signed)) or context.call(environment.getattr(environment.getattr(l_1_state, 'authors'), 'get'), l_1_author_id))
+        t_20.append(
+            '<p class="byline">Signed by ',
+        )
+        if (undefined(name='author') if l_1_author is missing else l_1_author):
+            pass
+            t_20.extend((
+                '<span class="p-author h-card"><a class="p-name u-url" href="',
+                escape_output(l_1_root),
+                escape_output(environment.getattr(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'address'), 'url')),
+                '">',
+                escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'name')),
+                '</a>, <span class="p-job-title">',
+                escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'role')),
+                '</span>',
+            ))
+            if environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'email'):
+                pass
+                t_20.extend((
+                    ' · <a class="u-email" href="',
+                    escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'mailto')),
+                    '">',
+                    escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'email')),
+                    '</a>',
+                ))
+            t_20.append(
+                '</span>',
+            )
+        else:
+            pass
+            t_20.extend((
+                '<span class="p-author">',
+                escape_output(l_1_author_id),
+                '</span>',
+            ))
+        t_20.extend((
+            escape_output(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), l_1_signed, l_1_author_id, (undefined(name='author') if l_1_author is missing else l_1_author), l_1_root, l_1_state)),
+            '</p>',
+        ))
+        return concat(t_20)
+    context.exported_vars.add('byline')
+    context.vars['byline'] = l_0_byline = Macro(environment, macro, 'byline', ('author_id', 'root', 'signed', 'state'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_html):
+        t_21 = []
+        if l_1_html is missing:
+            l_1_html = undefined("parameter 'html' was not provided", name='html')
+        pass
+        if l_1_html:
+            pass
+            t_21.extend((
+                '<details class="technical"><summary>Technical details</summary>',
+                escape_output(t_7(l_1_html)),
+                '</details>',
+            ))
+        return concat(t_21)
+    context.exported_vars.add('details')
+    context.vars['details'] = l_0_details = Macro(environment, macro, 'details', ('html',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_update, l_1_root, l_1_state, l_1_item):
+        t_22 = []
+        l_1_late = resolve('late')
+        l_1_changes = missing
+        if l_1_update is missing:
+            l_1_update = undefined("parameter 'update' was not provided", name='update')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        if l_1_item is missing:
+            l_1_item = None
+        pass
+        t_22.extend((
+            '<article class="update h-entry" id="',
+            escape_output(environment.getattr(l_1_update, 'anchor')),
+            '">\n<h3>',
+            escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr(l_1_update, 'status'))),
+            ' <a class="u-url" href="#',
+            escape_output(environment.getattr(l_1_update, 'anchor')),
+            '">',
+            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr(l_1_update, 'at'), 'dt-published')),
+            '</a></h3>\n',
+        ))
+        if l_1_item:
+            pass
+            l_1_late = context.call(environment.getattr(l_1_item, 'late_answer'), l_1_update)
+            if (undefined(name='late') if l_1_late is missing else l_1_late):
+                pass
+                t_22.extend((
+                    '<p class="promise"><strong class="late">Late:</strong> ',
+                    escape_output((Markup('%(duration)s after the promised %(time)s') % {'duration': t_1(environment.getattr((undefined(name='late') if l_1_late is missing else l_1_late), 'late_by')), 'time': context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='late') if l_1_late is missing else l_1_late), 'due'))})),
+                    '</p>',
+                ))
+        l_1_changes = (context.call(environment.getattr(l_1_item, 'stated_changes'), l_1_update) if l_1_item else ())
+        t_22.extend((
+            '<div class="e-content">',
+            escape_output(t_7(environment.getattr(environment.getattr(l_1_update, 'body'), 'html'))),
+        ))
+        if (undefined(name='changes') if l_1_changes is missing else l_1_changes):
+            pass
+            t_22.append(
+                '<ul class="changes">',
+            )
+            for l_2_change in (undefined(name='changes') if l_1_changes is missing else l_1_changes):
+                _loop_vars = {}
+                pass
+                t_22.extend((
+                    '<li>',
+                    escape_output(context.call((undefined(name='component_change') if l_0_component_change is missing else l_0_component_change), l_2_change, l_1_state, _loop_vars=_loop_vars)),
+                    '</li>',
+                ))
+            l_2_change = missing
+            t_22.append(
+                '</ul>',
+            )
+        t_22.extend((
+            escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), environment.getattr(environment.getattr(l_1_update, 'body'), 'technical_html'))),
+            '</div>\n',
+            escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), environment.getattr(l_1_update, 'author'), l_1_root, l_1_update, l_1_state)),
+            '\n</article>',
+        ))
+        return concat(t_22)
+    context.exported_vars.add('update_entry')
+    context.vars['update_entry'] = l_0_update_entry = Macro(environment, macro, 'update_entry', ('update', 'root', 'state', 'item'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_change, l_1_state):
+        t_23 = []
+        l_1_name = missing
+        if l_1_change is missing:
+            l_1_change = undefined("parameter 'change' was not provided", name='change')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        l_1_name = (environment.getattr(environment.getattr(environment.getitem(environment.getattr(l_1_state, 'components'), environment.getattr(l_1_change, 'id')), 'component'), 'name') if (environment.getattr(l_1_change, 'id') in environment.getattr(l_1_state, 'components')) else environment.getattr(l_1_change, 'id'))
+        if (environment.getattr(environment.getattr(l_1_change, 'new'), 'key') == 'operational'):
+            pass
+            t_23.extend((
+                '<span class="status s-operational"><span class="icon" aria-hidden="true">',
+                escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), 'operational')),
+                '</span> ',
+                escape_output(context.call(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'operational_again'), (undefined(name='name') if l_1_name is missing else l_1_name))),
+                '</span>',
+            ))
+        else:
+            pass
+            t_23.extend((
+                escape_output((undefined(name='name') if l_1_name is missing else l_1_name)),
+                ': ',
+                escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), environment.getattr(environment.getattr(l_1_change, 'new'), 'key'))),
+            ))
+        return concat(t_23)
+    context.exported_vars.add('component_change')
+    context.vars['component_change'] = l_0_component_change = Macro(environment, macro, 'component_change', ('change', 'state'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_component_id, l_1_name, l_1_state):
+        t_24 = []
+        l_1_days = resolve('days')
+        l_1_ngettext = resolve('ngettext')
+        if l_1_component_id is missing:
+            l_1_component_id = undefined("parameter 'component_id' was not provided", name='component_id')
+        if l_1_name is missing:
+            l_1_name = undefined("parameter 'name' was not provided", name='name')
+        if l_1_state is missing:
+            l_1_state = undefined("parameter 'state' was not provided", name='state')
+        pass
+        if (t_10(environment.getattr(l_1_state, 'uptime')) and (l_1_component_id in environment.getattr(environment.getattr(l_1_state, 'uptime'), 'components'))):
+            pass
+            l_1_days = environment.getattr(environment.getitem(environment.getattr(environment.getattr(l_1_state, 'uptime'), 'components'), l_1_component_id), 'days')
+            if (undefined(name='days') if l_1_days is missing else l_1_days):
+                pass
+                t_24.extend((
+                    '<ol class="bars" aria-label="',
+                    escape_output((Markup('%(name)s, daily status from %(first)s to %(last)s') % {'name': l_1_name, 'first': t_4(environment.getattr(environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), 0), 'day'), 'medium'), 'last': t_4(environment.getattr(environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), -1), 'day'), 'medium')})),
+                    '">',
+                ))
+                for l_2_cell in (undefined(name='days') if l_1_days is missing else l_1_days):
+                    _loop_vars = {}
+                    pass
+                    if t_11(environment.getattr(l_2_cell, 'uptime')):
+                        pass
+                        t_24.extend((
+                            '<li class=dn>',
+                            escape_output(t_8(environment.getattr(l_2_cell, 'day'))),
+                            ': not in service',
+                        ))
+                    else:
+                        pass
+                        t_24.extend((
+                            '<li class=d',
+                            escape_output(environment.getattr(environment.getattr(l_2_cell, 'status'), 'value')),
+                            '>',
+                            escape_output(t_8(environment.getattr(l_2_cell, 'day'))),
+                            ': ',
+                            escape_output(context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), environment.getattr(environment.getattr(l_2_cell, 'status'), 'key'), _loop_vars=_loop_vars)),
+                        ))
+                    if environment.getattr(l_2_cell, 'minutes'):
+                        pass
+                        t_24.extend((
+                            ', ',
+                            escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d minute', '%(num)d minutes', environment.getattr(l_2_cell, 'minutes'), _loop_vars=_loop_vars)),
+                        ))
+                    t_24.append(
+                        '</li>',
+                    )
+                l_2_cell = missing
+                t_24.extend((
+                    '</ol>\n<p class="axis" aria-hidden="true"><span><span class="long">',
+                    escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d day ago', '%(num)d days ago', t_3((undefined(name='days') if l_1_days is missing else l_1_days)))),
+                    '</span><span class="short">',
+                    escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d day ago', '%(num)d days ago', 30)),
+                    '</span></span><span>Today</span></p>\n',
+                ))
+        return concat(t_24)
+    context.exported_vars.add('day_row')
+    context.vars['day_row'] = l_0_day_row = Macro(environment, macro, 'day_row', ('component_id', 'name', 'state'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_overall):
+        t_25 = []
+        if l_1_overall is missing:
+            l_1_overall = undefined("parameter 'overall' was not provided", name='overall')
+        pass
+        for (l_2_status, l_2_names) in environment.getattr(l_1_overall, 'parts'):
+            _loop_vars = {}
+            pass
+            t_25.extend((
+                '<li class="s-',
+                escape_output(environment.getattr(l_2_status, 'key')),
+                '"><span class="icon" aria-hidden="true">',
+                escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), environment.getattr(l_2_status, 'key'))),
+                '</span> ',
+                escape_output(context.call(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'affected'), environment.getattr(l_2_status, 'key'), l_2_names, _loop_vars=_loop_vars)),
+                '</li>\n',
+            ))
+        l_2_status = l_2_names = missing
+        return concat(t_25)
+    context.exported_vars.add('overall_parts')
+    context.vars['overall_parts'] = l_0_overall_parts = Macro(environment, macro, 'overall_parts', ('overall',), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro():
+        t_26 = []
+        l_1_config = resolve('config')
+        l_1_c = missing
+        pass
+        l_1_c = environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'contact')
+        if ((environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'email') or environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone')) or environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url')):
+            pass
+            t_26.append(
+                '<aside class="contact" aria-labelledby="contact">\n<h2 id="contact">Questions about this incident?</h2>\n<p>Our support team is there for you:</p>\n<ul>\n',
+            )
+            if environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'email'):
+                pass
+                t_26.extend((
+                    '<li>Email: <a href="',
+                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'mailto')),
+                    '">',
+                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'email')),
+                    '</a></li>',
+                ))
+            if environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone'):
+                pass
+                t_26.extend((
+                    '<li>Phone: <a href="tel:',
+                    escape_output(t_6(context.eval_ctx, environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone'), ' ', '')),
+                    '">',
+                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone')),
+                    '</a></li>',
+                ))
+            if environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url'):
+                pass
+                t_26.extend((
+                    '<li>Web: <a href="',
+                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url')),
+                    '">',
+                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url')),
+                    '</a></li>',
+                ))
+            t_26.append(
+                '</ul>\n</aside>\n',
+            )
+        return concat(t_26)
+    context.exported_vars.add('contact')
+    context.vars['contact'] = l_0_contact = Macro(environment, macro, 'contact', (), False, False, False, context.eval_ctx.autoescape)
+
+blocks = {}
+debug_info = '4=79&5=85&6=87&8=91&9=97&12=103&13=110&16=121&17=128&20=137&21=144&25=152&26=162&29=182&30=190&33=198&34=208&35=209&38=228&39=238&45=263&46=275&47=279&50=318&51=323&56=333&57=348&58=350&59=357&60=367&61=370&62=392&67=398&68=406&69=407&74=426&75=437&76=439&77=440&78=444&79=447&81=479&86=488&87=493&88=498&92=510&93=515&94=516&99=521&100=530&101=539'

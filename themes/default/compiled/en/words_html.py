@@ -1,0 +1,155 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'words.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_component_statuses = l_0_update_statuses = l_0_impacts = l_0_indicator_descriptions = l_0_headline = l_0_affected = l_0_overall_sentence = l_0_operational_again = l_0_signature_states = l_0_feed_description = l_0_calendar_name = l_0_calendar_description = l_0_affects = missing
+    try:
+        t_1 = environment.filters['names']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'names' found.")
+    pass
+    l_0_component_statuses = {'operational': Markup('Operational'), 'degraded_performance': Markup('Degraded performance'), 'partial_outage': Markup('Partial outage'), 'major_outage': Markup('Major outage'), 'under_maintenance': Markup('Under maintenance')}
+    context.vars['component_statuses'] = l_0_component_statuses
+    context.exported_vars.add('component_statuses')
+    l_0_update_statuses = {'investigating': Markup('Investigating'), 'identified': Markup('Identified'), 'monitoring': Markup('Monitoring'), 'resolved': Markup('Resolved'), 'update': Markup('Update'), 'scheduled': Markup('Scheduled'), 'in_progress': Markup('In progress'), 'verifying': Markup('Verifying'), 'completed': Markup('Completed'), 'cancelled': Markup('Cancelled'), 'postmortem': Markup('Postmortem')}
+    context.vars['update_statuses'] = l_0_update_statuses
+    context.exported_vars.add('update_statuses')
+    l_0_impacts = {'none': Markup('No impact'), 'minor': Markup('Minor impact'), 'major': Markup('Major impact'), 'critical': Markup('Critical impact')}
+    context.vars['impacts'] = l_0_impacts
+    context.exported_vars.add('impacts')
+    l_0_indicator_descriptions = {'none': Markup('All Systems Operational'), 'degraded': Markup('Partially Degraded Service'), 'minor': Markup('Minor Service Outage'), 'major': Markup('Partial System Outage'), 'critical': Markup('Major Service Outage'), 'maintenance': Markup('Service Under Maintenance')}
+    context.vars['indicator_descriptions'] = l_0_indicator_descriptions
+    context.exported_vars.add('indicator_descriptions')
+    def macro(l_1_overall):
+        t_2 = []
+        if l_1_overall is missing:
+            l_1_overall = undefined("parameter 'overall' was not provided", name='overall')
+        pass
+        t_2.append(
+            escape_output(environment.getitem({'none': (Markup('All systems operational') if (not environment.getattr(l_1_overall, 'open_incidents')) else Markup('We are investigating an incident')), 'minor': Markup('Minor service disruption'), 'major': Markup('Partial system outage'), 'critical': Markup('Major system outage'), 'maintenance': Markup('Maintenance in progress')}, environment.getattr(l_1_overall, 'indicator'))),
+        )
+        return concat(t_2)
+    context.exported_vars.add('headline')
+    context.vars['headline'] = l_0_headline = Macro(environment, macro, 'headline', ('overall',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_key, l_1_names):
+        t_3 = []
+        l_1_list = missing
+        if l_1_key is missing:
+            l_1_key = undefined("parameter 'key' was not provided", name='key')
+        if l_1_names is missing:
+            l_1_names = undefined("parameter 'names' was not provided", name='names')
+        pass
+        l_1_list = t_1(l_1_names)
+        t_3.append(
+            escape_output(environment.getitem({'major_outage': (Markup('Major outage of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'partial_outage': (Markup('Partial outage of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'degraded_performance': (Markup('Degraded performance of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'under_maintenance': (Markup('Maintenance on %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)})}, l_1_key)),
+        )
+        return concat(t_3)
+    context.exported_vars.add('affected')
+    context.vars['affected'] = l_0_affected = Macro(environment, macro, 'affected', ('key', 'names'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_overall):
+        t_4 = []
+        if l_1_overall is missing:
+            l_1_overall = undefined("parameter 'overall' was not provided", name='overall')
+        pass
+        l_2_loop = missing
+        for (l_2_status, l_2_names), l_2_loop in LoopContext(environment.getattr(l_1_overall, 'parts'), undefined):
+            _loop_vars = {}
+            pass
+            t_4.extend((
+                escape_output(('; ' if (not environment.getattr(l_2_loop, 'first')) else cond_expr_undefined("the inline if-expression on line 28 in 'words.html' evaluated to false and no else section was defined."))),
+                escape_output(context.call((undefined(name='affected') if l_0_affected is missing else l_0_affected), environment.getattr(l_2_status, 'key'), l_2_names, _loop_vars=_loop_vars)),
+            ))
+        l_2_loop = l_2_status = l_2_names = missing
+        if (not environment.getattr(l_1_overall, 'parts')):
+            pass
+            t_4.append(
+                escape_output((Markup('Investigating an open incident') if environment.getattr(l_1_overall, 'open_incidents') else Markup('All systems operational'))),
+            )
+        return concat(t_4)
+    context.exported_vars.add('overall_sentence')
+    context.vars['overall_sentence'] = l_0_overall_sentence = Macro(environment, macro, 'overall_sentence', ('overall',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_name):
+        t_5 = []
+        if l_1_name is missing:
+            l_1_name = undefined("parameter 'name' was not provided", name='name')
+        pass
+        t_5.append(
+            escape_output((Markup('%(name)s: operational again') % {'name': l_1_name})),
+        )
+        return concat(t_5)
+    context.exported_vars.add('operational_again')
+    context.vars['operational_again'] = l_0_operational_again = Macro(environment, macro, 'operational_again', ('name',), False, False, False, context.eval_ctx.autoescape)
+    l_0_signature_states = {'verified': Markup('Verified signature'), 'other': Markup('Signed by someone else'), 'unknown': Markup('Signed by an unknown key'), 'bad': Markup('Signature does not match its commit'), 'unsigned': Markup('Not signed'), 'uncommitted': Markup('Not committed yet')}
+    context.vars['signature_states'] = l_0_signature_states
+    context.exported_vars.add('signature_states')
+    def macro(l_1_site, l_1_component, l_1_incident):
+        t_6 = []
+        if l_1_site is missing:
+            l_1_site = undefined("parameter 'site' was not provided", name='site')
+        if l_1_component is missing:
+            l_1_component = ''
+        if l_1_incident is missing:
+            l_1_incident = False
+        pass
+        if l_1_incident:
+            pass
+            t_6.append(
+                escape_output((Markup('Every update about this incident from %(site)s') % {'site': l_1_site})),
+            )
+        elif l_1_component:
+            pass
+            t_6.append(
+                escape_output((Markup('Every update about %(component)s from %(site)s') % {'component': l_1_component, 'site': l_1_site})),
+            )
+        else:
+            pass
+            t_6.append(
+                escape_output((Markup('Every update from %(site)s') % {'site': l_1_site})),
+            )
+        return concat(t_6)
+    context.exported_vars.add('feed_description')
+    context.vars['feed_description'] = l_0_feed_description = Macro(environment, macro, 'feed_description', ('site', 'component', 'incident'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_site):
+        t_7 = []
+        if l_1_site is missing:
+            l_1_site = undefined("parameter 'site' was not provided", name='site')
+        pass
+        t_7.append(
+            escape_output((Markup('%(site)s: maintenance') % {'site': l_1_site})),
+        )
+        return concat(t_7)
+    context.exported_vars.add('calendar_name')
+    context.vars['calendar_name'] = l_0_calendar_name = Macro(environment, macro, 'calendar_name', ('site',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_address):
+        t_8 = []
+        if l_1_address is missing:
+            l_1_address = undefined("parameter 'address' was not provided", name='address')
+        pass
+        t_8.append(
+            escape_output((Markup('Planned maintenance windows announced on %(address)s') % {'address': l_1_address})),
+        )
+        return concat(t_8)
+    context.exported_vars.add('calendar_description')
+    context.vars['calendar_description'] = l_0_calendar_description = Macro(environment, macro, 'calendar_description', ('address',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_names):
+        t_9 = []
+        if l_1_names is missing:
+            l_1_names = undefined("parameter 'names' was not provided", name='names')
+        pass
+        t_9.append(
+            escape_output((Markup('Affects: %(names)s') % {'names': t_1(l_1_names)})),
+        )
+        return concat(t_9)
+    context.exported_vars.add('affects')
+    context.vars['affects'] = l_0_affects = Macro(environment, macro, 'affects', ('names',), False, False, False, context.eval_ctx.autoescape)
+
+blocks = {}
+debug_info = '6=19&8=22&9=25&12=28&15=31&16=37&21=42&22=50&23=52&27=57&28=63&29=71&33=79&34=85&38=90&42=93&43=102&47=120&48=126&50=131&51=137&53=142&54=148'

@@ -1,0 +1,135 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'base.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_config = resolve('config')
+    l_0_content_security_policy = resolve('content_security_policy')
+    l_0_root = resolve('root')
+    l_0_home = resolve('home')
+    l_0_path = resolve('path')
+    l_0_history = resolve('history')
+    l_0_state = resolve('state')
+    try:
+        t_1 = environment.filters['utc']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'utc' found.")
+    pass
+    yield '<!DOCTYPE html>\n<html lang="'
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'language'))
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
+    yield escape_output((undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy))
+    yield '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
+    yield from context.blocks['title'][0](context)
+    yield '</title>\n'
+    if environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'):
+        pass
+        yield '<meta name="description" content="'
+        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'))
+        yield '">'
+    yield '<meta name="color-scheme" content="light dark">\n<link rel="stylesheet" href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'static/style.css">\n<link rel="icon" href="data:,">\n'
+    template = environment.get_template('feeds_head.html', 'base.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield from context.blocks['head'][0](context)
+    yield '</head>\n<body>\n<a class="skip" href="#main">Langsung ke konten</a>\n<header class="site">\n  <a class="brand" href="'
+    yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
+    yield '">'
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield '</a>\n  <nav aria-label="Situs">\n    <a href="'
+    yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
+    yield '"'
+    if ((undefined(name='path') if l_0_path is missing else l_0_path) == 'index.html'):
+        pass
+        yield ' aria-current="page"'
+    yield '>Status</a>\n    <a href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield escape_output(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'url'))
+    yield '"'
+    if context.call(environment.getattr((undefined(name='path') if l_0_path is missing else l_0_path), 'startswith'), environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'url')):
+        pass
+        yield ' aria-current="page"'
+    yield '>Riwayat</a>\n    <a href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'uptime/"'
+    if ((undefined(name='path') if l_0_path is missing else l_0_path) == 'uptime/index.html'):
+        pass
+        yield ' aria-current="page"'
+    yield '>Uptime</a>\n'
+    for l_1_page in environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'site'), 'pages'):
+        _loop_vars = {}
+        pass
+        yield '<a href="'
+        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape_output(environment.getattr(l_1_page, 'slug'))
+        yield '/"'
+        if ((undefined(name='path') if l_0_path is missing else l_0_path) == markup_join((environment.getattr(l_1_page, 'slug'), '/index.html', ))):
+            pass
+            yield ' aria-current="page"'
+        yield '>'
+        yield escape_output(environment.getattr(l_1_page, 'title'))
+        yield '</a>'
+    l_1_page = missing
+    yield '    <a href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'subscribe/"'
+    if ((undefined(name='path') if l_0_path is missing else l_0_path) == 'subscribe/index.html'):
+        pass
+        yield ' aria-current="page"'
+    yield '>Berlangganan</a>\n  </nav>\n</header>\n<main id="main">\n'
+    yield from context.blocks['main'][0](context)
+    yield '</main>\n<footer class="site">\n  <p>'
+    yield escape_output((Markup('Diperbarui %(time)s') % {'time': t_1(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'now'))}))
+    yield '</p>\n'
+    if environment.getattr(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'contact'), 'email'):
+        pass
+        yield '<p>Kontak: <a href="'
+        yield escape_output(environment.getattr(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'contact'), 'mailto'))
+        yield '">'
+        yield escape_output(environment.getattr(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'contact'), 'email'))
+        yield '</a></p>'
+    yield '</footer>\n</body>\n</html>\n'
+
+def block_title(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_config = resolve('config')
+    pass
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+
+def block_head(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+def block_main(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+blocks = {'title': block_title, 'head': block_head, 'main': block_main}
+debug_info = '2=26&5=28&7=30&8=32&10=38&12=40&13=46&18=48&20=52&21=58&22=65&23=71&24=86&28=92&31=94&32=96&7=105&13=116&28=125'

@@ -1,0 +1,147 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'embed.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_state = resolve('state')
+    l_0_item = resolve('item')
+    l_0_root = resolve('root')
+    l_0_home = resolve('home')
+    l_0_config = resolve('config')
+    l_0_content_security_policy = resolve('content_security_policy')
+    l_0_headline = l_0_icons = l_0_status_label = l_0_incident_status = l_0_overall_parts = l_0_overall = l_0_incidents = l_0_planned = l_0_full = missing
+    try:
+        t_1 = environment.filters['list']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_2 = environment.filters['local_time']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'local_time' found.")
+    try:
+        t_3 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    pass
+    included_template = environment.get_template('words.html', 'embed.html')._get_default_module(context)
+    l_0_headline = getattr(included_template, 'headline', missing)
+    if l_0_headline is missing:
+        l_0_headline = undefined(f"the template {included_template.__name__!r} (imported on line 4 in 'embed.html') does not export the requested name 'headline'", name='headline')
+    context.vars['headline'] = l_0_headline
+    context.exported_vars.discard('headline')
+    included_template = environment.get_template('macros.html', 'embed.html')._get_default_module(context)
+    l_0_icons = getattr(included_template, 'icons', missing)
+    if l_0_icons is missing:
+        l_0_icons = undefined(f"the template {included_template.__name__!r} (imported on line 5 in 'embed.html') does not export the requested name 'icons'", name='icons')
+    l_0_status_label = getattr(included_template, 'status_label', missing)
+    if l_0_status_label is missing:
+        l_0_status_label = undefined(f"the template {included_template.__name__!r} (imported on line 5 in 'embed.html') does not export the requested name 'status_label'", name='status_label')
+    l_0_incident_status = getattr(included_template, 'incident_status', missing)
+    if l_0_incident_status is missing:
+        l_0_incident_status = undefined(f"the template {included_template.__name__!r} (imported on line 5 in 'embed.html') does not export the requested name 'incident_status'", name='incident_status')
+    l_0_overall_parts = getattr(included_template, 'overall_parts', missing)
+    if l_0_overall_parts is missing:
+        l_0_overall_parts = undefined(f"the template {included_template.__name__!r} (imported on line 5 in 'embed.html') does not export the requested name 'overall_parts'", name='overall_parts')
+    context.vars.update({'icons': l_0_icons, 'status_label': l_0_status_label, 'incident_status': l_0_incident_status, 'overall_parts': l_0_overall_parts})
+    context.exported_vars.difference_update(('icons', 'status_label', 'incident_status', 'overall_parts'))
+    l_0_overall = environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'overall')
+    context.vars['overall'] = l_0_overall
+    context.exported_vars.add('overall')
+    l_0_incidents = (t_1(context.eval_ctx, t_3(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incidents'), 'is_open')) if (undefined(name='item') if l_0_item is missing else l_0_item) else environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'open_incidents'))
+    context.vars['incidents'] = l_0_incidents
+    context.exported_vars.add('incidents')
+    l_0_planned = ((t_1(context.eval_ctx, t_3(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'maintenances'), 'is_active')) + t_1(context.eval_ctx, t_3(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'maintenances'), 'is_upcoming'))) if (undefined(name='item') if l_0_item is missing else l_0_item) else (environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'active_maintenances') + environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'upcoming_maintenances')))
+    context.vars['planned'] = l_0_planned
+    context.exported_vars.add('planned')
+    l_0_full = (markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'address'), 'url'), )) if (undefined(name='item') if l_0_item is missing else l_0_item) else (undefined(name='home') if l_0_home is missing else l_0_home))
+    context.vars['full'] = l_0_full
+    context.exported_vars.add('full')
+    yield '<!DOCTYPE html>\n<html lang="'
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'language'))
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
+    yield escape_output((undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy))
+    yield '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<title>'
+    yield escape_output((markup_join((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'), ' · ', )) if (undefined(name='item') if l_0_item is missing else l_0_item) else cond_expr_undefined("the inline if-expression on line 17 in 'embed.html' evaluated to false and no else section was defined.")))
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield '</title>\n<meta name="color-scheme" content="light dark">\n<link rel="stylesheet" href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'static/embed.css">\n<link rel="icon" href="data:,">\n'
+    template = environment.get_template('feeds_head.html', 'embed.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'full': l_0_full, 'headline': l_0_headline, 'icons': l_0_icons, 'incident_status': l_0_incident_status, 'incidents': l_0_incidents, 'overall': l_0_overall, 'overall_parts': l_0_overall_parts, 'planned': l_0_planned, 'status_label': l_0_status_label}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '</head>\n<body>\n<main class="embed">\n'
+    if (undefined(name='item') if l_0_item is missing else l_0_item):
+        pass
+        yield '<p class="name"><a href="'
+        yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
+        yield '" target="_blank" rel="noopener">'
+        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+        yield '</a></p>\n<p class="now">'
+        yield escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), 'key')))
+        yield '</p>\n'
+    else:
+        pass
+        yield '<p class="name"><a href="'
+        yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
+        yield '" target="_blank" rel="noopener">'
+        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield '</a></p>\n<p class="now o-'
+        yield escape_output(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'indicator'))
+        yield '"><span class="icon" aria-hidden="true">'
+        yield escape_output((environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'status'), 'key')) if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'parts') else ('✓' if (not environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'open_incidents')) else '!')))
+        yield '</span> '
+        yield escape_output(context.call((undefined(name='headline') if l_0_headline is missing else l_0_headline), (undefined(name='overall') if l_0_overall is missing else l_0_overall)))
+        yield '</p>\n'
+        if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'parts'):
+            pass
+            yield '<ul class="parts">'
+            yield escape_output(context.call((undefined(name='overall_parts') if l_0_overall_parts is missing else l_0_overall_parts), (undefined(name='overall') if l_0_overall is missing else l_0_overall)))
+            yield '</ul>'
+    for l_1_inc in (undefined(name='incidents') if l_0_incidents is missing else l_0_incidents)[:3]:
+        _loop_vars = {}
+        pass
+        yield '<p class="item"><a href="'
+        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape_output(environment.getattr(environment.getattr(l_1_inc, 'address'), 'url'))
+        yield '" target="_blank" rel="noopener">'
+        yield escape_output(environment.getattr(environment.getattr(l_1_inc, 'incident'), 'title'))
+        yield '</a> '
+        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr(l_1_inc, 'status'), _loop_vars=_loop_vars))
+        yield '</p>\n'
+    l_1_inc = missing
+    for l_1_m in (undefined(name='planned') if l_0_planned is missing else l_0_planned)[:2]:
+        _loop_vars = {}
+        pass
+        yield '<p class="item"><a href="'
+        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape_output(environment.getattr(environment.getattr(l_1_m, 'address'), 'url'))
+        yield '" target="_blank" rel="noopener">'
+        yield escape_output(environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'title'))
+        yield '</a> '
+        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars))
+        yield ' <span class="meta">'
+        yield escape_output(t_2(environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'scheduled_start')))
+        yield '</span></p>\n'
+    l_1_m = missing
+    yield '<p class="meta">'
+    yield escape_output((Markup('Per %(time)s') % {'time': t_2(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'now'))}))
+    yield ' · <a href="'
+    yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
+    yield '" target="_blank" rel="noopener">Halaman status lengkap<span class="sr"> (terbuka di tab baru)</span></a></p>\n</main>\n</body>\n</html>\n'
+
+blocks = {}
+debug_info = '4=37&5=43&6=58&7=61&8=64&9=67&11=71&14=73&17=75&19=78&21=80&25=87&26=90&27=94&29=99&30=103&31=109&33=114&34=118&36=126&37=130&39=141'

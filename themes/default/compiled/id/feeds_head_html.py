@@ -1,0 +1,67 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'feeds_head.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_item = resolve('item')
+    l_0_config = resolve('config')
+    l_0_root = resolve('root')
+    try:
+        t_1 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    pass
+    if (t_1((undefined(name='item') if l_0_item is missing else l_0_item)) and t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'))):
+        pass
+        yield '<link rel="alternate" type="application/atom+xml" title="'
+        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+        yield ' · '
+        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield ' (Atom)" href="'
+        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape_output(context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'address'), 'beside'), 'feed.atom'))
+        yield '">\n<link rel="alternate" type="application/rss+xml" title="'
+        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+        yield ' · '
+        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield ' (RSS)" href="'
+        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape_output(context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'address'), 'beside'), 'feed.xml'))
+        yield '">\n'
+    elif (t_1((undefined(name='item') if l_0_item is missing else l_0_item)) and t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incident'))):
+        pass
+        yield '<link rel="alternate" type="application/atom+xml" title="'
+        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incident'), 'title'))
+        yield ' · '
+        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield ' (Atom)" href="'
+        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+        yield escape_output(context.call(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'address'), 'beside'), 'feed.atom'))
+        yield '">\n'
+    yield '<link rel="alternate" type="application/atom+xml" title="'
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield ' (Atom)" href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'feed.atom">\n<link rel="alternate" type="application/rss+xml" title="'
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield ' (RSS)" href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'feed.xml">\n<link rel="alternate" type="application/feed+json" title="'
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield ' (JSON Feed)" href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'feed.json">\n<link rel="alternate" type="text/calendar" title="'
+    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield ': pemeliharaan" href="'
+    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield 'maintenance.ics">\n'
+
+blocks = {}
+debug_info = '2=21&3=24&4=31&5=38&6=41&8=49&9=53&10=57&11=61'

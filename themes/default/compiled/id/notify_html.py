@@ -1,0 +1,97 @@
+from generator.render.templating import escape_output
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'notify.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_message = resolve('message')
+    l_0_components = resolve('components')
+    l_0_signature_states = l_0_entry = missing
+    try:
+        t_1 = environment.filters['local_time']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'local_time' found.")
+    try:
+        t_2 = environment.filters['names']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'names' found.")
+    try:
+        t_3 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_4 = environment.filters['utc']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'utc' found.")
+    pass
+    included_template = environment.get_template('words.html', 'notify.html')._get_default_module(context)
+    l_0_signature_states = getattr(included_template, 'signature_states', missing)
+    if l_0_signature_states is missing:
+        l_0_signature_states = undefined(f"the template {included_template.__name__!r} (imported on line 6 in 'notify.html') does not export the requested name 'signature_states'", name='signature_states')
+    context.vars['signature_states'] = l_0_signature_states
+    context.exported_vars.discard('signature_states')
+    l_0_entry = environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'entry')
+    context.vars['entry'] = l_0_entry
+    context.exported_vars.add('entry')
+    yield '<p><strong>'
+    yield escape_output(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'status_label'))
+    yield '</strong> · '
+    yield escape_output(t_1(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'published')))
+    yield ' ('
+    yield escape_output(t_4(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'published')))
+    yield ')</p>\n'
+    if environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'unsigned'):
+        pass
+        yield '<p>'
+        yield escape_output(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'unsigned'))
+        yield '</p>\n'
+    else:
+        pass
+        yield '<p>Ditandatangani oleh '
+        if environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'author'):
+            pass
+            yield escape_output(environment.getattr(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'author'), 'name'))
+            yield ', '
+            yield escape_output(environment.getattr(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'author'), 'role'))
+        else:
+            pass
+            yield escape_output(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'author_id'))
+        if (environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'signature') in (undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states)):
+            pass
+            yield ' · '
+            yield escape_output(environment.getitem((undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states), environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'signature')))
+        yield '</p>\n'
+    if (undefined(name='components') if l_0_components is missing else l_0_components):
+        pass
+        yield '<p>Komponen terdampak: '
+        yield escape_output(t_2((undefined(name='components') if l_0_components is missing else l_0_components)))
+        yield '</p>\n'
+    yield escape_output(t_3(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'text_html')))
+    yield '\n'
+    if environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'next_update'):
+        pass
+        yield '<p>Pembaruan berikutnya paling lambat '
+        yield escape_output(t_1(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'next_update')))
+        yield ' ('
+        yield escape_output(t_4(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'next_update')))
+        yield ')</p>\n'
+    yield '<p>Baca di halaman status: <a href="'
+    yield escape_output(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'url'))
+    yield '">'
+    yield escape_output(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'url'))
+    yield '</a></p>\n'
+
+blocks = {}
+debug_info = '6=39&7=45&8=49&9=55&10=58&12=63&14=76&15=79&17=81&18=83&19=86&21=91'
