@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,12 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "public"
     build(DEMO, out, build_now(DEMO_NOW))
     return out
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_found() -> Iterator[None]:
+    """The dev server freezes the site it keeps (preview.live.settle_heap) for as long as its process lives;
+    a test that runs one in this process would leave the next test a frozen heap, and tests of the collector
+    (tests/test_build.py) would see it. Each test starts with nothing frozen and leaves nothing frozen."""
+    yield
+    gc.unfreeze()
