@@ -62,8 +62,11 @@ def counted_build(tree: Path, site: Path, work: Path, jobs: int) -> list[int]:
 
 
 def worktree(base: str, folder: Path) -> Path:
+    """`base` checked out into `folder`, its package finding its own themes: a checkout installed editable
+    maps generator.themes to its own themes/ folder, which the other commit's code must not read."""
     subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(folder), base], check=True,
                    capture_output=True)
+    (folder / "generator" / "themes").symlink_to(Path("..") / "themes")
     return folder
 
 
