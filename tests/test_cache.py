@@ -344,13 +344,20 @@ def test_the_theme_is_compiled_ahead_only_from_files_the_site_accepts(tmp_path: 
     assert config_for_theme(site) is None
 
 
-def test_a_template_error_in_a_parallel_build_is_reported_and_the_output_kept(tmp_path: Path) -> None:
+def built_then_given(tmp_path: Path, template: str, jobs: int = 2) -> tuple[Path, Path, dict[str, bytes]]:
+    """A site of six incidents built over `jobs` processes, then given an incident.html of its own: the site,
+    its output, and the output as that first build left it."""
     site = write_site(tmp_path, {f"incidents/api-{number}.md": INCIDENT for number in range(6)})
     out = tmp_path / "public"
-    assert build_in_processes(site, out, 2, tmp_path / "cache").returncode == 0
+    assert build_in_processes(site, out, jobs, tmp_path / "cache").returncode == 0
     before = tree(out)
     (site / "templates").mkdir()
-    (site / "templates" / "incident.html").write_text("{{ no_such_thing.at_all }}\n", encoding="utf-8")
+    (site / "templates" / "incident.html").write_text(template, encoding="utf-8")
+    return site, out, before
+
+
+def test_a_template_error_in_a_parallel_build_is_reported_and_the_output_kept(tmp_path: Path) -> None:
+    site, out, before = built_then_given(tmp_path, "{{ no_such_thing.at_all }}\n")
     failed = build_in_processes(site, out, 2, tmp_path / "cache")
     assert failed.returncode == 1
     assert "template error" in failed.stderr and "Traceback" not in failed.stderr
@@ -359,12 +366,7 @@ def test_a_template_error_in_a_parallel_build_is_reported_and_the_output_kept(tm
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_template_syntax_error_names_its_file_and_line_and_keeps_the_output(tmp_path: Path, jobs: int) -> None:
-    site = write_site(tmp_path, {f"incidents/api-{number}.md": INCIDENT for number in range(6)})
-    out = tmp_path / "public"
-    assert build_in_processes(site, out, jobs, tmp_path / "cache").returncode == 0
-    before = tree(out)
-    (site / "templates").mkdir()
-    (site / "templates" / "incident.html").write_text("<h1>\n{% if %}\n", encoding="utf-8")
+    site, out, before = built_then_given(tmp_path, "<h1>\n{% if %}\n", jobs)
     failed = build_in_processes(site, out, jobs, tmp_path / "cache")
     assert failed.returncode == 1
     # Named as every problem names its file: relative to the working directory (the build runs in REPO).
@@ -378,12 +380,7 @@ def test_a_template_syntax_error_names_its_file_and_line_and_keeps_the_output(tm
 def test_a_content_error_comes_before_a_broken_template_in_a_parallel_build(tmp_path: Path) -> None:
     """The theme is compiled while other processes parse the site; a template that does not compile waits
     for the site's own problems, as it does in one process."""
-    site = write_site(tmp_path, {f"incidents/api-{number}.md": INCIDENT for number in range(6)})
-    out = tmp_path / "public"
-    assert build_in_processes(site, out, 2, tmp_path / "cache").returncode == 0
-    before = tree(out)
-    (site / "templates").mkdir()
-    (site / "templates" / "incident.html").write_text("<h1>\n{% if %}\n", encoding="utf-8")
+    site, out, before = built_then_given(tmp_path, "<h1>\n{% if %}\n")
     broken = site / "incidents" / "api-3.md"
     assert "impact: major" in INCIDENT
     broken.write_text(INCIDENT.replace("impact: major", "impact: catastrophic"), encoding="utf-8")
