@@ -2,8 +2,9 @@
 
 Why: on a shared two-core machine the CPU time of one build moves by a fifth from one minute to the next,
 so a change worth 2 % cannot be told from the noise by timing, even interleaved and over a dozen runs.
-The number of instructions a build executes does not depend on what else the machine runs: two counts of
-the same build differ by a few parts in a thousand (which process claims which unit of work varies). It is
+The number of instructions a build executes does not depend on what else the machine runs: counts of the
+same build over two processes differ by up to about 1 % (which process renders which pages varies, and each
+formats the dates it shows once), in one process by far less. It is
 not CPU time (cache misses, page faults, the kernel's work for fork and for writing files are not counted),
 so it decides between two ways of doing the same work in Python, and timing still decides the rest
 (bench.py).
