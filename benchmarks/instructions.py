@@ -91,9 +91,9 @@ def main() -> None:
             for tree in trees.values():
                 compile_checkout(tree)
             with ThreadPoolExecutor(max_workers=len(trees)) as pool:
-                counts = dict(zip(trees, pool.map(
-                    lambda item: counted_build(item[1], site, work / f"build-{item[0]}", args.jobs),
-                    enumerate(trees.values())), strict=True))
+                builds = {name: pool.submit(counted_build, tree, site, work / f"build-{number}", args.jobs)
+                          for number, (name, tree) in enumerate(trees.items())}
+                counts = {name: build.result() for name, build in builds.items()}
         finally:
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(trees[args.base])],
                            capture_output=True)

@@ -231,8 +231,9 @@ def config_for_theme(root: Path) -> SiteConfig | None:
     """The site's settings, if the theme can be compiled with them now: site.toml and the site's own
     `templates/` and `static/` as load_site accepts them; None otherwise.
 
-    A build starts on its theme with these before the rest of the site is read (build.processes), so it
-    reads nothing there that the build would refuse; the problems are load_site's to report.
+    A build starts on its theme with these before the rest of the site is read
+    (render.compiled_theme.compile_ahead), so it reads nothing there that the build would refuse; the
+    problems are load_site's to report.
     """
     if refusal(root.resolve(), root / "site.toml") is not None:
         return None
