@@ -186,6 +186,37 @@ def test_a_build_over_several_processes_writes_the_same_bytes_as_one(tmp_path: P
     assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
 
 
+PARSED_HERE = ("import sys; from generator.source import cached_parse; cached_parse.PARALLEL_PARSE_MIN = 1\n"
+               "here = []; parsed_here = cached_parse._parsed_here\n"
+               "def counted(chunk, tz):\n"
+               "    here.extend(chunk); yield from parsed_here(chunk, tz)\n"
+               "cached_parse._parsed_here = counted\n"
+               "from generator.cli.main import main\n"
+               "try: main()\n"
+               "finally: print('parsed by the build process:', len(here), file=sys.stderr)")
+"""A probe: how many files the build process parsed itself, the rest being parsed by the processes it forked."""
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_a_parse_shared_with_other_processes_reports_every_problem_in_file_order(tmp_path: Path, jobs: int) -> None:
+    """The build process parses a share of the files itself while the others parse the rest; what it
+    reports is the same, in the same order, as one process's."""
+    files = {f"incidents/api-{number:02}.md": INCIDENT for number in range(40)}
+    for number in (3, 17, 38):
+        files[f"incidents/api-{number:02}.md"] = INCIDENT.replace("impact: major", f"impact: broken-{number}")
+    site = write_site(tmp_path / "site", files)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "STATUSBLOG_JOBS": str(jobs), "STATUSBLOG_CACHE_DIR": "off"}
+    result = subprocess.run([sys.executable, "-c", PARSED_HERE, "build", str(site), "--out", str(tmp_path / "out"),
+                             "--now", NOW], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if ": error:" in line]
+    assert [line.split(".md:", 1)[0].rsplit("api-", 1)[1] for line in errors] == ["03", "17", "38"], errors
+    assert all("broken-" in line for line in errors)
+    here = int(result.stderr.rsplit("parsed by the build process: ", 1)[1])
+    every = len(files) + 1  # and write_site's own incident
+    assert here == every if jobs == 1 else 0 < here <= every
+
+
 COMPILE_COUNTER = ("import os, sys, jinja2; this = os.getpid(); compiled = []; compile = jinja2.Environment._compile\n"
                    "def counted(env, source, filename):\n"
                    "    if os.getpid() == this and os.path.isfile(str(filename)): compiled.append(filename)\n"

@@ -1,8 +1,9 @@
 """Reading a site's content files the fast way: from the parse cache, and over every core.
 
 A parse is a pure function of one file's text (see `parse`), so files the
-parse cache does not know are parsed by a pool of forked processes, which
-send back the pickled result (the cache keeps those bytes). This is the
+parse cache does not know are parsed over every core: by this process and
+forked ones, which send back the pickled result (the cache keeps those
+bytes, of every parse). This is the
 build's `parse` for `loader.load_site`: the same items and problems, in the
 same order, as the loader's own serial reading.
 """
@@ -32,18 +33,34 @@ CHUNKS_PER_WORKER = 16
 for a moment only (at 5,000 incidents a chunk is about 0.2 s of work)."""
 
 
+Parsed = tuple[int, ParsedFile | None, bytes]
+"""(position, the ParsedFile if this process parsed it, its pickle): a parse this process made is used as it
+is, so only what another process parsed is unpickled."""
+
+
 def _parse_chunk(parser: Parser, tz: tzinfo, chunk: list[tuple[str, str, str]]) -> list[bytes]:
     return [pickle.dumps(parser(text, slug, shown, tz), protocol=pickle.HIGHEST_PROTOCOL)
             for text, slug, shown in chunk]
 
 
+def _parsed_here(chunk: list[tuple[int, str, Entry]], tz: tzinfo) -> Iterator[Parsed]:
+    for position, text, (_path, shown, slug, parser) in chunk:
+        parsed = parser(text, slug, shown, tz)
+        yield position, parsed, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int,
-                  meanwhile: Callable[[], None] | None) -> Iterator[tuple[int, bytes]]:
-    """(position, pickled ParsedFile) for every file not in the cache; `meanwhile`, if given, is called once:
-    while the pool parses, if there is one."""
+                  meanwhile: Callable[[], None] | None) -> Iterator[Parsed]:
+    """Every file not in the cache, parsed; `meanwhile`, if given, is called once: while the others parse,
+    if there are others.
+
+    With several cores, `workers - 1` forked processes take the chunks from the front of the list, and
+    this process, once it has done `meanwhile`, takes them from the back (cancelling each before a worker
+    starts it) until the two meet. Parsing here, rather than only waiting for a pool as large as the
+    machine, saves a process and the pickling of its share both ways.
+    """
     if workers <= 1 or len(misses) < PARALLEL_PARSE_MIN or not can_fork():
-        for position, text, (_path, shown, slug, parser) in misses:
-            yield position, pickle.dumps(parser(text, slug, shown, tz), protocol=pickle.HIGHEST_PROTOCOL)
+        yield from _parsed_here(misses, tz)
         if meanwhile:
             meanwhile()
         return
@@ -51,19 +68,22 @@ def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int
     for miss in misses:
         by_parser.setdefault(miss[2][3], []).append(miss)
     size = max(1, len(misses) // (workers * CHUNKS_PER_WORKER))
+    chunks = [group[start:start + size] for group in by_parser.values() for start in range(0, len(group), size)]
     # Workers collect garbage as usual, whatever the reading process's collector is doing (core.heap).
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork"),
                              initializer=gc.enable) as pool:
-        jobs_done = []
-        for parser, group in by_parser.items():
-            for start in range(0, len(group), size):
-                chunk = group[start:start + size]
-                work = [(text, entry[2], entry[1]) for _, text, entry in chunk]
-                jobs_done.append(([position for position, _, _ in chunk], pool.submit(_parse_chunk, parser, tz, work)))
+        futures = [pool.submit(_parse_chunk, chunk[0][2][3], tz, [(text, entry[2], entry[1])
+                                                                  for _, text, entry in chunk])
+                   for chunk in chunks]
         if meanwhile:
             meanwhile()
-        for positions, future in jobs_done:
-            yield from zip(positions, future.result(), strict=True)
+        taken = len(chunks)
+        while taken and futures[taken - 1].cancel():
+            taken -= 1
+            yield from _parsed_here(chunks[taken], tz)
+        for chunk, future in zip(chunks[:taken], futures[:taken], strict=True):
+            yield from ((position, None, blob)
+                        for (position, _, _), blob in zip(chunk, future.result(), strict=True))
 
 
 def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Problems,
@@ -95,9 +115,9 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
         if blob is None:
             misses.append((position, text, entry))
     parsed_files: list[ParsedFile | None] = [None] * len(entries)
-    for position, blob in _parse_misses(misses, tz, jobs(), meanwhile):
-        # Unpickled as each result arrives, while the pool parses the rest, rather than all after it.
-        parsed_files[position] = pickle.loads(blob)
+    for position, parsed, blob in _parse_misses(misses, tz, jobs(), meanwhile):
+        # Another process's parse is unpickled as it arrives, while the rest are parsed, not all after.
+        parsed_files[position] = parsed if parsed is not None else pickle.loads(blob)
         store.put(keys[position], blob)
     items = []
     for parsed, blob in zip(parsed_files, blobs, strict=True):
