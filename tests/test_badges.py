@@ -66,6 +66,15 @@ def test_the_badge_grows_with_its_text(tmp_path: Path) -> None:
     assert widths[1] > widths[0] + 100
 
 
+def test_a_name_with_quotes_and_markup_is_text_in_the_badge_and_its_label(tmp_path: Path) -> None:
+    name = """Bob's "fast" <API> & co"""
+    site = write_site(tmp_path / "site", {"components.toml": f"[api]\nname = '''{name}'''\n"})
+    svg = badge(build_at(site, "2026-03-15T00:00:00Z"), "components/api/badge.svg")
+    assert words(svg)[0] == name
+    assert svg.get("aria-label") == svg.findtext(f"{SVG}title") == f"{name} (Example Status): operational"
+    assert not list(svg.iter(f"{SVG}API"))
+
+
 def test_the_sitemap_lists_every_page_and_robots_points_to_it(demo_build: Path) -> None:
     """Every page but the 404 page and the status cards (parts of other sites' pages)."""
     root = etree.fromstring((demo_build / "sitemap.xml").read_bytes())
