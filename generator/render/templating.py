@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.runtime import Context, Macro
 from jinja2.utils import missing
 from jinja2.visitor import NodeTransformer
@@ -107,6 +107,19 @@ def code_generator(translate: Callable[[str], str]) -> type[CodeGenerator]:
                 node = _ConstantTranslations(translate).visit(node)
             self.writeline(f"from {__name__} import escape_output")
             super().visit_Template(node, frame)
+
+        @optimizeconst
+        def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+            # `environment.getattr(obj, name)` in C where it can be: a page reads a few hundred attributes,
+            # and the Python call costs more than the read. Only when the object has no such attribute is
+            # Jinja's own asked (an item of that name, or undefined); the object is evaluated once.
+            if self.environment.is_async:
+                super().visit_Getattr(node, frame)
+                return
+            self.write("(_theme_value if (_theme_value := getattr((_theme_object := ")
+            self.visit(node.node, frame)
+            self.write(f"), {node.attr!r}, missing)) is not missing else environment.getattr(_theme_object, "
+                       f"{node.attr!r}))")
 
         def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
             # Output is joined into a str anyway, so an escaped value need not be a Markup.

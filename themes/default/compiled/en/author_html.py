@@ -41,9 +41,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_item = resolve('item')
     l_0_config = resolve('config')
     pass
-    yield escape_output(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'name'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
     yield ' · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -56,28 +56,28 @@ def block_main(context, missing=missing, environment=environment):
     l_0_signed_groups = resolve('signed_groups')
     pass
     yield '<article class="h-card person">\n  <h1 class="p-name">'
-    yield escape_output(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'name'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
     yield '</h1>\n  <p class="p-job-title role">'
-    yield escape_output(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'role'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role')))
     yield '</p>\n  <p>'
-    yield escape_output((Markup('%(name)s signs updates on this page in their own name. Write to them directly about anything they signed.') % {'name': environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'name')}))
+    yield escape_output((Markup('%(name)s signs updates on this page in their own name. Write to them directly about anything they signed.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))}))
     yield '</p>\n'
-    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'email') or environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url')):
+    if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')) or (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))):
         pass
         yield '  <ul class="reach">\n'
-        if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'email'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')):
             pass
             yield '<li>Email: <a class="u-email" href="'
-            yield escape_output(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'mailto'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto')))
             yield '">'
-            yield escape_output(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'email'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')))
             yield '</a></li>'
-        if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')):
             pass
             yield '<li>Web: <a class="u-url" href="'
-            yield escape_output(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '</a></li>'
         yield '  </ul>\n'
     yield '</article>\n'
@@ -88,7 +88,7 @@ def block_main(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
     yield '<section aria-labelledby="signed">\n<h2 id="signed">'
-    yield escape_output((Markup('Everything %(name)s signed') % {'name': environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'name')}))
+    yield escape_output((Markup('Everything %(name)s signed') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))}))
     yield '</h2>\n'
     l_1_loop = missing
     t_1 = 1
@@ -97,17 +97,17 @@ def block_main(context, missing=missing, environment=environment):
         l_1_parent = missing
         _loop_vars = {}
         pass
-        l_1_parent = markup_join(((undefined(name='root') if l_1_root is missing else l_1_root), environment.getattr(environment.getattr(l_1_group, 'parent'), 'url'), ))
+        l_1_parent = markup_join(((undefined(name='root') if l_1_root is missing else l_1_root), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'parent', missing)) is not missing else environment.getattr(_theme_object, 'parent'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')), ))
         _loop_vars['parent'] = l_1_parent
-        if environment.getattr(l_1_loop, 'first'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'first', missing)) is not missing else environment.getattr(_theme_object, 'first')):
             pass
             yield '<ul class="list signed">'
         yield '<li><a href="'
         yield escape_output((undefined(name='parent') if l_1_parent is missing else l_1_parent))
         yield '">'
-        yield escape_output(environment.getattr(l_1_group, 'parent_title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'parent_title', missing)) is not missing else environment.getattr(_theme_object, 'parent_title')))
         yield '</a><ul>'
-        for l_2_s in environment.getattr(l_1_group, 'items'):
+        for l_2_s in (_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'items', missing)) is not missing else environment.getattr(_theme_object, 'items')):
             l_2_update_statuses = resolve('update_statuses')
             l_2_when = resolve('when')
             l_2_incident_status = resolve('incident_status')
@@ -116,24 +116,24 @@ def block_main(context, missing=missing, environment=environment):
             yield '<li><a href="'
             yield escape_output((undefined(name='parent') if l_1_parent is missing else l_1_parent))
             yield '#'
-            yield escape_output(environment.getattr(l_2_s, 'anchor'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
             yield '">'
-            if (environment.getattr(l_2_s, 'status') == 'postmortem'):
+            if ((_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')) == 'postmortem'):
                 pass
                 yield escape_output(environment.getitem((undefined(name='update_statuses') if l_2_update_statuses is missing else l_2_update_statuses), 'postmortem'))
-                if environment.getattr(l_2_s, 'at'):
+                if (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')):
                     pass
                     yield ' '
-                    yield escape_output(context.call((undefined(name='when') if l_2_when is missing else l_2_when), environment.getattr(l_2_s, 'at'), _loop_vars=_loop_vars))
+                    yield escape_output(context.call((undefined(name='when') if l_2_when is missing else l_2_when), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _loop_vars=_loop_vars))
             else:
                 pass
-                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), environment.getattr(l_2_s, 'status'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
                 yield ' '
-                yield escape_output(context.call((undefined(name='when') if l_2_when is missing else l_2_when), environment.getattr(l_2_s, 'at'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='when') if l_2_when is missing else l_2_when), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _loop_vars=_loop_vars))
             yield '</a></li>\n'
         l_2_s = l_2_update_statuses = l_2_when = l_2_incident_status = missing
         yield '</ul></li>'
-        if environment.getattr(l_1_loop, 'last'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'last', missing)) is not missing else environment.getattr(_theme_object, 'last')):
             pass
             yield '</ul>'
         t_1 = 0

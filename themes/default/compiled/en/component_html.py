@@ -41,9 +41,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_item = resolve('item')
     l_0_config = resolve('config')
     pass
-    yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
     yield ' · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -87,26 +87,26 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<p class="meta">'
-    if environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'group'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'group', missing)) is not missing else environment.getattr(_theme_object, 'group')):
         pass
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'group'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'group', missing)) is not missing else environment.getattr(_theme_object, 'group')))
         yield ' · '
     yield '<a href="'
     yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
     yield '#components">All components</a></p>\n<h1>'
-    yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
     yield '</h1>\n<p class="now">'
-    yield escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), 'key'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _block_vars=_block_vars))
     yield '</p>\n'
-    if environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'description'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'description', missing)) is not missing else environment.getattr(_theme_object, 'description')):
         pass
         yield '<p>'
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'description'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'description', missing)) is not missing else environment.getattr(_theme_object, 'description')))
         yield '</p>'
-    if (not t_5(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'sla'))):
+    if (not t_5((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
         pass
         yield '<p>'
-        yield escape_output((Markup('Target: %(sla)s%% uptime each month') % {'sla': t_4(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'sla'))}))
+        yield escape_output((Markup('Target: %(sla)s%% uptime each month') % {'sla': t_4((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))}))
         yield '</p>'
     template = environment.get_template('component_uptime.html', 'component.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
@@ -116,7 +116,7 @@ def block_main(context, missing=missing, environment=environment):
     finally: gen.close()
     yield '<section aria-labelledby="incidents">\n<h2 id="incidents">Incidents</h2>\n<ul class="list">\n'
     t_6 = 1
-    for l_1_inc in environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incidents'):
+    for l_1_inc in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')):
         l_1_root = resolve('root')
         l_1_impact_label = resolve('impact_label')
         l_1_incident_status = resolve('incident_status')
@@ -124,19 +124,19 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '  <li><a href="'
         yield escape_output((undefined(name='root') if l_1_root is missing else l_1_root))
-        yield escape_output(environment.getattr(environment.getattr(l_1_inc, 'address'), 'url'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
         yield '">'
-        yield escape_output(environment.getattr(environment.getattr(l_1_inc, 'incident'), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield '</a> <span class="meta">'
-        yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), environment.getattr(environment.getattr(l_1_inc, 'incident'), 'impact'), _loop_vars=_loop_vars))
+        yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars))
         yield ' '
-        yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), environment.getattr(l_1_inc, 'status'), _loop_vars=_loop_vars))
+        yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
         yield ' <time datetime="'
-        yield escape_output(t_2(environment.getattr(environment.getattr(l_1_inc, 'incident'), 'started')))
+        yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started'))))
         yield '">'
-        yield escape_output(t_3(environment.getattr(environment.getattr(l_1_inc, 'incident'), 'started'), 'medium'))
+        yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')), 'medium'))
         yield '</time> · '
-        yield escape_output(((Markup('lasted %(duration)s') % {'duration': t_1(environment.getattr(l_1_inc, 'duration'))}) if (not environment.getattr(l_1_inc, 'is_open')) else (Markup('open for %(duration)s') % {'duration': t_1(environment.getattr(l_1_inc, 'duration'))})))
+        yield escape_output(((Markup('lasted %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))}) if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open'))) else (Markup('open for %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))})))
         yield '</span></li>\n'
         t_6 = 0
     l_1_inc = l_1_root = l_1_impact_label = l_1_incident_status = missing
@@ -144,10 +144,10 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '  <li>No incidents reported.</li>\n'
     yield '</ul>\n</section>\n'
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'maintenances'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'maintenances', missing)) is not missing else environment.getattr(_theme_object, 'maintenances')):
         pass
         yield '<section aria-labelledby="maintenance">\n<h2 id="maintenance">Maintenance</h2>\n<ul class="list">\n'
-        for l_1_m in environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'maintenances'):
+        for l_1_m in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'maintenances', missing)) is not missing else environment.getattr(_theme_object, 'maintenances')):
             l_1_root = resolve('root')
             l_1_incident_status = resolve('incident_status')
             l_1_window = resolve('window')
@@ -155,13 +155,13 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '  <li><a href="'
             yield escape_output((undefined(name='root') if l_1_root is missing else l_1_root))
-            yield escape_output(environment.getattr(environment.getattr(l_1_m, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</a> <span class="meta">'
-            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
             yield ' '
-            yield escape_output(context.call((undefined(name='window') if l_1_window is missing else l_1_window), environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'scheduled_start'), environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'scheduled_end'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='window') if l_1_window is missing else l_1_window), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')), _loop_vars=_loop_vars))
             yield '</span></li>\n'
         l_1_m = l_1_root = l_1_incident_status = l_1_window = missing
         yield '</ul>\n</section>\n'

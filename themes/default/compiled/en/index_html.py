@@ -125,31 +125,31 @@ def block_main(context, missing=missing, environment=environment):
         def t_9(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
     pass
-    l_0_overall = environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'overall')
+    l_0_overall = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'overall', missing)) is not missing else environment.getattr(_theme_object, 'overall'))
     _block_vars['overall'] = l_0_overall
     yield '<section class="overall o-'
-    yield escape_output(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'indicator'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'indicator', missing)) is not missing else environment.getattr(_theme_object, 'indicator')))
     yield '" aria-labelledby="overall">\n  <h1 id="overall"><span class="icon" aria-hidden="true">'
-    yield escape_output((environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'status'), 'key')) if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'parts') else ('✓' if (not environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'open_incidents')) else '!')))
+    yield escape_output((environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))) if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')) else ('✓' if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))) else '!')))
     yield '</span> '
     yield escape_output(context.call((undefined(name='headline') if l_0_headline is missing else l_0_headline), (undefined(name='overall') if l_0_overall is missing else l_0_overall), _block_vars=_block_vars))
     yield '</h1>\n'
-    if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'parts'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')):
         pass
         yield '<ul>'
         yield escape_output(context.call((undefined(name='overall_parts') if l_0_overall_parts is missing else l_0_overall_parts), (undefined(name='overall') if l_0_overall is missing else l_0_overall), _block_vars=_block_vars))
         yield '</ul>'
     yield '  <p class="meta">'
-    yield escape_output((Markup('As of %(time)s') % {'time': t_6(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'now'))}))
+    yield escape_output((Markup('As of %(time)s') % {'time': t_6((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))}))
     yield ' · <a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'subscribe/">Subscribe to updates</a></p>\n</section>\n'
-    if environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'open_incidents'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')):
         pass
         yield '<section aria-labelledby="open">\n  <h2 id="open">'
-        yield escape_output(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Open incident', 'Open incidents', t_3(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'open_incidents')), _block_vars=_block_vars))
+        yield escape_output(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Open incident', 'Open incidents', t_3((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))), _block_vars=_block_vars))
         yield '</h2>\n'
-        for l_1_item in environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'open_incidents'):
+        for l_1_item in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')):
             l_1_impact_label = resolve('impact_label')
             l_1_incident_status = resolve('incident_status')
             l_1_when = resolve('when')
@@ -157,41 +157,41 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '  <article class="card open">\n    <h3><a href="'
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'incident'), 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</a></h3>\n    <p class="tags">'
-            yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), environment.getattr(environment.getattr(l_1_item, 'incident'), 'impact'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars))
             yield ' '
-            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), environment.getattr(l_1_item, 'status'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
             yield ' <span>'
-            yield escape_output((Markup('Started %(time)s') % {'time': t_6(environment.getattr(environment.getattr(l_1_item, 'incident'), 'started'))}))
+            yield escape_output((Markup('Started %(time)s') % {'time': t_6((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')))}))
             yield '</span></p>\n'
-            if environment.getattr(l_1_item, 'eta'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'eta', missing)) is not missing else environment.getattr(_theme_object, 'eta')):
                 pass
                 yield '<p class="eta'
-                yield escape_output((' overdue' if environment.getattr(l_1_item, 'eta_overdue') else cond_expr_undefined("the inline if-expression on line 18 in 'index.html' evaluated to false and no else section was defined.")))
+                yield escape_output((' overdue' if (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else cond_expr_undefined("the inline if-expression on line 18 in 'index.html' evaluated to false and no else section was defined.")))
                 yield '"><strong>'
-                yield escape_output((Markup('Next update was due by') if environment.getattr(l_1_item, 'eta_overdue') else Markup('Next update by')))
+                yield escape_output((Markup('Next update was due by') if (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else Markup('Next update by')))
                 yield '</strong> '
-                yield escape_output(context.call((undefined(name='when') if l_1_when is missing else l_1_when), environment.getattr(l_1_item, 'eta'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='when') if l_1_when is missing else l_1_when), (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'eta', missing)) is not missing else environment.getattr(_theme_object, 'eta')), _loop_vars=_loop_vars))
                 yield '</p>'
             yield '    <p class="latest">Latest update: '
-            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), environment.getattr(environment.getattr(l_1_item, 'latest'), 'status'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'latest', missing)) is not missing else environment.getattr(_theme_object, 'latest'))), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
             yield ' '
-            yield escape_output(context.call((undefined(name='when') if l_1_when is missing else l_1_when), environment.getattr(environment.getattr(l_1_item, 'latest'), 'at'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='when') if l_1_when is missing else l_1_when), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'latest', missing)) is not missing else environment.getattr(_theme_object, 'latest'))), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _loop_vars=_loop_vars))
             yield '</p>\n    <div class="body">'
-            yield escape_output(t_8(environment.getattr(environment.getattr(environment.getattr(l_1_item, 'latest'), 'body'), 'html')))
+            yield escape_output(t_8((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'latest', missing)) is not missing else environment.getattr(_theme_object, 'latest'))), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))))
             yield '</div>\n    '
-            yield escape_output(context.call((undefined(name='byline') if l_1_byline is missing else l_1_byline), environment.getattr(environment.getattr(l_1_item, 'latest'), 'author'), (undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(l_1_item, 'latest'), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='byline') if l_1_byline is missing else l_1_byline), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'latest', missing)) is not missing else environment.getattr(_theme_object, 'latest'))), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), (undefined(name='root') if l_0_root is missing else l_0_root), (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'latest', missing)) is not missing else environment.getattr(_theme_object, 'latest')), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
             yield '\n    <p><a href="'
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">Read the full timeline<span class="sr"> · '
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'incident'), 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</span></a></p>\n  </article>\n'
         l_1_item = l_1_impact_label = l_1_incident_status = l_1_when = l_1_byline = missing
         yield '</section>\n'
-    l_0_planned = (environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'active_maintenances') + environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'upcoming_maintenances'))
+    l_0_planned = ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'active_maintenances', missing)) is not missing else environment.getattr(_theme_object, 'active_maintenances')) + (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'upcoming_maintenances', missing)) is not missing else environment.getattr(_theme_object, 'upcoming_maintenances')))
     _block_vars['planned'] = l_0_planned
     if (undefined(name='planned') if l_0_planned is missing else l_0_planned):
         pass
@@ -203,55 +203,55 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '  <article class="card maint">\n    <h3><a href="'
-            yield escape_output(environment.getattr(environment.getattr(l_1_m, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</a></h3>\n    <p class="tags">'
-            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='incident_status') if l_1_incident_status is missing else l_1_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
             yield '</p>\n    <p>'
-            yield escape_output(context.call((undefined(name='window') if l_1_window is missing else l_1_window), environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'scheduled_start'), environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'scheduled_end'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='window') if l_1_window is missing else l_1_window), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')), _loop_vars=_loop_vars))
             yield '</p>\n'
-            if environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'components'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')):
                 pass
                 yield '<p>Affects: '
-                yield escape_output(context.call((undefined(name='component_links') if l_1_component_links is missing else l_1_component_links), environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'components'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='component_links') if l_1_component_links is missing else l_1_component_links), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
                 yield '</p>'
             yield '  </article>\n'
         l_1_m = l_1_incident_status = l_1_window = l_1_component_links = missing
         yield '</section>\n'
     yield '<section aria-labelledby="components">\n  <h2 id="components">Components</h2>\n'
-    for l_1_group in environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'groups'):
+    for l_1_group in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'groups', missing)) is not missing else environment.getattr(_theme_object, 'groups')):
         _loop_vars = {}
         pass
         yield '  <div class="group">\n'
-        if environment.getattr(l_1_group, 'name'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')):
             pass
             yield '<h3>'
-            yield escape_output(environment.getattr(l_1_group, 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</h3>'
         yield '    <ul class="components">\n'
-        for l_2_c in environment.getattr(l_1_group, 'members'):
+        for l_2_c in (_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'members', missing)) is not missing else environment.getattr(_theme_object, 'members')):
             l_2_status_label = resolve('status_label')
             l_2_day_row = resolve('day_row')
             _loop_vars = {}
             pass
             yield '      <li><div class="row"><a href="'
-            yield escape_output(environment.getattr(environment.getattr(environment.getattr(l_2_c, 'component'), 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(environment.getattr(l_2_c, 'component'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</a> '
-            yield escape_output(context.call((undefined(name='status_label') if l_2_status_label is missing else l_2_status_label), environment.getattr(environment.getattr(l_2_c, 'status'), 'key'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='status_label') if l_2_status_label is missing else l_2_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars))
             yield '</div>'
-            yield escape_output(context.call((undefined(name='day_row') if l_2_day_row is missing else l_2_day_row), environment.getattr(environment.getattr(l_2_c, 'component'), 'id'), environment.getattr(environment.getattr(l_2_c, 'component'), 'name'), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='day_row') if l_2_day_row is missing else l_2_day_row), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
             yield '</li>\n'
         l_2_c = l_2_status_label = l_2_day_row = missing
         yield '    </ul>\n  </div>\n'
     l_1_group = missing
-    if t_9(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'uptime')):
+    if t_9((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))):
         pass
         yield '<p class="legend">Each bar is one day. A taller bar is a day with an outage, degraded performance or maintenance; point at a bar to read it.</p>'
     yield '</section>\n'
-    l_0_recent = t_4(context.eval_ctx, t_7(context, environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'incidents'), 'is_open'))
+    l_0_recent = t_4(context.eval_ctx, t_7(context, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')), 'is_open'))
     _block_vars['recent'] = l_0_recent
     yield '<section aria-labelledby="recent">\n  <h2 id="recent">Recent incidents</h2>\n  <ul class="list">\n'
     t_10 = 1
@@ -260,23 +260,23 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '    <li><a href="'
-        yield escape_output(environment.getattr(environment.getattr(l_1_item, 'address'), 'url'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
         yield '">'
-        yield escape_output(environment.getattr(environment.getattr(l_1_item, 'incident'), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield '</a> <span class="meta">'
-        yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), environment.getattr(environment.getattr(l_1_item, 'incident'), 'impact'), _loop_vars=_loop_vars))
+        yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars))
         yield ' <time datetime="'
-        yield escape_output(t_2(environment.getattr(environment.getattr(l_1_item, 'incident'), 'started')))
+        yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started'))))
         yield '">'
-        yield escape_output(t_5(environment.getattr(environment.getattr(l_1_item, 'incident'), 'started'), 'medium'))
+        yield escape_output(t_5((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')), 'medium'))
         yield '</time> · '
-        yield escape_output((Markup('lasted %(duration)s') % {'duration': t_1(environment.getattr(l_1_item, 'duration'))}))
-        if environment.getattr(environment.getattr(l_1_item, 'incident'), 'postmortem'):
+        yield escape_output((Markup('lasted %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))}))
+        if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'postmortem', missing)) is not missing else environment.getattr(_theme_object, 'postmortem')):
             pass
             yield ' · <a href="'
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '#postmortem">Postmortem<span class="sr"> · '
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'incident'), 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</span></a>'
         yield '</span></li>\n'
         t_10 = 0
@@ -286,7 +286,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '    <li>No incidents reported.</li>\n'
     yield '  </ul>\n  <p><a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '">All incidents and maintenance</a></p>\n</section>\n'
 
 blocks = {'main': block_main}

@@ -94,7 +94,7 @@ def root(context, missing=missing, environment=environment):
             l_1_key = undefined("parameter 'key' was not provided", name='key')
         pass
         t_12.append(
-            escape_output(environment.getitem(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'component_statuses'), l_1_key)),
+            escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'component_statuses', missing)) is not missing else environment.getattr(_theme_object, 'component_statuses')), l_1_key)),
         )
         return concat(t_12)
     context.exported_vars.add('status_words')
@@ -127,7 +127,7 @@ def root(context, missing=missing, environment=environment):
             '<span class="tag t-',
             escape_output(l_1_key),
             '">',
-            escape_output(environment.getitem(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'update_statuses'), l_1_key)),
+            escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'update_statuses', missing)) is not missing else environment.getattr(_theme_object, 'update_statuses')), l_1_key)),
             '</span>',
         ))
         return concat(t_14)
@@ -143,7 +143,7 @@ def root(context, missing=missing, environment=environment):
             '<span class="tag impact-',
             escape_output(l_1_key),
             '">',
-            escape_output(environment.getitem(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'impacts'), l_1_key)),
+            escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'impacts', missing)) is not missing else environment.getattr(_theme_object, 'impacts')), l_1_key)),
             '</span>',
         ))
         return concat(t_15)
@@ -205,15 +205,15 @@ def root(context, missing=missing, environment=environment):
         if l_1_state is missing:
             l_1_state = undefined("parameter 'state' was not provided", name='state')
         pass
-        l_1_author = context.call(environment.getattr(environment.getattr(l_1_state, 'authors'), 'get'), l_1_author_id)
+        l_1_author = context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'authors', missing)) is not missing else environment.getattr(_theme_object, 'authors'))), 'get', missing)) is not missing else environment.getattr(_theme_object, 'get')), l_1_author_id)
         if (undefined(name='author') if l_1_author is missing else l_1_author):
             pass
             t_18.extend((
                 '<a href="',
                 escape_output(l_1_root),
-                escape_output(environment.getattr(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'address'), 'url')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
                 '">',
-                escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'name')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
                 '</a>',
             ))
         else:
@@ -238,14 +238,14 @@ def root(context, missing=missing, environment=environment):
         for l_2_cid, l_2_loop in LoopContext(l_1_ids, undefined):
             _loop_vars = {}
             pass
-            if (l_2_cid in environment.getattr(l_1_state, 'components')):
+            if (l_2_cid in (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components'))):
                 pass
                 t_19.extend((
                     '<a href="',
                     escape_output(l_1_root),
-                    escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr(l_1_state, 'components'), l_2_cid), 'address'), 'url')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_2_cid)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
                     '">',
-                    escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr(l_1_state, 'components'), l_2_cid), 'component'), 'name')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_2_cid)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
                     '</a>',
                 ))
             else:
@@ -254,7 +254,7 @@ def root(context, missing=missing, environment=environment):
                     escape_output(l_2_cid),
                 )
             t_19.append(
-                escape_output((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 39 in 'macros.html' evaluated to false and no else section was defined."))),
+                escape_output((', ' if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'last', missing)) is not missing else environment.getattr(_theme_object, 'last'))) else cond_expr_undefined("the inline if-expression on line 39 in 'macros.html' evaluated to false and no else section was defined."))),
             )
         l_2_loop = l_2_cid = missing
         return concat(t_19)
@@ -272,7 +272,7 @@ def root(context, missing=missing, environment=environment):
         if l_1_state is missing:
             l_1_state = undefined("parameter 'state' was not provided", name='state')
         pass
-        l_1_author = (context.call(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'author'), l_1_author_id, context.call(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'of'), l_1_signed)) or context.call(environment.getattr(environment.getattr(l_1_state, 'authors'), 'get'), l_1_author_id))
+        l_1_author = (context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'bylines', missing)) is not missing else environment.getattr(_theme_object, 'bylines'))), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), l_1_author_id, context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'bylines', missing)) is not missing else environment.getattr(_theme_object, 'bylines'))), 'of', missing)) is not missing else environment.getattr(_theme_object, 'of')), l_1_signed)) or context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'authors', missing)) is not missing else environment.getattr(_theme_object, 'authors'))), 'get', missing)) is not missing else environment.getattr(_theme_object, 'get')), l_1_author_id))
         t_20.append(
             '<p class="byline">Signed by ',
         )
@@ -281,20 +281,20 @@ def root(context, missing=missing, environment=environment):
             t_20.extend((
                 '<span class="p-author h-card"><a class="p-name u-url" href="',
                 escape_output(l_1_root),
-                escape_output(environment.getattr(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'address'), 'url')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
                 '">',
-                escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'name')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
                 '</a>, <span class="p-job-title">',
-                escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'role')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role'))),
                 '</span>',
             ))
-            if environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'email'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')):
                 pass
                 t_20.extend((
                     ' · <a class="u-email" href="',
-                    escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'mailto')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))),
                     '">',
-                    escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'email')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))),
                     '</a>',
                 ))
             t_20.append(
@@ -345,29 +345,29 @@ def root(context, missing=missing, environment=environment):
         pass
         t_22.extend((
             '<article class="update h-entry" id="',
-            escape_output(environment.getattr(l_1_update, 'anchor')),
+            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))),
             '">\n<h3>',
-            escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr(l_1_update, 'status'))),
+            escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')))),
             ' <a class="u-url" href="#',
-            escape_output(environment.getattr(l_1_update, 'anchor')),
+            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))),
             '">',
-            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr(l_1_update, 'at'), 'dt-published')),
+            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'dt-published')),
             '</a></h3>\n',
         ))
         if l_1_item:
             pass
-            l_1_late = context.call(environment.getattr(l_1_item, 'late_answer'), l_1_update)
+            l_1_late = context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'late_answer', missing)) is not missing else environment.getattr(_theme_object, 'late_answer')), l_1_update)
             if (undefined(name='late') if l_1_late is missing else l_1_late):
                 pass
                 t_22.extend((
                     '<p class="promise"><strong class="late">Late:</strong> ',
-                    escape_output((Markup('%(duration)s after the promised %(time)s') % {'duration': t_1(environment.getattr((undefined(name='late') if l_1_late is missing else l_1_late), 'late_by')), 'time': context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='late') if l_1_late is missing else l_1_late), 'due'))})),
+                    escape_output((Markup('%(duration)s after the promised %(time)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='late') if l_1_late is missing else l_1_late)), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by'))), 'time': context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='late') if l_1_late is missing else l_1_late)), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))})),
                     '</p>',
                 ))
-        l_1_changes = (context.call(environment.getattr(l_1_item, 'stated_changes'), l_1_update) if l_1_item else ())
+        l_1_changes = (context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'stated_changes', missing)) is not missing else environment.getattr(_theme_object, 'stated_changes')), l_1_update) if l_1_item else ())
         t_22.extend((
             '<div class="e-content">',
-            escape_output(t_7(environment.getattr(environment.getattr(l_1_update, 'body'), 'html'))),
+            escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html')))),
         ))
         if (undefined(name='changes') if l_1_changes is missing else l_1_changes):
             pass
@@ -387,9 +387,9 @@ def root(context, missing=missing, environment=environment):
                 '</ul>',
             )
         t_22.extend((
-            escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), environment.getattr(environment.getattr(l_1_update, 'body'), 'technical_html'))),
+            escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')))),
             '</div>\n',
-            escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), environment.getattr(l_1_update, 'author'), l_1_root, l_1_update, l_1_state)),
+            escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), l_1_root, l_1_update, l_1_state)),
             '\n</article>',
         ))
         return concat(t_22)
@@ -403,14 +403,14 @@ def root(context, missing=missing, environment=environment):
         if l_1_state is missing:
             l_1_state = undefined("parameter 'state' was not provided", name='state')
         pass
-        l_1_name = (environment.getattr(environment.getattr(environment.getitem(environment.getattr(l_1_state, 'components'), environment.getattr(l_1_change, 'id')), 'component'), 'name') if (environment.getattr(l_1_change, 'id') in environment.getattr(l_1_state, 'components')) else environment.getattr(l_1_change, 'id'))
-        if (environment.getattr(environment.getattr(l_1_change, 'new'), 'key') == 'operational'):
+        l_1_name = ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), (_theme_value if (_theme_value := getattr((_theme_object := l_1_change), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')) if ((_theme_value if (_theme_value := getattr((_theme_object := l_1_change), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')) in (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components'))) else (_theme_value if (_theme_value := getattr((_theme_object := l_1_change), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
+        if ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_change), 'new', missing)) is not missing else environment.getattr(_theme_object, 'new'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')) == 'operational'):
             pass
             t_23.extend((
                 '<span class="status s-operational"><span class="icon" aria-hidden="true">',
                 escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), 'operational')),
                 '</span> ',
-                escape_output(context.call(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'operational_again'), (undefined(name='name') if l_1_name is missing else l_1_name))),
+                escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'operational_again', missing)) is not missing else environment.getattr(_theme_object, 'operational_again')), (undefined(name='name') if l_1_name is missing else l_1_name))),
                 '</span>',
             ))
         else:
@@ -418,7 +418,7 @@ def root(context, missing=missing, environment=environment):
             t_23.extend((
                 escape_output((undefined(name='name') if l_1_name is missing else l_1_name)),
                 ': ',
-                escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), environment.getattr(environment.getattr(l_1_change, 'new'), 'key'))),
+                escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_change), 'new', missing)) is not missing else environment.getattr(_theme_object, 'new'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')))),
             ))
         return concat(t_23)
     context.exported_vars.add('component_change')
@@ -434,41 +434,41 @@ def root(context, missing=missing, environment=environment):
         if l_1_state is missing:
             l_1_state = undefined("parameter 'state' was not provided", name='state')
         pass
-        if (t_10(environment.getattr(l_1_state, 'uptime')) and (l_1_component_id in environment.getattr(environment.getattr(l_1_state, 'uptime'), 'components'))):
+        if (t_10((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))) and (l_1_component_id in (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')))):
             pass
-            l_1_days = environment.getattr(environment.getitem(environment.getattr(environment.getattr(l_1_state, 'uptime'), 'components'), l_1_component_id), 'days')
+            l_1_days = (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_1_component_id)), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days'))
             if (undefined(name='days') if l_1_days is missing else l_1_days):
                 pass
                 t_24.extend((
                     '<ol class="bars" aria-label="',
-                    escape_output((Markup('%(name)s, daily status from %(first)s to %(last)s') % {'name': l_1_name, 'first': t_4(environment.getattr(environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), 0), 'day'), 'medium'), 'last': t_4(environment.getattr(environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), -1), 'day'), 'medium')})),
+                    escape_output((Markup('%(name)s, daily status from %(first)s to %(last)s') % {'name': l_1_name, 'first': t_4((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), 0)), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium'), 'last': t_4((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), -1)), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium')})),
                     '">',
                 ))
                 for l_2_cell in (undefined(name='days') if l_1_days is missing else l_1_days):
                     _loop_vars = {}
                     pass
-                    if t_11(environment.getattr(l_2_cell, 'uptime')):
+                    if t_11((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))):
                         pass
                         t_24.extend((
                             '<li class=dn>',
-                            escape_output(t_8(environment.getattr(l_2_cell, 'day'))),
+                            escape_output(t_8((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')))),
                             ': not in service',
                         ))
                     else:
                         pass
                         t_24.extend((
                             '<li class=d',
-                            escape_output(environment.getattr(environment.getattr(l_2_cell, 'status'), 'value')),
+                            escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'value', missing)) is not missing else environment.getattr(_theme_object, 'value'))),
                             '>',
-                            escape_output(t_8(environment.getattr(l_2_cell, 'day'))),
+                            escape_output(t_8((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')))),
                             ': ',
-                            escape_output(context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), environment.getattr(environment.getattr(l_2_cell, 'status'), 'key'), _loop_vars=_loop_vars)),
+                            escape_output(context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars)),
                         ))
-                    if environment.getattr(l_2_cell, 'minutes'):
+                    if (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')):
                         pass
                         t_24.extend((
                             ', ',
-                            escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d minute', '%(num)d minutes', environment.getattr(l_2_cell, 'minutes'), _loop_vars=_loop_vars)),
+                            escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d minute', '%(num)d minutes', (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')), _loop_vars=_loop_vars)),
                         ))
                     t_24.append(
                         '</li>',
@@ -490,16 +490,16 @@ def root(context, missing=missing, environment=environment):
         if l_1_overall is missing:
             l_1_overall = undefined("parameter 'overall' was not provided", name='overall')
         pass
-        for (l_2_status, l_2_names) in environment.getattr(l_1_overall, 'parts'):
+        for (l_2_status, l_2_names) in (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')):
             _loop_vars = {}
             pass
             t_25.extend((
                 '<li class="s-',
-                escape_output(environment.getattr(l_2_status, 'key')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))),
                 '"><span class="icon" aria-hidden="true">',
-                escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), environment.getattr(l_2_status, 'key'))),
+                escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')))),
                 '</span> ',
-                escape_output(context.call(environment.getattr((undefined(name='words') if l_0_words is missing else l_0_words), 'affected'), environment.getattr(l_2_status, 'key'), l_2_names, _loop_vars=_loop_vars)),
+                escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'affected', missing)) is not missing else environment.getattr(_theme_object, 'affected')), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), l_2_names, _loop_vars=_loop_vars)),
                 '</li>\n',
             ))
         l_2_status = l_2_names = missing
@@ -512,37 +512,37 @@ def root(context, missing=missing, environment=environment):
         l_1_config = resolve('config')
         l_1_c = missing
         pass
-        l_1_c = environment.getattr((undefined(name='config') if l_1_config is missing else l_1_config), 'contact')
-        if ((environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'email') or environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone')) or environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url')):
+        l_1_c = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_1_config is missing else l_1_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))
+        if (((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')) or (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone'))) or (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))):
             pass
             t_26.append(
                 '<aside class="contact" aria-labelledby="contact">\n<h2 id="contact">Questions about this incident?</h2>\n<p>Our support team is there for you:</p>\n<ul>\n',
             )
-            if environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'email'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')):
                 pass
                 t_26.extend((
                     '<li>Email: <a href="',
-                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'mailto')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))),
                     '">',
-                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'email')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))),
                     '</a></li>',
                 ))
-            if environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone')):
                 pass
                 t_26.extend((
                     '<li>Phone: <a href="tel:',
-                    escape_output(t_6(context.eval_ctx, environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone'), ' ', '')),
+                    escape_output(t_6(context.eval_ctx, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone')), ' ', '')),
                     '">',
-                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'phone')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone'))),
                     '</a></li>',
                 ))
-            if environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')):
                 pass
                 t_26.extend((
                     '<li>Web: <a href="',
-                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
                     '">',
-                    escape_output(environment.getattr((undefined(name='c') if l_1_c is missing else l_1_c), 'url')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
                     '</a></li>',
                 ))
             t_26.append(

@@ -33,7 +33,7 @@ def root(context, missing=missing, environment=environment):
         l_0_component_links = undefined(f"the template {included_template.__name__!r} (imported on line 2 in 'maintenance.html') does not export the requested name 'component_links'", name='component_links')
     context.vars.update({'incident_status': l_0_incident_status, 'window': l_0_window, 'details': l_0_details, 'update_entry': l_0_update_entry, 'component_links': l_0_component_links})
     context.exported_vars.difference_update(('incident_status', 'window', 'details', 'update_entry', 'component_links'))
-    l_0_m = environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'maintenance')
+    l_0_m = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))
     context.vars['m'] = l_0_m
     context.exported_vars.add('m')
     yield from parent_template.root_render_func(context)
@@ -48,9 +48,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_m = resolve('m')
     l_0_config = resolve('config')
     pass
-    yield escape_output(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield ' · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -90,23 +90,23 @@ def block_main(context, missing=missing, environment=environment):
     pass
     yield '<article class="maintenance h-entry">\n  <p class="meta"><a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '">Planned maintenance</a></p>\n  <h1 class="p-name">'
-    yield escape_output(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield '</h1>\n  <p class="tags">'
-    yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _block_vars=_block_vars))
     yield '</p>\n  <dl class="facts">\n    <dt>Window</dt><dd>'
-    yield escape_output(context.call((undefined(name='window') if l_0_window is missing else l_0_window), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scheduled_start'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scheduled_end'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='window') if l_0_window is missing else l_0_window), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')), _block_vars=_block_vars))
     yield '</dd>\n    <dt>Duration</dt><dd>'
-    yield escape_output(t_1((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scheduled_end') - environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'scheduled_start'))))
+    yield escape_output(t_1(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')) - (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')))))
     yield '</dd>\n    <dt>Components</dt><dd>'
-    yield escape_output(context.call((undefined(name='component_links') if l_0_component_links is missing else l_0_component_links), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'components'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='component_links') if l_0_component_links is missing else l_0_component_links), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
     yield '</dd>\n  </dl>\n  <div class="summary p-summary">'
-    yield escape_output(t_3(environment.getattr(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary'), 'html')))
+    yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))))
     yield '</div>\n  '
-    yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), environment.getattr(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'summary'), 'technical_html'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars))
     yield '\n'
-    l_0_published = environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'updates')
+    l_0_published = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates'))
     _block_vars['published'] = l_0_published
     if (undefined(name='published') if l_0_published is missing else l_0_published):
         pass

@@ -25,7 +25,7 @@ def block_title(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     pass
     yield 'Subscribe · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -71,7 +71,7 @@ def block_main(context, missing=missing, environment=environment):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'urlize' found.")
     pass
-    l_0_base = environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'base_url')
+    l_0_base = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))
     _block_vars['base'] = l_0_base
     yield '<article class="subscribe">\n  <h1>Subscribe to updates</h1>\n  <p>Every update we post reaches every channel below as its own entry: when an incident moves from investigating to identified to resolved, you get each step, not only the first.</p>\n\n  <section aria-labelledby="feeds">\n    <h2 id="feeds">Feeds for your feed reader</h2>\n    <p>Paste one of these addresses into a feed reader, or into a chat tool\'s RSS integration. Each update, each maintenance notice and each postmortem is one entry, signed by the person who wrote it.</p>\n    <ul>\n      <li><a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
@@ -86,58 +86,58 @@ def block_main(context, missing=missing, environment=environment):
     yield 'feed.json">JSON Feed</a>: <code>'
     yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
     yield 'feed.json</code></li>\n    </ul>\n    <h3>Only the components you use</h3>\n    <table>\n      <thead><tr><th scope="col">Component</th><th scope="col">Feeds</th><th scope="col">Badge</th></tr></thead>\n      <tbody>\n'
-    for l_1_group in environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'groups'):
+    for l_1_group in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'groups', missing)) is not missing else environment.getattr(_theme_object, 'groups')):
         _loop_vars = {}
         pass
-        for l_2_c in environment.getattr(l_1_group, 'members'):
+        for l_2_c in (_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'members', missing)) is not missing else environment.getattr(_theme_object, 'members')):
             l_2_cards = resolve('cards')
             _loop_vars = {}
             pass
             yield '        <tr>\n          <th scope="row"><a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(environment.getattr(environment.getattr(environment.getattr(l_2_c, 'component'), 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(environment.getattr(l_2_c, 'component'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</a></th>\n          <td><a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call(environment.getattr(environment.getattr(environment.getattr(l_2_c, 'component'), 'address'), 'beside'), 'feed.atom', _loop_vars=_loop_vars))
+            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom', _loop_vars=_loop_vars))
             yield '">Atom<span class="sr"> · '
-            yield escape_output(environment.getattr(environment.getattr(l_2_c, 'component'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</span></a> · <a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call(environment.getattr(environment.getattr(environment.getattr(l_2_c, 'component'), 'address'), 'beside'), 'feed.xml', _loop_vars=_loop_vars))
+            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.xml', _loop_vars=_loop_vars))
             yield '">RSS<span class="sr"> · '
-            yield escape_output(environment.getattr(environment.getattr(l_2_c, 'component'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</span></a></td>\n          <td><a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call(environment.getattr(environment.getattr(environment.getattr(l_2_c, 'component'), 'address'), 'beside'), 'badge.svg', _loop_vars=_loop_vars))
+            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'badge.svg', _loop_vars=_loop_vars))
             yield '">badge.svg<span class="sr"> · '
-            yield escape_output(environment.getattr(environment.getattr(l_2_c, 'component'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</span></a> · <a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(environment.getattr(environment.getitem((undefined(name='cards') if l_2_cards is missing else l_2_cards), environment.getattr(environment.getattr(l_2_c, 'component'), 'id')), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='cards') if l_2_cards is missing else l_2_cards), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">card<span class="sr"> · '
-            yield escape_output(environment.getattr(environment.getattr(l_2_c, 'component'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</span></a></td>\n        </tr>\n'
         l_2_c = l_2_cards = missing
     l_1_group = missing
     yield '      </tbody>\n    </table>\n    <h3>One incident</h3>\n    <p>Each incident page has an Atom feed of its own, for following one incident until it is resolved.</p>\n'
-    if environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'open_incidents'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')):
         pass
         yield '    <ul>\n'
-        for l_1_inc in environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'open_incidents'):
+        for l_1_inc in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')):
             _loop_vars = {}
             pass
             yield '<li><a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call(environment.getattr(environment.getattr(l_1_inc, 'address'), 'beside'), 'feed.atom', _loop_vars=_loop_vars))
+            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom', _loop_vars=_loop_vars))
             yield '">'
-            yield escape_output(environment.getattr(environment.getattr(l_1_inc, 'incident'), 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</a></li>'
         l_1_inc = missing
         yield '    </ul>\n'
     yield '  </section>\n\n'
-    l_0_channels = t_1(context.eval_ctx, t_3(context, environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'notify'), 'subscribe'))
+    l_0_channels = t_1(context.eval_ctx, t_3(context, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'notify', missing)) is not missing else environment.getattr(_theme_object, 'notify')), 'subscribe'))
     _block_vars['channels'] = l_0_channels
     if (undefined(name='channels') if l_0_channels is missing else l_0_channels):
         pass
@@ -146,9 +146,9 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li><strong>'
-            yield escape_output(environment.getattr(l_1_channel, 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_channel), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</strong>: '
-            yield escape_output(t_5(context.eval_ctx, environment.getattr(l_1_channel, 'subscribe')))
+            yield escape_output(t_5(context.eval_ctx, (_theme_value if (_theme_value := getattr((_theme_object := l_1_channel), 'subscribe', missing)) is not missing else environment.getattr(_theme_object, 'subscribe'))))
             yield '</li>'
         l_1_channel = missing
         yield '    </ul>\n  </section>\n\n'
@@ -179,23 +179,23 @@ def block_main(context, missing=missing, environment=environment):
     yield 'api/v2/</code></p>\n  </section>\n\n  <section aria-labelledby="badges">\n    <h2 id="badges">Status badge</h2>\n    <p>An image of the current status, for a README or an internal wiki:</p>\n    <p><img src="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'badge.svg" alt="'
-    yield escape_output((Markup('Current status of %(site)s') % {'site': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title')}))
+    yield escape_output((Markup('Current status of %(site)s') % {'site': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))}))
     yield '"></p>\n    <pre><code>&lt;img src="'
     yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
     yield 'badge.svg" alt="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield '"&gt;</code></pre>\n    <p>Each component has one too, linked in the table above.</p>\n    <p>The same badge drawn by shields.io, in its styles:</p>\n    <pre><code>https://img.shields.io/endpoint?url='
     yield escape_output(t_2(context.eval_ctx, t_4(markup_join(((undefined(name='base') if l_0_base is missing else l_0_base), 'badge.json', ))), '/', '%2F'))
     yield '</code></pre>\n  </section>\n\n  <section aria-labelledby="card">\n    <h2 id="card">Status card</h2>\n    <p>A small page with the current status, for an iframe on your own site; its links open this site in a new tab: <a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '">'
-    yield escape_output(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '</a></p>\n    <pre><code>&lt;iframe src="'
     yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
-    yield escape_output(environment.getattr((undefined(name='card') if l_0_card is missing else l_0_card), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '" title="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield '" width="320" height="180" style="border:0"&gt;&lt;/iframe&gt;</code></pre>\n    <p>Each component has one too, linked in the table above.</p>\n  </section>\n</article>\n'
 
 blocks = {'title': block_title, 'main': block_main}

@@ -47,7 +47,7 @@ def block_title(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     pass
     yield 'Uptime · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -166,9 +166,9 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h1>Uptime</h1>\n<p>'
-    yield escape_output((Markup('What we delivered against what we promised, for each component, and how we handled incidents. Every figure comes from the incidents and maintenance published on this site, up to %(time)s; days and months are in the %(zone)s timezone.') % {'time': t_13(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'now')), 'zone': (undefined(name='timezone_name') if l_0_timezone_name is missing else l_0_timezone_name)}))
+    yield escape_output((Markup('What we delivered against what we promised, for each component, and how we handled incidents. Every figure comes from the incidents and maintenance published on this site, up to %(time)s; days and months are in the %(zone)s timezone.') % {'time': t_13((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now'))), 'zone': (undefined(name='timezone_name') if l_0_timezone_name is missing else l_0_timezone_name)}))
     yield '</p>\n<p>'
-    yield escape_output((Markup('A minute of major outage counts as a minute of downtime; a minute of partial outage counts as %(partial)s, degraded performance as %(degraded)s and planned maintenance as %(maintenance)s. Overlapping incidents count once, at the worst status.') % {'partial': markup_join((t_2(t_12((environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'weights'), 'partial_outage') * 100), 1)), ' %', )), 'degraded': markup_join((t_2(t_12((environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'weights'), 'degraded_performance') * 100), 1)), ' %', )), 'maintenance': markup_join((t_2(t_12((environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'weights'), 'under_maintenance') * 100), 1)), ' %', ))}))
+    yield escape_output((Markup('A minute of major outage counts as a minute of downtime; a minute of partial outage counts as %(partial)s, degraded performance as %(degraded)s and planned maintenance as %(maintenance)s. Overlapping incidents count once, at the worst status.') % {'partial': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'partial_outage', missing)) is not missing else environment.getattr(_theme_object, 'partial_outage')) * 100), 1)), ' %', )), 'degraded': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'degraded_performance', missing)) is not missing else environment.getattr(_theme_object, 'degraded_performance')) * 100), 1)), ' %', )), 'maintenance': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'under_maintenance', missing)) is not missing else environment.getattr(_theme_object, 'under_maintenance')) * 100), 1)), ' %', ))}))
     yield '\n<a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'api/uptime.json">The same figures as JSON.</a></p>\n<p id="reports">For customers and auditors: every component\'s month against its target <a href="'
@@ -187,11 +187,11 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<li><a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(t_6(environment.getattr(l_1_item, 'month'), 'MMMM yyyy'))
+            yield escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy'))
             yield '</a>'
-            if (not environment.getattr(l_1_item, 'complete')):
+            if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'complete', missing)) is not missing else environment.getattr(_theme_object, 'complete'))):
                 pass
                 yield ' <span class="utc">(to date)</span>'
             yield '</li>'
@@ -210,41 +210,41 @@ def block_main(context, missing=missing, environment=environment):
         l_1_key = missing
         _loop_vars = {}
         pass
-        l_1_key = markup_join(('components.', environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'), ))
+        l_1_key = markup_join(('components.', (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), ))
         _loop_vars['key'] = l_1_key
         yield '    <tr>\n      <th scope="row"><a href="#component-'
-        yield escape_output(environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
         yield '">'
-        yield escape_output(environment.getattr(environment.getattr(l_1_cu, 'component'), 'name'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
         yield '</a></th>\n      <td class="num">'
-        if (not t_14(environment.getattr(l_1_cu, 'sla'))):
+        if (not t_14((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
             pass
             yield '<data value="'
-            yield escape_output(environment.getattr(l_1_cu, 'sla'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))
             yield '" data-json="'
             yield escape_output((undefined(name='key') if l_1_key is missing else l_1_key))
             yield '.sla_percent">'
-            yield escape_output(t_9(environment.getattr(l_1_cu, 'sla')))
+            yield escape_output(t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla'))))
             yield '</data>'
         else:
             pass
             yield '–'
         yield '</td>\n'
-        for (l_2_days, l_2_figures) in environment.getattr(l_1_cu, 'windows'):
+        for (l_2_days, l_2_figures) in (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'windows', missing)) is not missing else environment.getattr(_theme_object, 'windows')):
             l_2_pct = resolve('pct')
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield escape_output(context.call((undefined(name='pct') if l_2_pct is missing else l_2_pct), environment.getattr(l_2_figures, 'percent'), markup_join(((undefined(name='key') if l_1_key is missing else l_1_key), '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='pct') if l_2_pct is missing else l_2_pct), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='key') if l_1_key is missing else l_1_key), '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars))
             yield '</td>'
         l_2_days = l_2_figures = l_2_pct = missing
         yield '      <td>'
-        if environment.getattr(l_1_cu, 'breaches'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')):
             pass
             yield '<span class="breach"><span aria-hidden="true">✖</span> '
-            yield escape_output(t_4(context.eval_ctx, t_8(context, t_8(context, environment.getattr(l_1_cu, 'breaches'), attribute='month'), 'local_date', 'MMM yyyy'), ', '))
+            yield escape_output(t_4(context.eval_ctx, t_8(context, t_8(context, (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')), attribute='month'), 'local_date', 'MMM yyyy'), ', '))
             yield '</span>'
-        elif t_14(environment.getattr(l_1_cu, 'sla')):
+        elif t_14((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla'))):
             pass
             yield 'no target'
         else:
@@ -258,67 +258,67 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section id="component-'
-        yield escape_output(environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
         yield '" aria-labelledby="component-'
-        yield escape_output(environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
         yield '-heading">\n<h2 id="component-'
-        yield escape_output(environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
         yield '-heading"><a href="'
         yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output(environment.getattr(environment.getattr(environment.getattr(l_1_cu, 'component'), 'address'), 'url'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
         yield '">'
-        yield escape_output(environment.getattr(environment.getattr(l_1_cu, 'component'), 'name'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
         yield '</a></h2>\n'
         yield escape_output(context.call((undefined(name='component_uptime') if l_1_component_uptime is missing else l_1_component_uptime), l_1_cu, 3, _loop_vars=_loop_vars))
         yield '\n</section>\n'
     l_1_cu = l_1_component_uptime = missing
     yield '\n<h2 id="handling">How we handle incidents</h2>\n<p>By the quarter in which each incident started. Time to resolve runs from when customers were first affected to the update that resolved it; time to first update, from then to our first public update.</p>\n'
-    l_0_chart = t_10(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'quarters'))
+    l_0_chart = t_10((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters')))
     _block_vars['chart'] = l_0_chart
     yield '<svg class="chart" role="img" aria-labelledby="mttr-title" viewBox="0 0 '
-    yield escape_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'width'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width')))
     yield ' '
-    yield escape_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')))
     yield '" xmlns="http://www.w3.org/2000/svg">\n  <title id="mttr-title">Mean time to resolve, in hours, per quarter; the table below gives the figures.</title>\n'
-    for (l_1_y, l_1_value) in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'ticks'):
+    for (l_1_y, l_1_value) in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'ticks', missing)) is not missing else environment.getattr(_theme_object, 'ticks')):
         _loop_vars = {}
         pass
         yield '  <line class="grid" x1="'
-        yield escape_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'plot_left'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')))
         yield '" x2="'
-        yield escape_output(environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'plot_right'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right')))
         yield '" y1="'
         yield escape_output(l_1_y)
         yield '" y2="'
         yield escape_output(l_1_y)
         yield '"/>\n  <text x="'
-        yield escape_output((environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'plot_left') - 6))
+        yield escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')) - 6))
         yield '" y="'
         yield escape_output((l_1_y + 4))
         yield '" text-anchor="end">'
         yield escape_output((Markup('%(n)s h') % {'n': t_2(l_1_value)}))
         yield '</text>\n'
     l_1_y = l_1_value = missing
-    for l_1_bar in environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'bars'):
+    for l_1_bar in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'bars', missing)) is not missing else environment.getattr(_theme_object, 'bars')):
         _loop_vars = {}
         pass
-        if (not t_14(environment.getattr(l_1_bar, 'value'))):
+        if (not t_14((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'value', missing)) is not missing else environment.getattr(_theme_object, 'value')))):
             pass
             yield '<rect class="bar plain" x="'
-            yield escape_output(environment.getattr(l_1_bar, 'x'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'x', missing)) is not missing else environment.getattr(_theme_object, 'x')))
             yield '" y="'
-            yield escape_output(environment.getattr(l_1_bar, 'y'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y')))
             yield '" width="'
-            yield escape_output(environment.getattr(l_1_bar, 'width'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width')))
             yield '" height="'
-            yield escape_output(environment.getattr(l_1_bar, 'height'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')))
             yield '"/>'
         yield '  <text x="'
-        yield escape_output(environment.getattr(l_1_bar, 'label_x'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x')))
         yield '" y="'
-        yield escape_output((environment.getattr((undefined(name='chart') if l_0_chart is missing else l_0_chart), 'height') - 12))
+        yield escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')) - 12))
         yield '" text-anchor="middle">'
-        yield escape_output(environment.getattr(l_1_bar, 'period'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'period', missing)) is not missing else environment.getattr(_theme_object, 'period')))
         yield '</text>\n'
     l_1_bar = missing
     yield '</svg>\n'
@@ -348,21 +348,21 @@ def block_main(context, missing=missing, environment=environment):
             '<tr>\n      <th scope="row">',
             escape_output(l_1_label),
             '</th>\n      <td><data value="',
-            escape_output(environment.getattr(l_1_q, 'incidents')),
+            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents'))),
             '" data-json="',
             escape_output(l_1_key),
             '.incidents">',
-            escape_output(t_2(environment.getattr(l_1_q, 'incidents'))),
+            escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')))),
             '</data>',
         ))
-        if environment.getattr(l_1_q, 'open'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'open', missing)) is not missing else environment.getattr(_theme_object, 'open')):
             pass
             t_16.extend((
                 ' (',
-                escape_output((Markup('%(n)s still open') % {'n': t_2(environment.getattr(l_1_q, 'open'))})),
+                escape_output((Markup('%(n)s still open') % {'n': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'open', missing)) is not missing else environment.getattr(_theme_object, 'open')))})),
                 ')',
             ))
-        if environment.getattr(l_1_q, 'incidents'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')):
             pass
             t_16.append(
                 '<ul class="impacts">',
@@ -371,7 +371,7 @@ def block_main(context, missing=missing, environment=environment):
                 for (l_2_impact, l_2_count) in fiter:
                     if l_2_count:
                         yield (l_2_impact, l_2_count)
-            for (l_2_impact, l_2_count) in t_17(environment.getattr(l_1_q, 'by_impact')):
+            for (l_2_impact, l_2_count) in t_17((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'by_impact', missing)) is not missing else environment.getattr(_theme_object, 'by_impact'))):
                 l_2_impact_label = resolve('impact_label')
                 _loop_vars = {}
                 pass
@@ -394,25 +394,25 @@ def block_main(context, missing=missing, environment=environment):
             )
         t_16.extend((
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), environment.getattr(l_1_q, 'mean_time_to_resolve'), markup_join((l_1_key, '.mean_time_to_resolve_seconds', )))),
+            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'mean_time_to_resolve', missing)) is not missing else environment.getattr(_theme_object, 'mean_time_to_resolve')), markup_join((l_1_key, '.mean_time_to_resolve_seconds', )))),
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), environment.getattr(l_1_q, 'median_time_to_resolve'), markup_join((l_1_key, '.median_time_to_resolve_seconds', )))),
+            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_time_to_resolve', missing)) is not missing else environment.getattr(_theme_object, 'median_time_to_resolve')), markup_join((l_1_key, '.median_time_to_resolve_seconds', )))),
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), environment.getattr(l_1_q, 'median_first_update'), markup_join((l_1_key, '.median_time_to_first_update_seconds', )))),
+            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_first_update', missing)) is not missing else environment.getattr(_theme_object, 'median_first_update')), markup_join((l_1_key, '.median_time_to_first_update_seconds', )))),
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), environment.getattr(l_1_q, 'p90_first_update'), markup_join((l_1_key, '.p90_time_to_first_update_seconds', )))),
+            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'p90_first_update', missing)) is not missing else environment.getattr(_theme_object, 'p90_first_update')), markup_join((l_1_key, '.p90_time_to_first_update_seconds', )))),
             '</td>\n      <td>',
         ))
-        if environment.getattr(l_1_q, 'serious'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'serious', missing)) is not missing else environment.getattr(_theme_object, 'serious')):
             pass
             t_16.extend((
-                escape_output((Markup('%(done)s of %(total)s') % {'done': environment.getattr(l_1_q, 'with_postmortem'), 'total': environment.getattr(l_1_q, 'serious')})),
+                escape_output((Markup('%(done)s of %(total)s') % {'done': (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'with_postmortem', missing)) is not missing else environment.getattr(_theme_object, 'with_postmortem')), 'total': (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'serious', missing)) is not missing else environment.getattr(_theme_object, 'serious'))})),
                 ' (<data value="',
-                escape_output(t_12(environment.getattr(l_1_q, 'postmortem_coverage'), 1)),
+                escape_output(t_12((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'postmortem_coverage', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_coverage')), 1)),
                 '" data-json="',
                 escape_output(l_1_key),
                 '.postmortem_coverage_percent">',
-                escape_output(t_2(t_12(environment.getattr(l_1_q, 'postmortem_coverage'), 1))),
+                escape_output(t_2(t_12((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'postmortem_coverage', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_coverage')), 1))),
                 '&nbsp;%</data>)',
             ))
         else:
@@ -425,28 +425,28 @@ def block_main(context, missing=missing, environment=environment):
         )
         return concat(t_16)
     l_0_handling_row = Macro(environment, macro, 'handling_row', ('q', 'key', 'label'), False, False, False, context.eval_ctx.autoescape)
-    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'all_time'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')):
         pass
         yield '<div class="table-scroll" role="region" aria-labelledby="handling-years" tabindex="0">\n<table class="figures">\n  <caption id="handling-years">All time and by year</caption>\n  '
         yield escape_output(context.call((undefined(name='handling_head') if l_0_handling_head is missing else l_0_handling_head), Markup('Period'), _block_vars=_block_vars))
         yield '\n  <tbody>\n  '
-        yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'all_time'), 'all_time', Markup('All time'), _block_vars=_block_vars))
+        yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')), 'all_time', Markup('All time'), _block_vars=_block_vars))
         yield '\n'
         l_1_loop = missing
-        for l_1_y, l_1_loop in LoopContext(t_11(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'years')), undefined):
+        for l_1_y, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))), undefined):
             _loop_vars = {}
             pass
-            yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_y, markup_join(('years.', (t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'years')) - environment.getattr(l_1_loop, 'index')), )), environment.getattr(l_1_y, 'year'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_y, markup_join(('years.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year')), _loop_vars=_loop_vars))
         l_1_loop = l_1_y = missing
         yield '  </tbody>\n</table>\n</div>\n'
     yield '<div class="table-scroll" role="region" aria-labelledby="handling-quarters" tabindex="0">\n<table class="figures">\n  <caption id="handling-quarters">Incidents per quarter</caption>\n  '
     yield escape_output(context.call((undefined(name='handling_head') if l_0_handling_head is missing else l_0_handling_head), Markup('Quarter'), _block_vars=_block_vars))
     yield '\n  <tbody>\n'
     l_1_loop = missing
-    for l_1_q, l_1_loop in LoopContext(t_11(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'quarters')), undefined):
+    for l_1_q, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))), undefined):
         _loop_vars = {}
         pass
-        yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_q, markup_join(('quarters.', (t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'quarters')) - environment.getattr(l_1_loop, 'index')), )), environment.getattr(l_1_q, 'label'), _loop_vars=_loop_vars))
+        yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_q, markup_join(('quarters.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'label', missing)) is not missing else environment.getattr(_theme_object, 'label')), _loop_vars=_loop_vars))
     l_1_loop = l_1_q = missing
     yield '  </tbody>\n</table>\n</div>\n\n<h2 id="late">Promised updates</h2>\n<p>Every update of an open incident says when the next one will come. How often the next one came by then, and how late it was when it did not:</p>\n'
     def macro(l_1_q, l_1_key, l_1_label):
@@ -463,60 +463,60 @@ def block_main(context, missing=missing, environment=environment):
             '<tr><th scope="row">',
             escape_output(l_1_label),
             '</th><td class="num"><data value="',
-            escape_output(environment.getattr(l_1_q, 'promises_on_time')),
+            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_on_time', missing)) is not missing else environment.getattr(_theme_object, 'promises_on_time'))),
             '" data-json="',
             escape_output(l_1_key),
             '.promises_on_time">',
-            escape_output((Markup('%(done)s of %(total)s') % {'done': t_2(environment.getattr(l_1_q, 'promises_on_time')), 'total': t_2(environment.getattr(l_1_q, 'promises_due'))})),
+            escape_output((Markup('%(done)s of %(total)s') % {'done': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_on_time', missing)) is not missing else environment.getattr(_theme_object, 'promises_on_time'))), 'total': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due')))})),
             '</data></td><td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), environment.getattr(l_1_q, 'median_lateness'), markup_join((l_1_key, '.median_promise_lateness_seconds', )))),
+            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_lateness', missing)) is not missing else environment.getattr(_theme_object, 'median_lateness')), markup_join((l_1_key, '.median_promise_lateness_seconds', )))),
             '</td></tr>',
         ))
         return concat(t_18)
     l_0_promise_row = Macro(environment, macro, 'promise_row', ('q', 'key', 'label'), False, False, False, context.eval_ctx.autoescape)
-    if (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'all_time') and environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'all_time'), 'promises_due')):
+    if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')) and (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time'))), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due'))):
         pass
         yield '<div class="table-scroll" role="region" aria-labelledby="promises" tabindex="0">\n<table class="figures">\n  <caption id="promises">Promised updates delivered on time</caption>\n  <thead><tr><th scope="col">Period</th><th scope="col" class="num">On time</th><th scope="col" class="num">Median lateness</th></tr></thead>\n  <tbody>\n  '
-        yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'all_time'), 'all_time', Markup('All time'), _block_vars=_block_vars))
+        yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')), 'all_time', Markup('All time'), _block_vars=_block_vars))
         yield '\n'
         l_1_loop = missing
-        for l_1_y, l_1_loop in LoopContext(t_11(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'years')), undefined):
+        for l_1_y, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))), undefined):
             _loop_vars = {}
             pass
-            if environment.getattr(l_1_y, 'promises_due'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due')):
                 pass
-                yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_y, markup_join(('years.', (t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'years')) - environment.getattr(l_1_loop, 'index')), )), environment.getattr(l_1_y, 'year'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_y, markup_join(('years.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year')), _loop_vars=_loop_vars))
         l_1_loop = l_1_y = missing
         l_1_loop = missing
-        for l_1_q, l_1_loop in LoopContext(t_11(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'quarters')), undefined):
+        for l_1_q, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))), undefined):
             _loop_vars = {}
             pass
-            if environment.getattr(l_1_q, 'promises_due'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due')):
                 pass
-                yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_q, markup_join(('quarters.', (t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'quarters')) - environment.getattr(l_1_loop, 'index')), )), environment.getattr(l_1_q, 'label'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_q, markup_join(('quarters.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'label', missing)) is not missing else environment.getattr(_theme_object, 'label')), _loop_vars=_loop_vars))
         l_1_loop = l_1_q = missing
         yield '  </tbody>\n</table>\n</div>\n'
     yield '<h3>Late updates</h3>\n'
-    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'late_updates'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'late_updates', missing)) is not missing else environment.getattr(_theme_object, 'late_updates')):
         pass
         yield '<ul>\n'
-        for l_1_late in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'late_updates'):
+        for l_1_late in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'late_updates', missing)) is not missing else environment.getattr(_theme_object, 'late_updates')):
             _loop_vars = {}
             pass
             yield '  <li><span class="breach"><span aria-hidden="true">✖</span> '
-            if environment.getattr(environment.getattr(l_1_late, 'promise'), 'answered_at'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'answered_at', missing)) is not missing else environment.getattr(_theme_object, 'answered_at')):
                 pass
-                yield escape_output((Markup('%(duration)s late') % {'duration': t_1(environment.getattr(environment.getattr(l_1_late, 'promise'), 'late_by'))}))
+                yield escape_output((Markup('%(duration)s late') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by')))}))
             else:
                 pass
-                yield escape_output((Markup('overdue by %(duration)s') % {'duration': t_1(environment.getattr(environment.getattr(l_1_late, 'promise'), 'late_by'))}))
+                yield escape_output((Markup('overdue by %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by')))}))
             yield '</span>: <a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(environment.getattr(environment.getattr(l_1_late, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(l_1_late, 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</a>, '
-            yield escape_output((Markup('promised by %(time)s') % {'time': t_7(environment.getattr(environment.getattr(l_1_late, 'promise'), 'due'))}))
+            yield escape_output((Markup('promised by %(time)s') % {'time': t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))}))
             yield '</li>\n'
         l_1_late = missing
         yield '</ul>\n'
@@ -524,64 +524,64 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<p><span class="met"><span aria-hidden="true">✔</span> Every promised update came on time.</span></p>\n'
     yield '\n<h2 id="overdue">Overdue postmortems and actions</h2>\n<p>'
-    yield escape_output((Markup('Every major and critical incident gets a postmortem within %(days)s days of being resolved; each action item has an owner and a due date.') % {'days': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'postmortem_deadline_days')}))
+    yield escape_output((Markup('Every major and critical incident gets a postmortem within %(days)s days of being resolved; each action item has an owner and a due date.') % {'days': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'postmortem_deadline_days', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_deadline_days'))}))
     yield '</p>\n'
-    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'overdue_postmortems'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'overdue_postmortems', missing)) is not missing else environment.getattr(_theme_object, 'overdue_postmortems')):
         pass
         yield '<ul>\n'
-        for l_1_item in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'overdue_postmortems'):
+        for l_1_item in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'overdue_postmortems', missing)) is not missing else environment.getattr(_theme_object, 'overdue_postmortems')):
             l_1_impact_label = resolve('impact_label')
             _loop_vars = {}
             pass
             yield '  <li><span class="breach"><span aria-hidden="true">✖</span> Postmortem overdue</span>: <a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(environment.getattr(environment.getattr(l_1_item, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(l_1_item, 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</a> ('
-            yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), environment.getattr(l_1_item, 'impact'), _loop_vars=_loop_vars))
+            yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars))
             yield '), '
-            yield escape_output((Markup('due %(date)s') % {'date': t_6(environment.getattr(l_1_item, 'due'))}))
+            yield escape_output((Markup('due %(date)s') % {'date': t_6((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))}))
             yield '</li>\n'
         l_1_item = l_1_impact_label = missing
         yield '</ul>\n'
     else:
         pass
         yield '<p><span class="met"><span aria-hidden="true">✔</span> No postmortem is overdue.</span></p>\n'
-    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'overdue_actions'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'overdue_actions', missing)) is not missing else environment.getattr(_theme_object, 'overdue_actions')):
         pass
         yield '<ul>\n'
-        for l_1_action in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'overdue_actions'):
+        for l_1_action in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'overdue_actions', missing)) is not missing else environment.getattr(_theme_object, 'overdue_actions')):
             l_1_state = resolve('state')
             l_1_author = resolve('author')
             _loop_vars = {}
             pass
             yield '  <li><span class="breach"><span aria-hidden="true">✖</span> Action overdue</span>: '
-            yield escape_output(environment.getattr(environment.getattr(l_1_action, 'item'), 'text'))
-            if environment.getattr(environment.getattr(l_1_action, 'item'), 'owner'):
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'text', missing)) is not missing else environment.getattr(_theme_object, 'text')))
+            if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')):
                 pass
                 yield ' (owner: '
-                l_1_author = context.call(environment.getattr(environment.getattr((undefined(name='state') if l_1_state is missing else l_1_state), 'authors'), 'get'), environment.getattr(environment.getattr(l_1_action, 'item'), 'owner'), _loop_vars=_loop_vars)
+                l_1_author = context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_1_state is missing else l_1_state)), 'authors', missing)) is not missing else environment.getattr(_theme_object, 'authors'))), 'get', missing)) is not missing else environment.getattr(_theme_object, 'get')), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')), _loop_vars=_loop_vars)
                 _loop_vars['author'] = l_1_author
                 if (undefined(name='author') if l_1_author is missing else l_1_author):
                     pass
                     yield '<a href="'
                     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                    yield escape_output(environment.getattr(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'address'), 'url'))
+                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
                     yield '">'
-                    yield escape_output(environment.getattr((undefined(name='author') if l_1_author is missing else l_1_author), 'name'))
+                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
                     yield '</a>'
                 else:
                     pass
-                    yield escape_output(environment.getattr(environment.getattr(l_1_action, 'item'), 'owner'))
+                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')))
                 yield ')'
             yield ', '
-            yield escape_output((Markup('due %(date)s') % {'date': t_6(environment.getattr(environment.getattr(l_1_action, 'item'), 'due'))}))
+            yield escape_output((Markup('due %(date)s') % {'date': t_6((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))}))
             yield ', from <a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(environment.getattr(environment.getattr(l_1_action, 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '#postmortem">'
-            yield escape_output(environment.getattr(l_1_action, 'title'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
             yield '</a></li>\n'
         l_1_action = l_1_state = l_1_author = missing
         yield '</ul>\n'
@@ -589,29 +589,29 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<p><span class="met"><span aria-hidden="true">✔</span> No action item is overdue.</span></p>\n'
     yield '\n<h2 id="recurring">Recurring causes</h2>\n'
-    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'recurring_causes'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'recurring_causes', missing)) is not missing else environment.getattr(_theme_object, 'recurring_causes')):
         pass
         yield '<p>Causes behind two or more incidents: the ones we most need to fix for good.</p>\n<dl class="facts">\n'
-        for l_1_cause in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'recurring_causes'):
+        for l_1_cause in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'recurring_causes', missing)) is not missing else environment.getattr(_theme_object, 'recurring_causes')):
             _loop_vars = {}
             pass
             yield '  <dt><code>'
-            yield escape_output(environment.getattr(l_1_cause, 'cause'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'cause', missing)) is not missing else environment.getattr(_theme_object, 'cause')))
             yield '</code> ('
-            yield escape_output((Markup('%(n)s incidents') % {'n': t_5(environment.getattr(l_1_cause, 'incidents'))}))
+            yield escape_output((Markup('%(n)s incidents') % {'n': t_5((_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')))}))
             yield ')</dt>\n  <dd><ul>'
-            for l_2_incident in environment.getattr(l_1_cause, 'incidents'):
+            for l_2_incident in (_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')):
                 _loop_vars = {}
                 pass
                 yield '<li><a href="'
                 yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape_output(environment.getattr(environment.getattr(l_2_incident, 'address'), 'url'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
                 yield '">'
-                yield escape_output(environment.getattr(l_2_incident, 'title'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
                 yield '</a>, <time datetime="'
-                yield escape_output(t_3(environment.getattr(l_2_incident, 'started')))
+                yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started'))))
                 yield '">'
-                yield escape_output(t_6(environment.getattr(l_2_incident, 'started')))
+                yield escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started'))))
                 yield '</time></li>'
             l_2_incident = missing
             yield '</ul></dd>\n'

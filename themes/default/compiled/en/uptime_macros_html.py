@@ -160,7 +160,7 @@ def root(context, missing=missing, environment=environment):
             ))
         else:
             pass
-            l_1_seconds = t_3(t_11(context.call(environment.getattr(l_1_value, 'total_seconds'))))
+            l_1_seconds = t_3(t_11(context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_value), 'total_seconds', missing)) is not missing else environment.getattr(_theme_object, 'total_seconds')))))
             t_16.extend((
                 '<time datetime="PT',
                 escape_output((undefined(name='seconds') if l_1_seconds is missing else l_1_seconds)),
@@ -179,22 +179,22 @@ def root(context, missing=missing, environment=environment):
         if l_1_month is missing:
             l_1_month = undefined("parameter 'month' was not provided", name='month')
         pass
-        if (environment.getattr(environment.getattr(l_1_month, 'figures'), 'minutes') <= 0):
+        if ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')) <= 0):
             pass
             t_17.append(
                 'not in service\n',
             )
-        elif environment.getattr(l_1_month, 'breached'):
+        elif (_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'breached', missing)) is not missing else environment.getattr(_theme_object, 'breached')):
             pass
             t_17.append(
                 '<span class="breach"><span aria-hidden="true">✖</span> Target missed</span>\n',
             )
-        elif t_13(environment.getattr(l_1_month, 'allowed_downtime_minutes')):
+        elif t_13((_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'allowed_downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'allowed_downtime_minutes'))):
             pass
             t_17.append(
                 'no target\n',
             )
-        elif environment.getattr(l_1_month, 'complete'):
+        elif (_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'complete', missing)) is not missing else environment.getattr(_theme_object, 'complete')):
             pass
             t_17.append(
                 '<span class="met"><span aria-hidden="true">✔</span> Target met</span>\n',
@@ -217,21 +217,21 @@ def root(context, missing=missing, environment=environment):
         pass
         t_18.extend((
             '<table class="figures">\n  <caption>',
-            escape_output((Markup('Uptime of %(name)s') % {'name': environment.getattr(environment.getattr(l_1_cu, 'component'), 'name')})),
+            escape_output((Markup('Uptime of %(name)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})),
             '</caption>\n  <thead><tr><th scope="col">Period</th><th scope="col" class="num">Uptime</th><th scope="col" class="num">Downtime</th><th scope="col" class="num">Time affected</th></tr></thead>\n  <tbody>\n',
         ))
-        for (l_2_days, l_2_figures) in environment.getattr(l_1_cu, 'windows'):
+        for (l_2_days, l_2_figures) in (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'windows', missing)) is not missing else environment.getattr(_theme_object, 'windows')):
             _loop_vars = {}
             pass
             t_18.extend((
                 '    <tr><th scope="row">',
                 escape_output((Markup('Last %(days)s days') % {'days': l_2_days})),
                 '</th><td class="num">',
-                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(l_2_figures, 'percent'), markup_join((l_1_key, '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars)),
+                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join((l_1_key, '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars)),
                 '</td><td class="num">',
-                escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), environment.getattr(l_2_figures, 'downtime_minutes'), markup_join((l_1_key, '.windows.', l_2_days, '.downtime_minutes', )), _loop_vars=_loop_vars)),
+                escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join((l_1_key, '.windows.', l_2_days, '.downtime_minutes', )), _loop_vars=_loop_vars)),
                 '</td><td class="num">',
-                escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), environment.getattr(l_2_figures, 'affected_minutes'), markup_join((l_1_key, '.windows.', l_2_days, '.affected_minutes', )), _loop_vars=_loop_vars)),
+                escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'affected_minutes', missing)) is not missing else environment.getattr(_theme_object, 'affected_minutes')), markup_join((l_1_key, '.windows.', l_2_days, '.affected_minutes', )), _loop_vars=_loop_vars)),
                 '</td></tr>\n',
             ))
         l_2_days = l_2_figures = missing
@@ -249,45 +249,45 @@ def root(context, missing=missing, environment=environment):
             l_1_cu = undefined("parameter 'cu' was not provided", name='cu')
         pass
         l_1_chart = t_8(l_1_cu)
-        l_1_id = markup_join(('months-', environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'), ))
+        l_1_id = markup_join(('months-', (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), ))
         t_19.extend((
             '<svg class="chart" role="img" aria-labelledby="',
             escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
             '-title" viewBox="0 0 ',
-            escape_output(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'width')),
+            escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))),
             ' ',
-            escape_output(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'height')),
+            escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))),
             '" xmlns="http://www.w3.org/2000/svg">\n  <title id="',
             escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
             '-title">',
         ))
-        if (not t_13(environment.getattr(l_1_cu, 'sla'))):
+        if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
             pass
             t_19.append(
-                escape_output((Markup('Monthly uptime of %(name)s over the last %(count)s months, against its target of %(sla)s; the table below gives the figures.') % {'name': environment.getattr(environment.getattr(l_1_cu, 'component'), 'name'), 'count': t_4(environment.getattr(l_1_cu, 'recent_months')), 'sla': t_9(environment.getattr(l_1_cu, 'sla'))})),
+                escape_output((Markup('Monthly uptime of %(name)s over the last %(count)s months, against its target of %(sla)s; the table below gives the figures.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months'))), 'sla': t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))})),
             )
         else:
             pass
             t_19.append(
-                escape_output((Markup('Monthly uptime of %(name)s over the last %(count)s months; the table below gives the figures.') % {'name': environment.getattr(environment.getattr(l_1_cu, 'component'), 'name'), 'count': t_4(environment.getattr(l_1_cu, 'recent_months'))})),
+                escape_output((Markup('Monthly uptime of %(name)s over the last %(count)s months; the table below gives the figures.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months')))})),
             )
         t_19.append(
             '</title>\n',
         )
-        for (l_2_y, l_2_value) in environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'ticks'):
+        for (l_2_y, l_2_value) in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'ticks', missing)) is not missing else environment.getattr(_theme_object, 'ticks')):
             _loop_vars = {}
             pass
             t_19.extend((
                 '  <line class="grid" x1="',
-                escape_output(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'plot_left')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left'))),
                 '" x2="',
-                escape_output(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'plot_right')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right'))),
                 '" y1="',
                 escape_output(l_2_y),
                 '" y2="',
                 escape_output(l_2_y),
                 '"/>\n  <text x="',
-                escape_output((environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'plot_left') - 6)),
+                escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')) - 6)),
                 '" y="',
                 escape_output((l_2_y + 4)),
                 '" text-anchor="end">',
@@ -295,60 +295,60 @@ def root(context, missing=missing, environment=environment):
                 '</text>\n',
             ))
         l_2_y = l_2_value = missing
-        for l_2_bar in environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'bars'):
+        for l_2_bar in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'bars', missing)) is not missing else environment.getattr(_theme_object, 'bars')):
             _loop_vars = {}
             pass
-            if (not t_13(environment.getattr(l_2_bar, 'value'))):
+            if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'value', missing)) is not missing else environment.getattr(_theme_object, 'value')))):
                 pass
                 t_19.append(
                     '<rect class="bar',
                 )
-                if environment.getattr(l_2_bar, 'flagged'):
+                if (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'flagged', missing)) is not missing else environment.getattr(_theme_object, 'flagged')):
                     pass
                     t_19.append(
                         ' breached',
                     )
                 t_19.extend((
                     '" x="',
-                    escape_output(environment.getattr(l_2_bar, 'x')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'x', missing)) is not missing else environment.getattr(_theme_object, 'x'))),
                     '" y="',
-                    escape_output(environment.getattr(l_2_bar, 'y')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y'))),
                     '" width="',
-                    escape_output(environment.getattr(l_2_bar, 'width')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))),
                     '" height="',
-                    escape_output(environment.getattr(l_2_bar, 'height')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))),
                     '"/>',
                 ))
-            if environment.getattr(l_2_bar, 'flagged'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'flagged', missing)) is not missing else environment.getattr(_theme_object, 'flagged')):
                 pass
                 t_19.extend((
                     '<text class="mark" x="',
-                    escape_output(environment.getattr(l_2_bar, 'label_x')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x'))),
                     '" y="',
-                    escape_output((environment.getattr(l_2_bar, 'y') - 4)),
+                    escape_output(((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y')) - 4)),
                     '" text-anchor="middle">✖</text>',
                 ))
             t_19.extend((
                 '  <text x="',
-                escape_output(environment.getattr(l_2_bar, 'label_x')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x'))),
                 '" y="',
-                escape_output((environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'height') - 12)),
+                escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')) - 12)),
                 '" text-anchor="middle">',
-                escape_output(t_6(environment.getattr(l_2_bar, 'period'), 'MMM')),
+                escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'period', missing)) is not missing else environment.getattr(_theme_object, 'period')), 'MMM')),
                 '</text>\n',
             ))
         l_2_bar = missing
-        if environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'target'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'target', missing)) is not missing else environment.getattr(_theme_object, 'target')):
             pass
             t_19.extend((
                 '<line class="target" x1="',
-                escape_output(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'plot_left')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left'))),
                 '" x2="',
-                escape_output(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'plot_right')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right'))),
                 '" y1="',
-                escape_output(environment.getitem(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'target'), 0)),
+                escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'target', missing)) is not missing else environment.getattr(_theme_object, 'target')), 0)),
                 '" y2="',
-                escape_output(environment.getitem(environment.getattr((undefined(name='chart') if l_1_chart is missing else l_1_chart), 'target'), 0)),
+                escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'target', missing)) is not missing else environment.getattr(_theme_object, 'target')), 0)),
                 '"/>',
             ))
         t_19.append(
@@ -368,36 +368,36 @@ def root(context, missing=missing, environment=environment):
         if l_1_key is missing:
             l_1_key = undefined("parameter 'key' was not provided", name='key')
         pass
-        l_1_first = context.call(environment.getattr(environment.getattr(l_1_cu, 'months'), 'index'), environment.getitem(l_1_months, 0))
+        l_1_first = context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'months', missing)) is not missing else environment.getattr(_theme_object, 'months'))), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index')), environment.getitem(l_1_months, 0))
         l_2_loop = missing
         for l_2_month, l_2_loop in LoopContext(t_10(l_1_months), undefined):
             l_2_m = missing
             _loop_vars = {}
             pass
-            l_2_m = markup_join((l_1_key, '.months.', (((undefined(name='first') if l_1_first is missing else l_1_first) + t_4(l_1_months)) - environment.getattr(l_2_loop, 'index')), ))
+            l_2_m = markup_join((l_1_key, '.months.', (((undefined(name='first') if l_1_first is missing else l_1_first) + t_4(l_1_months)) - (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), ))
             _loop_vars['m'] = l_2_m
             t_20.extend((
                 '    <tr data-json="',
                 escape_output((undefined(name='m') if l_2_m is missing else l_2_m)),
                 '" data-breached="',
-                escape_output(t_7(environment.getattr(l_2_month, 'breached'))),
+                escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'breached', missing)) is not missing else environment.getattr(_theme_object, 'breached')))),
                 '">\n      <th scope="row">',
-                escape_output(t_6(environment.getattr(l_2_month, 'month'), 'MMMM yyyy')),
+                escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy')),
             ))
-            if (not environment.getattr(l_2_month, 'complete')):
+            if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'complete', missing)) is not missing else environment.getattr(_theme_object, 'complete'))):
                 pass
                 t_20.append(
                     ' <span class="utc">(to date)</span>',
                 )
             t_20.extend((
                 '</th>\n      <td class="num">',
-                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(environment.getattr(l_2_month, 'figures'), 'percent'), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.uptime_percent', )), _loop_vars=_loop_vars)),
+                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.uptime_percent', )), _loop_vars=_loop_vars)),
                 '</td>\n      <td class="num">',
             ))
-            if (environment.getattr(environment.getattr(l_2_month, 'figures'), 'minutes') > 0):
+            if ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')) > 0):
                 pass
                 t_20.append(
-                    escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), environment.getattr(environment.getattr(l_2_month, 'figures'), 'downtime_minutes'), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.downtime_minutes', )), _loop_vars=_loop_vars)),
+                    escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.downtime_minutes', )), _loop_vars=_loop_vars)),
                 )
             else:
                 pass
@@ -407,7 +407,7 @@ def root(context, missing=missing, environment=environment):
             t_20.append(
                 '</td>\n      <td class="num">',
             )
-            if t_13(environment.getattr(l_2_month, 'allowed_downtime_minutes')):
+            if t_13((_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'allowed_downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'allowed_downtime_minutes'))):
                 pass
                 t_20.append(
                     '–',
@@ -415,7 +415,7 @@ def root(context, missing=missing, environment=environment):
             else:
                 pass
                 t_20.append(
-                    escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), environment.getattr(l_2_month, 'allowed_downtime_minutes'), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.allowed_downtime_minutes', )), _loop_vars=_loop_vars)),
+                    escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'allowed_downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'allowed_downtime_minutes')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.allowed_downtime_minutes', )), _loop_vars=_loop_vars)),
                 )
             t_20.extend((
                 '</td>\n      <td>',
@@ -445,61 +445,61 @@ def root(context, missing=missing, environment=environment):
         pass
         t_22.extend((
             '<table class="figures">\n  <caption>',
-            escape_output((Markup('%(name)s by month') % {'name': environment.getattr(environment.getattr(l_1_cu, 'component'), 'name')})),
+            escape_output((Markup('%(name)s by month') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})),
         ))
-        if (not t_13(environment.getattr(l_1_cu, 'sla'))):
+        if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
             pass
             t_22.extend((
                 ' · ',
-                escape_output((Markup('target %(sla)s') % {'sla': t_9(environment.getattr(l_1_cu, 'sla'))})),
+                escape_output((Markup('target %(sla)s') % {'sla': t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))})),
             ))
         t_22.extend((
             '</caption>\n  ',
             escape_output(context.call((undefined(name='month_head') if l_0_month_head is missing else l_0_month_head))),
             '\n  <tbody>\n',
-            escape_output(context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, environment.getattr(l_1_cu, 'recent_months'), l_1_key)),
+            escape_output(context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months')), l_1_key)),
             '\n  </tbody>\n</table>',
         ))
-        for l_2_year in environment.getattr(l_1_cu, 'older_years'):
+        for l_2_year in (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'older_years', missing)) is not missing else environment.getattr(_theme_object, 'older_years')):
             l_2_ngettext = resolve('ngettext')
             l_2_y = missing
             _loop_vars = {}
             pass
-            l_2_y = markup_join((l_1_key, '.years.', context.call(environment.getattr(environment.getattr(l_1_cu, 'years'), 'index'), l_2_year, _loop_vars=_loop_vars), ))
+            l_2_y = markup_join((l_1_key, '.years.', context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index')), l_2_year, _loop_vars=_loop_vars), ))
             _loop_vars['y'] = l_2_y
             t_22.append(
                 '<details class="year"',
             )
-            if environment.getattr(l_2_year, 'breaches'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')):
                 pass
                 t_22.append(
                     ' data-breached="true"',
                 )
             t_22.extend((
                 '>\n  <summary>',
-                escape_output(environment.getattr(l_2_year, 'year')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year'))),
                 ': ',
-                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), environment.getattr(environment.getattr(l_2_year, 'figures'), 'percent'), markup_join(((undefined(name='y') if l_2_y is missing else l_2_y), '.uptime_percent', )), _loop_vars=_loop_vars)),
+                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='y') if l_2_y is missing else l_2_y), '.uptime_percent', )), _loop_vars=_loop_vars)),
             ))
-            if environment.getattr(l_2_year, 'breaches'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')):
                 pass
                 t_22.extend((
                     ' · <span class="breach"><span aria-hidden="true">✖</span> ',
-                    escape_output(context.call((undefined(name='ngettext') if l_2_ngettext is missing else l_2_ngettext), '%(num)d month below target', '%(num)d months below target', t_4(environment.getattr(l_2_year, 'breaches')), _loop_vars=_loop_vars)),
+                    escape_output(context.call((undefined(name='ngettext') if l_2_ngettext is missing else l_2_ngettext), '%(num)d month below target', '%(num)d months below target', t_4((_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches'))), _loop_vars=_loop_vars)),
                     '</span>',
                 ))
-            elif ((not t_13(environment.getattr(l_1_cu, 'sla'))) and (environment.getattr(environment.getattr(l_2_year, 'figures'), 'minutes') > 0)):
+            elif ((not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))) and ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')) > 0)):
                 pass
                 t_22.append(
                     ' · <span class="met"><span aria-hidden="true">✔</span> every month on target</span>',
                 )
             t_22.extend((
                 '</summary>\n  <table class="figures">\n    <caption>',
-                escape_output((Markup('%(name)s in %(year)s') % {'name': environment.getattr(environment.getattr(l_1_cu, 'component'), 'name'), 'year': environment.getattr(l_2_year, 'year')})),
+                escape_output((Markup('%(name)s in %(year)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'year': (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year'))})),
                 '</caption>\n    ',
                 escape_output(context.call((undefined(name='month_head') if l_0_month_head is missing else l_0_month_head), _loop_vars=_loop_vars)),
                 '\n    <tbody>\n',
-                escape_output(context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, environment.getattr(l_2_year, 'months'), l_1_key, _loop_vars=_loop_vars)),
+                escape_output(context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'months', missing)) is not missing else environment.getattr(_theme_object, 'months')), l_1_key, _loop_vars=_loop_vars)),
                 '\n    </tbody>\n  </table>\n</details>\n',
             ))
         l_2_year = l_2_y = l_2_ngettext = missing
@@ -513,8 +513,8 @@ def root(context, missing=missing, environment=environment):
         if l_1_cu is missing:
             l_1_cu = undefined("parameter 'cu' was not provided", name='cu')
         pass
-        l_1_id = markup_join(('days-', environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'), ))
-        l_1_width = (4 * t_4(environment.getattr(l_1_cu, 'days')))
+        l_1_id = markup_join(('days-', (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), ))
+        l_1_width = (4 * t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days'))))
         t_23.extend((
             '<svg class="chart days" role="img" aria-labelledby="',
             escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
@@ -523,25 +523,25 @@ def root(context, missing=missing, environment=environment):
             ' 24" xmlns="http://www.w3.org/2000/svg">\n  <title id="',
             escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
             '-title">',
-            escape_output((Markup('%(name)s day by day over the last %(count)s days, oldest first; the list below names every day that was not fully operational.') % {'name': environment.getattr(environment.getattr(l_1_cu, 'component'), 'name'), 'count': t_4(environment.getattr(l_1_cu, 'days'))})),
+            escape_output((Markup('%(name)s day by day over the last %(count)s days, oldest first; the list below names every day that was not fully operational.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})),
             '</title>\n',
         ))
         l_2_loop = missing
-        for l_2_cell, l_2_loop in LoopContext(environment.getattr(l_1_cu, 'days'), undefined):
+        for l_2_cell, l_2_loop in LoopContext((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')), undefined):
             _loop_vars = {}
             pass
             t_23.extend((
                 '  <rect class="day day-',
-                escape_output((environment.getattr(environment.getattr(l_2_cell, 'status'), 'key') if (not t_13(environment.getattr(l_2_cell, 'uptime'))) else 'none')),
+                escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')) if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime')))) else 'none')),
                 '" x="',
-                escape_output((4 * environment.getattr(l_2_loop, 'index0'))),
+                escape_output((4 * (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'index0', missing)) is not missing else environment.getattr(_theme_object, 'index0')))),
                 '" y="0" width="4" height="24"/>\n',
             ))
         l_2_loop = l_2_cell = missing
         t_23.append(
             '</svg>\n',
         )
-        l_1_affected = t_5(context.eval_ctx, t_12(context, environment.getattr(l_1_cu, 'days'), 'minutes'))
+        l_1_affected = t_5(context.eval_ctx, t_12(context, (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')), 'minutes'))
         if (undefined(name='affected') if l_1_affected is missing else l_1_affected):
             pass
             t_23.append(
@@ -552,11 +552,11 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_23.extend((
                     '  <li>',
-                    escape_output(t_6(environment.getattr(l_2_cell, 'day'), 'medium')),
+                    escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium')),
                     ': ',
-                    escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), environment.getattr(environment.getattr(l_2_cell, 'status'), 'key'), _loop_vars=_loop_vars)),
+                    escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars)),
                     ', ',
-                    escape_output((Markup('%(n)s min affected') % {'n': t_2(environment.getattr(l_2_cell, 'minutes'))})),
+                    escape_output((Markup('%(n)s min affected') % {'n': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')))})),
                     '</li>\n',
                 ))
             l_2_cell = missing
@@ -567,7 +567,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_23.extend((
                 '<p>',
-                escape_output((Markup('No incident or maintenance in the last %(count)s days.') % {'count': t_4(environment.getattr(l_1_cu, 'days'))})),
+                escape_output((Markup('No incident or maintenance in the last %(count)s days.') % {'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})),
                 '</p>\n',
             ))
         return concat(t_23)
@@ -582,13 +582,13 @@ def root(context, missing=missing, environment=environment):
         if l_1_heading is missing:
             l_1_heading = undefined("parameter 'heading' was not provided", name='heading')
         pass
-        l_1_key = markup_join(('components.', environment.getattr(environment.getattr(l_1_cu, 'component'), 'id'), ))
+        l_1_key = markup_join(('components.', (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), ))
         t_24.extend((
             escape_output(context.call((undefined(name='windows_table') if l_0_windows_table is missing else l_0_windows_table), l_1_cu, (undefined(name='key') if l_1_key is missing else l_1_key))),
             '\n<h',
             escape_output(l_1_heading),
             '>',
-            escape_output((Markup('Last %(count)s days') % {'count': t_4(environment.getattr(l_1_cu, 'days'))})),
+            escape_output((Markup('Last %(count)s days') % {'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})),
             '</h',
             escape_output(l_1_heading),
             '>\n',

@@ -34,7 +34,7 @@ def root(context, missing=missing, environment=environment):
             l_1_overall = undefined("parameter 'overall' was not provided", name='overall')
         pass
         t_2.append(
-            escape_output(environment.getitem({'none': (Markup('All systems operational') if (not environment.getattr(l_1_overall, 'open_incidents')) else Markup('We are investigating an incident')), 'minor': Markup('Minor service disruption'), 'major': Markup('Partial system outage'), 'critical': Markup('Major system outage'), 'maintenance': Markup('Maintenance in progress')}, environment.getattr(l_1_overall, 'indicator'))),
+            escape_output(environment.getitem({'none': (Markup('All systems operational') if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))) else Markup('We are investigating an incident')), 'minor': Markup('Minor service disruption'), 'major': Markup('Partial system outage'), 'critical': Markup('Major system outage'), 'maintenance': Markup('Maintenance in progress')}, (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'indicator', missing)) is not missing else environment.getattr(_theme_object, 'indicator')))),
         )
         return concat(t_2)
     context.exported_vars.add('headline')
@@ -60,18 +60,18 @@ def root(context, missing=missing, environment=environment):
             l_1_overall = undefined("parameter 'overall' was not provided", name='overall')
         pass
         l_2_loop = missing
-        for (l_2_status, l_2_names), l_2_loop in LoopContext(environment.getattr(l_1_overall, 'parts'), undefined):
+        for (l_2_status, l_2_names), l_2_loop in LoopContext((_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')), undefined):
             _loop_vars = {}
             pass
             t_4.extend((
-                escape_output(('; ' if (not environment.getattr(l_2_loop, 'first')) else cond_expr_undefined("the inline if-expression on line 28 in 'words.html' evaluated to false and no else section was defined."))),
-                escape_output(context.call((undefined(name='affected') if l_0_affected is missing else l_0_affected), environment.getattr(l_2_status, 'key'), l_2_names, _loop_vars=_loop_vars)),
+                escape_output(('; ' if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'first', missing)) is not missing else environment.getattr(_theme_object, 'first'))) else cond_expr_undefined("the inline if-expression on line 28 in 'words.html' evaluated to false and no else section was defined."))),
+                escape_output(context.call((undefined(name='affected') if l_0_affected is missing else l_0_affected), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), l_2_names, _loop_vars=_loop_vars)),
             ))
         l_2_loop = l_2_status = l_2_names = missing
-        if (not environment.getattr(l_1_overall, 'parts')):
+        if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts'))):
             pass
             t_4.append(
-                escape_output((Markup('Investigating an open incident') if environment.getattr(l_1_overall, 'open_incidents') else Markup('All systems operational'))),
+                escape_output((Markup('Investigating an open incident') if (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')) else Markup('All systems operational'))),
             )
         return concat(t_4)
     context.exported_vars.add('overall_sentence')

@@ -25,7 +25,7 @@ def block_title(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     pass
     yield 'Halaman tidak ditemukan · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -42,7 +42,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
     yield '">Lihat status terkini</a></li>\n  <li><a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '">Lihat semua insiden dan pemeliharaan</a></li>\n</ul>\n'
 
 blocks = {'title': block_title, 'main': block_main}

@@ -10,27 +10,27 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_item = resolve('item')
     pass
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'signing_keys'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'signing_keys', missing)) is not missing else environment.getattr(_theme_object, 'signing_keys')):
         pass
         yield '<section class="signing-keys" aria-labelledby="signing-keys">\n  <h2 id="signing-keys">Kunci penandatanganan</h2>\n  <p>'
-        yield escape_output((Markup('Tanda tangan %(name)s terverifikasi bila commit yang menulisnya ditandatangani dengan salah satu kunci ini.') % {'name': environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'name')}))
+        yield escape_output((Markup('Tanda tangan %(name)s terverifikasi bila commit yang menulisnya ditandatangani dengan salah satu kunci ini.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))}))
         yield '</p>\n  <ul>\n'
-        for (l_1_text, l_1_key) in environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'public_keys'):
+        for (l_1_text, l_1_key) in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'public_keys', missing)) is not missing else environment.getattr(_theme_object, 'public_keys')):
             _loop_vars = {}
             pass
             if l_1_key:
                 pass
                 yield '    <li><code class="fingerprint">'
-                yield escape_output(environment.getattr(l_1_key, 'fingerprint'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint')))
                 yield '</code> '
-                yield escape_output(environment.getattr(l_1_key, 'kind'))
-                if environment.getattr(l_1_key, 'comment'):
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'kind', missing)) is not missing else environment.getattr(_theme_object, 'kind')))
+                if (_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'comment', missing)) is not missing else environment.getattr(_theme_object, 'comment')):
                     pass
                     yield ' ('
-                    yield escape_output(environment.getattr(l_1_key, 'comment'))
+                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'comment', missing)) is not missing else environment.getattr(_theme_object, 'comment')))
                     yield ')'
                 yield '      <details><summary>Kunci publik</summary><code class="public-key">'
-                yield escape_output(environment.getattr(l_1_key, 'line'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'line', missing)) is not missing else environment.getattr(_theme_object, 'line')))
                 yield '</code></details></li>\n'
             else:
                 pass

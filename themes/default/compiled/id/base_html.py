@@ -23,16 +23,16 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'utc' found.")
     pass
     yield '<!DOCTYPE html>\n<html lang="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'language'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language')))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
     yield escape_output((undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy))
     yield '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
     yield from context.blocks['title'][0](context)
     yield '</title>\n'
-    if environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'description', missing)) is not missing else environment.getattr(_theme_object, 'description')):
         pass
         yield '<meta name="description" content="'
-        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'description'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'description', missing)) is not missing else environment.getattr(_theme_object, 'description')))
         yield '">'
     yield '<meta name="color-scheme" content="light dark">\n<link rel="stylesheet" href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
@@ -47,7 +47,7 @@ def root(context, missing=missing, environment=environment):
     yield '</head>\n<body>\n<a class="skip" href="#main">Langsung ke konten</a>\n<header class="site">\n  <a class="brand" href="'
     yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
     yield '">'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield '</a>\n  <nav aria-label="Situs">\n    <a href="'
     yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
     yield '"'
@@ -56,9 +56,9 @@ def root(context, missing=missing, environment=environment):
         yield ' aria-current="page"'
     yield '>Status</a>\n    <a href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output(environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '"'
-    if context.call(environment.getattr((undefined(name='path') if l_0_path is missing else l_0_path), 'startswith'), environment.getattr((undefined(name='history') if l_0_history is missing else l_0_history), 'url')):
+    if context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='path') if l_0_path is missing else l_0_path)), 'startswith', missing)) is not missing else environment.getattr(_theme_object, 'startswith')), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))):
         pass
         yield ' aria-current="page"'
     yield '>Riwayat</a>\n    <a href="'
@@ -68,18 +68,18 @@ def root(context, missing=missing, environment=environment):
         pass
         yield ' aria-current="page"'
     yield '>Uptime</a>\n'
-    for l_1_page in environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'site'), 'pages'):
+    for l_1_page in (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'site', missing)) is not missing else environment.getattr(_theme_object, 'site'))), 'pages', missing)) is not missing else environment.getattr(_theme_object, 'pages')):
         _loop_vars = {}
         pass
         yield '<a href="'
         yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output(environment.getattr(l_1_page, 'slug'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')))
         yield '/"'
-        if ((undefined(name='path') if l_0_path is missing else l_0_path) == markup_join((environment.getattr(l_1_page, 'slug'), '/index.html', ))):
+        if ((undefined(name='path') if l_0_path is missing else l_0_path) == markup_join(((_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')), '/index.html', ))):
             pass
             yield ' aria-current="page"'
         yield '>'
-        yield escape_output(environment.getattr(l_1_page, 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield '</a>'
     l_1_page = missing
     yield '    <a href="'
@@ -91,14 +91,14 @@ def root(context, missing=missing, environment=environment):
     yield '>Berlangganan</a>\n  </nav>\n</header>\n<main id="main">\n'
     yield from context.blocks['main'][0](context)
     yield '</main>\n<footer class="site">\n  <p>'
-    yield escape_output((Markup('Diperbarui %(time)s') % {'time': t_1(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'now'))}))
+    yield escape_output((Markup('Diperbarui %(time)s') % {'time': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))}))
     yield '</p>\n'
-    if environment.getattr(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'contact'), 'email'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')):
         pass
         yield '<p>Kontak: <a href="'
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'contact'), 'mailto'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto')))
         yield '">'
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'contact'), 'email'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')))
         yield '</a></p>'
     yield '</footer>\n</body>\n</html>\n'
 
@@ -111,7 +111,7 @@ def block_title(context, missing=missing, environment=environment):
     _block_vars = {}
     l_0_config = resolve('config')
     pass
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing

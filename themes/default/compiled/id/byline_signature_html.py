@@ -51,15 +51,15 @@ def root(context, missing=missing, environment=environment):
         if l_1_state is missing:
             l_1_state = undefined("parameter 'state' was not provided", name='state')
         pass
-        l_1_found = (context.call(environment.getattr(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'authors'), 'get'), l_1_author_id) or context.call(environment.getattr(environment.getattr(l_1_state, 'authors'), 'get'), l_1_author_id))
+        l_1_found = (context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'bylines', missing)) is not missing else environment.getattr(_theme_object, 'bylines'))), 'authors', missing)) is not missing else environment.getattr(_theme_object, 'authors'))), 'get', missing)) is not missing else environment.getattr(_theme_object, 'get')), l_1_author_id) or context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'authors', missing)) is not missing else environment.getattr(_theme_object, 'authors'))), 'get', missing)) is not missing else environment.getattr(_theme_object, 'get')), l_1_author_id))
         if (undefined(name='found') if l_1_found is missing else l_1_found):
             pass
             t_2.extend((
                 '<a href="',
                 escape_output(l_1_root),
-                escape_output(environment.getattr(environment.getattr((undefined(name='found') if l_1_found is missing else l_1_found), 'address'), 'url')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='found') if l_1_found is missing else l_1_found)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
                 '">',
-                escape_output(environment.getattr((undefined(name='found') if l_1_found is missing else l_1_found), 'name')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='found') if l_1_found is missing else l_1_found)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
                 '</a>',
             ))
         else:
@@ -84,70 +84,70 @@ def root(context, missing=missing, environment=environment):
         if l_1_state is missing:
             l_1_state = undefined("parameter 'state' was not provided", name='state')
         pass
-        l_1_proof = context.call(environment.getattr(environment.getattr(l_1_state, 'bylines'), 'of'), l_1_signed)
+        l_1_proof = context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'bylines', missing)) is not missing else environment.getattr(_theme_object, 'bylines'))), 'of', missing)) is not missing else environment.getattr(_theme_object, 'of')), l_1_signed)
         if (undefined(name='proof') if l_1_proof is missing else l_1_proof):
             pass
             t_3.extend((
                 ' <span class="signature sig-',
-                escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state')),
+                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state'))),
                 '"><span class="icon" aria-hidden="true">',
-                escape_output(environment.getitem((undefined(name='signature_icons') if l_0_signature_icons is missing else l_0_signature_icons), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state'))),
+                escape_output(environment.getitem((undefined(name='signature_icons') if l_0_signature_icons is missing else l_0_signature_icons), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')))),
                 '</span> ',
             ))
-            if (environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state') == 'verified'):
+            if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')) == 'verified'):
                 pass
                 t_3.append(
                     'Tanda tangan terverifikasi',
                 )
-                if ((not l_1_author_id) and environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'signer')):
+                if ((not l_1_author_id) and (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'signer', missing)) is not missing else environment.getattr(_theme_object, 'signer'))):
                     pass
                     t_3.extend((
                         ': ',
-                        escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'signer'), l_1_root, l_1_state)),
+                        escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'signer', missing)) is not missing else environment.getattr(_theme_object, 'signer')), l_1_root, l_1_state)),
                     ))
-            elif (environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state') == 'other'):
+            elif ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')) == 'other'):
                 pass
                 t_3.extend((
                     'Ditandatangani oleh orang lain: ',
-                    escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'signer'), l_1_root, l_1_state)),
+                    escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'signer', missing)) is not missing else environment.getattr(_theme_object, 'signer')), l_1_root, l_1_state)),
                 ))
             else:
                 pass
                 t_3.append(
-                    escape_output(context.call((undefined(name='state_words') if l_0_state_words is missing else l_0_state_words), environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'state'))),
+                    escape_output(context.call((undefined(name='state_words') if l_0_state_words is missing else l_0_state_words), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')))),
                 )
-            if environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'commit'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'commit', missing)) is not missing else environment.getattr(_theme_object, 'commit')):
                 pass
                 t_3.extend((
                     ' <span class="sig-proof">(commit <code title="',
-                    escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'commit')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'commit', missing)) is not missing else environment.getattr(_theme_object, 'commit'))),
                     '">',
-                    escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'short_commit')),
+                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'short_commit', missing)) is not missing else environment.getattr(_theme_object, 'short_commit'))),
                     '</code>',
                 ))
-                if environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'fingerprint'):
+                if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint')):
                     pass
                     t_3.extend((
                         ', kunci <code class="fingerprint">',
-                        escape_output(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'fingerprint')),
+                        escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint'))),
                         '</code>',
                     ))
                 t_3.append(
                     ')</span>',
                 )
-            if environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'editors'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'editors', missing)) is not missing else environment.getattr(_theme_object, 'editors')):
                 pass
                 t_3.append(
                     ' <span class="sig-edits">· diubah oleh ',
                 )
                 l_2_loop = missing
-                for l_2_editor, l_2_loop in LoopContext(environment.getattr((undefined(name='proof') if l_1_proof is missing else l_1_proof), 'editors'), undefined):
+                for l_2_editor, l_2_loop in LoopContext((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'editors', missing)) is not missing else environment.getattr(_theme_object, 'editors')), undefined):
                     _loop_vars = {}
                     pass
                     t_3.append(
                         escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), l_2_editor, l_1_root, l_1_state, _loop_vars=_loop_vars)),
                     )
-                    if (not environment.getattr(l_2_loop, 'last')):
+                    if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'last', missing)) is not missing else environment.getattr(_theme_object, 'last'))):
                         pass
                         t_3.append(
                             ', ',

@@ -19,7 +19,7 @@ def root(context, missing=missing, environment=environment):
         l_0_component_uptime = undefined(f"the template {included_template.__name__!r} (imported on line 2 in 'component_uptime.html') does not export the requested name 'component_uptime'", name='component_uptime')
     context.vars['component_uptime'] = l_0_component_uptime
     context.exported_vars.discard('component_uptime')
-    l_0_cu = environment.getitem(environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'uptime'), 'components'), environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'id'))
+    l_0_cu = environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
     context.vars['cu'] = l_0_cu
     context.exported_vars.add('cu')
     yield '<link rel="stylesheet" href="'

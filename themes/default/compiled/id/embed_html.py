@@ -55,25 +55,25 @@ def root(context, missing=missing, environment=environment):
         l_0_overall_parts = undefined(f"the template {included_template.__name__!r} (imported on line 5 in 'embed.html') does not export the requested name 'overall_parts'", name='overall_parts')
     context.vars.update({'icons': l_0_icons, 'status_label': l_0_status_label, 'incident_status': l_0_incident_status, 'overall_parts': l_0_overall_parts})
     context.exported_vars.difference_update(('icons', 'status_label', 'incident_status', 'overall_parts'))
-    l_0_overall = environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'overall')
+    l_0_overall = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'overall', missing)) is not missing else environment.getattr(_theme_object, 'overall'))
     context.vars['overall'] = l_0_overall
     context.exported_vars.add('overall')
-    l_0_incidents = (t_1(context.eval_ctx, t_3(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incidents'), 'is_open')) if (undefined(name='item') if l_0_item is missing else l_0_item) else environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'open_incidents'))
+    l_0_incidents = (t_1(context.eval_ctx, t_3(context, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')), 'is_open')) if (undefined(name='item') if l_0_item is missing else l_0_item) else (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')))
     context.vars['incidents'] = l_0_incidents
     context.exported_vars.add('incidents')
-    l_0_planned = ((t_1(context.eval_ctx, t_3(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'maintenances'), 'is_active')) + t_1(context.eval_ctx, t_3(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'maintenances'), 'is_upcoming'))) if (undefined(name='item') if l_0_item is missing else l_0_item) else (environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'active_maintenances') + environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'upcoming_maintenances')))
+    l_0_planned = ((t_1(context.eval_ctx, t_3(context, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'maintenances', missing)) is not missing else environment.getattr(_theme_object, 'maintenances')), 'is_active')) + t_1(context.eval_ctx, t_3(context, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'maintenances', missing)) is not missing else environment.getattr(_theme_object, 'maintenances')), 'is_upcoming'))) if (undefined(name='item') if l_0_item is missing else l_0_item) else ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'active_maintenances', missing)) is not missing else environment.getattr(_theme_object, 'active_maintenances')) + (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'upcoming_maintenances', missing)) is not missing else environment.getattr(_theme_object, 'upcoming_maintenances'))))
     context.vars['planned'] = l_0_planned
     context.exported_vars.add('planned')
-    l_0_full = (markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'address'), 'url'), )) if (undefined(name='item') if l_0_item is missing else l_0_item) else (undefined(name='home') if l_0_home is missing else l_0_home))
+    l_0_full = (markup_join(((undefined(name='root') if l_0_root is missing else l_0_root), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')), )) if (undefined(name='item') if l_0_item is missing else l_0_item) else (undefined(name='home') if l_0_home is missing else l_0_home))
     context.vars['full'] = l_0_full
     context.exported_vars.add('full')
     yield '<!DOCTYPE html>\n<html lang="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'language'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language')))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
     yield escape_output((undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy))
     yield '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<title>'
-    yield escape_output((markup_join((environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'), ' · ', )) if (undefined(name='item') if l_0_item is missing else l_0_item) else cond_expr_undefined("the inline if-expression on line 17 in 'embed.html' evaluated to false and no else section was defined.")))
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((markup_join(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), ' · ', )) if (undefined(name='item') if l_0_item is missing else l_0_item) else cond_expr_undefined("the inline if-expression on line 17 in 'embed.html' evaluated to false and no else section was defined.")))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield '</title>\n<meta name="color-scheme" content="light dark">\n<link rel="stylesheet" href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'static/embed.css">\n<link rel="icon" href="data:,">\n'
@@ -89,24 +89,24 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="name"><a href="'
         yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
         yield '</a></p>\n<p class="now">'
-        yield escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), 'key')))
+        yield escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))))
         yield '</p>\n'
     else:
         pass
         yield '<p class="name"><a href="'
         yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield '</a></p>\n<p class="now o-'
-        yield escape_output(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'indicator'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'indicator', missing)) is not missing else environment.getattr(_theme_object, 'indicator')))
         yield '"><span class="icon" aria-hidden="true">'
-        yield escape_output((environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), environment.getattr(environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'status'), 'key')) if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'parts') else ('✓' if (not environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'open_incidents')) else '!')))
+        yield escape_output((environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))) if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')) else ('✓' if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))) else '!')))
         yield '</span> '
         yield escape_output(context.call((undefined(name='headline') if l_0_headline is missing else l_0_headline), (undefined(name='overall') if l_0_overall is missing else l_0_overall)))
         yield '</p>\n'
-        if environment.getattr((undefined(name='overall') if l_0_overall is missing else l_0_overall), 'parts'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')):
             pass
             yield '<ul class="parts">'
             yield escape_output(context.call((undefined(name='overall_parts') if l_0_overall_parts is missing else l_0_overall_parts), (undefined(name='overall') if l_0_overall is missing else l_0_overall)))
@@ -116,11 +116,11 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<p class="item"><a href="'
         yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output(environment.getattr(environment.getattr(l_1_inc, 'address'), 'url'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output(environment.getattr(environment.getattr(l_1_inc, 'incident'), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield '</a> '
-        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr(l_1_inc, 'status'), _loop_vars=_loop_vars))
+        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
         yield '</p>\n'
     l_1_inc = missing
     for l_1_m in (undefined(name='planned') if l_0_planned is missing else l_0_planned)[:2]:
@@ -128,17 +128,17 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<p class="item"><a href="'
         yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output(environment.getattr(environment.getattr(l_1_m, 'address'), 'url'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output(environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield '</a> '
-        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr(l_1_m, 'status'), _loop_vars=_loop_vars))
+        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
         yield ' <span class="meta">'
-        yield escape_output(t_2(environment.getattr(environment.getattr(l_1_m, 'maintenance'), 'scheduled_start')))
+        yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start'))))
         yield '</span></p>\n'
     l_1_m = missing
     yield '<p class="meta">'
-    yield escape_output((Markup('Per %(time)s') % {'time': t_2(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'now'))}))
+    yield escape_output((Markup('Per %(time)s') % {'time': t_2((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))}))
     yield ' · <a href="'
     yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
     yield '" target="_blank" rel="noopener">Halaman status lengkap<span class="sr"> (terbuka di tab baru)</span></a></p>\n</main>\n</body>\n</html>\n'

@@ -18,47 +18,47 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
     pass
-    if (t_1((undefined(name='item') if l_0_item is missing else l_0_item)) and t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'))):
+    if (t_1((undefined(name='item') if l_0_item is missing else l_0_item)) and t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component')))):
         pass
         yield '<link rel="alternate" type="application/atom+xml" title="'
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
         yield ' · '
-        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield ' (Atom)" href="'
         yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output(context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'address'), 'beside'), 'feed.atom'))
+        yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom'))
         yield '">\n<link rel="alternate" type="application/rss+xml" title="'
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'name'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
         yield ' · '
-        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield ' (RSS)" href="'
         yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output(context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'component'), 'address'), 'beside'), 'feed.xml'))
+        yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.xml'))
         yield '">\n'
-    elif (t_1((undefined(name='item') if l_0_item is missing else l_0_item)) and t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incident'))):
+    elif (t_1((undefined(name='item') if l_0_item is missing else l_0_item)) and t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident')))):
         pass
         yield '<link rel="alternate" type="application/atom+xml" title="'
-        yield escape_output(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incident'), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield ' · '
-        yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
         yield ' (Atom)" href="'
         yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output(context.call(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'address'), 'beside'), 'feed.atom'))
+        yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom'))
         yield '">\n'
     yield '<link rel="alternate" type="application/atom+xml" title="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield ' (Atom)" href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'feed.atom">\n<link rel="alternate" type="application/rss+xml" title="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield ' (RSS)" href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'feed.xml">\n<link rel="alternate" type="application/feed+json" title="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield ' (JSON Feed)" href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'feed.json">\n<link rel="alternate" type="text/calendar" title="'
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield ': pemeliharaan" href="'
     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
     yield 'maintenance.ics">\n'

@@ -42,7 +42,7 @@ def block_title(context, missing=missing, environment=environment):
         yield ' · '
         yield escape_output((Markup('Halaman %(number)d dari %(count)d') % {'number': (undefined(name='page_number') if l_0_page_number is missing else l_0_page_number), 'count': (undefined(name='page_count') if l_0_page_count is missing else l_0_page_count)}))
     yield ' · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -93,9 +93,9 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section class="month" aria-labelledby="m-'
-        yield escape_output(context.call(environment.getattr(l_1_month, 'strftime'), '%Y-%m', _loop_vars=_loop_vars))
+        yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'strftime', missing)) is not missing else environment.getattr(_theme_object, 'strftime')), '%Y-%m', _loop_vars=_loop_vars))
         yield '">\n  <h2 id="m-'
-        yield escape_output(context.call(environment.getattr(l_1_month, 'strftime'), '%Y-%m', _loop_vars=_loop_vars))
+        yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'strftime', missing)) is not missing else environment.getattr(_theme_object, 'strftime')), '%Y-%m', _loop_vars=_loop_vars))
         yield '">'
         yield escape_output(t_4(l_1_month, 'yMMMM'))
         yield '</h2>\n  <ul class="list history">\n'
@@ -106,49 +106,49 @@ def block_main(context, missing=missing, environment=environment):
             l_2_m = resolve('m')
             _loop_vars = {}
             pass
-            if environment.getattr(l_2_entry, 'incident'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident')):
                 pass
-                l_2_inc = environment.getattr(l_2_entry, 'incident')
+                l_2_inc = (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))
                 _loop_vars['inc'] = l_2_inc
                 yield '    <li><a href="'
                 yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape_output(environment.getattr(environment.getattr(l_2_entry, 'address'), 'url'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
                 yield '">'
-                yield escape_output(environment.getattr(environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'incident'), 'title'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
                 yield '</a> <span class="meta">'
-                yield escape_output(context.call((undefined(name='impact_label') if l_2_impact_label is missing else l_2_impact_label), environment.getattr(environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'incident'), 'impact'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='impact_label') if l_2_impact_label is missing else l_2_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars))
                 yield ' '
-                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'status'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
                 yield ' <time datetime="'
-                yield escape_output(t_2(environment.getattr(l_2_entry, 'at')))
+                yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))))
                 yield '">'
-                yield escape_output(t_3(environment.getattr(l_2_entry, 'at'), 'medium'))
+                yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'medium'))
                 yield '</time> · '
-                yield escape_output(((Markup('berlangsung %(duration)s') % {'duration': t_1(environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'duration'))}) if (not environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'is_open')) else (Markup('terbuka selama %(duration)s') % {'duration': t_1(environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'duration'))})))
-                if environment.getattr(environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'incident'), 'postmortem'):
+                yield escape_output(((Markup('berlangsung %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))}) if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open'))) else (Markup('terbuka selama %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))})))
+                if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'postmortem', missing)) is not missing else environment.getattr(_theme_object, 'postmortem')):
                     pass
                     yield ' · <a href="'
                     yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                    yield escape_output(environment.getattr(environment.getattr(l_2_entry, 'address'), 'url'))
+                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
                     yield '#postmortem">Postmortem<span class="sr"> · '
-                    yield escape_output(environment.getattr(environment.getattr((undefined(name='inc') if l_2_inc is missing else l_2_inc), 'incident'), 'title'))
+                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
                     yield '</span></a>'
                 yield '</span></li>\n'
             else:
                 pass
-                l_2_m = environment.getattr(l_2_entry, 'maintenance')
+                l_2_m = (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))
                 _loop_vars['m'] = l_2_m
                 yield '    <li><a href="'
                 yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape_output(environment.getattr(environment.getattr(l_2_entry, 'address'), 'url'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
                 yield '">'
-                yield escape_output(environment.getattr(environment.getattr((undefined(name='m') if l_2_m is missing else l_2_m), 'maintenance'), 'title'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_2_m is missing else l_2_m)), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
                 yield '</a> <span class="meta"><span class="tag">Pemeliharaan</span> '
-                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), environment.getattr((undefined(name='m') if l_2_m is missing else l_2_m), 'status'), _loop_vars=_loop_vars))
+                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_2_m is missing else l_2_m)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
                 yield ' <time datetime="'
-                yield escape_output(t_2(environment.getattr(l_2_entry, 'at')))
+                yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))))
                 yield '">'
-                yield escape_output(t_3(environment.getattr(l_2_entry, 'at'), 'medium'))
+                yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'medium'))
                 yield '</time></span></li>\n'
         l_2_entry = l_2_inc = l_2_impact_label = l_2_incident_status = l_2_m = missing
         yield '  </ul>\n</section>\n'

@@ -54,7 +54,7 @@ def root(context, missing=missing, environment=environment):
         l_0_contact = undefined(f"the template {included_template.__name__!r} (imported on line 3 in 'incident.html') does not export the requested name 'contact'", name='contact')
     context.vars.update({'icons': l_0_icons, 'status_label': l_0_status_label, 'incident_status': l_0_incident_status, 'impact_label': l_0_impact_label, 'byline': l_0_byline, 'when': l_0_when, 'details': l_0_details, 'update_entry': l_0_update_entry, 'author_link': l_0_author_link, 'contact': l_0_contact})
     context.exported_vars.difference_update(('icons', 'status_label', 'incident_status', 'impact_label', 'byline', 'when', 'details', 'update_entry', 'author_link', 'contact'))
-    l_0_incident = environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'incident')
+    l_0_incident = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))
     context.vars['incident'] = l_0_incident
     context.exported_vars.add('incident')
     yield from parent_template.root_render_func(context)
@@ -69,9 +69,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_incident = resolve('incident')
     l_0_config = resolve('config')
     pass
-    yield escape_output(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield ' · '
-    yield escape_output(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -103,18 +103,18 @@ def block_head(context, missing=missing, environment=environment):
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'tojson' found.")
     pass
-    l_0_page_url = markup_join((environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'base_url'), environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'address'), 'url'), ))
+    l_0_page_url = markup_join(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url')), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')), ))
     _block_vars['page_url'] = l_0_page_url
     l_0_people = []
     _block_vars['people'] = l_0_people
     for l_1_author in (undefined(name='signers') if l_0_signers is missing else l_0_signers):
         _loop_vars = {}
         pass
-        if context.call(environment.getattr((undefined(name='people') if l_0_people is missing else l_0_people), 'append'), {'@type': 'Person', 'name': environment.getattr(l_1_author, 'name'), 'jobTitle': environment.getattr(l_1_author, 'role'), 'url': markup_join((environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'base_url'), environment.getattr(environment.getattr(l_1_author, 'address'), 'url'), ))}, _loop_vars=_loop_vars):
+        if context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='people') if l_0_people is missing else l_0_people)), 'append', missing)) is not missing else environment.getattr(_theme_object, 'append')), {'@type': 'Person', 'name': (_theme_value if (_theme_value := getattr((_theme_object := l_1_author), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'jobTitle': (_theme_value if (_theme_value := getattr((_theme_object := l_1_author), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role')), 'url': markup_join(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url')), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_author), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')), ))}, _loop_vars=_loop_vars):
             pass
     l_1_author = missing
     yield '<script type="application/ld+json">'
-    yield escape_output(t_3(context.eval_ctx, {'@context': 'https://schema.org', '@type': 'Report', 'headline': environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'title'), 'description': t_2(environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'summary'), 'html')), 'url': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'mainEntityOfPage': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'inLanguage': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'language'), 'datePublished': t_1(environment.getattr(environment.getitem(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates'), 0), 'at')), 'dateModified': t_1(environment.getattr(environment.getitem(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates'), -1), 'at')), 'author': (undefined(name='people') if l_0_people is missing else l_0_people), 'publisher': {'@type': 'Organization', 'name': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'title'), 'url': environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'base_url')}}))
+    yield escape_output(t_3(context.eval_ctx, {'@context': 'https://schema.org', '@type': 'Report', 'headline': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')), 'description': t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))), 'url': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'mainEntityOfPage': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'inLanguage': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language')), 'datePublished': t_1((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates')), 0)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))), 'dateModified': t_1((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates')), -1)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))), 'author': (undefined(name='people') if l_0_people is missing else l_0_people), 'publisher': {'@type': 'Organization', 'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')), 'url': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))}}))
     yield '</script>\n'
 
 def block_main(context, missing=missing, environment=environment):
@@ -163,22 +163,22 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield '<article class="incident h-entry">\n  <h1 class="p-name">'
-    yield escape_output(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'title'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
     yield '</h1>\n  <p class="tags">'
-    yield escape_output(context.call((undefined(name='impact_label') if l_0_impact_label is missing else l_0_impact_label), environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'impact'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='impact_label') if l_0_impact_label is missing else l_0_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _block_vars=_block_vars))
     yield ' '
-    yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'status'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _block_vars=_block_vars))
     yield '</p>\n'
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta', missing)) is not missing else environment.getattr(_theme_object, 'eta')):
         pass
         yield '<p class="eta'
-        yield escape_output((' overdue' if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta_overdue') else cond_expr_undefined("the inline if-expression on line 30 in 'incident.html' evaluated to false and no else section was defined.")))
+        yield escape_output((' overdue' if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else cond_expr_undefined("the inline if-expression on line 30 in 'incident.html' evaluated to false and no else section was defined.")))
         yield '"><strong>'
-        yield escape_output((Markup('Pembaruan berikutnya seharusnya paling lambat') if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta_overdue') else Markup('Pembaruan berikutnya paling lambat')))
+        yield escape_output((Markup('Pembaruan berikutnya seharusnya paling lambat') if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else Markup('Pembaruan berikutnya paling lambat')))
         yield '</strong> '
-        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'eta'), _block_vars=_block_vars))
+        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta', missing)) is not missing else environment.getattr(_theme_object, 'eta')), _block_vars=_block_vars))
         yield '</p>'
-    l_0_postmortem_due = context.call(environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'uptime'), 'postmortem_due'), environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'slug'), _block_vars=_block_vars)
+    l_0_postmortem_due = context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'postmortem_due', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_due')), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')), _block_vars=_block_vars)
     _block_vars['postmortem_due'] = l_0_postmortem_due
     if (undefined(name='postmortem_due') if l_0_postmortem_due is missing else l_0_postmortem_due):
         pass
@@ -186,57 +186,57 @@ def block_main(context, missing=missing, environment=environment):
         yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (undefined(name='postmortem_due') if l_0_postmortem_due is missing else l_0_postmortem_due), _block_vars=_block_vars))
         yield '</p>'
     yield '  <div class="summary p-summary">'
-    yield escape_output(t_7(environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'summary'), 'html')))
+    yield escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))))
     yield '</div>\n'
-    if context.call(environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'bylines'), 'of'), (undefined(name='incident') if l_0_incident is missing else l_0_incident), _block_vars=_block_vars):
+    if context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'bylines', missing)) is not missing else environment.getattr(_theme_object, 'bylines'))), 'of', missing)) is not missing else environment.getattr(_theme_object, 'of')), (undefined(name='incident') if l_0_incident is missing else l_0_incident), _block_vars=_block_vars):
         pass
         yield '<p class="byline header-proof">Rincian dan ringkasan'
         yield escape_output(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), (undefined(name='incident') if l_0_incident is missing else l_0_incident), None, None, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
         yield '</p>'
     yield '  <dl class="facts">\n    <dt>Komponen terdampak</dt>\n    <dd><ul>'
-    for (l_1_cid, l_1_cstatus) in environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'affected'):
+    for (l_1_cid, l_1_cstatus) in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'affected', missing)) is not missing else environment.getattr(_theme_object, 'affected')):
         l_1_status_label = resolve('status_label')
         _loop_vars = {}
         pass
         yield '<li>'
-        if (l_1_cid in environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'components')):
+        if (l_1_cid in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components'))):
             pass
             yield '<a href="'
             yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'components'), l_1_cid), 'address'), 'url'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_1_cid)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
             yield '">'
-            yield escape_output(environment.getattr(environment.getattr(environment.getitem(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'components'), l_1_cid), 'component'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_1_cid)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield '</a>'
         else:
             pass
             yield escape_output(l_1_cid)
         yield ': '
-        yield escape_output(context.call((undefined(name='status_label') if l_1_status_label is missing else l_1_status_label), environment.getattr(l_1_cstatus, 'key'), _loop_vars=_loop_vars))
+        yield escape_output(context.call((undefined(name='status_label') if l_1_status_label is missing else l_1_status_label), (_theme_value if (_theme_value := getattr((_theme_object := l_1_cstatus), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars))
         yield '</li>'
     l_1_cid = l_1_cstatus = l_1_status_label = missing
     yield '</ul></dd>\n    <dt>Dimulai</dt><dd>'
-    yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'started'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')), _block_vars=_block_vars))
     yield '</dd>\n    <dt>Selesai</dt><dd>'
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'resolved_at'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'resolved_at', missing)) is not missing else environment.getattr(_theme_object, 'resolved_at')):
         pass
-        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'resolved_at'), _block_vars=_block_vars))
+        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'resolved_at', missing)) is not missing else environment.getattr(_theme_object, 'resolved_at')), _block_vars=_block_vars))
     else:
         pass
         yield 'Belum, insiden ini masih terbuka'
     yield '</dd>\n    <dt>Durasi</dt><dd>'
-    yield escape_output(t_4(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'duration')))
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'is_open'):
+    yield escape_output(t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration'))))
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open')):
         pass
         yield ' sejauh ini'
     yield '</dd>\n    <dt>Pembaruan publik pertama</dt><dd>'
-    yield escape_output((Markup('%(duration)s setelah dimulai') % {'duration': t_4(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'first_update_delay'))}))
+    yield escape_output((Markup('%(duration)s setelah dimulai') % {'duration': t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'first_update_delay', missing)) is not missing else environment.getattr(_theme_object, 'first_update_delay')))}))
     yield '</dd>\n  </dl>\n  '
-    yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), environment.getattr(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'summary'), 'technical_html'), _block_vars=_block_vars))
+    yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars))
     yield '\n  <section aria-labelledby="timeline">\n    <h2 id="timeline">Pembaruan</h2>\n'
-    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'is_open'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open')):
         pass
         yield '    <p class="note">Yang terbaru lebih dulu selama insiden ini masih terbuka.</p>\n    <div class="timeline">'
-        for l_1_update in t_6(environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates')):
+        for l_1_update in t_6((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates'))):
             l_1_update_entry = resolve('update_entry')
             _loop_vars = {}
             pass
@@ -246,7 +246,7 @@ def block_main(context, missing=missing, environment=environment):
     else:
         pass
         yield '    <p class="note">Yang terlama lebih dulu, dari laporan pertama hingga penyelesaian.</p>\n    <div class="timeline">'
-        for l_1_update in environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'updates'):
+        for l_1_update in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates')):
             l_1_update_entry = resolve('update_entry')
             _loop_vars = {}
             pass
@@ -254,87 +254,87 @@ def block_main(context, missing=missing, environment=environment):
         l_1_update = l_1_update_entry = missing
         yield '</div>\n'
     yield '  </section>\n'
-    if environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'postmortem'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'postmortem', missing)) is not missing else environment.getattr(_theme_object, 'postmortem')):
         pass
-        l_0_pm = environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'postmortem')
+        l_0_pm = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'postmortem', missing)) is not missing else environment.getattr(_theme_object, 'postmortem'))
         _block_vars['pm'] = l_0_pm
         yield '  <section class="postmortem" id="postmortem" aria-labelledby="postmortem-heading">\n    <h2 id="postmortem-heading">Postmortem</h2>\n'
-        if environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'at'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')):
             pass
             yield '<p class="meta">Diterbitkan '
-            yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'at'), _block_vars=_block_vars))
+            yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _block_vars=_block_vars))
             yield '</p>'
-        for l_1_part in environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'parts'):
+        for l_1_part in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')):
             _loop_vars = {}
             pass
             yield '    <section class="q" id="'
-            yield escape_output(environment.getattr(l_1_part, 'anchor'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
             yield '"'
-            if environment.getattr(l_1_part, 'title'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')):
                 pass
                 yield ' aria-labelledby="'
-                yield escape_output(environment.getattr(l_1_part, 'anchor'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
                 yield '-h"'
             yield '>\n'
-            if environment.getattr(l_1_part, 'title'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')):
                 pass
                 yield '<h3 id="'
-                yield escape_output(environment.getattr(l_1_part, 'anchor'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
                 yield '-h">'
-                yield escape_output(environment.getattr(l_1_part, 'title'))
+                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
                 yield '</h3>'
             yield '      '
-            yield escape_output(t_7(environment.getattr(l_1_part, 'html')))
+            yield escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))))
             yield '\n'
-            if environment.getattr(l_1_part, 'has_actions'):
+            if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'has_actions', missing)) is not missing else environment.getattr(_theme_object, 'has_actions')):
                 pass
                 yield '      <h4 class="sr">Tindak lanjut</h4>\n      <ul class="actions">\n'
-                for l_2_action in environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'action_items'):
+                for l_2_action in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'action_items', missing)) is not missing else environment.getattr(_theme_object, 'action_items')):
                     l_2_author_link = resolve('author_link')
                     _loop_vars = {}
                     pass
                     yield '        <li class="'
-                    yield escape_output(('done' if environment.getattr(l_2_action, 'done') else 'todo'))
+                    yield escape_output(('done' if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else 'todo'))
                     yield '"><span class="icon" aria-hidden="true">'
-                    yield escape_output(('✓' if environment.getattr(l_2_action, 'done') else '○'))
+                    yield escape_output(('✓' if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else '○'))
                     yield '</span><div><strong>'
-                    yield escape_output((Markup('Selesai') if environment.getattr(l_2_action, 'done') else Markup('Terbuka')))
+                    yield escape_output((Markup('Selesai') if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else Markup('Terbuka')))
                     yield ':</strong> '
-                    yield escape_output(environment.getattr(l_2_action, 'text'))
+                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'text', missing)) is not missing else environment.getattr(_theme_object, 'text')))
                     yield '\n'
-                    if (environment.getattr(l_2_action, 'owner') or environment.getattr(l_2_action, 'due')):
+                    if ((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')) or (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due'))):
                         pass
                         yield '<br><span class="meta">'
-                        if environment.getattr(l_2_action, 'owner'):
+                        if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')):
                             pass
                             yield 'Penanggung jawab: '
-                            yield escape_output(context.call((undefined(name='author_link') if l_2_author_link is missing else l_2_author_link), environment.getattr(l_2_action, 'owner'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
-                        if (environment.getattr(l_2_action, 'owner') and environment.getattr(l_2_action, 'due')):
+                            yield escape_output(context.call((undefined(name='author_link') if l_2_author_link is missing else l_2_author_link), (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
+                        if ((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')) and (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due'))):
                             pass
                             yield ' · '
-                        if environment.getattr(l_2_action, 'due'):
+                        if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')):
                             pass
                             yield 'Tenggat: <time datetime="'
-                            yield escape_output(context.call(environment.getattr(environment.getattr(l_2_action, 'due'), 'isoformat'), _loop_vars=_loop_vars))
+                            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due'))), 'isoformat', missing)) is not missing else environment.getattr(_theme_object, 'isoformat')), _loop_vars=_loop_vars))
                             yield '">'
-                            yield escape_output(t_5(environment.getattr(l_2_action, 'due'), 'medium'))
+                            yield escape_output(t_5((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')), 'medium'))
                             yield '</time>'
-                            if ((environment.getattr((undefined(name='incident') if l_0_incident is missing else l_0_incident), 'slug'), environment.getattr(l_2_action, 'line')) in environment.getattr(environment.getattr((undefined(name='state') if l_0_state is missing else l_0_state), 'uptime'), 'overdue_action_keys')):
+                            if (((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')), (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'line', missing)) is not missing else environment.getattr(_theme_object, 'line'))) in (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'overdue_action_keys', missing)) is not missing else environment.getattr(_theme_object, 'overdue_action_keys'))):
                                 pass
                                 yield ' <strong class="late">terlambat</strong>'
                         yield '</span>'
                     yield '</div></li>\n'
                 l_2_action = l_2_author_link = missing
                 yield '      </ul>\n'
-                if environment.getattr(l_1_part, 'after_html'):
+                if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'after_html', missing)) is not missing else environment.getattr(_theme_object, 'after_html')):
                     pass
-                    yield escape_output(t_7(environment.getattr(l_1_part, 'after_html')))
+                    yield escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'after_html', missing)) is not missing else environment.getattr(_theme_object, 'after_html'))))
             yield '    </section>\n'
         l_1_part = missing
         yield '    '
-        yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), environment.getattr(environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'body'), 'technical_html'), _block_vars=_block_vars))
+        yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars))
         yield '\n    '
-        yield escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), environment.getattr((undefined(name='pm') if l_0_pm is missing else l_0_pm), 'author'), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='pm') if l_0_pm is missing else l_0_pm), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
+        yield escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='pm') if l_0_pm is missing else l_0_pm), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
         yield '\n  </section>\n'
     yield '  '
     yield escape_output(context.call((undefined(name='contact') if l_0_contact is missing else l_0_contact), _block_vars=_block_vars))

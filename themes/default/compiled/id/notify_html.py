@@ -42,55 +42,55 @@ def root(context, missing=missing, environment=environment):
         l_0_signature_states = undefined(f"the template {included_template.__name__!r} (imported on line 6 in 'notify.html') does not export the requested name 'signature_states'", name='signature_states')
     context.vars['signature_states'] = l_0_signature_states
     context.exported_vars.discard('signature_states')
-    l_0_entry = environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'entry')
+    l_0_entry = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'entry', missing)) is not missing else environment.getattr(_theme_object, 'entry'))
     context.vars['entry'] = l_0_entry
     context.exported_vars.add('entry')
     yield '<p><strong>'
-    yield escape_output(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'status_label'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'status_label', missing)) is not missing else environment.getattr(_theme_object, 'status_label')))
     yield '</strong> · '
-    yield escape_output(t_1(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'published')))
+    yield escape_output(t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'published', missing)) is not missing else environment.getattr(_theme_object, 'published'))))
     yield ' ('
-    yield escape_output(t_4(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'published')))
+    yield escape_output(t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'published', missing)) is not missing else environment.getattr(_theme_object, 'published'))))
     yield ')</p>\n'
-    if environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'unsigned'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'unsigned', missing)) is not missing else environment.getattr(_theme_object, 'unsigned')):
         pass
         yield '<p>'
-        yield escape_output(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'unsigned'))
+        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'unsigned', missing)) is not missing else environment.getattr(_theme_object, 'unsigned')))
         yield '</p>\n'
     else:
         pass
         yield '<p>Ditandatangani oleh '
-        if environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'author'):
+        if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')):
             pass
-            yield escape_output(environment.getattr(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'author'), 'name'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
             yield ', '
-            yield escape_output(environment.getattr(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'author'), 'role'))
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author'))), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role')))
         else:
             pass
-            yield escape_output(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'author_id'))
-        if (environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'signature') in (undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states)):
+            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'author_id', missing)) is not missing else environment.getattr(_theme_object, 'author_id')))
+        if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'signature', missing)) is not missing else environment.getattr(_theme_object, 'signature')) in (undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states)):
             pass
             yield ' · '
-            yield escape_output(environment.getitem((undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states), environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'signature')))
+            yield escape_output(environment.getitem((undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'signature', missing)) is not missing else environment.getattr(_theme_object, 'signature'))))
         yield '</p>\n'
     if (undefined(name='components') if l_0_components is missing else l_0_components):
         pass
         yield '<p>Komponen terdampak: '
         yield escape_output(t_2((undefined(name='components') if l_0_components is missing else l_0_components)))
         yield '</p>\n'
-    yield escape_output(t_3(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'text_html')))
+    yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'text_html', missing)) is not missing else environment.getattr(_theme_object, 'text_html'))))
     yield '\n'
-    if environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'next_update'):
+    if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update')):
         pass
         yield '<p>Pembaruan berikutnya paling lambat '
-        yield escape_output(t_1(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'next_update')))
+        yield escape_output(t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update'))))
         yield ' ('
-        yield escape_output(t_4(environment.getattr((undefined(name='message') if l_0_message is missing else l_0_message), 'next_update')))
+        yield escape_output(t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update'))))
         yield ')</p>\n'
     yield '<p>Baca di halaman status: <a href="'
-    yield escape_output(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '">'
-    yield escape_output(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'url'))
+    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
     yield '</a></p>\n'
 
 blocks = {}
