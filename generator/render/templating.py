@@ -98,6 +98,11 @@ def _names_underscore(template: nodes.Template) -> bool:
     return False
 
 
+def _escapes_inline(frame: Frame, finalize: Any) -> bool:
+    """Whether an output value is escaped by the theme's own code rather than Jinja's."""
+    return bool(frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None)
+
+
 def code_generator(translate: Callable[[str], str]) -> type[CodeGenerator]:
     """Jinja's compiler, with the catalog's text in the code and escaping that yields plain text."""
 
@@ -105,7 +110,7 @@ def code_generator(translate: Callable[[str], str]) -> type[CodeGenerator]:
         def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
             if not _names_underscore(node):
                 node = _ConstantTranslations(translate).visit(node)
-            self.writeline(f"from {__name__} import escape_output")
+            self.writeline(f"from {__name__} import escape_output, fast_escape_text")
             super().visit_Template(node, frame)
 
         @optimizeconst
@@ -122,11 +127,18 @@ def code_generator(translate: Callable[[str], str]) -> type[CodeGenerator]:
                        f"{node.attr!r}))")
 
         def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-            # Output is joined into a str anyway, so an escaped value need not be a Markup.
-            if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
-                self.write("escape_output(")
+            # Output is joined into a str anyway, so an escaped value need not be a Markup; a str (most
+            # values) is escaped by markupsafe's C loop without a Python call, anything else by escape_output.
+            if _escapes_inline(frame, finalize):
+                self.write("(fast_escape_text(_theme_text) if type(_theme_text := ")
             else:
                 super()._output_child_pre(node, frame, finalize)
+
+        def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+            if _escapes_inline(frame, finalize):
+                self.write(") is str else escape_output(_theme_text))")
+            else:
+                super()._output_child_post(node, frame, finalize)
 
     return ThemeCodeGenerator
 

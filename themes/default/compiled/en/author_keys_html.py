@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'author_keys.html'
 
@@ -13,7 +13,7 @@ def root(context, missing=missing, environment=environment):
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'signing_keys', missing)) is not missing else environment.getattr(_theme_object, 'signing_keys')):
         pass
         yield '<section class="signing-keys" aria-labelledby="signing-keys">\n  <h2 id="signing-keys">Signing keys</h2>\n  <p>'
-        yield escape_output((Markup('A byline of %(name)s is verified when the commit that wrote it is signed by one of these keys.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))}))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('A byline of %(name)s is verified when the commit that wrote it is signed by one of these keys.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})) is str else escape_output(_theme_text))
         yield '</p>\n  <ul>\n'
         for (l_1_text, l_1_key) in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'public_keys', missing)) is not missing else environment.getattr(_theme_object, 'public_keys')):
             _loop_vars = {}
@@ -21,21 +21,21 @@ def root(context, missing=missing, environment=environment):
             if l_1_key:
                 pass
                 yield '    <li><code class="fingerprint">'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint'))) is str else escape_output(_theme_text))
                 yield '</code> '
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'kind', missing)) is not missing else environment.getattr(_theme_object, 'kind')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'kind', missing)) is not missing else environment.getattr(_theme_object, 'kind'))) is str else escape_output(_theme_text))
                 if (_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'comment', missing)) is not missing else environment.getattr(_theme_object, 'comment')):
                     pass
                     yield ' ('
-                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'comment', missing)) is not missing else environment.getattr(_theme_object, 'comment')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'comment', missing)) is not missing else environment.getattr(_theme_object, 'comment'))) is str else escape_output(_theme_text))
                     yield ')'
                 yield '      <details><summary>Public key</summary><code class="public-key">'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'line', missing)) is not missing else environment.getattr(_theme_object, 'line')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_key), 'line', missing)) is not missing else environment.getattr(_theme_object, 'line'))) is str else escape_output(_theme_text))
                 yield '</code></details></li>\n'
             else:
                 pass
                 yield '    <li>Not a readable SSH public key: <code class="public-key">'
-                yield escape_output(l_1_text)
+                yield (fast_escape_text(_theme_text) if type(_theme_text := l_1_text) is str else escape_output(_theme_text))
                 yield '</code></li>\n'
         l_1_text = l_1_key = missing
         yield '  </ul>\n</section>\n'

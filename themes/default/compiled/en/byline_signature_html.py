@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'byline_signature.html'
 
@@ -56,16 +56,16 @@ def root(context, missing=missing, environment=environment):
             pass
             t_2.extend((
                 '<a href="',
-                escape_output(l_1_root),
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='found') if l_1_found is missing else l_1_found)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_root) is str else escape_output(_theme_text)),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='found') if l_1_found is missing else l_1_found)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text)),
                 '">',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='found') if l_1_found is missing else l_1_found)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='found') if l_1_found is missing else l_1_found)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text)),
                 '</a>',
             ))
         else:
             pass
             t_2.append(
-                escape_output(l_1_author_id),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_author_id) is str else escape_output(_theme_text)),
             )
         return concat(t_2)
     context.exported_vars.add('author_name')
@@ -89,9 +89,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_3.extend((
                 ' <span class="signature sig-',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state'))) is str else escape_output(_theme_text)),
                 '"><span class="icon" aria-hidden="true">',
-                escape_output(environment.getitem((undefined(name='signature_icons') if l_0_signature_icons is missing else l_0_signature_icons), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')))),
+                (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((undefined(name='signature_icons') if l_0_signature_icons is missing else l_0_signature_icons), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')))) is str else escape_output(_theme_text)),
                 '</span> ',
             ))
             if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')) == 'verified'):
@@ -103,33 +103,33 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_3.extend((
                         ': ',
-                        escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'signer', missing)) is not missing else environment.getattr(_theme_object, 'signer')), l_1_root, l_1_state)),
+                        (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'signer', missing)) is not missing else environment.getattr(_theme_object, 'signer')), l_1_root, l_1_state)) is str else escape_output(_theme_text)),
                     ))
             elif ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')) == 'other'):
                 pass
                 t_3.extend((
                     'Signed by someone else: ',
-                    escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'signer', missing)) is not missing else environment.getattr(_theme_object, 'signer')), l_1_root, l_1_state)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'signer', missing)) is not missing else environment.getattr(_theme_object, 'signer')), l_1_root, l_1_state)) is str else escape_output(_theme_text)),
                 ))
             else:
                 pass
                 t_3.append(
-                    escape_output(context.call((undefined(name='state_words') if l_0_state_words is missing else l_0_state_words), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='state_words') if l_0_state_words is missing else l_0_state_words), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'state', missing)) is not missing else environment.getattr(_theme_object, 'state')))) is str else escape_output(_theme_text)),
                 )
             if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'commit', missing)) is not missing else environment.getattr(_theme_object, 'commit')):
                 pass
                 t_3.extend((
                     ' <span class="sig-proof">(commit <code title="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'commit', missing)) is not missing else environment.getattr(_theme_object, 'commit'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'commit', missing)) is not missing else environment.getattr(_theme_object, 'commit'))) is str else escape_output(_theme_text)),
                     '">',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'short_commit', missing)) is not missing else environment.getattr(_theme_object, 'short_commit'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'short_commit', missing)) is not missing else environment.getattr(_theme_object, 'short_commit'))) is str else escape_output(_theme_text)),
                     '</code>',
                 ))
                 if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint')):
                     pass
                     t_3.extend((
                         ', key <code class="fingerprint">',
-                        escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint'))),
+                        (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='proof') if l_1_proof is missing else l_1_proof)), 'fingerprint', missing)) is not missing else environment.getattr(_theme_object, 'fingerprint'))) is str else escape_output(_theme_text)),
                         '</code>',
                     ))
                 t_3.append(
@@ -145,7 +145,7 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     t_3.append(
-                        escape_output(context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), l_2_editor, l_1_root, l_1_state, _loop_vars=_loop_vars)),
+                        (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='author_name') if l_0_author_name is missing else l_0_author_name), l_2_editor, l_1_root, l_1_state, _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                     )
                     if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'last', missing)) is not missing else environment.getattr(_theme_object, 'last'))):
                         pass

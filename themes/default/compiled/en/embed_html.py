@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'embed.html'
 
@@ -68,14 +68,14 @@ def root(context, missing=missing, environment=environment):
     context.vars['full'] = l_0_full
     context.exported_vars.add('full')
     yield '<!DOCTYPE html>\n<html lang="'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language'))) is str else escape_output(_theme_text))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
-    yield escape_output((undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy)) is str else escape_output(_theme_text))
     yield '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="robots" content="noindex">\n<title>'
-    yield escape_output((markup_join(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), ' · ', )) if (undefined(name='item') if l_0_item is missing else l_0_item) else cond_expr_undefined("the inline if-expression on line 17 in 'embed.html' evaluated to false and no else section was defined.")))
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (markup_join(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), ' · ', )) if (undefined(name='item') if l_0_item is missing else l_0_item) else cond_expr_undefined("the inline if-expression on line 17 in 'embed.html' evaluated to false and no else section was defined."))) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield '</title>\n<meta name="color-scheme" content="light dark">\n<link rel="stylesheet" href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'static/embed.css">\n<link rel="icon" href="data:,">\n'
     template = environment.get_template('feeds_head.html', 'embed.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'full': l_0_full, 'headline': l_0_headline, 'icons': l_0_icons, 'incident_status': l_0_incident_status, 'incidents': l_0_incidents, 'overall': l_0_overall, 'overall_parts': l_0_overall_parts, 'planned': l_0_planned, 'status_label': l_0_status_label}))
@@ -87,60 +87,60 @@ def root(context, missing=missing, environment=environment):
     if (undefined(name='item') if l_0_item is missing else l_0_item):
         pass
         yield '<p class="name"><a href="'
-        yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='full') if l_0_full is missing else l_0_full)) is str else escape_output(_theme_text))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
         yield '</a></p>\n<p class="now">'
-        yield escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')))) is str else escape_output(_theme_text))
         yield '</p>\n'
     else:
         pass
         yield '<p class="name"><a href="'
-        yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='full') if l_0_full is missing else l_0_full)) is str else escape_output(_theme_text))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
         yield '</a></p>\n<p class="now o-'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'indicator', missing)) is not missing else environment.getattr(_theme_object, 'indicator')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'indicator', missing)) is not missing else environment.getattr(_theme_object, 'indicator'))) is str else escape_output(_theme_text))
         yield '"><span class="icon" aria-hidden="true">'
-        yield escape_output((environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))) if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')) else ('✓' if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))) else '!')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))) if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')) else ('✓' if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))) else '!'))) is str else escape_output(_theme_text))
         yield '</span> '
-        yield escape_output(context.call((undefined(name='headline') if l_0_headline is missing else l_0_headline), (undefined(name='overall') if l_0_overall is missing else l_0_overall)))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='headline') if l_0_headline is missing else l_0_headline), (undefined(name='overall') if l_0_overall is missing else l_0_overall))) is str else escape_output(_theme_text))
         yield '</p>\n'
         if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='overall') if l_0_overall is missing else l_0_overall)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')):
             pass
             yield '<ul class="parts">'
-            yield escape_output(context.call((undefined(name='overall_parts') if l_0_overall_parts is missing else l_0_overall_parts), (undefined(name='overall') if l_0_overall is missing else l_0_overall)))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='overall_parts') if l_0_overall_parts is missing else l_0_overall_parts), (undefined(name='overall') if l_0_overall is missing else l_0_overall))) is str else escape_output(_theme_text))
             yield '</ul>'
     for l_1_inc in (undefined(name='incidents') if l_0_incidents is missing else l_0_incidents)[:3]:
         _loop_vars = {}
         pass
         yield '<p class="item"><a href="'
-        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
         yield '</a> '
-        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '</p>\n'
     l_1_inc = missing
     for l_1_m in (undefined(name='planned') if l_0_planned is missing else l_0_planned)[:2]:
         _loop_vars = {}
         pass
         yield '<p class="item"><a href="'
-        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
         yield '" target="_blank" rel="noopener">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
         yield '</a> '
-        yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield ' <span class="meta">'
-        yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start'))))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_m), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')))) is str else escape_output(_theme_text))
         yield '</span></p>\n'
     l_1_m = missing
     yield '<p class="meta">'
-    yield escape_output((Markup('As of %(time)s') % {'time': t_2((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('As of %(time)s') % {'time': t_2((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))})) is str else escape_output(_theme_text))
     yield ' · <a href="'
-    yield escape_output((undefined(name='full') if l_0_full is missing else l_0_full))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='full') if l_0_full is missing else l_0_full)) is str else escape_output(_theme_text))
     yield '" target="_blank" rel="noopener">Full status page<span class="sr"> (opens in a new tab)</span></a></p>\n</main>\n</body>\n</html>\n'
 
 blocks = {}

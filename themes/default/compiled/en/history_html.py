@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'history.html'
 
@@ -40,9 +40,9 @@ def block_title(context, missing=missing, environment=environment):
     if ((undefined(name='page_number') if l_0_page_number is missing else l_0_page_number) > 1):
         pass
         yield ' · '
-        yield escape_output((Markup('Page %(number)d of %(count)d') % {'number': (undefined(name='page_number') if l_0_page_number is missing else l_0_page_number), 'count': (undefined(name='page_count') if l_0_page_count is missing else l_0_page_count)}))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Page %(number)d of %(count)d') % {'number': (undefined(name='page_number') if l_0_page_number is missing else l_0_page_number), 'count': (undefined(name='page_count') if l_0_page_count is missing else l_0_page_count)})) is str else escape_output(_theme_text))
     yield ' · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -86,18 +86,18 @@ def block_main(context, missing=missing, environment=environment):
     if ((undefined(name='page_count') if l_0_page_count is missing else l_0_page_count) > 1):
         pass
         yield ' '
-        yield escape_output((Markup('Page %(number)d of %(count)d') % {'number': (undefined(name='page_number') if l_0_page_number is missing else l_0_page_number), 'count': (undefined(name='page_count') if l_0_page_count is missing else l_0_page_count)}))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Page %(number)d of %(count)d') % {'number': (undefined(name='page_number') if l_0_page_number is missing else l_0_page_number), 'count': (undefined(name='page_count') if l_0_page_count is missing else l_0_page_count)})) is str else escape_output(_theme_text))
     yield '</p>\n'
     t_5 = 1
     for (l_1_month, l_1_entries) in (undefined(name='months') if l_0_months is missing else l_0_months):
         _loop_vars = {}
         pass
         yield '<section class="month" aria-labelledby="m-'
-        yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'strftime', missing)) is not missing else environment.getattr(_theme_object, 'strftime')), '%Y-%m', _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'strftime', missing)) is not missing else environment.getattr(_theme_object, 'strftime')), '%Y-%m', _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '">\n  <h2 id="m-'
-        yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'strftime', missing)) is not missing else environment.getattr(_theme_object, 'strftime')), '%Y-%m', _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_month), 'strftime', missing)) is not missing else environment.getattr(_theme_object, 'strftime')), '%Y-%m', _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '">'
-        yield escape_output(t_4(l_1_month, 'yMMMM'))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_4(l_1_month, 'yMMMM')) is str else escape_output(_theme_text))
         yield '</h2>\n  <ul class="list history">\n'
         for l_2_entry in l_1_entries:
             l_2_inc = resolve('inc')
@@ -111,27 +111,27 @@ def block_main(context, missing=missing, environment=environment):
                 l_2_inc = (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))
                 _loop_vars['inc'] = l_2_inc
                 yield '    <li><a href="'
-                yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
                 yield '">'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
                 yield '</a> <span class="meta">'
-                yield escape_output(context.call((undefined(name='impact_label') if l_2_impact_label is missing else l_2_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='impact_label') if l_2_impact_label is missing else l_2_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
                 yield ' '
-                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
                 yield ' <time datetime="'
-                yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')))) is str else escape_output(_theme_text))
                 yield '">'
-                yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'medium'))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'medium')) is str else escape_output(_theme_text))
                 yield '</time> · '
-                yield escape_output(((Markup('lasted %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))}) if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open'))) else (Markup('open for %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))})))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := ((Markup('lasted %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))}) if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open'))) else (Markup('open for %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))}))) is str else escape_output(_theme_text))
                 if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'postmortem', missing)) is not missing else environment.getattr(_theme_object, 'postmortem')):
                     pass
                     yield ' · <a href="'
-                    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
                     yield '#postmortem">Postmortem<span class="sr"> · '
-                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='inc') if l_2_inc is missing else l_2_inc)), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
                     yield '</span></a>'
                 yield '</span></li>\n'
             else:
@@ -139,16 +139,16 @@ def block_main(context, missing=missing, environment=environment):
                 l_2_m = (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))
                 _loop_vars['m'] = l_2_m
                 yield '    <li><a href="'
-                yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
                 yield '">'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_2_m is missing else l_2_m)), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_2_m is missing else l_2_m)), 'maintenance', missing)) is not missing else environment.getattr(_theme_object, 'maintenance'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
                 yield '</a> <span class="meta"><span class="tag">Maintenance</span> '
-                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_2_m is missing else l_2_m)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_2_m is missing else l_2_m)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
                 yield ' <time datetime="'
-                yield escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')))) is str else escape_output(_theme_text))
                 yield '">'
-                yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'medium'))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_entry), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'medium')) is str else escape_output(_theme_text))
                 yield '</time></span></li>\n'
         l_2_entry = l_2_inc = l_2_impact_label = l_2_incident_status = l_2_m = missing
         yield '  </ul>\n</section>\n'
@@ -163,20 +163,20 @@ def block_main(context, missing=missing, environment=environment):
         if (undefined(name='previous_page') if l_0_previous_page is missing else l_0_previous_page):
             pass
             yield '<a rel="prev" href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((undefined(name='previous_page') if l_0_previous_page is missing else l_0_previous_page))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='previous_page') if l_0_previous_page is missing else l_0_previous_page)) is str else escape_output(_theme_text))
             yield '">← Newer</a>'
         else:
             pass
             yield '<span></span>'
         yield '  <span>'
-        yield escape_output((Markup('Page %(number)d of %(count)d') % {'number': (undefined(name='page_number') if l_0_page_number is missing else l_0_page_number), 'count': (undefined(name='page_count') if l_0_page_count is missing else l_0_page_count)}))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Page %(number)d of %(count)d') % {'number': (undefined(name='page_number') if l_0_page_number is missing else l_0_page_number), 'count': (undefined(name='page_count') if l_0_page_count is missing else l_0_page_count)})) is str else escape_output(_theme_text))
         yield '</span>\n'
         if (undefined(name='next_page') if l_0_next_page is missing else l_0_next_page):
             pass
             yield '<a rel="next" href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((undefined(name='next_page') if l_0_next_page is missing else l_0_next_page))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='next_page') if l_0_next_page is missing else l_0_next_page)) is str else escape_output(_theme_text))
             yield '">Older →</a>'
         else:
             pass

@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'incident.html'
 
@@ -69,9 +69,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_incident = resolve('incident')
     l_0_config = resolve('config')
     pass
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield ' · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -114,7 +114,7 @@ def block_head(context, missing=missing, environment=environment):
             pass
     l_1_author = missing
     yield '<script type="application/ld+json">'
-    yield escape_output(t_3(context.eval_ctx, {'@context': 'https://schema.org', '@type': 'Report', 'headline': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')), 'description': t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))), 'url': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'mainEntityOfPage': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'inLanguage': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language')), 'datePublished': t_1((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates')), 0)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))), 'dateModified': t_1((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates')), -1)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))), 'author': (undefined(name='people') if l_0_people is missing else l_0_people), 'publisher': {'@type': 'Organization', 'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')), 'url': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))}}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_3(context.eval_ctx, {'@context': 'https://schema.org', '@type': 'Report', 'headline': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')), 'description': t_2((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))), 'url': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'mainEntityOfPage': (undefined(name='page_url') if l_0_page_url is missing else l_0_page_url), 'inLanguage': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language')), 'datePublished': t_1((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates')), 0)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))), 'dateModified': t_1((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates')), -1)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at'))), 'author': (undefined(name='people') if l_0_people is missing else l_0_people), 'publisher': {'@type': 'Organization', 'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')), 'url': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))}})) is str else escape_output(_theme_text))
     yield '</script>\n'
 
 def block_main(context, missing=missing, environment=environment):
@@ -163,35 +163,35 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield '<article class="incident h-entry">\n  <h1 class="p-name">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield '</h1>\n  <p class="tags">'
-    yield escape_output(context.call((undefined(name='impact_label') if l_0_impact_label is missing else l_0_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='impact_label') if l_0_impact_label is missing else l_0_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield ' '
-    yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '</p>\n'
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta', missing)) is not missing else environment.getattr(_theme_object, 'eta')):
         pass
         yield '<p class="eta'
-        yield escape_output((' overdue' if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else cond_expr_undefined("the inline if-expression on line 30 in 'incident.html' evaluated to false and no else section was defined.")))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (' overdue' if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else cond_expr_undefined("the inline if-expression on line 30 in 'incident.html' evaluated to false and no else section was defined."))) is str else escape_output(_theme_text))
         yield '"><strong>'
-        yield escape_output((Markup('Next update was due by') if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else Markup('Next update by')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Next update was due by') if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta_overdue', missing)) is not missing else environment.getattr(_theme_object, 'eta_overdue')) else Markup('Next update by'))) is str else escape_output(_theme_text))
         yield '</strong> '
-        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta', missing)) is not missing else environment.getattr(_theme_object, 'eta')), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'eta', missing)) is not missing else environment.getattr(_theme_object, 'eta')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '</p>'
     l_0_postmortem_due = context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'postmortem_due', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_due')), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')), _block_vars=_block_vars)
     _block_vars['postmortem_due'] = l_0_postmortem_due
     if (undefined(name='postmortem_due') if l_0_postmortem_due is missing else l_0_postmortem_due):
         pass
         yield '<p class="eta overdue"><strong>Postmortem due since</strong> '
-        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (undefined(name='postmortem_due') if l_0_postmortem_due is missing else l_0_postmortem_due), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), (undefined(name='postmortem_due') if l_0_postmortem_due is missing else l_0_postmortem_due), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '</p>'
     yield '  <div class="summary p-summary">'
-    yield escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html')))) is str else escape_output(_theme_text))
     yield '</div>\n'
     if context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'bylines', missing)) is not missing else environment.getattr(_theme_object, 'bylines'))), 'of', missing)) is not missing else environment.getattr(_theme_object, 'of')), (undefined(name='incident') if l_0_incident is missing else l_0_incident), _block_vars=_block_vars):
         pass
         yield '<p class="byline header-proof">Details and summary'
-        yield escape_output(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), (undefined(name='incident') if l_0_incident is missing else l_0_incident), None, None, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), (undefined(name='incident') if l_0_incident is missing else l_0_incident), None, None, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '</p>'
     yield '  <dl class="facts">\n    <dt>Affected components</dt>\n    <dd><ul>'
     for (l_1_cid, l_1_cstatus) in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'affected', missing)) is not missing else environment.getattr(_theme_object, 'affected')):
@@ -202,36 +202,36 @@ def block_main(context, missing=missing, environment=environment):
         if (l_1_cid in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components'))):
             pass
             yield '<a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_1_cid)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_1_cid)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_1_cid)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_1_cid)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield '</a>'
         else:
             pass
-            yield escape_output(l_1_cid)
+            yield (fast_escape_text(_theme_text) if type(_theme_text := l_1_cid) is str else escape_output(_theme_text))
         yield ': '
-        yield escape_output(context.call((undefined(name='status_label') if l_1_status_label is missing else l_1_status_label), (_theme_value if (_theme_value := getattr((_theme_object := l_1_cstatus), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='status_label') if l_1_status_label is missing else l_1_status_label), (_theme_value if (_theme_value := getattr((_theme_object := l_1_cstatus), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '</li>'
     l_1_cid = l_1_cstatus = l_1_status_label = missing
     yield '</ul></dd>\n    <dt>Started</dt><dd>'
-    yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '</dd>\n    <dt>Resolved</dt><dd>'
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'resolved_at', missing)) is not missing else environment.getattr(_theme_object, 'resolved_at')):
         pass
-        yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'resolved_at', missing)) is not missing else environment.getattr(_theme_object, 'resolved_at')), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'resolved_at', missing)) is not missing else environment.getattr(_theme_object, 'resolved_at')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     else:
         pass
         yield 'Not yet, this incident is open'
     yield '</dd>\n    <dt>Duration</dt><dd>'
-    yield escape_output(t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration'))))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'duration', missing)) is not missing else environment.getattr(_theme_object, 'duration')))) is str else escape_output(_theme_text))
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open')):
         pass
         yield ' so far'
     yield '</dd>\n    <dt>First public update</dt><dd>'
-    yield escape_output((Markup('%(duration)s after it started') % {'duration': t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'first_update_delay', missing)) is not missing else environment.getattr(_theme_object, 'first_update_delay')))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(duration)s after it started') % {'duration': t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'first_update_delay', missing)) is not missing else environment.getattr(_theme_object, 'first_update_delay')))})) is str else escape_output(_theme_text))
     yield '</dd>\n  </dl>\n  '
-    yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '\n  <section aria-labelledby="timeline">\n    <h2 id="timeline">Updates</h2>\n'
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'is_open', missing)) is not missing else environment.getattr(_theme_object, 'is_open')):
         pass
@@ -240,7 +240,7 @@ def block_main(context, missing=missing, environment=environment):
             l_1_update_entry = resolve('update_entry')
             _loop_vars = {}
             pass
-            yield escape_output(context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), (undefined(name='item') if l_0_item is missing else l_0_item), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), (undefined(name='item') if l_0_item is missing else l_0_item), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         l_1_update = l_1_update_entry = missing
         yield '</div>\n'
     else:
@@ -250,7 +250,7 @@ def block_main(context, missing=missing, environment=environment):
             l_1_update_entry = resolve('update_entry')
             _loop_vars = {}
             pass
-            yield escape_output(context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), (undefined(name='item') if l_0_item is missing else l_0_item), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), (undefined(name='item') if l_0_item is missing else l_0_item), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         l_1_update = l_1_update_entry = missing
         yield '</div>\n'
     yield '  </section>\n'
@@ -262,29 +262,29 @@ def block_main(context, missing=missing, environment=environment):
         if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')):
             pass
             yield '<p class="meta">Published '
-            yield escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _block_vars=_block_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
             yield '</p>'
         for l_1_part in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts')):
             _loop_vars = {}
             pass
             yield '    <section class="q" id="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))) is str else escape_output(_theme_text))
             yield '"'
             if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')):
                 pass
                 yield ' aria-labelledby="'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))) is str else escape_output(_theme_text))
                 yield '-h"'
             yield '>\n'
             if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')):
                 pass
                 yield '<h3 id="'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))) is str else escape_output(_theme_text))
                 yield '-h">'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
                 yield '</h3>'
             yield '      '
-            yield escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := t_7((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html')))) is str else escape_output(_theme_text))
             yield '\n'
             if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'has_actions', missing)) is not missing else environment.getattr(_theme_object, 'has_actions')):
                 pass
@@ -294,13 +294,13 @@ def block_main(context, missing=missing, environment=environment):
                     _loop_vars = {}
                     pass
                     yield '        <li class="'
-                    yield escape_output(('done' if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else 'todo'))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := ('done' if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else 'todo')) is str else escape_output(_theme_text))
                     yield '"><span class="icon" aria-hidden="true">'
-                    yield escape_output(('✓' if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else '○'))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := ('✓' if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else '○')) is str else escape_output(_theme_text))
                     yield '</span><div><strong>'
-                    yield escape_output((Markup('Done') if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else Markup('Open')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Done') if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'done', missing)) is not missing else environment.getattr(_theme_object, 'done')) else Markup('Open'))) is str else escape_output(_theme_text))
                     yield ':</strong> '
-                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'text', missing)) is not missing else environment.getattr(_theme_object, 'text')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'text', missing)) is not missing else environment.getattr(_theme_object, 'text'))) is str else escape_output(_theme_text))
                     yield '\n'
                     if ((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')) or (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due'))):
                         pass
@@ -308,16 +308,16 @@ def block_main(context, missing=missing, environment=environment):
                         if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')):
                             pass
                             yield 'Owner: '
-                            yield escape_output(context.call((undefined(name='author_link') if l_2_author_link is missing else l_2_author_link), (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
+                            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='author_link') if l_2_author_link is missing else l_2_author_link), (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
                         if ((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')) and (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due'))):
                             pass
                             yield ' · '
                         if (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')):
                             pass
                             yield 'Due: <time datetime="'
-                            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due'))), 'isoformat', missing)) is not missing else environment.getattr(_theme_object, 'isoformat')), _loop_vars=_loop_vars))
+                            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due'))), 'isoformat', missing)) is not missing else environment.getattr(_theme_object, 'isoformat')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
                             yield '">'
-                            yield escape_output(t_5((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')), 'medium'))
+                            yield (fast_escape_text(_theme_text) if type(_theme_text := t_5((_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')), 'medium')) is str else escape_output(_theme_text))
                             yield '</time>'
                             if (((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='incident') if l_0_incident is missing else l_0_incident)), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')), (_theme_value if (_theme_value := getattr((_theme_object := l_2_action), 'line', missing)) is not missing else environment.getattr(_theme_object, 'line'))) in (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'overdue_action_keys', missing)) is not missing else environment.getattr(_theme_object, 'overdue_action_keys'))):
                                 pass
@@ -328,16 +328,16 @@ def block_main(context, missing=missing, environment=environment):
                 yield '      </ul>\n'
                 if (_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'after_html', missing)) is not missing else environment.getattr(_theme_object, 'after_html')):
                     pass
-                    yield escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'after_html', missing)) is not missing else environment.getattr(_theme_object, 'after_html'))))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := t_7((_theme_value if (_theme_value := getattr((_theme_object := l_1_part), 'after_html', missing)) is not missing else environment.getattr(_theme_object, 'after_html')))) is str else escape_output(_theme_text))
             yield '    </section>\n'
         l_1_part = missing
         yield '    '
-        yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '\n    '
-        yield escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='pm') if l_0_pm is missing else l_0_pm), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='pm') if l_0_pm is missing else l_0_pm)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='pm') if l_0_pm is missing else l_0_pm), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '\n  </section>\n'
     yield '  '
-    yield escape_output(context.call((undefined(name='contact') if l_0_contact is missing else l_0_contact), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='contact') if l_0_contact is missing else l_0_contact), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '\n</article>\n'
 
 blocks = {'title': block_title, 'head': block_head, 'main': block_main}

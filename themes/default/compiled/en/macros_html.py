@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'macros.html'
 
@@ -94,7 +94,7 @@ def root(context, missing=missing, environment=environment):
             l_1_key = undefined("parameter 'key' was not provided", name='key')
         pass
         t_12.append(
-            escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'component_statuses', missing)) is not missing else environment.getattr(_theme_object, 'component_statuses')), l_1_key)),
+            (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'component_statuses', missing)) is not missing else environment.getattr(_theme_object, 'component_statuses')), l_1_key)) is str else escape_output(_theme_text)),
         )
         return concat(t_12)
     context.exported_vars.add('status_words')
@@ -107,11 +107,11 @@ def root(context, missing=missing, environment=environment):
         pass
         t_13.extend((
             '<span class="status s-',
-            escape_output(l_1_key),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
             '"><span class="icon" aria-hidden="true">',
-            escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), l_1_key)),
+            (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), l_1_key)) is str else escape_output(_theme_text)),
             '</span> ',
-            escape_output(context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), l_1_key)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), l_1_key)) is str else escape_output(_theme_text)),
             '</span>',
         ))
         return concat(t_13)
@@ -125,9 +125,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_14.extend((
             '<span class="tag t-',
-            escape_output(l_1_key),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
             '">',
-            escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'update_statuses', missing)) is not missing else environment.getattr(_theme_object, 'update_statuses')), l_1_key)),
+            (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'update_statuses', missing)) is not missing else environment.getattr(_theme_object, 'update_statuses')), l_1_key)) is str else escape_output(_theme_text)),
             '</span>',
         ))
         return concat(t_14)
@@ -141,9 +141,9 @@ def root(context, missing=missing, environment=environment):
         pass
         t_15.extend((
             '<span class="tag impact-',
-            escape_output(l_1_key),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
             '">',
-            escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'impacts', missing)) is not missing else environment.getattr(_theme_object, 'impacts')), l_1_key)),
+            (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'impacts', missing)) is not missing else environment.getattr(_theme_object, 'impacts')), l_1_key)) is str else escape_output(_theme_text)),
             '</span>',
         ))
         return concat(t_15)
@@ -163,16 +163,16 @@ def root(context, missing=missing, environment=environment):
             pass
             t_16.extend((
                 ' class="',
-                escape_output(l_1_class),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_class) is str else escape_output(_theme_text)),
                 '"',
             ))
         t_16.extend((
             ' datetime="',
-            escape_output(t_2(l_1_value)),
+            (fast_escape_text(_theme_text) if type(_theme_text := t_2(l_1_value)) is str else escape_output(_theme_text)),
             '">',
-            escape_output(t_5(l_1_value)),
+            (fast_escape_text(_theme_text) if type(_theme_text := t_5(l_1_value)) is str else escape_output(_theme_text)),
             ' <span class="utc">(',
-            escape_output(t_9(l_1_value)),
+            (fast_escape_text(_theme_text) if type(_theme_text := t_9(l_1_value)) is str else escape_output(_theme_text)),
             ')</span></time>',
         ))
         return concat(t_16)
@@ -187,9 +187,9 @@ def root(context, missing=missing, environment=environment):
             l_1_end = undefined("parameter 'end' was not provided", name='end')
         pass
         t_17.extend((
-            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), l_1_start)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), l_1_start)) is str else escape_output(_theme_text)),
             ' – ',
-            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), l_1_end)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), l_1_end)) is str else escape_output(_theme_text)),
         ))
         return concat(t_17)
     context.exported_vars.add('window')
@@ -210,16 +210,16 @@ def root(context, missing=missing, environment=environment):
             pass
             t_18.extend((
                 '<a href="',
-                escape_output(l_1_root),
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_root) is str else escape_output(_theme_text)),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text)),
                 '">',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text)),
                 '</a>',
             ))
         else:
             pass
             t_18.append(
-                escape_output(l_1_author_id),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_author_id) is str else escape_output(_theme_text)),
             )
         return concat(t_18)
     context.exported_vars.add('author_link')
@@ -242,19 +242,19 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_19.extend((
                     '<a href="',
-                    escape_output(l_1_root),
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_2_cid)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := l_1_root) is str else escape_output(_theme_text)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_2_cid)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text)),
                     '">',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_2_cid)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := l_1_state), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), l_2_cid)), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text)),
                     '</a>',
                 ))
             else:
                 pass
                 t_19.append(
-                    escape_output(l_2_cid),
+                    (fast_escape_text(_theme_text) if type(_theme_text := l_2_cid) is str else escape_output(_theme_text)),
                 )
             t_19.append(
-                escape_output((', ' if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'last', missing)) is not missing else environment.getattr(_theme_object, 'last'))) else cond_expr_undefined("the inline if-expression on line 39 in 'macros.html' evaluated to false and no else section was defined."))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (', ' if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'last', missing)) is not missing else environment.getattr(_theme_object, 'last'))) else cond_expr_undefined("the inline if-expression on line 39 in 'macros.html' evaluated to false and no else section was defined."))) is str else escape_output(_theme_text)),
             )
         l_2_loop = l_2_cid = missing
         return concat(t_19)
@@ -280,21 +280,21 @@ def root(context, missing=missing, environment=environment):
             pass
             t_20.extend((
                 '<span class="p-author h-card"><a class="p-name u-url" href="',
-                escape_output(l_1_root),
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_root) is str else escape_output(_theme_text)),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text)),
                 '">',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text)),
                 '</a>, <span class="p-job-title">',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role'))) is str else escape_output(_theme_text)),
                 '</span>',
             ))
             if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')):
                 pass
                 t_20.extend((
                     ' · <a class="u-email" href="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))) is str else escape_output(_theme_text)),
                     '">',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))) is str else escape_output(_theme_text)),
                     '</a>',
                 ))
             t_20.append(
@@ -304,11 +304,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_20.extend((
                 '<span class="p-author">',
-                escape_output(l_1_author_id),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_author_id) is str else escape_output(_theme_text)),
                 '</span>',
             ))
         t_20.extend((
-            escape_output(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), l_1_signed, l_1_author_id, (undefined(name='author') if l_1_author is missing else l_1_author), l_1_root, l_1_state)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), l_1_signed, l_1_author_id, (undefined(name='author') if l_1_author is missing else l_1_author), l_1_root, l_1_state)) is str else escape_output(_theme_text)),
             '</p>',
         ))
         return concat(t_20)
@@ -324,7 +324,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_21.extend((
                 '<details class="technical"><summary>Technical details</summary>',
-                escape_output(t_7(l_1_html)),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_7(l_1_html)) is str else escape_output(_theme_text)),
                 '</details>',
             ))
         return concat(t_21)
@@ -345,13 +345,13 @@ def root(context, missing=missing, environment=environment):
         pass
         t_22.extend((
             '<article class="update h-entry" id="',
-            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))),
+            (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))) is str else escape_output(_theme_text)),
             '">\n<h3>',
-            escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')))) is str else escape_output(_theme_text)),
             ' <a class="u-url" href="#',
-            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))),
+            (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))) is str else escape_output(_theme_text)),
             '">',
-            escape_output(context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'dt-published')),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), 'dt-published')) is str else escape_output(_theme_text)),
             '</a></h3>\n',
         ))
         if l_1_item:
@@ -361,13 +361,13 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_22.extend((
                     '<p class="promise"><strong class="late">Late:</strong> ',
-                    escape_output((Markup('%(duration)s after the promised %(time)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='late') if l_1_late is missing else l_1_late)), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by'))), 'time': context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='late') if l_1_late is missing else l_1_late)), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))})),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(duration)s after the promised %(time)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='late') if l_1_late is missing else l_1_late)), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by'))), 'time': context.call((undefined(name='when') if l_0_when is missing else l_0_when), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='late') if l_1_late is missing else l_1_late)), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))})) is str else escape_output(_theme_text)),
                     '</p>',
                 ))
         l_1_changes = (context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'stated_changes', missing)) is not missing else environment.getattr(_theme_object, 'stated_changes')), l_1_update) if l_1_item else ())
         t_22.extend((
             '<div class="e-content">',
-            escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html')))),
+            (fast_escape_text(_theme_text) if type(_theme_text := t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html')))) is str else escape_output(_theme_text)),
         ))
         if (undefined(name='changes') if l_1_changes is missing else l_1_changes):
             pass
@@ -379,7 +379,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_22.extend((
                     '<li>',
-                    escape_output(context.call((undefined(name='component_change') if l_0_component_change is missing else l_0_component_change), l_2_change, l_1_state, _loop_vars=_loop_vars)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='component_change') if l_0_component_change is missing else l_0_component_change), l_2_change, l_1_state, _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                     '</li>',
                 ))
             l_2_change = missing
@@ -387,9 +387,9 @@ def root(context, missing=missing, environment=environment):
                 '</ul>',
             )
         t_22.extend((
-            escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'body', missing)) is not missing else environment.getattr(_theme_object, 'body'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')))) is str else escape_output(_theme_text)),
             '</div>\n',
-            escape_output(context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), l_1_root, l_1_update, l_1_state)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='byline') if l_0_byline is missing else l_0_byline), (_theme_value if (_theme_value := getattr((_theme_object := l_1_update), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')), l_1_root, l_1_update, l_1_state)) is str else escape_output(_theme_text)),
             '\n</article>',
         ))
         return concat(t_22)
@@ -408,17 +408,17 @@ def root(context, missing=missing, environment=environment):
             pass
             t_23.extend((
                 '<span class="status s-operational"><span class="icon" aria-hidden="true">',
-                escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), 'operational')),
+                (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), 'operational')) is str else escape_output(_theme_text)),
                 '</span> ',
-                escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'operational_again', missing)) is not missing else environment.getattr(_theme_object, 'operational_again')), (undefined(name='name') if l_1_name is missing else l_1_name))),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'operational_again', missing)) is not missing else environment.getattr(_theme_object, 'operational_again')), (undefined(name='name') if l_1_name is missing else l_1_name))) is str else escape_output(_theme_text)),
                 '</span>',
             ))
         else:
             pass
             t_23.extend((
-                escape_output((undefined(name='name') if l_1_name is missing else l_1_name)),
+                (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='name') if l_1_name is missing else l_1_name)) is str else escape_output(_theme_text)),
                 ': ',
-                escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_change), 'new', missing)) is not missing else environment.getattr(_theme_object, 'new'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')))),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_change), 'new', missing)) is not missing else environment.getattr(_theme_object, 'new'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')))) is str else escape_output(_theme_text)),
             ))
         return concat(t_23)
     context.exported_vars.add('component_change')
@@ -441,7 +441,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_24.extend((
                     '<ol class="bars" aria-label="',
-                    escape_output((Markup('%(name)s, daily status from %(first)s to %(last)s') % {'name': l_1_name, 'first': t_4((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), 0)), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium'), 'last': t_4((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), -1)), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium')})),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(name)s, daily status from %(first)s to %(last)s') % {'name': l_1_name, 'first': t_4((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), 0)), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium'), 'last': t_4((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='days') if l_1_days is missing else l_1_days), -1)), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium')})) is str else escape_output(_theme_text)),
                     '">',
                 ))
                 for l_2_cell in (undefined(name='days') if l_1_days is missing else l_1_days):
@@ -451,24 +451,24 @@ def root(context, missing=missing, environment=environment):
                         pass
                         t_24.extend((
                             '<li class=dn>',
-                            escape_output(t_8((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')))),
+                            (fast_escape_text(_theme_text) if type(_theme_text := t_8((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')))) is str else escape_output(_theme_text)),
                             ': not in service',
                         ))
                     else:
                         pass
                         t_24.extend((
                             '<li class=d',
-                            escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'value', missing)) is not missing else environment.getattr(_theme_object, 'value'))),
+                            (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'value', missing)) is not missing else environment.getattr(_theme_object, 'value'))) is str else escape_output(_theme_text)),
                             '>',
-                            escape_output(t_8((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')))),
+                            (fast_escape_text(_theme_text) if type(_theme_text := t_8((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')))) is str else escape_output(_theme_text)),
                             ': ',
-                            escape_output(context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars)),
+                            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='status_words') if l_0_status_words is missing else l_0_status_words), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                         ))
                     if (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')):
                         pass
                         t_24.extend((
                             ', ',
-                            escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d minute', '%(num)d minutes', (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')), _loop_vars=_loop_vars)),
+                            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d minute', '%(num)d minutes', (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                         ))
                     t_24.append(
                         '</li>',
@@ -476,9 +476,9 @@ def root(context, missing=missing, environment=environment):
                 l_2_cell = missing
                 t_24.extend((
                     '</ol>\n<p class="axis" aria-hidden="true"><span><span class="long">',
-                    escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d day ago', '%(num)d days ago', t_3((undefined(name='days') if l_1_days is missing else l_1_days)))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d day ago', '%(num)d days ago', t_3((undefined(name='days') if l_1_days is missing else l_1_days)))) is str else escape_output(_theme_text)),
                     '</span><span class="short">',
-                    escape_output(context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d day ago', '%(num)d days ago', 30)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='ngettext') if l_1_ngettext is missing else l_1_ngettext), '%(num)d day ago', '%(num)d days ago', 30)) is str else escape_output(_theme_text)),
                     '</span></span><span>Today</span></p>\n',
                 ))
         return concat(t_24)
@@ -495,11 +495,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_25.extend((
                 '<li class="s-',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key'))) is str else escape_output(_theme_text)),
                 '"><span class="icon" aria-hidden="true">',
-                escape_output(environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')))),
+                (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((undefined(name='icons') if l_0_icons is missing else l_0_icons), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')))) is str else escape_output(_theme_text)),
                 '</span> ',
-                escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'affected', missing)) is not missing else environment.getattr(_theme_object, 'affected')), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), l_2_names, _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='words') if l_0_words is missing else l_0_words)), 'affected', missing)) is not missing else environment.getattr(_theme_object, 'affected')), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), l_2_names, _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '</li>\n',
             ))
         l_2_status = l_2_names = missing
@@ -522,27 +522,27 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_26.extend((
                     '<li>Email: <a href="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))) is str else escape_output(_theme_text)),
                     '">',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))) is str else escape_output(_theme_text)),
                     '</a></li>',
                 ))
             if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone')):
                 pass
                 t_26.extend((
                     '<li>Phone: <a href="tel:',
-                    escape_output(t_6(context.eval_ctx, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone')), ' ', '')),
+                    (fast_escape_text(_theme_text) if type(_theme_text := t_6(context.eval_ctx, (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone')), ' ', '')) is str else escape_output(_theme_text)),
                     '">',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'phone', missing)) is not missing else environment.getattr(_theme_object, 'phone'))) is str else escape_output(_theme_text)),
                     '</a></li>',
                 ))
             if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')):
                 pass
                 t_26.extend((
                     '<li>Web: <a href="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text)),
                     '">',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='c') if l_1_c is missing else l_1_c)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text)),
                     '</a></li>',
                 ))
             t_26.append(

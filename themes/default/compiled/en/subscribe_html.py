@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'subscribe.html'
 
@@ -25,7 +25,7 @@ def block_title(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     pass
     yield 'Subscribe · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -74,17 +74,17 @@ def block_main(context, missing=missing, environment=environment):
     l_0_base = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))
     _block_vars['base'] = l_0_base
     yield '<article class="subscribe">\n  <h1>Subscribe to updates</h1>\n  <p>Every update we post reaches every channel below as its own entry: when an incident moves from investigating to identified to resolved, you get each step, not only the first.</p>\n\n  <section aria-labelledby="feeds">\n    <h2 id="feeds">Feeds for your feed reader</h2>\n    <p>Paste one of these addresses into a feed reader, or into a chat tool\'s RSS integration. Each update, each maintenance notice and each postmortem is one entry, signed by the person who wrote it.</p>\n    <ul>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'feed.atom">Atom</a>: <code>'
-    yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='base') if l_0_base is missing else l_0_base)) is str else escape_output(_theme_text))
     yield 'feed.atom</code></li>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'feed.xml">RSS</a>: <code>'
-    yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='base') if l_0_base is missing else l_0_base)) is str else escape_output(_theme_text))
     yield 'feed.xml</code></li>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'feed.json">JSON Feed</a>: <code>'
-    yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='base') if l_0_base is missing else l_0_base)) is str else escape_output(_theme_text))
     yield 'feed.json</code></li>\n    </ul>\n    <h3>Only the components you use</h3>\n    <table>\n      <thead><tr><th scope="col">Component</th><th scope="col">Feeds</th><th scope="col">Badge</th></tr></thead>\n      <tbody>\n'
     for l_1_group in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'groups', missing)) is not missing else environment.getattr(_theme_object, 'groups')):
         _loop_vars = {}
@@ -94,30 +94,30 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '        <tr>\n          <th scope="row"><a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield '</a></th>\n          <td><a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom', _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom', _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             yield '">Atom<span class="sr"> · '
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield '</span></a> · <a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.xml', _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.xml', _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             yield '">RSS<span class="sr"> · '
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield '</span></a></td>\n          <td><a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'badge.svg', _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'badge.svg', _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             yield '">badge.svg<span class="sr"> · '
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield '</span></a> · <a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='cards') if l_2_cards is missing else l_2_cards), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := environment.getitem((undefined(name='cards') if l_2_cards is missing else l_2_cards), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '">card<span class="sr"> · '
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_c), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield '</span></a></td>\n        </tr>\n'
         l_2_c = l_2_cards = missing
     l_1_group = missing
@@ -129,10 +129,10 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li><a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output(context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom', _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'beside', missing)) is not missing else environment.getattr(_theme_object, 'beside')), 'feed.atom', _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_inc), 'incident', missing)) is not missing else environment.getattr(_theme_object, 'incident'))), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
             yield '</a></li>'
         l_1_inc = missing
         yield '    </ul>\n'
@@ -146,56 +146,56 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li><strong>'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_channel), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_channel), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield '</strong>: '
-            yield escape_output(t_5(context.eval_ctx, (_theme_value if (_theme_value := getattr((_theme_object := l_1_channel), 'subscribe', missing)) is not missing else environment.getattr(_theme_object, 'subscribe'))))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := t_5(context.eval_ctx, (_theme_value if (_theme_value := getattr((_theme_object := l_1_channel), 'subscribe', missing)) is not missing else environment.getattr(_theme_object, 'subscribe')))) is str else escape_output(_theme_text))
             yield '</li>'
         l_1_channel = missing
         yield '    </ul>\n  </section>\n\n'
     yield '  <section aria-labelledby="calendar">\n    <h2 id="calendar">Maintenance calendar</h2>\n    <p>Planned maintenance windows, for Google Calendar, Outlook or Apple Calendar. Subscribe by address rather than importing the file once: a moved or cancelled window is then updated in your calendar too.</p>\n    <ul>\n      <li><a href="'
-    yield escape_output((undefined(name='webcal') if l_0_webcal is missing else l_0_webcal))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='webcal') if l_0_webcal is missing else l_0_webcal)) is str else escape_output(_theme_text))
     yield '">Subscribe in your calendar app</a></li>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'maintenance.ics">maintenance.ics</a>: <code>'
-    yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='base') if l_0_base is missing else l_0_base)) is str else escape_output(_theme_text))
     yield 'maintenance.ics</code></li>\n    </ul>\n  </section>\n\n  <section aria-labelledby="api">\n    <h2 id="api">JSON API for integrations</h2>\n    <p>The same files, field names and shapes as Statuspage\'s public API v2, so tools that read a Statuspage page read this one. Extra fields, such as who signed each update, are under the key "statusblog".</p>\n    <ul>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/summary.json">summary.json</a>: status, components, unresolved incidents, active and upcoming maintenance</li>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/status.json">status.json</a>: the overall status indicator</li>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/components.json">components.json</a>: every component and group</li>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/incidents.json">incidents.json</a>, <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/incidents/unresolved.json">incidents/unresolved.json</a>: incidents with every update</li>\n      <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/scheduled-maintenances.json">scheduled-maintenances.json</a>, <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/scheduled-maintenances/upcoming.json">…/upcoming.json</a>, <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/v2/scheduled-maintenances/active.json">…/active.json</a>: planned maintenance</li>\n    </ul>\n    <p>Base address: <code>'
-    yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='base') if l_0_base is missing else l_0_base)) is str else escape_output(_theme_text))
     yield 'api/v2/</code></p>\n  </section>\n\n  <section aria-labelledby="badges">\n    <h2 id="badges">Status badge</h2>\n    <p>An image of the current status, for a README or an internal wiki:</p>\n    <p><img src="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'badge.svg" alt="'
-    yield escape_output((Markup('Current status of %(site)s') % {'site': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Current status of %(site)s') % {'site': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))})) is str else escape_output(_theme_text))
     yield '"></p>\n    <pre><code>&lt;img src="'
-    yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='base') if l_0_base is missing else l_0_base)) is str else escape_output(_theme_text))
     yield 'badge.svg" alt="'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield '"&gt;</code></pre>\n    <p>Each component has one too, linked in the table above.</p>\n    <p>The same badge drawn by shields.io, in its styles:</p>\n    <pre><code>https://img.shields.io/endpoint?url='
-    yield escape_output(t_2(context.eval_ctx, t_4(markup_join(((undefined(name='base') if l_0_base is missing else l_0_base), 'badge.json', ))), '/', '%2F'))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_2(context.eval_ctx, t_4(markup_join(((undefined(name='base') if l_0_base is missing else l_0_base), 'badge.json', ))), '/', '%2F')) is str else escape_output(_theme_text))
     yield '</code></pre>\n  </section>\n\n  <section aria-labelledby="card">\n    <h2 id="card">Status card</h2>\n    <p>A small page with the current status, for an iframe on your own site; its links open this site in a new tab: <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '</a></p>\n    <pre><code>&lt;iframe src="'
-    yield escape_output((undefined(name='base') if l_0_base is missing else l_0_base))
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='base') if l_0_base is missing else l_0_base)) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='card') if l_0_card is missing else l_0_card)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '" title="'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield '" width="320" height="180" style="border:0"&gt;&lt;/iframe&gt;</code></pre>\n    <p>Each component has one too, linked in the table above.</p>\n  </section>\n</article>\n'
 
 blocks = {'title': block_title, 'main': block_main}

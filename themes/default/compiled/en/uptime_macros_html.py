@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'uptime_macros.html'
 
@@ -105,18 +105,18 @@ def root(context, missing=missing, environment=environment):
             pass
             t_14.extend((
                 '<span data-json="',
-                escape_output(l_1_key),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
                 '" data-null="">not in service</span>',
             ))
         else:
             pass
             t_14.extend((
                 '<data value="',
-                escape_output(l_1_value),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_value) is str else escape_output(_theme_text)),
                 '" data-json="',
-                escape_output(l_1_key),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
                 '">',
-                escape_output(t_9(l_1_value)),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_9(l_1_value)) is str else escape_output(_theme_text)),
                 '</data>',
             ))
         return concat(t_14)
@@ -132,11 +132,11 @@ def root(context, missing=missing, environment=environment):
         pass
         t_15.extend((
             '<data value="',
-            escape_output(t_11(l_1_value, 1)),
+            (fast_escape_text(_theme_text) if type(_theme_text := t_11(l_1_value, 1)) is str else escape_output(_theme_text)),
             '" data-json="',
-            escape_output(l_1_key),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
             '">',
-            escape_output((Markup('%(n)s min') % {'n': t_2(t_11(l_1_value, 1))})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(n)s min') % {'n': t_2(t_11(l_1_value, 1))})) is str else escape_output(_theme_text)),
             '</data>',
         ))
         return concat(t_15)
@@ -155,7 +155,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_16.extend((
                 '<span data-json="',
-                escape_output(l_1_key),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
                 '" data-null="">–</span>',
             ))
         else:
@@ -163,11 +163,11 @@ def root(context, missing=missing, environment=environment):
             l_1_seconds = t_3(t_11(context.call((_theme_value if (_theme_value := getattr((_theme_object := l_1_value), 'total_seconds', missing)) is not missing else environment.getattr(_theme_object, 'total_seconds')))))
             t_16.extend((
                 '<time datetime="PT',
-                escape_output((undefined(name='seconds') if l_1_seconds is missing else l_1_seconds)),
+                (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='seconds') if l_1_seconds is missing else l_1_seconds)) is str else escape_output(_theme_text)),
                 'S" data-json="',
-                escape_output(l_1_key),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
                 '">',
-                escape_output(t_1(l_1_value)),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_1(l_1_value)) is str else escape_output(_theme_text)),
                 '</time>',
             ))
         return concat(t_16)
@@ -217,7 +217,7 @@ def root(context, missing=missing, environment=environment):
         pass
         t_18.extend((
             '<table class="figures">\n  <caption>',
-            escape_output((Markup('Uptime of %(name)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Uptime of %(name)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})) is str else escape_output(_theme_text)),
             '</caption>\n  <thead><tr><th scope="col">Period</th><th scope="col" class="num">Uptime</th><th scope="col" class="num">Downtime</th><th scope="col" class="num">Time affected</th></tr></thead>\n  <tbody>\n',
         ))
         for (l_2_days, l_2_figures) in (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'windows', missing)) is not missing else environment.getattr(_theme_object, 'windows')):
@@ -225,13 +225,13 @@ def root(context, missing=missing, environment=environment):
             pass
             t_18.extend((
                 '    <tr><th scope="row">',
-                escape_output((Markup('Last %(days)s days') % {'days': l_2_days})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Last %(days)s days') % {'days': l_2_days})) is str else escape_output(_theme_text)),
                 '</th><td class="num">',
-                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join((l_1_key, '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join((l_1_key, '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '</td><td class="num">',
-                escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join((l_1_key, '.windows.', l_2_days, '.downtime_minutes', )), _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join((l_1_key, '.windows.', l_2_days, '.downtime_minutes', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '</td><td class="num">',
-                escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'affected_minutes', missing)) is not missing else environment.getattr(_theme_object, 'affected_minutes')), markup_join((l_1_key, '.windows.', l_2_days, '.affected_minutes', )), _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'affected_minutes', missing)) is not missing else environment.getattr(_theme_object, 'affected_minutes')), markup_join((l_1_key, '.windows.', l_2_days, '.affected_minutes', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '</td></tr>\n',
             ))
         l_2_days = l_2_figures = missing
@@ -252,24 +252,24 @@ def root(context, missing=missing, environment=environment):
         l_1_id = markup_join(('months-', (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), ))
         t_19.extend((
             '<svg class="chart" role="img" aria-labelledby="',
-            escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
+            (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='id') if l_1_id is missing else l_1_id)) is str else escape_output(_theme_text)),
             '-title" viewBox="0 0 ',
-            escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))),
+            (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))) is str else escape_output(_theme_text)),
             ' ',
-            escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))),
+            (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))) is str else escape_output(_theme_text)),
             '" xmlns="http://www.w3.org/2000/svg">\n  <title id="',
-            escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
+            (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='id') if l_1_id is missing else l_1_id)) is str else escape_output(_theme_text)),
             '-title">',
         ))
         if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
             pass
             t_19.append(
-                escape_output((Markup('Monthly uptime of %(name)s over the last %(count)s months, against its target of %(sla)s; the table below gives the figures.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months'))), 'sla': t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Monthly uptime of %(name)s over the last %(count)s months, against its target of %(sla)s; the table below gives the figures.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months'))), 'sla': t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))})) is str else escape_output(_theme_text)),
             )
         else:
             pass
             t_19.append(
-                escape_output((Markup('Monthly uptime of %(name)s over the last %(count)s months; the table below gives the figures.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months')))})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Monthly uptime of %(name)s over the last %(count)s months; the table below gives the figures.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months')))})) is str else escape_output(_theme_text)),
             )
         t_19.append(
             '</title>\n',
@@ -279,19 +279,19 @@ def root(context, missing=missing, environment=environment):
             pass
             t_19.extend((
                 '  <line class="grid" x1="',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left'))) is str else escape_output(_theme_text)),
                 '" x2="',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right'))) is str else escape_output(_theme_text)),
                 '" y1="',
-                escape_output(l_2_y),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_2_y) is str else escape_output(_theme_text)),
                 '" y2="',
-                escape_output(l_2_y),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_2_y) is str else escape_output(_theme_text)),
                 '"/>\n  <text x="',
-                escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')) - 6)),
+                (fast_escape_text(_theme_text) if type(_theme_text := ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')) - 6)) is str else escape_output(_theme_text)),
                 '" y="',
-                escape_output((l_2_y + 4)),
+                (fast_escape_text(_theme_text) if type(_theme_text := (l_2_y + 4)) is str else escape_output(_theme_text)),
                 '" text-anchor="end">',
-                escape_output(t_9(l_2_value)),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_9(l_2_value)) is str else escape_output(_theme_text)),
                 '</text>\n',
             ))
         l_2_y = l_2_value = missing
@@ -310,31 +310,31 @@ def root(context, missing=missing, environment=environment):
                     )
                 t_19.extend((
                     '" x="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'x', missing)) is not missing else environment.getattr(_theme_object, 'x'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'x', missing)) is not missing else environment.getattr(_theme_object, 'x'))) is str else escape_output(_theme_text)),
                     '" y="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y'))) is str else escape_output(_theme_text)),
                     '" width="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))) is str else escape_output(_theme_text)),
                     '" height="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))) is str else escape_output(_theme_text)),
                     '"/>',
                 ))
             if (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'flagged', missing)) is not missing else environment.getattr(_theme_object, 'flagged')):
                 pass
                 t_19.extend((
                     '<text class="mark" x="',
-                    escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x'))),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x'))) is str else escape_output(_theme_text)),
                     '" y="',
-                    escape_output(((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y')) - 4)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := ((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y')) - 4)) is str else escape_output(_theme_text)),
                     '" text-anchor="middle">✖</text>',
                 ))
             t_19.extend((
                 '  <text x="',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x'))) is str else escape_output(_theme_text)),
                 '" y="',
-                escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')) - 12)),
+                (fast_escape_text(_theme_text) if type(_theme_text := ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')) - 12)) is str else escape_output(_theme_text)),
                 '" text-anchor="middle">',
-                escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'period', missing)) is not missing else environment.getattr(_theme_object, 'period')), 'MMM')),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_bar), 'period', missing)) is not missing else environment.getattr(_theme_object, 'period')), 'MMM')) is str else escape_output(_theme_text)),
                 '</text>\n',
             ))
         l_2_bar = missing
@@ -342,13 +342,13 @@ def root(context, missing=missing, environment=environment):
             pass
             t_19.extend((
                 '<line class="target" x1="',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left'))) is str else escape_output(_theme_text)),
                 '" x2="',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right'))) is str else escape_output(_theme_text)),
                 '" y1="',
-                escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'target', missing)) is not missing else environment.getattr(_theme_object, 'target')), 0)),
+                (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'target', missing)) is not missing else environment.getattr(_theme_object, 'target')), 0)) is str else escape_output(_theme_text)),
                 '" y2="',
-                escape_output(environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'target', missing)) is not missing else environment.getattr(_theme_object, 'target')), 0)),
+                (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_1_chart is missing else l_1_chart)), 'target', missing)) is not missing else environment.getattr(_theme_object, 'target')), 0)) is str else escape_output(_theme_text)),
                 '"/>',
             ))
         t_19.append(
@@ -378,11 +378,11 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['m'] = l_2_m
             t_20.extend((
                 '    <tr data-json="',
-                escape_output((undefined(name='m') if l_2_m is missing else l_2_m)),
+                (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='m') if l_2_m is missing else l_2_m)) is str else escape_output(_theme_text)),
                 '" data-breached="',
-                escape_output(t_7((_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'breached', missing)) is not missing else environment.getattr(_theme_object, 'breached')))),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_7((_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'breached', missing)) is not missing else environment.getattr(_theme_object, 'breached')))) is str else escape_output(_theme_text)),
                 '">\n      <th scope="row">',
-                escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy')),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy')) is str else escape_output(_theme_text)),
             ))
             if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'complete', missing)) is not missing else environment.getattr(_theme_object, 'complete'))):
                 pass
@@ -391,13 +391,13 @@ def root(context, missing=missing, environment=environment):
                 )
             t_20.extend((
                 '</th>\n      <td class="num">',
-                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.uptime_percent', )), _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.uptime_percent', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '</td>\n      <td class="num">',
             ))
             if ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')) > 0):
                 pass
                 t_20.append(
-                    escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.downtime_minutes', )), _loop_vars=_loop_vars)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.downtime_minutes', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 )
             else:
                 pass
@@ -415,11 +415,11 @@ def root(context, missing=missing, environment=environment):
             else:
                 pass
                 t_20.append(
-                    escape_output(context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'allowed_downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'allowed_downtime_minutes')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.allowed_downtime_minutes', )), _loop_vars=_loop_vars)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='mins') if l_0_mins is missing else l_0_mins), (_theme_value if (_theme_value := getattr((_theme_object := l_2_month), 'allowed_downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'allowed_downtime_minutes')), markup_join(((undefined(name='m') if l_2_m is missing else l_2_m), '.allowed_downtime_minutes', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 )
             t_20.extend((
                 '</td>\n      <td>',
-                escape_output(context.call((undefined(name='verdict') if l_0_verdict is missing else l_0_verdict), l_2_month, _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='verdict') if l_0_verdict is missing else l_0_verdict), l_2_month, _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '</td>\n    </tr>\n',
             ))
         l_2_loop = l_2_month = l_2_m = missing
@@ -445,19 +445,19 @@ def root(context, missing=missing, environment=environment):
         pass
         t_22.extend((
             '<table class="figures">\n  <caption>',
-            escape_output((Markup('%(name)s by month') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(name)s by month') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})) is str else escape_output(_theme_text)),
         ))
         if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
             pass
             t_22.extend((
                 ' · ',
-                escape_output((Markup('target %(sla)s') % {'sla': t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('target %(sla)s') % {'sla': t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))})) is str else escape_output(_theme_text)),
             ))
         t_22.extend((
             '</caption>\n  ',
-            escape_output(context.call((undefined(name='month_head') if l_0_month_head is missing else l_0_month_head))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='month_head') if l_0_month_head is missing else l_0_month_head))) is str else escape_output(_theme_text)),
             '\n  <tbody>\n',
-            escape_output(context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months')), l_1_key)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'recent_months', missing)) is not missing else environment.getattr(_theme_object, 'recent_months')), l_1_key)) is str else escape_output(_theme_text)),
             '\n  </tbody>\n</table>',
         ))
         for l_2_year in (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'older_years', missing)) is not missing else environment.getattr(_theme_object, 'older_years')):
@@ -477,15 +477,15 @@ def root(context, missing=missing, environment=environment):
                 )
             t_22.extend((
                 '>\n  <summary>',
-                escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year'))) is str else escape_output(_theme_text)),
                 ': ',
-                escape_output(context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='y') if l_2_y is missing else l_2_y), '.uptime_percent', )), _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='pct') if l_0_pct is missing else l_0_pct), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='y') if l_2_y is missing else l_2_y), '.uptime_percent', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
             ))
             if (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')):
                 pass
                 t_22.extend((
                     ' · <span class="breach"><span aria-hidden="true">✖</span> ',
-                    escape_output(context.call((undefined(name='ngettext') if l_2_ngettext is missing else l_2_ngettext), '%(num)d month below target', '%(num)d months below target', t_4((_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches'))), _loop_vars=_loop_vars)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='ngettext') if l_2_ngettext is missing else l_2_ngettext), '%(num)d month below target', '%(num)d months below target', t_4((_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches'))), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                     '</span>',
                 ))
             elif ((not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))) and ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')) > 0)):
@@ -495,11 +495,11 @@ def root(context, missing=missing, environment=environment):
                 )
             t_22.extend((
                 '</summary>\n  <table class="figures">\n    <caption>',
-                escape_output((Markup('%(name)s in %(year)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'year': (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year'))})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(name)s in %(year)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'year': (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year'))})) is str else escape_output(_theme_text)),
                 '</caption>\n    ',
-                escape_output(context.call((undefined(name='month_head') if l_0_month_head is missing else l_0_month_head), _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='month_head') if l_0_month_head is missing else l_0_month_head), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '\n    <tbody>\n',
-                escape_output(context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'months', missing)) is not missing else environment.getattr(_theme_object, 'months')), l_1_key, _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='month_rows') if l_0_month_rows is missing else l_0_month_rows), l_1_cu, (_theme_value if (_theme_value := getattr((_theme_object := l_2_year), 'months', missing)) is not missing else environment.getattr(_theme_object, 'months')), l_1_key, _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                 '\n    </tbody>\n  </table>\n</details>\n',
             ))
         l_2_year = l_2_y = l_2_ngettext = missing
@@ -517,13 +517,13 @@ def root(context, missing=missing, environment=environment):
         l_1_width = (4 * t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days'))))
         t_23.extend((
             '<svg class="chart days" role="img" aria-labelledby="',
-            escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
+            (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='id') if l_1_id is missing else l_1_id)) is str else escape_output(_theme_text)),
             '-title" viewBox="0 0 ',
-            escape_output((undefined(name='width') if l_1_width is missing else l_1_width)),
+            (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='width') if l_1_width is missing else l_1_width)) is str else escape_output(_theme_text)),
             ' 24" xmlns="http://www.w3.org/2000/svg">\n  <title id="',
-            escape_output((undefined(name='id') if l_1_id is missing else l_1_id)),
+            (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='id') if l_1_id is missing else l_1_id)) is str else escape_output(_theme_text)),
             '-title">',
-            escape_output((Markup('%(name)s day by day over the last %(count)s days, oldest first; the list below names every day that was not fully operational.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(name)s day by day over the last %(count)s days, oldest first; the list below names every day that was not fully operational.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')), 'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})) is str else escape_output(_theme_text)),
             '</title>\n',
         ))
         l_2_loop = missing
@@ -532,9 +532,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_23.extend((
                 '  <rect class="day day-',
-                escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')) if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime')))) else 'none')),
+                (fast_escape_text(_theme_text) if type(_theme_text := ((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')) if (not t_13((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime')))) else 'none')) is str else escape_output(_theme_text)),
                 '" x="',
-                escape_output((4 * (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'index0', missing)) is not missing else environment.getattr(_theme_object, 'index0')))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (4 * (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'index0', missing)) is not missing else environment.getattr(_theme_object, 'index0')))) is str else escape_output(_theme_text)),
                 '" y="0" width="4" height="24"/>\n',
             ))
         l_2_loop = l_2_cell = missing
@@ -552,11 +552,11 @@ def root(context, missing=missing, environment=environment):
                 pass
                 t_23.extend((
                     '  <li>',
-                    escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium')),
+                    (fast_escape_text(_theme_text) if type(_theme_text := t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'day', missing)) is not missing else environment.getattr(_theme_object, 'day')), 'medium')) is str else escape_output(_theme_text)),
                     ': ',
-                    escape_output(context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='status_label') if l_0_status_label is missing else l_0_status_label), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status'))), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                     ', ',
-                    escape_output((Markup('%(n)s min affected') % {'n': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')))})),
+                    (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(n)s min affected') % {'n': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_2_cell), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')))})) is str else escape_output(_theme_text)),
                     '</li>\n',
                 ))
             l_2_cell = missing
@@ -567,7 +567,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_23.extend((
                 '<p>',
-                escape_output((Markup('No incident or maintenance in the last %(count)s days.') % {'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('No incident or maintenance in the last %(count)s days.') % {'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})) is str else escape_output(_theme_text)),
                 '</p>\n',
             ))
         return concat(t_23)
@@ -584,23 +584,23 @@ def root(context, missing=missing, environment=environment):
         pass
         l_1_key = markup_join(('components.', (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), ))
         t_24.extend((
-            escape_output(context.call((undefined(name='windows_table') if l_0_windows_table is missing else l_0_windows_table), l_1_cu, (undefined(name='key') if l_1_key is missing else l_1_key))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='windows_table') if l_0_windows_table is missing else l_0_windows_table), l_1_cu, (undefined(name='key') if l_1_key is missing else l_1_key))) is str else escape_output(_theme_text)),
             '\n<h',
-            escape_output(l_1_heading),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_heading) is str else escape_output(_theme_text)),
             '>',
-            escape_output((Markup('Last %(count)s days') % {'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Last %(count)s days') % {'count': t_4((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'days', missing)) is not missing else environment.getattr(_theme_object, 'days')))})) is str else escape_output(_theme_text)),
             '</h',
-            escape_output(l_1_heading),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_heading) is str else escape_output(_theme_text)),
             '>\n',
-            escape_output(context.call((undefined(name='day_row') if l_0_day_row is missing else l_0_day_row), l_1_cu)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='day_row') if l_0_day_row is missing else l_0_day_row), l_1_cu)) is str else escape_output(_theme_text)),
             '\n<h',
-            escape_output(l_1_heading),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_heading) is str else escape_output(_theme_text)),
             '>By month</h',
-            escape_output(l_1_heading),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_heading) is str else escape_output(_theme_text)),
             '>\n',
-            escape_output(context.call((undefined(name='month_chart') if l_0_month_chart is missing else l_0_month_chart), l_1_cu)),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='month_chart') if l_0_month_chart is missing else l_0_month_chart), l_1_cu)) is str else escape_output(_theme_text)),
             '\n',
-            escape_output(context.call((undefined(name='month_table') if l_0_month_table is missing else l_0_month_table), l_1_cu, (undefined(name='key') if l_1_key is missing else l_1_key))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='month_table') if l_0_month_table is missing else l_0_month_table), l_1_cu, (undefined(name='key') if l_1_key is missing else l_1_key))) is str else escape_output(_theme_text)),
         ))
         return concat(t_24)
     context.exported_vars.add('component_uptime')

@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'uptime_report.html'
 
@@ -48,9 +48,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_title = resolve('title')
     l_0_config = resolve('config')
     pass
-    yield escape_output((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='title') if l_0_title is missing else l_0_title)) is str else escape_output(_theme_text))
     yield ' · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -62,9 +62,9 @@ def block_head(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     pass
     yield '<link rel="stylesheet" href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'static/uptime.css">\n<link rel="stylesheet" href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'static/report.css">'
 
 def block_main(context, missing=missing, environment=environment):
@@ -128,40 +128,40 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<nav class="months" aria-label="Months"><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'uptime/">Uptime</a>'
     if (undefined(name='previous') if l_0_previous is missing else l_0_previous):
         pass
         yield ' · <a href="'
-        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='previous') if l_0_previous is missing else l_0_previous)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='previous') if l_0_previous is missing else l_0_previous)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
         yield '" rel="prev">← '
-        yield escape_output(t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='previous') if l_0_previous is missing else l_0_previous)), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy'))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='previous') if l_0_previous is missing else l_0_previous)), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy')) is str else escape_output(_theme_text))
         yield '</a>'
     if (undefined(name='next') if l_0_next is missing else l_0_next):
         pass
         yield ' · <a href="'
-        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='next') if l_0_next is missing else l_0_next)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='next') if l_0_next is missing else l_0_next)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
         yield '" rel="next">'
-        yield escape_output(t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='next') if l_0_next is missing else l_0_next)), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy'))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='next') if l_0_next is missing else l_0_next)), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy')) is str else escape_output(_theme_text))
         yield ' →</a>'
     yield '</nav>\n<h1>'
-    yield escape_output((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='title') if l_0_title is missing else l_0_title)) is str else escape_output(_theme_text))
     yield '</h1>\n<p class="of">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield ' · <a href="'
-    yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='home') if l_0_home is missing else l_0_home)) is str else escape_output(_theme_text))
     yield '">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))) is str else escape_output(_theme_text))
     yield '</a></p>\n<p>'
-    yield escape_output((Markup("Every component's uptime from the first to the last day of %(month)s in the %(zone)s timezone, against its monthly target, as published on %(time)s.") % {'month': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='month') if l_0_month is missing else l_0_month)), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy'), 'zone': (undefined(name='timezone_name') if l_0_timezone_name is missing else l_0_timezone_name), 'time': t_6((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup("Every component's uptime from the first to the last day of %(month)s in the %(zone)s timezone, against its monthly target, as published on %(time)s.") % {'month': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='month') if l_0_month is missing else l_0_month)), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy'), 'zone': (undefined(name='timezone_name') if l_0_timezone_name is missing else l_0_timezone_name), 'time': t_6((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))})) is str else escape_output(_theme_text))
     yield '</p>\n'
     if (not (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='month') if l_0_month is missing else l_0_month)), 'complete', missing)) is not missing else environment.getattr(_theme_object, 'complete'))):
         pass
         yield '<p class="running"><strong>This month is still running.</strong> Its figures run to the time above; a target met so far can still be missed.</p>'
     yield '<table class="figures report">\n  <caption>'
-    yield escape_output((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='title') if l_0_title is missing else l_0_title)) is str else escape_output(_theme_text))
     yield '</caption>\n  <thead><tr><th scope="col">Component</th><th scope="col" class="num">Target</th><th scope="col" class="num">Uptime</th><th scope="col" class="num">Downtime</th><th scope="col" class="num">Allowed</th><th scope="col">Result</th></tr></thead>\n  <tbody>\n'
     for l_1_row in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='month') if l_0_month is missing else l_0_month)), 'rows', missing)) is not missing else environment.getattr(_theme_object, 'rows')):
         l_1_pct = resolve('pct')
@@ -175,27 +175,27 @@ def block_main(context, missing=missing, environment=environment):
         l_1_figures = (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month'))), 'figures', missing)) is not missing else environment.getattr(_theme_object, 'figures'))
         _loop_vars['figures'] = l_1_figures
         yield '    <tr data-json="'
-        yield escape_output((undefined(name='m') if l_1_m is missing else l_1_m))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='m') if l_1_m is missing else l_1_m)) is str else escape_output(_theme_text))
         yield '" data-breached="'
-        yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month'))), 'breached', missing)) is not missing else environment.getattr(_theme_object, 'breached'))))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_3((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month'))), 'breached', missing)) is not missing else environment.getattr(_theme_object, 'breached')))) is str else escape_output(_theme_text))
         yield '">\n      <th scope="row"><a href="'
-        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
         yield '">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
         yield '</a></th>\n      <td class="num">'
         if (not t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
             pass
-            yield escape_output(t_4((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla'))))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := t_4((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'uptime', missing)) is not missing else environment.getattr(_theme_object, 'uptime'))), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))) is str else escape_output(_theme_text))
         else:
             pass
             yield '–'
         yield '</td>\n      <td class="num">'
-        yield escape_output(context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='figures') if l_1_figures is missing else l_1_figures)), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='m') if l_1_m is missing else l_1_m), '.uptime_percent', )), _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='pct') if l_1_pct is missing else l_1_pct), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='figures') if l_1_figures is missing else l_1_figures)), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='m') if l_1_m is missing else l_1_m), '.uptime_percent', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '</td>\n      <td class="num">'
         if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='figures') if l_1_figures is missing else l_1_figures)), 'minutes', missing)) is not missing else environment.getattr(_theme_object, 'minutes')) > 0):
             pass
-            yield escape_output(context.call((undefined(name='mins') if l_1_mins is missing else l_1_mins), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='figures') if l_1_figures is missing else l_1_figures)), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join(((undefined(name='m') if l_1_m is missing else l_1_m), '.downtime_minutes', )), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='mins') if l_1_mins is missing else l_1_mins), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='figures') if l_1_figures is missing else l_1_figures)), 'downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'downtime_minutes')), markup_join(((undefined(name='m') if l_1_m is missing else l_1_m), '.downtime_minutes', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         else:
             pass
             yield '–'
@@ -205,23 +205,23 @@ def block_main(context, missing=missing, environment=environment):
             yield '–'
         else:
             pass
-            yield escape_output(context.call((undefined(name='mins') if l_1_mins is missing else l_1_mins), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month'))), 'allowed_downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'allowed_downtime_minutes')), markup_join(((undefined(name='m') if l_1_m is missing else l_1_m), '.allowed_downtime_minutes', )), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='mins') if l_1_mins is missing else l_1_mins), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month'))), 'allowed_downtime_minutes', missing)) is not missing else environment.getattr(_theme_object, 'allowed_downtime_minutes')), markup_join(((undefined(name='m') if l_1_m is missing else l_1_m), '.allowed_downtime_minutes', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '</td>\n      <td>'
-        yield escape_output(context.call((undefined(name='verdict') if l_1_verdict is missing else l_1_verdict), (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='verdict') if l_1_verdict is missing else l_1_verdict), (_theme_value if (_theme_value := getattr((_theme_object := l_1_row), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '</td>\n    </tr>\n'
     l_1_row = l_1_m = l_1_figures = l_1_pct = l_1_mins = l_1_verdict = missing
     yield '  </tbody>\n</table>\n<h2 id="rules">How these figures are counted</h2>\n<ul class="rules">\n  <li>A component is down from the start of an incident that affects it until the incident is resolved, at the status the incident gives it; an update can bring a component back, or take it down again, before then.</li>\n  <li>'
-    yield escape_output((Markup('A minute of major outage counts as a minute of downtime; a minute of partial outage counts as %(partial)s, degraded performance as %(degraded)s and planned maintenance as %(maintenance)s. Overlapping incidents count once, at the worst status.') % {'partial': markup_join((t_2(t_5(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'partial_outage', missing)) is not missing else environment.getattr(_theme_object, 'partial_outage')) * 100), 1)), ' %', )), 'degraded': markup_join((t_2(t_5(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'degraded_performance', missing)) is not missing else environment.getattr(_theme_object, 'degraded_performance')) * 100), 1)), ' %', )), 'maintenance': markup_join((t_2(t_5(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'under_maintenance', missing)) is not missing else environment.getattr(_theme_object, 'under_maintenance')) * 100), 1)), ' %', ))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('A minute of major outage counts as a minute of downtime; a minute of partial outage counts as %(partial)s, degraded performance as %(degraded)s and planned maintenance as %(maintenance)s. Overlapping incidents count once, at the worst status.') % {'partial': markup_join((t_2(t_5(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'partial_outage', missing)) is not missing else environment.getattr(_theme_object, 'partial_outage')) * 100), 1)), ' %', )), 'degraded': markup_join((t_2(t_5(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'degraded_performance', missing)) is not missing else environment.getattr(_theme_object, 'degraded_performance')) * 100), 1)), ' %', )), 'maintenance': markup_join((t_2(t_5(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'under_maintenance', missing)) is not missing else environment.getattr(_theme_object, 'under_maintenance')) * 100), 1)), ' %', ))})) is str else escape_output(_theme_text))
     yield '</li>\n  <li>Planned maintenance counts from its scheduled start, or the update that started it earlier, to its scheduled end, or the update that ended it earlier; a window cancelled before it started counts nothing.</li>\n  <li>Uptime is 100 % less the share of the month\'s minutes in service counted as downtime, rounded down to three decimals, so it is below a target exactly when the true figure is. A component counts from its start date; before it, it is not in service.</li>\n  <li>Allowed downtime is what the target leaves of the whole month. A target is missed when downtime exceeds it.</li>\n</ul>\n<p class="sources">The same figures, every month and component: <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output((undefined(name='csv_path') if l_0_csv_path is missing else l_0_csv_path))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='csv_path') if l_0_csv_path is missing else l_0_csv_path)) is str else escape_output(_theme_text))
     yield '">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url')))
-    yield escape_output((undefined(name='csv_path') if l_0_csv_path is missing else l_0_csv_path))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='csv_path') if l_0_csv_path is missing else l_0_csv_path)) is str else escape_output(_theme_text))
     yield '</a> · <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/uptime.json">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'base_url', missing)) is not missing else environment.getattr(_theme_object, 'base_url'))) is str else escape_output(_theme_text))
     yield 'api/uptime.json</a></p>\n'
 
 blocks = {'title': block_title, 'head': block_head, 'main': block_main}

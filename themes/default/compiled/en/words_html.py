@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'words.html'
 
@@ -34,7 +34,7 @@ def root(context, missing=missing, environment=environment):
             l_1_overall = undefined("parameter 'overall' was not provided", name='overall')
         pass
         t_2.append(
-            escape_output(environment.getitem({'none': (Markup('All systems operational') if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))) else Markup('We are investigating an incident')), 'minor': Markup('Minor service disruption'), 'major': Markup('Partial system outage'), 'critical': Markup('Major system outage'), 'maintenance': Markup('Maintenance in progress')}, (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'indicator', missing)) is not missing else environment.getattr(_theme_object, 'indicator')))),
+            (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem({'none': (Markup('All systems operational') if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents'))) else Markup('We are investigating an incident')), 'minor': Markup('Minor service disruption'), 'major': Markup('Partial system outage'), 'critical': Markup('Major system outage'), 'maintenance': Markup('Maintenance in progress')}, (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'indicator', missing)) is not missing else environment.getattr(_theme_object, 'indicator')))) is str else escape_output(_theme_text)),
         )
         return concat(t_2)
     context.exported_vars.add('headline')
@@ -49,7 +49,7 @@ def root(context, missing=missing, environment=environment):
         pass
         l_1_list = t_1(l_1_names)
         t_3.append(
-            escape_output(environment.getitem({'major_outage': (Markup('Major outage of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'partial_outage': (Markup('Partial outage of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'degraded_performance': (Markup('Degraded performance of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'under_maintenance': (Markup('Maintenance on %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)})}, l_1_key)),
+            (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem({'major_outage': (Markup('Major outage of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'partial_outage': (Markup('Partial outage of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'degraded_performance': (Markup('Degraded performance of %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)}), 'under_maintenance': (Markup('Maintenance on %(names)s') % {'names': (undefined(name='list') if l_1_list is missing else l_1_list)})}, l_1_key)) is str else escape_output(_theme_text)),
         )
         return concat(t_3)
     context.exported_vars.add('affected')
@@ -64,14 +64,14 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_4.extend((
-                escape_output(('; ' if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'first', missing)) is not missing else environment.getattr(_theme_object, 'first'))) else cond_expr_undefined("the inline if-expression on line 28 in 'words.html' evaluated to false and no else section was defined."))),
-                escape_output(context.call((undefined(name='affected') if l_0_affected is missing else l_0_affected), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), l_2_names, _loop_vars=_loop_vars)),
+                (fast_escape_text(_theme_text) if type(_theme_text := ('; ' if (not (_theme_value if (_theme_value := getattr((_theme_object := l_2_loop), 'first', missing)) is not missing else environment.getattr(_theme_object, 'first'))) else cond_expr_undefined("the inline if-expression on line 28 in 'words.html' evaluated to false and no else section was defined."))) is str else escape_output(_theme_text)),
+                (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='affected') if l_0_affected is missing else l_0_affected), (_theme_value if (_theme_value := getattr((_theme_object := l_2_status), 'key', missing)) is not missing else environment.getattr(_theme_object, 'key')), l_2_names, _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
             ))
         l_2_loop = l_2_status = l_2_names = missing
         if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'parts', missing)) is not missing else environment.getattr(_theme_object, 'parts'))):
             pass
             t_4.append(
-                escape_output((Markup('Investigating an open incident') if (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')) else Markup('All systems operational'))),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Investigating an open incident') if (_theme_value if (_theme_value := getattr((_theme_object := l_1_overall), 'open_incidents', missing)) is not missing else environment.getattr(_theme_object, 'open_incidents')) else Markup('All systems operational'))) is str else escape_output(_theme_text)),
             )
         return concat(t_4)
     context.exported_vars.add('overall_sentence')
@@ -82,7 +82,7 @@ def root(context, missing=missing, environment=environment):
             l_1_name = undefined("parameter 'name' was not provided", name='name')
         pass
         t_5.append(
-            escape_output((Markup('%(name)s: operational again') % {'name': l_1_name})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(name)s: operational again') % {'name': l_1_name})) is str else escape_output(_theme_text)),
         )
         return concat(t_5)
     context.exported_vars.add('operational_again')
@@ -102,17 +102,17 @@ def root(context, missing=missing, environment=environment):
         if l_1_incident:
             pass
             t_6.append(
-                escape_output((Markup('Every update about this incident from %(site)s') % {'site': l_1_site})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Every update about this incident from %(site)s') % {'site': l_1_site})) is str else escape_output(_theme_text)),
             )
         elif l_1_component:
             pass
             t_6.append(
-                escape_output((Markup('Every update about %(component)s from %(site)s') % {'component': l_1_component, 'site': l_1_site})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Every update about %(component)s from %(site)s') % {'component': l_1_component, 'site': l_1_site})) is str else escape_output(_theme_text)),
             )
         else:
             pass
             t_6.append(
-                escape_output((Markup('Every update from %(site)s') % {'site': l_1_site})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Every update from %(site)s') % {'site': l_1_site})) is str else escape_output(_theme_text)),
             )
         return concat(t_6)
     context.exported_vars.add('feed_description')
@@ -123,7 +123,7 @@ def root(context, missing=missing, environment=environment):
             l_1_site = undefined("parameter 'site' was not provided", name='site')
         pass
         t_7.append(
-            escape_output((Markup('%(site)s: maintenance') % {'site': l_1_site})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(site)s: maintenance') % {'site': l_1_site})) is str else escape_output(_theme_text)),
         )
         return concat(t_7)
     context.exported_vars.add('calendar_name')
@@ -134,7 +134,7 @@ def root(context, missing=missing, environment=environment):
             l_1_address = undefined("parameter 'address' was not provided", name='address')
         pass
         t_8.append(
-            escape_output((Markup('Planned maintenance windows announced on %(address)s') % {'address': l_1_address})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Planned maintenance windows announced on %(address)s') % {'address': l_1_address})) is str else escape_output(_theme_text)),
         )
         return concat(t_8)
     context.exported_vars.add('calendar_description')
@@ -145,7 +145,7 @@ def root(context, missing=missing, environment=environment):
             l_1_names = undefined("parameter 'names' was not provided", name='names')
         pass
         t_9.append(
-            escape_output((Markup('Affects: %(names)s') % {'names': t_1(l_1_names)})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Affects: %(names)s') % {'names': t_1(l_1_names)})) is str else escape_output(_theme_text)),
         )
         return concat(t_9)
     context.exported_vars.add('affects')

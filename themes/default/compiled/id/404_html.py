@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = '404.html'
 
@@ -25,7 +25,7 @@ def block_title(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     pass
     yield 'Halaman tidak ditemukan · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -39,10 +39,10 @@ def block_main(context, missing=missing, environment=environment):
     l_0_history = resolve('history')
     pass
     yield '<h1>Halaman tidak ditemukan</h1>\n<p>Tidak ada halaman di alamat ini. Mungkin halamannya sudah dipindah, atau tautannya salah ketik.</p>\n<ul class="list">\n  <li><a href="'
-    yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='home') if l_0_home is missing else l_0_home)) is str else escape_output(_theme_text))
     yield '">Lihat status terkini</a></li>\n  <li><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '">Lihat semua insiden dan pemeliharaan</a></li>\n</ul>\n'
 
 blocks = {'title': block_title, 'main': block_main}

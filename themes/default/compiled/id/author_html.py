@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'author.html'
 
@@ -41,9 +41,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_item = resolve('item')
     l_0_config = resolve('config')
     pass
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
     yield ' · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -56,11 +56,11 @@ def block_main(context, missing=missing, environment=environment):
     l_0_signed_groups = resolve('signed_groups')
     pass
     yield '<article class="h-card person">\n  <h1 class="p-name">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
     yield '</h1>\n  <p class="p-job-title role">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role'))) is str else escape_output(_theme_text))
     yield '</p>\n  <p>'
-    yield escape_output((Markup('%(name)s menandatangani pembaruan di halaman ini atas namanya sendiri. Hubungi langsung tentang apa pun yang ditandatanganinya.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(name)s menandatangani pembaruan di halaman ini atas namanya sendiri. Hubungi langsung tentang apa pun yang ditandatanganinya.') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})) is str else escape_output(_theme_text))
     yield '</p>\n'
     if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')) or (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))):
         pass
@@ -68,16 +68,16 @@ def block_main(context, missing=missing, environment=environment):
         if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')):
             pass
             yield '<li>Email: <a class="u-email" href="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))) is str else escape_output(_theme_text))
             yield '</a></li>'
         if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')):
             pass
             yield '<li>Web: <a class="u-url" href="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '</a></li>'
         yield '  </ul>\n'
     yield '</article>\n'
@@ -88,7 +88,7 @@ def block_main(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
     yield '<section aria-labelledby="signed">\n<h2 id="signed">'
-    yield escape_output((Markup('Semua yang ditandatangani %(name)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Semua yang ditandatangani %(name)s') % {'name': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))})) is str else escape_output(_theme_text))
     yield '</h2>\n'
     l_1_loop = missing
     t_1 = 1
@@ -103,9 +103,9 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<ul class="list signed">'
         yield '<li><a href="'
-        yield escape_output((undefined(name='parent') if l_1_parent is missing else l_1_parent))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='parent') if l_1_parent is missing else l_1_parent)) is str else escape_output(_theme_text))
         yield '">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'parent_title', missing)) is not missing else environment.getattr(_theme_object, 'parent_title')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'parent_title', missing)) is not missing else environment.getattr(_theme_object, 'parent_title'))) is str else escape_output(_theme_text))
         yield '</a><ul>'
         for l_2_s in (_theme_value if (_theme_value := getattr((_theme_object := l_1_group), 'items', missing)) is not missing else environment.getattr(_theme_object, 'items')):
             l_2_update_statuses = resolve('update_statuses')
@@ -114,22 +114,22 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li><a href="'
-            yield escape_output((undefined(name='parent') if l_1_parent is missing else l_1_parent))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='parent') if l_1_parent is missing else l_1_parent)) is str else escape_output(_theme_text))
             yield '#'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'anchor', missing)) is not missing else environment.getattr(_theme_object, 'anchor'))) is str else escape_output(_theme_text))
             yield '">'
             if ((_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')) == 'postmortem'):
                 pass
-                yield escape_output(environment.getitem((undefined(name='update_statuses') if l_2_update_statuses is missing else l_2_update_statuses), 'postmortem'))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((undefined(name='update_statuses') if l_2_update_statuses is missing else l_2_update_statuses), 'postmortem')) is str else escape_output(_theme_text))
                 if (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')):
                     pass
                     yield ' '
-                    yield escape_output(context.call((undefined(name='when') if l_2_when is missing else l_2_when), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _loop_vars=_loop_vars))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_2_when is missing else l_2_when), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             else:
                 pass
-                yield escape_output(context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_2_incident_status is missing else l_2_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
                 yield ' '
-                yield escape_output(context.call((undefined(name='when') if l_2_when is missing else l_2_when), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _loop_vars=_loop_vars))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='when') if l_2_when is missing else l_2_when), (_theme_value if (_theme_value := getattr((_theme_object := l_2_s), 'at', missing)) is not missing else environment.getattr(_theme_object, 'at')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             yield '</a></li>\n'
         l_2_s = l_2_update_statuses = l_2_when = l_2_incident_status = missing
         yield '</ul></li>'

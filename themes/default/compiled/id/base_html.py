@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'base.html'
 
@@ -23,19 +23,19 @@ def root(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'utc' found.")
     pass
     yield '<!DOCTYPE html>\n<html lang="'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'language', missing)) is not missing else environment.getattr(_theme_object, 'language'))) is str else escape_output(_theme_text))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
-    yield escape_output((undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='content_security_policy') if l_0_content_security_policy is missing else l_0_content_security_policy)) is str else escape_output(_theme_text))
     yield '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
     yield from context.blocks['title'][0](context)
     yield '</title>\n'
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'description', missing)) is not missing else environment.getattr(_theme_object, 'description')):
         pass
         yield '<meta name="description" content="'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'description', missing)) is not missing else environment.getattr(_theme_object, 'description')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'description', missing)) is not missing else environment.getattr(_theme_object, 'description'))) is str else escape_output(_theme_text))
         yield '">'
     yield '<meta name="color-scheme" content="light dark">\n<link rel="stylesheet" href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'static/style.css">\n<link rel="icon" href="data:,">\n'
     template = environment.get_template('feeds_head.html', 'base.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
@@ -45,24 +45,24 @@ def root(context, missing=missing, environment=environment):
     finally: gen.close()
     yield from context.blocks['head'][0](context)
     yield '</head>\n<body>\n<a class="skip" href="#main">Langsung ke konten</a>\n<header class="site">\n  <a class="brand" href="'
-    yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='home') if l_0_home is missing else l_0_home)) is str else escape_output(_theme_text))
     yield '">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield '</a>\n  <nav aria-label="Situs">\n    <a href="'
-    yield escape_output((undefined(name='home') if l_0_home is missing else l_0_home))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='home') if l_0_home is missing else l_0_home)) is str else escape_output(_theme_text))
     yield '"'
     if ((undefined(name='path') if l_0_path is missing else l_0_path) == 'index.html'):
         pass
         yield ' aria-current="page"'
     yield '>Status</a>\n    <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '"'
     if context.call((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='path') if l_0_path is missing else l_0_path)), 'startswith', missing)) is not missing else environment.getattr(_theme_object, 'startswith')), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))):
         pass
         yield ' aria-current="page"'
     yield '>Riwayat</a>\n    <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'uptime/"'
     if ((undefined(name='path') if l_0_path is missing else l_0_path) == 'uptime/index.html'):
         pass
@@ -72,18 +72,18 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<a href="'
-        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug'))) is str else escape_output(_theme_text))
         yield '/"'
         if ((undefined(name='path') if l_0_path is missing else l_0_path) == markup_join(((_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'slug', missing)) is not missing else environment.getattr(_theme_object, 'slug')), '/index.html', ))):
             pass
             yield ' aria-current="page"'
         yield '>'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_page), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
         yield '</a>'
     l_1_page = missing
     yield '    <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'subscribe/"'
     if ((undefined(name='path') if l_0_path is missing else l_0_path) == 'subscribe/index.html'):
         pass
@@ -91,14 +91,14 @@ def root(context, missing=missing, environment=environment):
     yield '>Berlangganan</a>\n  </nav>\n</header>\n<main id="main">\n'
     yield from context.blocks['main'][0](context)
     yield '</main>\n<footer class="site">\n  <p>'
-    yield escape_output((Markup('Diperbarui %(time)s') % {'time': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Diperbarui %(time)s') % {'time': t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='state') if l_0_state is missing else l_0_state)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now')))})) is str else escape_output(_theme_text))
     yield '</p>\n'
     if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')):
         pass
         yield '<p>Kontak: <a href="'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'mailto', missing)) is not missing else environment.getattr(_theme_object, 'mailto'))) is str else escape_output(_theme_text))
         yield '">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'contact', missing)) is not missing else environment.getattr(_theme_object, 'contact'))), 'email', missing)) is not missing else environment.getattr(_theme_object, 'email'))) is str else escape_output(_theme_text))
         yield '</a></p>'
     yield '</footer>\n</body>\n</html>\n'
 
@@ -111,7 +111,7 @@ def block_title(context, missing=missing, environment=environment):
     _block_vars = {}
     l_0_config = resolve('config')
     pass
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing

@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'component_uptime.html'
 
@@ -23,11 +23,11 @@ def root(context, missing=missing, environment=environment):
     context.vars['cu'] = l_0_cu
     context.exported_vars.add('cu')
     yield '<link rel="stylesheet" href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'static/uptime.css">\n<section class="uptime" aria-labelledby="uptime-heading">\n<h2 id="uptime-heading">Uptime</h2>\n'
-    yield escape_output(context.call((undefined(name='component_uptime') if l_0_component_uptime is missing else l_0_component_uptime), (undefined(name='cu') if l_0_cu is missing else l_0_cu), 3))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='component_uptime') if l_0_component_uptime is missing else l_0_component_uptime), (undefined(name='cu') if l_0_cu is missing else l_0_cu), 3)) is str else escape_output(_theme_text))
     yield '\n<p><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'uptime/">Uptime setiap komponen, dan cara kami menangani insiden</a></p>\n</section>\n'
 
 blocks = {}

@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'maintenance.html'
 
@@ -48,9 +48,9 @@ def block_title(context, missing=missing, environment=environment):
     l_0_m = resolve('m')
     l_0_config = resolve('config')
     pass
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield ' · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_main(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -89,22 +89,22 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No filter named 'safe' found.")
     pass
     yield '<article class="maintenance h-entry">\n  <p class="meta"><a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='history') if l_0_history is missing else l_0_history)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '">Pemeliharaan terjadwal</a></p>\n  <h1 class="p-name">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
     yield '</h1>\n  <p class="tags">'
-    yield escape_output(context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='incident_status') if l_0_incident_status is missing else l_0_incident_status), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='item') if l_0_item is missing else l_0_item)), 'status', missing)) is not missing else environment.getattr(_theme_object, 'status')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '</p>\n  <dl class="facts">\n    <dt>Jadwal</dt><dd>'
-    yield escape_output(context.call((undefined(name='window') if l_0_window is missing else l_0_window), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='window') if l_0_window is missing else l_0_window), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '</dd>\n    <dt>Durasi</dt><dd>'
-    yield escape_output(t_1(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')) - (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start')))))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_1(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_end', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_end')) - (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'scheduled_start', missing)) is not missing else environment.getattr(_theme_object, 'scheduled_start'))))) is str else escape_output(_theme_text))
     yield '</dd>\n    <dt>Komponen</dt><dd>'
-    yield escape_output(context.call((undefined(name='component_links') if l_0_component_links is missing else l_0_component_links), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='component_links') if l_0_component_links is missing else l_0_component_links), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'components', missing)) is not missing else environment.getattr(_theme_object, 'components')), (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '</dd>\n  </dl>\n  <div class="summary p-summary">'
-    yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html'))))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_3((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'html', missing)) is not missing else environment.getattr(_theme_object, 'html')))) is str else escape_output(_theme_text))
     yield '</div>\n  '
-    yield escape_output(context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='details') if l_0_details is missing else l_0_details), (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'summary', missing)) is not missing else environment.getattr(_theme_object, 'summary'))), 'technical_html', missing)) is not missing else environment.getattr(_theme_object, 'technical_html')), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '\n'
     l_0_published = (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='m') if l_0_m is missing else l_0_m)), 'updates', missing)) is not missing else environment.getattr(_theme_object, 'updates'))
     _block_vars['published'] = l_0_published
@@ -115,7 +115,7 @@ def block_main(context, missing=missing, environment=environment):
             l_1_update_entry = resolve('update_entry')
             _loop_vars = {}
             pass
-            yield escape_output(context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='update_entry') if l_1_update_entry is missing else l_1_update_entry), l_1_update, (undefined(name='root') if l_0_root is missing else l_0_root), (undefined(name='state') if l_0_state is missing else l_0_state), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         l_1_update = l_1_update_entry = missing
         yield '</div>\n  </section>\n'
     yield '</article>\n'

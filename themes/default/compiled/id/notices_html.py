@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'notices.html'
 
@@ -40,17 +40,17 @@ def root(context, missing=missing, environment=environment):
         if (l_1_kind == 'reminder'):
             pass
             t_3.append(
-                escape_output((Markup('Pemeliharaan ini dijadwalkan dari %(start)s sampai %(end)s.') % {'start': (undefined(name='opens') if l_1_opens is missing else l_1_opens), 'end': (undefined(name='closes') if l_1_closes is missing else l_1_closes)})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Pemeliharaan ini dijadwalkan dari %(start)s sampai %(end)s.') % {'start': (undefined(name='opens') if l_1_opens is missing else l_1_opens), 'end': (undefined(name='closes') if l_1_closes is missing else l_1_closes)})) is str else escape_output(_theme_text)),
             )
         elif (l_1_kind == 'started'):
             pass
             t_3.append(
-                escape_output((Markup('Pemeliharaan ini dimulai pada %(start)s, sesuai jadwal, dan dijadwalkan berakhir pada %(end)s.') % {'start': (undefined(name='opens') if l_1_opens is missing else l_1_opens), 'end': (undefined(name='closes') if l_1_closes is missing else l_1_closes)})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Pemeliharaan ini dimulai pada %(start)s, sesuai jadwal, dan dijadwalkan berakhir pada %(end)s.') % {'start': (undefined(name='opens') if l_1_opens is missing else l_1_opens), 'end': (undefined(name='closes') if l_1_closes is missing else l_1_closes)})) is str else escape_output(_theme_text)),
             )
         else:
             pass
             t_3.append(
-                escape_output((Markup('Pemeliharaan ini berakhir pada %(end)s, sesuai jadwal.') % {'end': (undefined(name='closes') if l_1_closes is missing else l_1_closes)})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Pemeliharaan ini berakhir pada %(end)s, sesuai jadwal.') % {'end': (undefined(name='closes') if l_1_closes is missing else l_1_closes)})) is str else escape_output(_theme_text)),
             )
         return concat(t_3)
     context.exported_vars.add('text')

@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'notify.html'
 
@@ -46,51 +46,51 @@ def root(context, missing=missing, environment=environment):
     context.vars['entry'] = l_0_entry
     context.exported_vars.add('entry')
     yield '<p><strong>'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'status_label', missing)) is not missing else environment.getattr(_theme_object, 'status_label')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'status_label', missing)) is not missing else environment.getattr(_theme_object, 'status_label'))) is str else escape_output(_theme_text))
     yield '</strong> · '
-    yield escape_output(t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'published', missing)) is not missing else environment.getattr(_theme_object, 'published'))))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'published', missing)) is not missing else environment.getattr(_theme_object, 'published')))) is str else escape_output(_theme_text))
     yield ' ('
-    yield escape_output(t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'published', missing)) is not missing else environment.getattr(_theme_object, 'published'))))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'published', missing)) is not missing else environment.getattr(_theme_object, 'published')))) is str else escape_output(_theme_text))
     yield ')</p>\n'
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'unsigned', missing)) is not missing else environment.getattr(_theme_object, 'unsigned')):
         pass
         yield '<p>'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'unsigned', missing)) is not missing else environment.getattr(_theme_object, 'unsigned')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'unsigned', missing)) is not missing else environment.getattr(_theme_object, 'unsigned'))) is str else escape_output(_theme_text))
         yield '</p>\n'
     else:
         pass
         yield '<p>Ditandatangani oleh '
         if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author')):
             pass
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
             yield ', '
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author'))), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'author', missing)) is not missing else environment.getattr(_theme_object, 'author'))), 'role', missing)) is not missing else environment.getattr(_theme_object, 'role'))) is str else escape_output(_theme_text))
         else:
             pass
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'author_id', missing)) is not missing else environment.getattr(_theme_object, 'author_id')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'author_id', missing)) is not missing else environment.getattr(_theme_object, 'author_id'))) is str else escape_output(_theme_text))
         if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'signature', missing)) is not missing else environment.getattr(_theme_object, 'signature')) in (undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states)):
             pass
             yield ' · '
-            yield escape_output(environment.getitem((undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'signature', missing)) is not missing else environment.getattr(_theme_object, 'signature'))))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := environment.getitem((undefined(name='signature_states') if l_0_signature_states is missing else l_0_signature_states), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'signature', missing)) is not missing else environment.getattr(_theme_object, 'signature')))) is str else escape_output(_theme_text))
         yield '</p>\n'
     if (undefined(name='components') if l_0_components is missing else l_0_components):
         pass
         yield '<p>Komponen terdampak: '
-        yield escape_output(t_2((undefined(name='components') if l_0_components is missing else l_0_components)))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_2((undefined(name='components') if l_0_components is missing else l_0_components))) is str else escape_output(_theme_text))
         yield '</p>\n'
-    yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'text_html', missing)) is not missing else environment.getattr(_theme_object, 'text_html'))))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := t_3((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'text_html', missing)) is not missing else environment.getattr(_theme_object, 'text_html')))) is str else escape_output(_theme_text))
     yield '\n'
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update')):
         pass
         yield '<p>Pembaruan berikutnya paling lambat '
-        yield escape_output(t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update'))))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_1((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update')))) is str else escape_output(_theme_text))
         yield ' ('
-        yield escape_output(t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update'))))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := t_4((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='message') if l_0_message is missing else l_0_message)), 'next_update', missing)) is not missing else environment.getattr(_theme_object, 'next_update')))) is str else escape_output(_theme_text))
         yield ')</p>\n'
     yield '<p>Baca di halaman status: <a href="'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '">'
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='entry') if l_0_entry is missing else l_0_entry)), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
     yield '</a></p>\n'
 
 blocks = {}

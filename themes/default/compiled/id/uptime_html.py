@@ -1,4 +1,4 @@
-from generator.render.templating import escape_output
+from generator.render.templating import escape_output, fast_escape_text
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'uptime.html'
 
@@ -47,7 +47,7 @@ def block_title(context, missing=missing, environment=environment):
     l_0_config = resolve('config')
     pass
     yield 'Uptime · '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
 
 def block_head(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -59,9 +59,9 @@ def block_head(context, missing=missing, environment=environment):
     l_0_root = resolve('root')
     pass
     yield '<link rel="stylesheet" href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'static/uptime.css">\n<link rel="alternate" type="application/json" href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/uptime.json" title="Angka uptime (JSON)">'
 
 def block_main(context, missing=missing, environment=environment):
@@ -166,14 +166,14 @@ def block_main(context, missing=missing, environment=environment):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h1>Uptime</h1>\n<p>'
-    yield escape_output((Markup('Apa yang kami berikan dibandingkan apa yang kami janjikan, untuk setiap komponen, dan cara kami menangani insiden. Setiap angka berasal dari insiden dan pemeliharaan yang diterbitkan di situs ini, hingga %(time)s; hari dan bulan mengikuti zona waktu %(zone)s.') % {'time': t_13((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now'))), 'zone': (undefined(name='timezone_name') if l_0_timezone_name is missing else l_0_timezone_name)}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Apa yang kami berikan dibandingkan apa yang kami janjikan, untuk setiap komponen, dan cara kami menangani insiden. Setiap angka berasal dari insiden dan pemeliharaan yang diterbitkan di situs ini, hingga %(time)s; hari dan bulan mengikuti zona waktu %(zone)s.') % {'time': t_13((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'now', missing)) is not missing else environment.getattr(_theme_object, 'now'))), 'zone': (undefined(name='timezone_name') if l_0_timezone_name is missing else l_0_timezone_name)})) is str else escape_output(_theme_text))
     yield '</p>\n<p>'
-    yield escape_output((Markup('Satu menit gangguan besar dihitung sebagai satu menit waktu henti; satu menit gangguan sebagian dihitung %(partial)s, penurunan kinerja %(degraded)s, dan pemeliharaan terjadwal %(maintenance)s. Insiden yang tumpang tindih dihitung sekali, pada status terburuk.') % {'partial': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'partial_outage', missing)) is not missing else environment.getattr(_theme_object, 'partial_outage')) * 100), 1)), ' %', )), 'degraded': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'degraded_performance', missing)) is not missing else environment.getattr(_theme_object, 'degraded_performance')) * 100), 1)), ' %', )), 'maintenance': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'under_maintenance', missing)) is not missing else environment.getattr(_theme_object, 'under_maintenance')) * 100), 1)), ' %', ))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Satu menit gangguan besar dihitung sebagai satu menit waktu henti; satu menit gangguan sebagian dihitung %(partial)s, penurunan kinerja %(degraded)s, dan pemeliharaan terjadwal %(maintenance)s. Insiden yang tumpang tindih dihitung sekali, pada status terburuk.') % {'partial': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'partial_outage', missing)) is not missing else environment.getattr(_theme_object, 'partial_outage')) * 100), 1)), ' %', )), 'degraded': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'degraded_performance', missing)) is not missing else environment.getattr(_theme_object, 'degraded_performance')) * 100), 1)), ' %', )), 'maintenance': markup_join((t_2(t_12(((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'weights', missing)) is not missing else environment.getattr(_theme_object, 'weights'))), 'under_maintenance', missing)) is not missing else environment.getattr(_theme_object, 'under_maintenance')) * 100), 1)), ' %', ))})) is str else escape_output(_theme_text))
     yield '\n<a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
     yield 'api/uptime.json">Angka yang sama dalam format JSON.</a></p>\n<p id="reports">Untuk pelanggan dan auditor: setiap bulan setiap komponen dibandingkan dengan targetnya <a href="'
-    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-    yield escape_output((undefined(name='csv_path') if l_0_csv_path is missing else l_0_csv_path))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='csv_path') if l_0_csv_path is missing else l_0_csv_path)) is str else escape_output(_theme_text))
     yield '">sebagai CSV</a>'
     if (undefined(name='month_reports') if l_0_month_reports is missing else l_0_month_reports):
         pass
@@ -186,10 +186,10 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<li><a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy'))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := t_6((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'month', missing)) is not missing else environment.getattr(_theme_object, 'month')), 'MMMM yyyy')) is str else escape_output(_theme_text))
             yield '</a>'
             if (not (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'complete', missing)) is not missing else environment.getattr(_theme_object, 'complete'))):
                 pass
@@ -202,7 +202,7 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<th scope="col" class="num">'
-        yield escape_output((Markup('%(days)s hari') % {'days': l_1_days}))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(days)s hari') % {'days': l_1_days})) is str else escape_output(_theme_text))
         yield '</th>'
     l_1_days = missing
     yield '<th scope="col">Bulan di bawah target</th></tr></thead>\n  <tbody>\n'
@@ -213,18 +213,18 @@ def block_main(context, missing=missing, environment=environment):
         l_1_key = markup_join(('components.', (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')), ))
         _loop_vars['key'] = l_1_key
         yield '    <tr>\n      <th scope="row"><a href="#component-'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id'))) is str else escape_output(_theme_text))
         yield '">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
         yield '</a></th>\n      <td class="num">'
         if (not t_14((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))):
             pass
             yield '<data value="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla'))) is str else escape_output(_theme_text))
             yield '" data-json="'
-            yield escape_output((undefined(name='key') if l_1_key is missing else l_1_key))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='key') if l_1_key is missing else l_1_key)) is str else escape_output(_theme_text))
             yield '.sla_percent">'
-            yield escape_output(t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla'))))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := t_9((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla')))) is str else escape_output(_theme_text))
             yield '</data>'
         else:
             pass
@@ -235,14 +235,14 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<td class="num">'
-            yield escape_output(context.call((undefined(name='pct') if l_2_pct is missing else l_2_pct), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='key') if l_1_key is missing else l_1_key), '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='pct') if l_2_pct is missing else l_2_pct), (_theme_value if (_theme_value := getattr((_theme_object := l_2_figures), 'percent', missing)) is not missing else environment.getattr(_theme_object, 'percent')), markup_join(((undefined(name='key') if l_1_key is missing else l_1_key), '.windows.', l_2_days, '.uptime_percent', )), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             yield '</td>'
         l_2_days = l_2_figures = l_2_pct = missing
         yield '      <td>'
         if (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')):
             pass
             yield '<span class="breach"><span aria-hidden="true">✖</span> '
-            yield escape_output(t_4(context.eval_ctx, t_8(context, t_8(context, (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')), attribute='month'), 'local_date', 'MMM yyyy'), ', '))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := t_4(context.eval_ctx, t_8(context, t_8(context, (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'breaches', missing)) is not missing else environment.getattr(_theme_object, 'breaches')), attribute='month'), 'local_date', 'MMM yyyy'), ', ')) is str else escape_output(_theme_text))
             yield '</span>'
         elif t_14((_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'sla', missing)) is not missing else environment.getattr(_theme_object, 'sla'))):
             pass
@@ -258,45 +258,45 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '<section id="component-'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id'))) is str else escape_output(_theme_text))
         yield '" aria-labelledby="component-'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id'))) is str else escape_output(_theme_text))
         yield '-heading">\n<h2 id="component-'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'id', missing)) is not missing else environment.getattr(_theme_object, 'id'))) is str else escape_output(_theme_text))
         yield '-heading"><a href="'
-        yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
         yield '">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cu), 'component', missing)) is not missing else environment.getattr(_theme_object, 'component'))), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
         yield '</a></h2>\n'
-        yield escape_output(context.call((undefined(name='component_uptime') if l_1_component_uptime is missing else l_1_component_uptime), l_1_cu, 3, _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='component_uptime') if l_1_component_uptime is missing else l_1_component_uptime), l_1_cu, 3, _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         yield '\n</section>\n'
     l_1_cu = l_1_component_uptime = missing
     yield '\n<h2 id="handling">Cara kami menangani insiden</h2>\n<p>Menurut kuartal dimulainya setiap insiden. Waktu penyelesaian dihitung dari saat pelanggan pertama kali terdampak hingga pembaruan yang menyelesaikannya; waktu hingga pembaruan pertama, dari saat itu hingga pembaruan publik pertama kami.</p>\n'
     l_0_chart = t_10((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters')))
     _block_vars['chart'] = l_0_chart
     yield '<svg class="chart" role="img" aria-labelledby="mttr-title" viewBox="0 0 '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))) is str else escape_output(_theme_text))
     yield ' '
-    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))) is str else escape_output(_theme_text))
     yield '" xmlns="http://www.w3.org/2000/svg">\n  <title id="mttr-title">Rata-rata waktu penyelesaian, dalam jam, per kuartal; tabel di bawah memuat angkanya.</title>\n'
     for (l_1_y, l_1_value) in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'ticks', missing)) is not missing else environment.getattr(_theme_object, 'ticks')):
         _loop_vars = {}
         pass
         yield '  <line class="grid" x1="'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left'))) is str else escape_output(_theme_text))
         yield '" x2="'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_right', missing)) is not missing else environment.getattr(_theme_object, 'plot_right'))) is str else escape_output(_theme_text))
         yield '" y1="'
-        yield escape_output(l_1_y)
+        yield (fast_escape_text(_theme_text) if type(_theme_text := l_1_y) is str else escape_output(_theme_text))
         yield '" y2="'
-        yield escape_output(l_1_y)
+        yield (fast_escape_text(_theme_text) if type(_theme_text := l_1_y) is str else escape_output(_theme_text))
         yield '"/>\n  <text x="'
-        yield escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')) - 6))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'plot_left', missing)) is not missing else environment.getattr(_theme_object, 'plot_left')) - 6)) is str else escape_output(_theme_text))
         yield '" y="'
-        yield escape_output((l_1_y + 4))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (l_1_y + 4)) is str else escape_output(_theme_text))
         yield '" text-anchor="end">'
-        yield escape_output((Markup('%(n)s jam') % {'n': t_2(l_1_value)}))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(n)s jam') % {'n': t_2(l_1_value)})) is str else escape_output(_theme_text))
         yield '</text>\n'
     l_1_y = l_1_value = missing
     for l_1_bar in (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'bars', missing)) is not missing else environment.getattr(_theme_object, 'bars')):
@@ -305,20 +305,20 @@ def block_main(context, missing=missing, environment=environment):
         if (not t_14((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'value', missing)) is not missing else environment.getattr(_theme_object, 'value')))):
             pass
             yield '<rect class="bar plain" x="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'x', missing)) is not missing else environment.getattr(_theme_object, 'x')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'x', missing)) is not missing else environment.getattr(_theme_object, 'x'))) is str else escape_output(_theme_text))
             yield '" y="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'y', missing)) is not missing else environment.getattr(_theme_object, 'y'))) is str else escape_output(_theme_text))
             yield '" width="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'width', missing)) is not missing else environment.getattr(_theme_object, 'width'))) is str else escape_output(_theme_text))
             yield '" height="'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height'))) is str else escape_output(_theme_text))
             yield '"/>'
         yield '  <text x="'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'label_x', missing)) is not missing else environment.getattr(_theme_object, 'label_x'))) is str else escape_output(_theme_text))
         yield '" y="'
-        yield escape_output(((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')) - 12))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='chart') if l_0_chart is missing else l_0_chart)), 'height', missing)) is not missing else environment.getattr(_theme_object, 'height')) - 12)) is str else escape_output(_theme_text))
         yield '" text-anchor="middle">'
-        yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'period', missing)) is not missing else environment.getattr(_theme_object, 'period')))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_bar), 'period', missing)) is not missing else environment.getattr(_theme_object, 'period'))) is str else escape_output(_theme_text))
         yield '</text>\n'
     l_1_bar = missing
     yield '</svg>\n'
@@ -329,7 +329,7 @@ def block_main(context, missing=missing, environment=environment):
         pass
         t_15.extend((
             '<thead><tr><th scope="col">',
-            escape_output(l_1_first),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_first) is str else escape_output(_theme_text)),
             '</th><th scope="col">Insiden</th><th scope="col" class="num">Rata-rata waktu penyelesaian</th><th scope="col" class="num">Median waktu penyelesaian</th><th scope="col" class="num">Median waktu hingga pembaruan pertama</th><th scope="col" class="num">Persentil ke-90 waktu hingga pembaruan pertama</th><th scope="col">Postmortem insiden besar dan kritis</th></tr></thead>',
         ))
         return concat(t_15)
@@ -346,20 +346,20 @@ def block_main(context, missing=missing, environment=environment):
         pass
         t_16.extend((
             '<tr>\n      <th scope="row">',
-            escape_output(l_1_label),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_label) is str else escape_output(_theme_text)),
             '</th>\n      <td><data value="',
-            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents'))),
+            (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents'))) is str else escape_output(_theme_text)),
             '" data-json="',
-            escape_output(l_1_key),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
             '.incidents">',
-            escape_output(t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')))),
+            (fast_escape_text(_theme_text) if type(_theme_text := t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')))) is str else escape_output(_theme_text)),
             '</data>',
         ))
         if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'open', missing)) is not missing else environment.getattr(_theme_object, 'open')):
             pass
             t_16.extend((
                 ' (',
-                escape_output((Markup('%(n)s masih terbuka') % {'n': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'open', missing)) is not missing else environment.getattr(_theme_object, 'open')))})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(n)s masih terbuka') % {'n': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'open', missing)) is not missing else environment.getattr(_theme_object, 'open')))})) is str else escape_output(_theme_text)),
                 ')',
             ))
         if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')):
@@ -377,15 +377,15 @@ def block_main(context, missing=missing, environment=environment):
                 pass
                 t_16.extend((
                     '<li><data value="',
-                    escape_output(l_2_count),
+                    (fast_escape_text(_theme_text) if type(_theme_text := l_2_count) is str else escape_output(_theme_text)),
                     '" data-json="',
-                    escape_output(l_1_key),
+                    (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
                     '.by_impact.',
-                    escape_output(l_2_impact),
+                    (fast_escape_text(_theme_text) if type(_theme_text := l_2_impact) is str else escape_output(_theme_text)),
                     '">',
-                    escape_output(t_2(l_2_count)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := t_2(l_2_count)) is str else escape_output(_theme_text)),
                     '</data> × ',
-                    escape_output(context.call((undefined(name='impact_label') if l_2_impact_label is missing else l_2_impact_label), l_2_impact, _loop_vars=_loop_vars)),
+                    (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='impact_label') if l_2_impact_label is missing else l_2_impact_label), l_2_impact, _loop_vars=_loop_vars)) is str else escape_output(_theme_text)),
                     '</li>',
                 ))
             l_2_impact = l_2_count = l_2_impact_label = missing
@@ -394,25 +394,25 @@ def block_main(context, missing=missing, environment=environment):
             )
         t_16.extend((
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'mean_time_to_resolve', missing)) is not missing else environment.getattr(_theme_object, 'mean_time_to_resolve')), markup_join((l_1_key, '.mean_time_to_resolve_seconds', )))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'mean_time_to_resolve', missing)) is not missing else environment.getattr(_theme_object, 'mean_time_to_resolve')), markup_join((l_1_key, '.mean_time_to_resolve_seconds', )))) is str else escape_output(_theme_text)),
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_time_to_resolve', missing)) is not missing else environment.getattr(_theme_object, 'median_time_to_resolve')), markup_join((l_1_key, '.median_time_to_resolve_seconds', )))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_time_to_resolve', missing)) is not missing else environment.getattr(_theme_object, 'median_time_to_resolve')), markup_join((l_1_key, '.median_time_to_resolve_seconds', )))) is str else escape_output(_theme_text)),
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_first_update', missing)) is not missing else environment.getattr(_theme_object, 'median_first_update')), markup_join((l_1_key, '.median_time_to_first_update_seconds', )))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_first_update', missing)) is not missing else environment.getattr(_theme_object, 'median_first_update')), markup_join((l_1_key, '.median_time_to_first_update_seconds', )))) is str else escape_output(_theme_text)),
             '</td>\n      <td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'p90_first_update', missing)) is not missing else environment.getattr(_theme_object, 'p90_first_update')), markup_join((l_1_key, '.p90_time_to_first_update_seconds', )))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'p90_first_update', missing)) is not missing else environment.getattr(_theme_object, 'p90_first_update')), markup_join((l_1_key, '.p90_time_to_first_update_seconds', )))) is str else escape_output(_theme_text)),
             '</td>\n      <td>',
         ))
         if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'serious', missing)) is not missing else environment.getattr(_theme_object, 'serious')):
             pass
             t_16.extend((
-                escape_output((Markup('%(done)s dari %(total)s') % {'done': (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'with_postmortem', missing)) is not missing else environment.getattr(_theme_object, 'with_postmortem')), 'total': (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'serious', missing)) is not missing else environment.getattr(_theme_object, 'serious'))})),
+                (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(done)s dari %(total)s') % {'done': (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'with_postmortem', missing)) is not missing else environment.getattr(_theme_object, 'with_postmortem')), 'total': (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'serious', missing)) is not missing else environment.getattr(_theme_object, 'serious'))})) is str else escape_output(_theme_text)),
                 ' (<data value="',
-                escape_output(t_12((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'postmortem_coverage', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_coverage')), 1)),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_12((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'postmortem_coverage', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_coverage')), 1)) is str else escape_output(_theme_text)),
                 '" data-json="',
-                escape_output(l_1_key),
+                (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
                 '.postmortem_coverage_percent">',
-                escape_output(t_2(t_12((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'postmortem_coverage', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_coverage')), 1))),
+                (fast_escape_text(_theme_text) if type(_theme_text := t_2(t_12((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'postmortem_coverage', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_coverage')), 1))) is str else escape_output(_theme_text)),
                 '&nbsp;%</data>)',
             ))
         else:
@@ -428,25 +428,25 @@ def block_main(context, missing=missing, environment=environment):
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')):
         pass
         yield '<div class="table-scroll" role="region" aria-labelledby="handling-years" tabindex="0">\n<table class="figures">\n  <caption id="handling-years">Sepanjang waktu dan per tahun</caption>\n  '
-        yield escape_output(context.call((undefined(name='handling_head') if l_0_handling_head is missing else l_0_handling_head), Markup('Periode'), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='handling_head') if l_0_handling_head is missing else l_0_handling_head), Markup('Periode'), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '\n  <tbody>\n  '
-        yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')), 'all_time', Markup('Sepanjang waktu'), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')), 'all_time', Markup('Sepanjang waktu'), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '\n'
         l_1_loop = missing
         for l_1_y, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))), undefined):
             _loop_vars = {}
             pass
-            yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_y, markup_join(('years.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year')), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_y, markup_join(('years.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         l_1_loop = l_1_y = missing
         yield '  </tbody>\n</table>\n</div>\n'
     yield '<div class="table-scroll" role="region" aria-labelledby="handling-quarters" tabindex="0">\n<table class="figures">\n  <caption id="handling-quarters">Insiden per kuartal</caption>\n  '
-    yield escape_output(context.call((undefined(name='handling_head') if l_0_handling_head is missing else l_0_handling_head), Markup('Kuartal'), _block_vars=_block_vars))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='handling_head') if l_0_handling_head is missing else l_0_handling_head), Markup('Kuartal'), _block_vars=_block_vars)) is str else escape_output(_theme_text))
     yield '\n  <tbody>\n'
     l_1_loop = missing
     for l_1_q, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))), undefined):
         _loop_vars = {}
         pass
-        yield escape_output(context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_q, markup_join(('quarters.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'label', missing)) is not missing else environment.getattr(_theme_object, 'label')), _loop_vars=_loop_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='handling_row') if l_0_handling_row is missing else l_0_handling_row), l_1_q, markup_join(('quarters.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'label', missing)) is not missing else environment.getattr(_theme_object, 'label')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
     l_1_loop = l_1_q = missing
     yield '  </tbody>\n</table>\n</div>\n\n<h2 id="late">Pembaruan yang dijanjikan</h2>\n<p>Setiap pembaruan insiden yang masih berlangsung menyebut kapan pembaruan berikutnya datang. Seberapa sering pembaruan berikutnya datang tepat waktu, dan seberapa terlambat jika tidak:</p>\n'
     def macro(l_1_q, l_1_key, l_1_label):
@@ -461,15 +461,15 @@ def block_main(context, missing=missing, environment=environment):
         pass
         t_18.extend((
             '<tr><th scope="row">',
-            escape_output(l_1_label),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_label) is str else escape_output(_theme_text)),
             '</th><td class="num"><data value="',
-            escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_on_time', missing)) is not missing else environment.getattr(_theme_object, 'promises_on_time'))),
+            (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_on_time', missing)) is not missing else environment.getattr(_theme_object, 'promises_on_time'))) is str else escape_output(_theme_text)),
             '" data-json="',
-            escape_output(l_1_key),
+            (fast_escape_text(_theme_text) if type(_theme_text := l_1_key) is str else escape_output(_theme_text)),
             '.promises_on_time">',
-            escape_output((Markup('%(done)s dari %(total)s') % {'done': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_on_time', missing)) is not missing else environment.getattr(_theme_object, 'promises_on_time'))), 'total': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due')))})),
+            (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(done)s dari %(total)s') % {'done': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_on_time', missing)) is not missing else environment.getattr(_theme_object, 'promises_on_time'))), 'total': t_2((_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due')))})) is str else escape_output(_theme_text)),
             '</data></td><td class="num">',
-            escape_output(context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_lateness', missing)) is not missing else environment.getattr(_theme_object, 'median_lateness')), markup_join((l_1_key, '.median_promise_lateness_seconds', )))),
+            (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='span') if l_1_span is missing else l_1_span), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'median_lateness', missing)) is not missing else environment.getattr(_theme_object, 'median_lateness')), markup_join((l_1_key, '.median_promise_lateness_seconds', )))) is str else escape_output(_theme_text)),
             '</td></tr>',
         ))
         return concat(t_18)
@@ -477,7 +477,7 @@ def block_main(context, missing=missing, environment=environment):
     if ((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')) and (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time'))), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due'))):
         pass
         yield '<div class="table-scroll" role="region" aria-labelledby="promises" tabindex="0">\n<table class="figures">\n  <caption id="promises">Pembaruan yang dijanjikan datang tepat waktu</caption>\n  <thead><tr><th scope="col">Periode</th><th scope="col" class="num">Tepat waktu</th><th scope="col" class="num">Median keterlambatan</th></tr></thead>\n  <tbody>\n  '
-        yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')), 'all_time', Markup('Sepanjang waktu'), _block_vars=_block_vars))
+        yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'all_time', missing)) is not missing else environment.getattr(_theme_object, 'all_time')), 'all_time', Markup('Sepanjang waktu'), _block_vars=_block_vars)) is str else escape_output(_theme_text))
         yield '\n'
         l_1_loop = missing
         for l_1_y, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))), undefined):
@@ -485,7 +485,7 @@ def block_main(context, missing=missing, environment=environment):
             pass
             if (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due')):
                 pass
-                yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_y, markup_join(('years.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year')), _loop_vars=_loop_vars))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_y, markup_join(('years.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'years', missing)) is not missing else environment.getattr(_theme_object, 'years'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_y), 'year', missing)) is not missing else environment.getattr(_theme_object, 'year')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         l_1_loop = l_1_y = missing
         l_1_loop = missing
         for l_1_q, l_1_loop in LoopContext(t_11((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))), undefined):
@@ -493,7 +493,7 @@ def block_main(context, missing=missing, environment=environment):
             pass
             if (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'promises_due', missing)) is not missing else environment.getattr(_theme_object, 'promises_due')):
                 pass
-                yield escape_output(context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_q, markup_join(('quarters.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'label', missing)) is not missing else environment.getattr(_theme_object, 'label')), _loop_vars=_loop_vars))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='promise_row') if l_0_promise_row is missing else l_0_promise_row), l_1_q, markup_join(('quarters.', (t_5((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'quarters', missing)) is not missing else environment.getattr(_theme_object, 'quarters'))) - (_theme_value if (_theme_value := getattr((_theme_object := l_1_loop), 'index', missing)) is not missing else environment.getattr(_theme_object, 'index'))), )), (_theme_value if (_theme_value := getattr((_theme_object := l_1_q), 'label', missing)) is not missing else environment.getattr(_theme_object, 'label')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
         l_1_loop = l_1_q = missing
         yield '  </tbody>\n</table>\n</div>\n'
     yield '<h3>Pembaruan yang terlambat</h3>\n'
@@ -506,17 +506,17 @@ def block_main(context, missing=missing, environment=environment):
             yield '  <li><span class="breach"><span aria-hidden="true">✖</span> '
             if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'answered_at', missing)) is not missing else environment.getattr(_theme_object, 'answered_at')):
                 pass
-                yield escape_output((Markup('terlambat %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by')))}))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('terlambat %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by')))})) is str else escape_output(_theme_text))
             else:
                 pass
-                yield escape_output((Markup('lewat %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by')))}))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('lewat %(duration)s') % {'duration': t_1((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'late_by', missing)) is not missing else environment.getattr(_theme_object, 'late_by')))})) is str else escape_output(_theme_text))
             yield '</span>: <a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
             yield '</a>, '
-            yield escape_output((Markup('dijanjikan paling lambat %(time)s') % {'time': t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))}))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('dijanjikan paling lambat %(time)s') % {'time': t_7((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_late), 'promise', missing)) is not missing else environment.getattr(_theme_object, 'promise'))), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))})) is str else escape_output(_theme_text))
             yield '</li>\n'
         l_1_late = missing
         yield '</ul>\n'
@@ -524,7 +524,7 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<p><span class="met"><span aria-hidden="true">✔</span> Setiap pembaruan yang dijanjikan datang tepat waktu.</span></p>\n'
     yield '\n<h2 id="overdue">Postmortem dan tindak lanjut yang terlambat</h2>\n<p>'
-    yield escape_output((Markup('Setiap insiden besar dan kritis mendapat postmortem dalam %(days)s hari setelah selesai; setiap tindak lanjut memiliki penanggung jawab dan tenggat.') % {'days': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'postmortem_deadline_days', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_deadline_days'))}))
+    yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('Setiap insiden besar dan kritis mendapat postmortem dalam %(days)s hari setelah selesai; setiap tindak lanjut memiliki penanggung jawab dan tenggat.') % {'days': (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='config') if l_0_config is missing else l_0_config)), 'postmortem_deadline_days', missing)) is not missing else environment.getattr(_theme_object, 'postmortem_deadline_days'))})) is str else escape_output(_theme_text))
     yield '</p>\n'
     if (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='report') if l_0_report is missing else l_0_report)), 'overdue_postmortems', missing)) is not missing else environment.getattr(_theme_object, 'overdue_postmortems')):
         pass
@@ -534,14 +534,14 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '  <li><span class="breach"><span aria-hidden="true">✖</span> Postmortem terlambat</span>: <a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
             yield '</a> ('
-            yield escape_output(context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := context.call((undefined(name='impact_label') if l_1_impact_label is missing else l_1_impact_label), (_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'impact', missing)) is not missing else environment.getattr(_theme_object, 'impact')), _loop_vars=_loop_vars)) is str else escape_output(_theme_text))
             yield '), '
-            yield escape_output((Markup('tenggat %(date)s') % {'date': t_6((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))}))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('tenggat %(date)s') % {'date': t_6((_theme_value if (_theme_value := getattr((_theme_object := l_1_item), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))})) is str else escape_output(_theme_text))
             yield '</li>\n'
         l_1_item = l_1_impact_label = missing
         yield '</ul>\n'
@@ -557,7 +557,7 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '  <li><span class="breach"><span aria-hidden="true">✖</span> Tindak lanjut terlambat</span>: '
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'text', missing)) is not missing else environment.getattr(_theme_object, 'text')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'text', missing)) is not missing else environment.getattr(_theme_object, 'text'))) is str else escape_output(_theme_text))
             if (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')):
                 pass
                 yield ' (penanggung jawab: '
@@ -566,22 +566,22 @@ def block_main(context, missing=missing, environment=environment):
                 if (undefined(name='author') if l_1_author is missing else l_1_author):
                     pass
                     yield '<a href="'
-                    yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
                     yield '">'
-                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (undefined(name='author') if l_1_author is missing else l_1_author)), 'name', missing)) is not missing else environment.getattr(_theme_object, 'name'))) is str else escape_output(_theme_text))
                     yield '</a>'
                 else:
                     pass
-                    yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner')))
+                    yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'owner', missing)) is not missing else environment.getattr(_theme_object, 'owner'))) is str else escape_output(_theme_text))
                 yield ')'
             yield ', '
-            yield escape_output((Markup('tenggat %(date)s') % {'date': t_6((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))}))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('tenggat %(date)s') % {'date': t_6((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'item', missing)) is not missing else environment.getattr(_theme_object, 'item'))), 'due', missing)) is not missing else environment.getattr(_theme_object, 'due')))})) is str else escape_output(_theme_text))
             yield ', dari <a href="'
-            yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
             yield '#postmortem">'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_action), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
             yield '</a></li>\n'
         l_1_action = l_1_state = l_1_author = missing
         yield '</ul>\n'
@@ -596,22 +596,22 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '  <dt><code>'
-            yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'cause', missing)) is not missing else environment.getattr(_theme_object, 'cause')))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'cause', missing)) is not missing else environment.getattr(_theme_object, 'cause'))) is str else escape_output(_theme_text))
             yield '</code> ('
-            yield escape_output((Markup('%(n)s insiden') % {'n': t_5((_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')))}))
+            yield (fast_escape_text(_theme_text) if type(_theme_text := (Markup('%(n)s insiden') % {'n': t_5((_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')))})) is str else escape_output(_theme_text))
             yield ')</dt>\n  <dd><ul>'
             for l_2_incident in (_theme_value if (_theme_value := getattr((_theme_object := l_1_cause), 'incidents', missing)) is not missing else environment.getattr(_theme_object, 'incidents')):
                 _loop_vars = {}
                 pass
                 yield '<li><a href="'
-                yield escape_output((undefined(name='root') if l_0_root is missing else l_0_root))
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (undefined(name='root') if l_0_root is missing else l_0_root)) is str else escape_output(_theme_text))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := (_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'address', missing)) is not missing else environment.getattr(_theme_object, 'address'))), 'url', missing)) is not missing else environment.getattr(_theme_object, 'url'))) is str else escape_output(_theme_text))
                 yield '">'
-                yield escape_output((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title')))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := (_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'title', missing)) is not missing else environment.getattr(_theme_object, 'title'))) is str else escape_output(_theme_text))
                 yield '</a>, <time datetime="'
-                yield escape_output(t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started'))))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := t_3((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')))) is str else escape_output(_theme_text))
                 yield '">'
-                yield escape_output(t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started'))))
+                yield (fast_escape_text(_theme_text) if type(_theme_text := t_6((_theme_value if (_theme_value := getattr((_theme_object := l_2_incident), 'started', missing)) is not missing else environment.getattr(_theme_object, 'started')))) is str else escape_output(_theme_text))
                 yield '</time></li>'
             l_2_incident = missing
             yield '</ul></dd>\n'
