@@ -13,8 +13,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
+import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,9 @@ from .parse import ParsedFile
 
 PARALLEL_PARSE_MIN = 64
 """Fewer unknown files than this are parsed in this process: a pool costs more than it saves."""
+THREAD_SWITCH_SECONDS = 0.0002
+"""While this process parses beside the pool, how soon a thread that asks gets the interpreter. At Python's
+5 ms the pool's threads waited behind the parsing, and a worker sat idle for about half its time."""
 CHUNKS_PER_WORKER = 16
 """Parse work is cut this many chunks per process, so the last chunk to finish leaves the other cores idle
 for a moment only (at 5,000 incidents a chunk is about 0.2 s of work)."""
@@ -56,8 +61,9 @@ def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int
 
     With several cores, `workers - 1` forked processes take the chunks from the front of the list, and
     this process, once it has done `meanwhile`, takes them from the back (cancelling each before a worker
-    starts it) until the two meet. Parsing here, rather than only waiting for a pool as large as the
-    machine, saves a process and the pickling of its share both ways.
+    starts it) until the two meet, taking in the workers' results as they are done. Parsing here, rather
+    than only waiting for a pool as large as the machine, saves a process and the pickling of its share
+    both ways.
     """
     if workers <= 1 or len(misses) < PARALLEL_PARSE_MIN or not can_fork():
         yield from _parsed_here(misses, tz)
@@ -70,20 +76,38 @@ def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int
     size = max(1, len(misses) // (workers * CHUNKS_PER_WORKER))
     chunks = [group[start:start + size] for group in by_parser.values() for start in range(0, len(group), size)]
     # Workers collect garbage as usual, whatever the reading process's collector is doing (core.heap).
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork"),
-                             initializer=gc.enable) as pool:
+    with (ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork"),
+                              initializer=gc.enable) as pool, _threads_served_quickly()):
         futures = [pool.submit(_parse_chunk, chunk[0][2][3], tz, [(text, entry[2], entry[1])
                                                                   for _, text, entry in chunk])
                    for chunk in chunks]
         if meanwhile:
             meanwhile()
-        taken = len(chunks)
-        while taken and futures[taken - 1].cancel():
+        taken, collected = len(chunks), 0
+        while taken > collected and futures[taken - 1].cancel():
             taken -= 1
             yield from _parsed_here(chunks[taken], tz)
-        for chunk, future in zip(chunks[:taken], futures[:taken], strict=True):
-            yield from ((position, None, blob)
-                        for (position, _, _), blob in zip(chunk, future.result(), strict=True))
+            while collected < taken and futures[collected].done():  # unpickled now, not all at the end
+                yield from _received(chunks[collected], futures[collected])
+                collected += 1
+        for chunk, future in zip(chunks[collected:taken], futures[collected:taken], strict=True):
+            yield from _received(chunk, future)
+
+
+def _received(chunk: list[tuple[int, str, Entry]], future: Future[list[bytes]]) -> Iterator[Parsed]:
+    return ((position, None, blob) for (position, _, _), blob in zip(chunk, future.result(), strict=True))
+
+
+@contextmanager
+def _threads_served_quickly() -> Iterator[None]:
+    """The pool's threads in this process (which hand the workers their next chunk and take in what they
+    sent) get the interpreter within THREAD_SWITCH_SECONDS of asking, while this process parses."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(THREAD_SWITCH_SECONDS)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Problems,
