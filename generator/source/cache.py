@@ -222,18 +222,20 @@ class ParseCache:
         self.path = directory / PARSE_FILE if directory else None
         self.known: dict[bytes, bytes] = {}
         self.used: dict[bytes, bytes] = {}
+        # Without a cache folder, keys only name parses inside this process, whose code cannot change:
+        # the code is not hashed (a few milliseconds per megabyte of it) for them.
+        self.version = code_version() if self.path is not None else b""
         if self.path is not None:
             try:
                 loaded = pickle.loads(read_sealed(self.path))
-                if isinstance(loaded, tuple) and loaded[0] == code_version():
+                if isinstance(loaded, tuple) and loaded[0] == self.version:
                     self.known = loaded[1]
             except Exception:  # a missing, truncated or foreign cache is an empty one
                 self.known = {}
 
-    @staticmethod
-    def key(text: str, parser: Callable[..., Any], slug: str, shown: str, tz: tzinfo) -> bytes:
+    def key(self, text: str, parser: Callable[..., Any], slug: str, shown: str, tz: tzinfo) -> bytes:
         head = f"{parser.__module__}.{parser.__qualname__}\0{tz}\0{slug}\0{shown}\0".encode()
-        return hashlib.sha256(code_version() + head + text.encode("utf-8", "surrogatepass")).digest()
+        return hashlib.sha256(self.version + head + text.encode("utf-8", "surrogatepass")).digest()
 
     def get(self, key: bytes) -> bytes | None:
         blob = self.known.get(key)
@@ -252,4 +254,4 @@ class ParseCache:
         if self.path is None or self.used.keys() == self.known.keys():
             return
         with contextlib.suppress(OSError):  # a read-only site still builds, only slower
-            write_sealed(self.path, pickle.dumps((code_version(), self.used), protocol=pickle.HIGHEST_PROTOCOL))
+            write_sealed(self.path, pickle.dumps((self.version, self.used), protocol=pickle.HIGHEST_PROTOCOL))

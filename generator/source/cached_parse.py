@@ -132,7 +132,7 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
             blobs.append(None)
             keys.append(b"")
             continue
-        key = ParseCache.key(text, parser, slug, shown, tz)
+        key = store.key(text, parser, slug, shown, tz)
         blob = store.get(key)
         blobs.append(blob)
         keys.append(key)
