@@ -150,6 +150,9 @@ _PYTHON_CALLABLES = (FunctionType, MethodType)
 is a method-wrapper, which never does)."""
 
 
+_as_markup = str.__new__
+
+
 def _takes_as_given(macro: Macro, count: int) -> bool:
     """Whether a macro given `count` arguments, by position only, takes them as they come: Macro.__call__
     would only pass them on, each one it was not given as `missing` (for the macro's own default), with no
@@ -161,7 +164,9 @@ def _takes_as_given(macro: Macro, count: int) -> bool:
 def _invoked(macro: Macro, args: tuple[Any, ...], autoescape: bool) -> Any:
     """What Macro.__call__ returns for arguments it would only pass on (see _takes_as_given)."""
     result = macro._func(*args, *(missing,) * (macro._argument_count - len(args)))
-    return Markup(result) if autoescape else result
+    if not autoescape or type(result) is Markup:  # a body compiled with autoescape made its Markup already
+        return result
+    return _as_markup(Markup, result)  # what Markup(result) makes of a str, without probing it for __html__
 
 
 def _wants_nothing(kind: type, callee: Any) -> bool:
