@@ -186,15 +186,19 @@ def test_a_build_over_several_processes_writes_the_same_bytes_as_one(tmp_path: P
     assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
 
 
-PARSED_HERE = ("import sys; from generator.source import cached_parse; cached_parse.PARALLEL_PARSE_MIN = 1\n"
-               "here = []; parsed_here = cached_parse._parsed_here\n"
+PARSED_HERE = ("import sys, time; from generator.source import cached_parse; cached_parse.PARALLEL_PARSE_MIN = 1\n"
+               "here = []; parsed_here = cached_parse._parsed_here; parse_chunk = cached_parse._parse_chunk\n"
                "def counted(chunk, tz):\n"
                "    here.extend(chunk); yield from parsed_here(chunk, tz)\n"
-               "cached_parse._parsed_here = counted\n"
+               "def slowed(*args):\n"
+               "    time.sleep(0.05); return parse_chunk(*args)\n"
+               "cached_parse._parsed_here = counted; cached_parse._parse_chunk = slowed\n"
                "from generator.cli.main import main\n"
                "try: main()\n"
-               "finally: print('parsed by the build process:', len(here), file=sys.stderr)")
-"""A probe: how many files the build process parsed itself, the rest being parsed by the processes it forked."""
+               "finally: print('parsed by the build process:', len(here), 'switch interval:', sys.getswitchinterval(),\n"
+               "                file=sys.stderr)")
+"""A probe: how many files the build process parsed itself, the rest being parsed by the processes it forked
+(slowed, so that each side surely gets some: the build process takes chunks only after compiling the theme)."""
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
@@ -212,9 +216,11 @@ def test_a_parse_shared_with_other_processes_reports_every_problem_in_file_order
     errors = [line for line in result.stderr.splitlines() if ": error:" in line]
     assert [line.split(".md:", 1)[0].rsplit("api-", 1)[1] for line in errors] == ["03", "17", "38"], errors
     assert all("broken-" in line for line in errors)
-    here = int(result.stderr.rsplit("parsed by the build process: ", 1)[1])
+    parsed, interval = result.stderr.rsplit("parsed by the build process: ", 1)[1].split(" switch interval: ")
+    assert float(interval) == 0.005, "the switch interval the pool needed was not given back"
+    here = int(parsed)
     every = len(files) + 1  # and write_site's own incident
-    assert here == every if jobs == 1 else 0 < here <= every
+    assert here == every if jobs == 1 else 0 < here < every
 
 
 COMPILE_COUNTER = ("import os, sys, jinja2; this = os.getpid(); compiled = []; compile = jinja2.Environment._compile\n"
