@@ -2,9 +2,10 @@
 
 Stock Jinja spends most of a page on its own machinery rather than on the
 page: it calls `_()` through the template context for every translated
-string, wraps every escaped value in a `Markup` only to join it into the page,
-probes every macro for the context it wants, and copies a chain of globals
-into every context. A Theme's catalog and globals are fixed for its life (one
+string, reads every attribute through a method of the environment, wraps
+every escaped value in a `Markup` only to join it into the page, probes every
+macro for the context it wants, and copies a chain of globals into every
+context. A Theme's catalog and globals are fixed for its life (one
 build, or one dev-server generation), so the catalog's text is put into the
 compiled templates and the globals are copied once; escaping and calls take
 the shortest path that gives the same result. Nothing here changes what a

@@ -62,8 +62,8 @@ def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int
     With several cores, `workers - 1` forked processes take the chunks from the front of the list, and
     this process, once it has done `meanwhile`, takes them from the back (cancelling each before a worker
     starts it) until the two meet, taking in the workers' results as they are done. Parsing here, rather
-    than only waiting for a pool as large as the machine, saves a process and the pickling of its share
-    both ways.
+    than only waiting for a pool as large as the machine, saves a process, sending its share's texts out,
+    and unpickling its share's parses (they are still pickled once, for the cache).
     """
     if workers <= 1 or len(misses) < PARALLEL_PARSE_MIN or not can_fork():
         yield from _parsed_here(misses, tz)
