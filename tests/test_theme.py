@@ -75,6 +75,9 @@ def made(state, theme) -> dict[str, bytes]:
     '{% macro _(x) %}[{{ x }}]{% endmacro %}{{ _("Status") }}',
     '{% from "macros.html" import status_words as _ %}{{ _("operational") }}',
     '{% set d = {} %}{{ d.get("x", who) }}{% set l = [] %}{{ l.append(who) or l }}{{ who.replace("<", "[") }}',
+    # An attribute the object lacks is its item of that name, read from the object evaluated once.
+    '{% set d = {"k": who} %}{{ d.k }}{{ d.items() | list }}{{ tick().n }}{{ tick().n }}{{ tick().seen.count }}',
+    '{{ who.nosuch is defined }}{{ who.nosuch | default("none") }}{{ d is defined }}{{ who.upper().lower() }}',
 ])
 def test_a_template_renders_as_under_stock_jinja(template: str) -> None:
     tuned = load_theme(DEMO, check(DEMO, build_now(DEMO_NOW)).state.site.config)
@@ -82,8 +85,33 @@ def test_a_template_renders_as_under_stock_jinja(template: str) -> None:
                              in_context=jinja2.pass_context(lambda context, text: f"{context['who']}{text}"),
                              by_environment=jinja2.pass_environment(lambda env, text: f"{env.autoescape}{text}"))
     plain = stock(tuned).env
-    values = {"who": "<Zoë & \"Bob\" 'O'>", "flag": True}
-    assert tuned.env.from_string(template).render(values) == plain.from_string(template).render(values)
+    assert tuned.env.from_string(template).render(values()) == plain.from_string(template).render(values())
+
+
+def values() -> dict[str, object]:
+    """What the templates above are given; a fresh count of calls for each render."""
+    return {"who": "<Zoë & \"Bob\" 'O'>", "flag": True, "tick": Ticks()}
+
+
+class Ticks:
+    """Counts its calls: a template that evaluated an expression twice would show another count."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> dict[str, object]:
+        self.count += 1
+        return {"n": self.count, "seen": self}
+
+
+def test_an_attribute_that_is_neither_there_nor_an_item_fails_as_under_stock_jinja() -> None:
+    tuned = load_theme(DEMO, check(DEMO, build_now(DEMO_NOW)).state.site.config)
+    errors = []
+    for env in (tuned.env, stock(tuned).env):
+        with pytest.raises(jinja2.UndefinedError) as failed:
+            env.from_string("{{ tick().nosuch }}").render(values())
+        errors.append(str(failed.value))
+    assert errors[0] == errors[1] == "'dict object' has no attribute 'nosuch'"
 
 
 class Marked:
