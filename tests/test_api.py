@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime
+from enum import IntEnum
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
 
+from generator.core.json_text import dumps_indented
 from tests.built import build_at, validator
 from tests.sites import write_site
 
@@ -167,3 +174,54 @@ def test_unresolved_upcoming_and_active_follow_now(small_site: Path, tmp_path: P
     (maintenance,) = api(after, "scheduled-maintenances.json")["scheduled_maintenances"]
     assert maintenance["status"] == "completed" and maintenance["resolved_at"] == "2026-03-20T09:00:00Z"
     assert api(after, "scheduled-maintenances/active.json")["scheduled_maintenances"] == []
+
+
+# The API, the uptime file and the JSON Feed are written by generator.core.json_text, not by json.dumps itself:
+# every document must come out as json.dumps(indent=2) would write it, and anything it cannot write, the same.
+
+JSON_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(),
+    st.text().map(Markup), st.sampled_from([IntEnum("Level", "low high").high]),
+)
+JSON_KEYS = st.one_of(st.text(), st.text().map(Markup), st.integers(), st.booleans(), st.none(), st.floats())
+JSON_DOCUMENTS = st.recursive(JSON_SCALARS, lambda inner: st.one_of(
+    st.lists(inner), st.lists(inner).map(tuple), st.dictionaries(st.text(), inner),
+    st.dictionaries(JSON_KEYS, inner)), max_leaves=30)
+
+
+def _standard(data: object) -> tuple[str, str]:
+    try:
+        return "ok", json.dumps(data, ensure_ascii=False, indent=2)
+    except (TypeError, ValueError) as exc:
+        return type(exc).__name__, str(exc)
+
+
+def _ours(data: object) -> tuple[str, str]:
+    try:
+        return "ok", dumps_indented(data)
+    except (TypeError, ValueError) as exc:
+        return type(exc).__name__, str(exc)
+
+
+@given(JSON_DOCUMENTS)
+@settings(max_examples=400, deadline=None)
+def test_json_is_written_as_the_standard_encoder_writes_it(data: object) -> None:
+    assert _ours(data) == _standard(data)
+
+
+def test_json_the_walk_cannot_write_is_left_to_the_standard_encoder() -> None:
+    looped: list[object] = []
+    looped.append(looped)
+    for data in ({"set": {1, 2}}, {"when": datetime(2026, 1, 1, tzinfo=UTC)}, [float("nan"), float("-inf")],
+                 {1: "one", None: "none"}, looped, MappingProxyType({"a": 1})):
+        assert _ours(data) == _standard(data)
+
+
+def test_api_documents_are_the_standard_encoders_text(tmp_path: Path) -> None:
+    marked = OPEN_INCIDENT.replace("Still looking.", "Still looking at <b>5xx</b> & \"timeouts\" — ünïcode.")
+    out = build_at(write_site(tmp_path / "site", {f"incidents/{SLUG}.md": marked}), "2026-03-14T10:05:00Z")
+    for name in (*FILES, "../uptime.json", "../../feed.json"):
+        text = (out / "api" / "v2" / name).resolve().read_text(encoding="utf-8")
+        data = json.loads(text)
+        standard = json.dumps(data, ensure_ascii=False, indent=2)
+        assert text == standard.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

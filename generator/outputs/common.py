@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.addresses import PROOF_MANIFEST
+from ..core.json_text import dumps_indented
 from ..core.model import Author, SiteConfig, Update
 from ..core.times import iso_utc
 from ..derive.state import Notice, Overall
@@ -118,7 +118,7 @@ def json_bytes(data: Any) -> bytes:
     `<`, `>` and `&` are written as \\u escapes: the value a parser reads back
     is unchanged, but no text in the file can open a tag or an entity.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = dumps_indented(data)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (text + "\n").encode("utf-8")
 
