@@ -22,7 +22,9 @@ import pytest
 from generator.core import pickling
 from generator.core.problems import Problems
 from generator.core.recent import Recent
-from generator.core.times import zone
+from generator.core.times import build_now, zone
+from generator.pipeline.evaluate import check
+from generator.source import cache
 from generator.source.loader import CONTENT_KINDS, config_for_theme, content_files, read_parsed
 from generator.source.registries import load_site_config
 from tests.conftest import DEMO, DEMO_NOW, REPO
@@ -188,8 +190,8 @@ def test_a_build_over_several_processes_writes_the_same_bytes_as_one(tmp_path: P
 
 PARSED_HERE = ("import sys, time; from generator.source import cached_parse; cached_parse.PARALLEL_PARSE_MIN = 1\n"
                "here = []; parsed_here = cached_parse._parsed_here; parse_chunk = cached_parse._parse_chunk\n"
-               "def counted(chunk, tz):\n"
-               "    here.extend(chunk); yield from parsed_here(chunk, tz)\n"
+               "def counted(chunk, *rest):\n"
+               "    here.extend(chunk); yield from parsed_here(chunk, *rest)\n"
                "def slowed(*args):\n"
                "    time.sleep(0.05); return parse_chunk(*args)\n"
                "cached_parse._parsed_here = counted; cached_parse._parse_chunk = slowed\n"
@@ -565,6 +567,22 @@ def test_what_a_process_keeps_is_bounded_and_the_least_recently_used_goes_first(
     assert kept.get("b") is None and kept.get("a") == b"aaaa" and kept.get("c") == b"cccc"
     kept.put("big", b"x" * 11)
     assert [kept.get(key) for key in ("a", "c", "big")] == [None, None, None], "nothing past the limit stays"
+
+
+def test_a_command_that_reads_its_site_once_keeps_none_of_its_parses(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`statusblog build` and `check` read the site once: keeping each parse in memory would only cost pickling
+    it. A program that reads a site again (the dev server, a check before an edit) still gets them back."""
+    monkeypatch.setenv("STATUSBLOG_CACHE_DIR", "off")
+    monkeypatch.setenv("STATUSBLOG_JOBS", "1")
+    site = write_site(tmp_path / "site", {"incidents/2026-03-14-api-errors.md": INCIDENT + f"\n{tmp_path.name}\n"})
+    before, limit = dict(cache._RECENT.items()), cache._RECENT.limit
+    assert run("build", str(site), "--out", str(tmp_path / "out"), "--now", NOW).exit_code == 0
+    assert run("check", str(site), "--now", NOW).exit_code == 0
+    assert dict(cache._RECENT.items()) == before and cache._RECENT.limit == limit
+    assert check(site, build_now(NOW), None).state is not None
+    kept = {key: blob for key, blob in cache._RECENT.items() if key not in before}
+    assert any(tmp_path.name in repr(pickle.loads(blob)) for blob in kept.values())
 
 
 def test_every_parsed_file_of_the_demo_reads_back_from_its_pickle_as_it_was() -> None:

@@ -17,6 +17,7 @@ from ..build.output_dir import OutputError
 from ..core.problems import Severity, SiteError
 from ..core.times import iso_utc
 from ..proof.bylines import summary as signature_summary
+from ..source.cache import read_once
 from .console import plural, report, resolve_now, strict_failure
 from .options import NOW_OPTION, SITE_ARGUMENT, SITE_OPTION, locate, resolve_signatures, signature_options
 
@@ -33,7 +34,8 @@ def check(site_argument: Path | None, site: Path | None, now: str | None, strict
 
     root = locate(site_argument, site).root
     signatures = resolve_signatures(**signing)
-    checked = check_site(root, resolve_now(now), signatures)
+    with read_once():
+        checked = check_site(root, resolve_now(now), signatures)
     report(checked.problems)
     if signatures is not None and checked.state is not None:
         click.echo(signature_summary(checked.state.bylines))
@@ -62,8 +64,10 @@ def build(site_argument: Path | None, site: Path | None, out: Path | None, now: 
     out = out if out is not None else located.home / "public"
     signatures = resolve_signatures(**signing)
     try:
-        result = build_site(root, out, resolve_now(now), strict=strict, signatures=signatures,
-                            waiting=lambda: click.echo(f"waiting for another build into {out} to finish", err=True))
+        with read_once():
+            result = build_site(root, out, resolve_now(now), strict=strict, signatures=signatures,
+                                waiting=lambda: click.echo(f"waiting for another build into {out} to finish",
+                                                           err=True))
     except SiteError as exc:
         report(exc.problems)
         if any(problem.severity is Severity.ERROR for problem in exc.problems):

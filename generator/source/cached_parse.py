@@ -38,9 +38,9 @@ CHUNKS_PER_WORKER = 16
 for a moment only (at 5,000 incidents a chunk is about 0.2 s of work)."""
 
 
-Parsed = tuple[int, ParsedFile | None, bytes]
+Parsed = tuple[int, ParsedFile | None, bytes | None]
 """(position, the ParsedFile if this process parsed it, its pickle): a parse this process made is used as it
-is, so only what another process parsed is unpickled."""
+is, so only what another process parsed is unpickled, and it is pickled only if the cache keeps it."""
 
 
 def _parse_chunk(parser: Parser, tz: tzinfo, chunk: list[tuple[str, str, str]]) -> list[bytes]:
@@ -48,25 +48,25 @@ def _parse_chunk(parser: Parser, tz: tzinfo, chunk: list[tuple[str, str, str]]) 
             for text, slug, shown in chunk]
 
 
-def _parsed_here(chunk: list[tuple[int, str, Entry]], tz: tzinfo) -> Iterator[Parsed]:
+def _parsed_here(chunk: list[tuple[int, str, Entry]], tz: tzinfo, kept: bool) -> Iterator[Parsed]:
     for position, text, (_path, shown, slug, parser) in chunk:
         parsed = parser(text, slug, shown, tz)
-        yield position, parsed, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        yield position, parsed, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL) if kept else None
 
 
 def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int,
-                  meanwhile: Callable[[], None] | None) -> Iterator[Parsed]:
+                  meanwhile: Callable[[], None] | None, kept: bool) -> Iterator[Parsed]:
     """Every file not in the cache, parsed; `meanwhile`, if given, is called once: while the others parse,
-    if there are others.
+    if there are others. This process's own parses come with their pickle only if they are `kept`.
 
     With several cores, `workers - 1` forked processes take the chunks from the front of the list, and
     this process, once it has done `meanwhile`, takes them from the back (cancelling each before a worker
     starts it) until the two meet, taking in the workers' results as they are done. Parsing here, rather
     than only waiting for a pool as large as the machine, saves a process, sending its share's texts out,
-    and unpickling its share's parses (they are still pickled once, for the cache).
+    and unpickling its share's parses (which are pickled only for a cache that keeps them).
     """
     if workers <= 1 or len(misses) < PARALLEL_PARSE_MIN or not can_fork():
-        yield from _parsed_here(misses, tz)
+        yield from _parsed_here(misses, tz, kept)
         if meanwhile:
             meanwhile()
         return
@@ -86,7 +86,7 @@ def _parse_misses(misses: list[tuple[int, str, Entry]], tz: tzinfo, workers: int
         taken, collected = len(chunks), 0
         while taken > collected and futures[taken - 1].cancel():
             taken -= 1
-            yield from _parsed_here(chunks[taken], tz)
+            yield from _parsed_here(chunks[taken], tz, kept)
             while collected < taken and futures[collected].done():  # unpickled now, not all at the end
                 yield from _received(chunks[collected], futures[collected])
                 collected += 1
@@ -139,10 +139,11 @@ def parse_entries(root: Path, entries: list[Entry], tz: tzinfo, problems: Proble
         if blob is None:
             misses.append((position, text, entry))
     parsed_files: list[ParsedFile | None] = [None] * len(entries)
-    for position, parsed, blob in _parse_misses(misses, tz, jobs(), meanwhile):
+    for position, parsed, blob in _parse_misses(misses, tz, jobs(), meanwhile, store.keeps):
         # Another process's parse is unpickled as it arrives, while the rest are parsed, not all after.
-        parsed_files[position] = parsed if parsed is not None else pickle.loads(blob)
-        store.put(keys[position], blob)
+        parsed_files[position] = parsed if parsed is not None else pickle.loads(blob)  # type: ignore[arg-type]
+        if blob is not None:
+            store.put(keys[position], blob)
     items = []
     for parsed, blob in zip(parsed_files, blobs, strict=True):
         if parsed is None:
