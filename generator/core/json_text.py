@@ -13,6 +13,8 @@ float that is not finite, a type JSON has no form for) is handed to
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
+from itertools import repeat
 from json.encoder import encode_basestring
 from math import isfinite
 from typing import Any
@@ -34,7 +36,7 @@ def dumps_indented(data: Any) -> str:
     return "".join(pieces)
 
 
-def _write(value: Any, margin: str, add: Any) -> None:
+def _write(value: Any, margin: str, add: Callable[[str], Any]) -> None:
     """Append `value`'s text, its nested lines indented one step past `margin`, in json's order of checks."""
     kind = type(value)
     if kind is str:
@@ -55,7 +57,7 @@ def _write(value: Any, margin: str, add: Any) -> None:
         _write_subclass(value, margin, add)
 
 
-def _write_subclass(value: Any, margin: str, add: Any) -> None:
+def _write_subclass(value: Any, margin: str, add: Callable[[str], Any]) -> None:
     """What json.dumps makes of a subclass of a JSON type (a Markup is a str, an IntEnum an int), or a float."""
     if isinstance(value, str):
         add(encode_basestring(value))
@@ -71,37 +73,27 @@ def _write_subclass(value: Any, margin: str, add: Any) -> None:
         raise _Unusual
 
 
-def _write_members(members: dict[Any, Any], margin: str, add: Any) -> None:
-    if not members:
-        add("{}")
-        return
-    inner = margin + INDENT
-    between = ",\n" + inner
-    add("{\n" + inner)
-    first = True
-    for key, value in members.items():
-        if not isinstance(key, str):
-            raise _Unusual
-        if not first:
-            add(between)
-        first = False
-        add(encode_basestring(key))
-        add(": ")
-        _write(value, inner, add)
-    add("\n" + margin + "}")
+def _write_members(members: dict[Any, Any], margin: str, add: Callable[[str], Any]) -> None:
+    _write_nested("{", "}", members.items(), True, margin, add)
 
 
-def _write_items(items: list[Any] | tuple[Any, ...], margin: str, add: Any) -> None:
-    if not items:
-        add("[]")
-        return
+def _write_items(items: list[Any] | tuple[Any, ...], margin: str, add: Callable[[str], Any]) -> None:
+    _write_nested("[", "]", zip(repeat(None), items), False, margin, add)
+
+
+def _write_nested(opening: str, closing: str, entries: Iterable[tuple[Any, Any]], keyed: bool, margin: str,
+                  add: Callable[[str], Any]) -> None:
+    """An object's members (`keyed`) or an array's items, one per line; empty, the two brackets alone."""
     inner = margin + INDENT
-    between = ",\n" + inner
-    add("[\n" + inner)
-    first = True
-    for value in items:
-        if not first:
-            add(between)
-        first = False
+    add(opening)
+    separator = ""
+    for key, value in entries:
+        add(separator or "\n" + inner)
+        separator = ",\n" + inner
+        if keyed:
+            if not isinstance(key, str):
+                raise _Unusual
+            add(encode_basestring(key))
+            add(": ")
         _write(value, inner, add)
-    add("\n" + margin + "]")
+    add("\n" + margin + closing if separator else closing)
