@@ -309,9 +309,11 @@ def _report_of(count: int) -> tuple[float, object]:
 
 def test_the_uptime_report_grows_linearly_to_twenty_thousand_incidents():
     """Eight times the incidents cost about eight times the work (a quadratic step would cost 64 times);
-    CPU time, compared within one run, so the machine's speed and load do not decide."""
-    small, _ = _report_of(2_500)
-    large, result = _report_of(20_000)
+    CPU time, compared within one run, so the machine's speed and load do not decide. Each size is timed
+    more than once and its quickest run taken: beside another busy process (the suite runs on every core)
+    one run of the large report took 0.70 s of CPU where alone it takes 0.39 to 0.45 s."""
+    small = min(_report_of(2_500)[0] for _ in range(3))
+    large, result = min((_report_of(20_000) for _ in range(2)), key=lambda timed: timed[0])
     assert large < 20 * max(small, 0.01), (small, large)
     assert result.components["api"].days[-1].minutes > 0
     assert len(result.recurring_causes) == 50
