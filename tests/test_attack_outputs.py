@@ -146,7 +146,7 @@ def test_a_build_killed_while_another_waits_leaves_a_whole_output_and_the_other_
     out = tmp_path / "public"
     assert statusblog(*build_args(root, out)).returncode == 0
     before, after = tree(out), expected_tree(root, tmp_path / "later", LATER)
-    killed, _ = start_build(root, out)
+    killed = start_build(root, out)
     # Frozen while it writes, it holds the output for as long as the test needs: the other build cannot
     # find it finished, however quick either one is on this machine.
     os.killpg(killed.pid, signal.SIGSTOP)
