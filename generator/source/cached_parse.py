@@ -2,10 +2,11 @@
 
 A parse is a pure function of one file's text (see `parse`), so files the
 parse cache does not know are parsed over every core: by this process and
-forked ones, which send back the pickled result (the cache keeps those
-bytes, of every parse). This is the
-build's `parse` for `loader.load_site`: the same items and problems, in the
-same order, as the loader's own serial reading.
+forked ones, which send back the pickled result. A cache that keeps parses
+(a cache folder, or the process's memory of recent ones) gets the pickle of
+every parse; this process pickles its own only then. This is the build's
+`parse` for `loader.load_site`: the same items and problems, in the same
+order, as the loader's own serial reading.
 """
 
 from __future__ import annotations
