@@ -170,6 +170,16 @@ def test_a_build_starts_its_processes_before_loading_what_only_one_of_them_needs
     assert not {name for name in loaded if name.startswith(("icalendar", "urllib.request", "xml.sax"))}
 
 
+def test_a_build_that_proves_no_bylines_loads_none_of_the_code_that_proves_them(site: Path, tmp_path: Path) -> None:
+    """Proving reads git history with half a dozen modules of its own; a build not asked to prove loads none."""
+    loaded = _modules_loaded_by(f"sys.argv = ['statusblog', 'build', {str(site)!r}, '--out', {str(tmp_path / 'out')!r},"
+                                f" '--now', {NOW!r}]\nfrom generator.cli.entry import run\ntry:\n    run()\n"
+                                "except SystemExit as exit:\n    assert not exit.code, exit.code")
+    assert "generator.build.full_build" in loaded and (tmp_path / "out" / "index.html").is_file()
+    assert not {name for name in loaded if name.startswith(("generator.proof.verify", "generator.proof.git",
+                                                            "generator.proof.history", "generator.proof.trust"))}
+
+
 def test_every_command_help_lists_is_one_that_runs() -> None:
     listed = run("--help").output.split("Commands:", 1)[1].split()
     for name in main.list_commands(click.Context(main)):
