@@ -9,7 +9,13 @@ incidents, so there is history to walk. Then it times:
 - the verification step alone (the history walk, every file version parsed once, one `git log` for every
   signature, the trust root);
 - `statusblog check --verify-signatures`, the whole command;
-- `statusblog check` without verification, for comparison.
+- `statusblog check` without verification, for comparison;
+- both again with a cache folder after one more signed commit, as the build
+  after a merge runs them: the good signatures kept by the build before
+  (proof/kept_signatures.py) are not checked again.
+
+Every figure before the last two is taken without a cache folder, whatever
+STATUSBLOG_CACHE_DIR says.
 
 With `--proofs`, site.toml says `publish_proofs = true`, and it also counts the
 files and bytes the proofs would publish (docs/signatures.md, "Size").
@@ -83,6 +89,20 @@ def incident(index: int, author: str) -> tuple[str, str, datetime]:
     return f"incidents/{started:%Y-%m-%d-%H%M}-incident-{index}.md", "\n".join(parts), started
 
 
+def signed_commit(repo: Path, key: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-q", "-S", "-m", message)
+
+
+def one_more_update(repo: Path, keys: dict[str, Path], number: int) -> None:
+    """A signed commit that appends an update to the newest incident, as a merge during an outage brings."""
+    newest = max((repo / "content" / "incidents").glob("*.md"))
+    author = AUTHORS[number % len(AUTHORS)]
+    newest.write_text(newest.read_text() + f"\n## 2026-11-01 0{number}:30 UTC · monitoring · {author}\n\nWatching.\n")
+    signed_commit(repo, keys[author], f"Update {number}")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+
+
 def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int, proofs: bool = False) -> int:
     """The repository; returns the number of signed commits."""
     site = repo / "content"
@@ -101,9 +121,7 @@ def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int, p
 
     def commit(signer: str, message: str) -> None:
         nonlocal signed
-        git(repo, "add", "-A")
-        git(repo, "-c", "gpg.format=ssh", "-c", f"user.signingkey={keys[signer]}", "commit", "-q", "-S", "-m",
-            message)
+        signed_commit(repo, keys[signer], message)
         signed += 1
 
     for batch, chunk in enumerate(chunks):
@@ -148,7 +166,7 @@ def main() -> None:
     # The machine's git settings must not change what is measured.
     os.environ.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="Bench",
                       GIT_AUTHOR_EMAIL="bench@example.com", GIT_COMMITTER_NAME="Bench",
-                      GIT_COMMITTER_EMAIL="bench@example.com")
+                      GIT_COMMITTER_EMAIL="bench@example.com", STATUSBLOG_CACHE_DIR="off")
     with tempfile.TemporaryDirectory(prefix="statusblog-verify-bench-") as scratch:
         root = args.keep or Path(scratch) / "repo"
         keys = make_keys(Path(scratch) / "keys")
@@ -171,6 +189,17 @@ def main() -> None:
             assert checked.state is not None, [p.format() for p in checked.errors]
             print(f"check --verify-signatures: {whole:.2f} s ({whole_cpu:.2f} s CPU); target under 10 s; "
                   f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+        os.environ["STATUSBLOG_CACHE_DIR"] = str(Path(scratch) / "cache")
+        one_more_update(root, keys, 1)
+        timed(lambda: check(site, now, SignatureOptions()))  # the build before: it keeps what it checked
+        one_more_update(root, keys, 2)
+        _, whole, whole_cpu = timed(lambda: check(site, now, SignatureOptions()))
+        one_more_update(root, keys, 3)
+        again = load_site(site, problems)
+        assert again is not None, problems.sorted()
+        _, kept, kept_cpu = timed(lambda: verify_bylines(again, SignatureOptions(), problems))
+        print(f"after one more signed commit, with a cache folder: verification step {kept:.2f} s ({kept_cpu:.2f} s "
+              f"CPU), check --verify-signatures {whole:.2f} s ({whole_cpu:.2f} s CPU)")
         if args.proofs:
             files = list(render_proofs(checked.state, None))  # type: ignore[arg-type] # the family needs no theme
             evidence = checked.state.bylines.evidence

@@ -8,8 +8,10 @@ comes from git's own output.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 import subprocess
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,11 +30,20 @@ SHALLOW_HINT = ("fetch the whole history: 'git fetch --unshallow'; in GitHub Act
                 "on actions/checkout")
 
 
+GOOD = "G"
+"""git's %G? for a good signature by a key the allowed signers list."""
+
+
 @dataclass(frozen=True, slots=True)
 class Signature:
     status: str
     """git's %G?: G good and trusted, U good but untrusted key, B bad, N none, E/X/Y/R cannot be trusted."""
     fingerprint: str
+
+    @property
+    def good(self) -> bool:
+        """Good, by a key the allowed signers list: the only answer that can verify a byline."""
+        return self.status == GOOD
 
 
 class GitError(Exception):
@@ -79,6 +90,24 @@ class Git:
         if check and done.returncode != 0:
             raise GitError(self.shown, f"git {args[0]} failed: {done.stderr.decode(errors='replace').strip()}")
         return done
+
+    def signature_setup(self) -> bytes:
+        """Everything but a commit's bytes and the allowed signers that decides what git answers for its
+        signature, as bytes: git's version, its `gpg.*` settings (a program, a revocation list), and the
+        bytes of every file those settings or the default program (ssh-keygen) name. A good answer kept
+        from an earlier build counts only under the same setup (proof.kept_signatures)."""
+        parts = [self.run("--version").stdout]
+        listed = self.run("config", "--null", "--get-regexp", r"^gpg\.", check=False).stdout
+        settings = dict(entry.partition(b"\n")[::2] for entry in listed.split(b"\0") if entry)
+        parts.append(b"\0".join(name + b"=" + value for name, value in sorted(settings.items())))
+        program = os.fsdecode(settings.get(b"gpg.ssh.program", b"ssh-keygen"))
+        named = [shutil.which(program, path=self.env.get("PATH")) or program]
+        named += [os.fsdecode(value) for value in settings.values()]
+        for name in named:
+            path = self.top / os.path.expanduser(name)
+            if path.is_file():
+                parts.append(os.fsencode(os.path.realpath(path)) + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        return b"\0\0".join(parts)
 
     def relative(self, path: str | Path) -> str | None:
         """A path as git names it (relative to the top, '/' separated); None if outside the repository."""

@@ -208,7 +208,7 @@ def keys_before(git: Git, trust: TrustRoot, signatures: Mapping[str, Signature],
     if trust.authors_path is None:
         return None
     names = {commit: f"{commit}^:{trust.authors_path}"
-             for commit, signature in sorted(signatures.items()) if signature.status == "G"}
+             for commit, signature in sorted(signatures.items()) if signature.good}
     texts = git.blobs(names.values())
     parsed: dict[bytes, Mapping[str, frozenset[str]]] = {}
     result = {}

@@ -49,8 +49,9 @@ from .bylines import (
     weakest,
 )
 from .evidence import MAX_BYTES, MAX_FILES, gather
-from .git import Git, GitError, Signature, check_commits
+from .git import Git, GitError, Signature
 from .history import History, Reader, walk
+from .kept_signatures import checked_commits
 from .trust import TrustRoot, external_trust, keys_before, repository_trust
 from .units import Unit, UnitsOf, units_of
 
@@ -67,7 +68,7 @@ def judge(author: str, commit: str, signature: Signature | None, trust: TrustRoo
     fingerprint = signature.fingerprint
     if signature.status == "B":
         return Byline(State.BAD, None, commit, fingerprint)
-    owners = trust.keys.get(fingerprint, ()) if signature.status == "G" else ()
+    owners = trust.keys.get(fingerprint, ()) if signature.good else ()
     if author in owners and (earlier is None or fingerprint in earlier.get(author, ())):
         return Byline(State.VERIFIED, author, commit, fingerprint)
     if owners and author not in owners:
@@ -78,7 +79,7 @@ def judge(author: str, commit: str, signature: Signature | None, trust: TrustRoo
 def judge_any(commit: str, signature: Signature | None, trust: TrustRoot, earlier: Keys) -> Byline:
     """A commit that needs no particular author (a header, an edit, a removal) proves itself when any
     registered author's trusted key signed it; then `signer` names that author."""
-    owners = trust.keys.get(signature.fingerprint, ()) if signature and signature.status == "G" else ()
+    owners = trust.keys.get(signature.fingerprint, ()) if signature and signature.good else ()
     for owner in owners:
         proof = judge(owner, commit, signature, trust, earlier)
         if proof.verified:
@@ -150,7 +151,7 @@ def _bylines(git: Git, site: Site, trust: TrustRoot, scratch: Path, options: Sig
     introducers = {intro.commit for intros in history.introduced.values() for intro in intros}
     signers = scratch / "allowed_signers"
     signers.write_text(trust.allowed_signers, encoding="utf-8")
-    signatures = check_commits(git, introducers | removers, signers)
+    signatures = checked_commits(git, introducers | removers, signers, Path(site.root))
     earlier = keys_before(git, trust, signatures, scratch, site.source_files.get("authors", "authors.toml"))
     prover = Prover(history, signatures, trust, lambda commit: None if earlier is None else earlier.get(commit, {}),
                     {})
