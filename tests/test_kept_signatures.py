@@ -166,3 +166,17 @@ def test_without_a_cache_folder_nothing_is_kept(repo: Repo, runs: Runs, monkeypa
     assert runs.since() > 0
     assert states(repo)[first_line(repo)] is State.VERIFIED
     assert runs.since() > 0
+
+
+def test_nothing_is_kept_for_allowed_signers_whose_keys_expire(repo: Repo, runs: Runs, cache: Path,
+                                                               tmp_path: Path) -> None:
+    """An older git checks a key's validity at the time of checking: a kept answer could outlive it."""
+    repo.base({})
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INVESTIGATING})
+    signers = tmp_path / "allowed_signers"
+    signers.write_text(f'alice namespaces="git",valid-before="29991231" {public(repo.keys, "alice")}\n')
+    for _ in range(2):
+        checked = check(repo.site, build_now(NOW), SignatureOptions(trusted_signers=signers))
+        assert checked.state is not None
+        assert {byline.state for byline in checked.state.bylines.values()} == {State.VERIFIED}
+        assert runs.since() > 0

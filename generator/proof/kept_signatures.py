@@ -9,6 +9,11 @@ ssh-keygen). So a good answer found under exactly those, and this code, is kept
 in the site's cache folder (source.cache), sealed like every cache file, and
 not asked again. Any other answer is asked every time: a good one is the only
 one worth keeping, and an error that may have been passing is never kept.
+
+One thing more can decide an answer: an allowed signer's `valid-after` or
+`valid-before`, checked at the commit's time by a recent git but at the time
+of checking by an older one. Nothing is kept for such a list, so a key that
+expires is never outlived by a kept answer.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -23,6 +29,8 @@ from ..source.cache import cache_dir, own_code, read_sealed, write_sealed
 from .git import GOOD, Git, Signature, check_commits
 
 SIGNATURES_FILE = "signatures.json"
+TIMED_KEY = re.compile(rb"valid-(?:after|before)", re.IGNORECASE)
+"""An allowed-signers option whose answer may depend on when it is checked (see above)."""
 
 
 def checked_commits(git: Git, commits: Iterable[str], allowed_signers: Path, site_root: Path) -> dict[str, Signature]:
@@ -30,10 +38,11 @@ def checked_commits(git: Git, commits: Iterable[str], allowed_signers: Path, sit
     builds under the same signers, setup and code are not checked again."""
     wanted = set(commits)
     directory = cache_dir(site_root)
-    if directory is None:
+    signers = allowed_signers.read_bytes()
+    if directory is None or TIMED_KEY.search(signers):
         return check_commits(git, wanted, allowed_signers)
     path = directory / SIGNATURES_FILE
-    context = _context(git, allowed_signers)
+    context = _context(git, signers)
     kept = _kept(path, context)
     known = {commit: Signature(GOOD, kept[commit]) for commit in wanted if commit in kept}
     asked = wanted - known.keys()
@@ -45,9 +54,9 @@ def checked_commits(git: Git, commits: Iterable[str], allowed_signers: Path, sit
     return {**known, **found}
 
 
-def _context(git: Git, allowed_signers: Path) -> str:
+def _context(git: Git, signers: bytes) -> str:
     digest = hashlib.sha256(b"statusblog signatures\0" + own_code())
-    for part in (allowed_signers.read_bytes(), git.signature_setup()):
+    for part in (signers, git.signature_setup()):
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()
 
