@@ -96,13 +96,12 @@ class Git:
         signature, as bytes: git's version, its `gpg.*` settings (a program, a revocation list), and the
         bytes of every file those settings or the default program (ssh-keygen) name. A good answer kept
         from an earlier build counts only under the same setup (proof.kept_signatures)."""
-        parts = [self.run("--version").stdout]
         listed = self.run("config", "--null", "--get-regexp", r"^gpg\.", check=False).stdout
-        settings = dict(entry.partition(b"\n")[::2] for entry in listed.split(b"\0") if entry)
-        parts.append(b"\0".join(name + b"=" + value for name, value in sorted(settings.items())))
-        program = os.fsdecode(settings.get(b"gpg.ssh.program", b"ssh-keygen"))
+        parts = [self.run("--version").stdout, listed]
+        settings = [entry.partition(b"\n")[::2] for entry in listed.split(b"\0") if entry]
+        program = os.fsdecode(dict(settings).get(b"gpg.ssh.program", b"ssh-keygen"))  # the last one set wins
         named = [shutil.which(program, path=self.env.get("PATH")) or program]
-        named += [os.fsdecode(value) for value in settings.values()]
+        named += [os.fsdecode(value) for _, value in settings]
         for name in named:
             path = self.top / os.path.expanduser(name)
             if path.is_file():
