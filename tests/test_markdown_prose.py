@@ -30,7 +30,7 @@ from generator.source.markdown import (
 from tests.conftest import REPO
 from tests.sites import benchmark_sites
 
-PROSE = "abzAZ09é½٣ ,.;:'\"?()/%+=@$-"
+PROSE = "abzAZ09é½٣Σ ,.;:'\"?()/%+=@$-"
 """What a prose line may hold, and a little more (a non-ASCII digit, a vulgar fraction)."""
 MARKUP = "*_`[]!<>&#|~\\^{}\t\r=-+.)1 \u00a0\u2028\v\f\x1c\x00\ufeff\u200b\u202e\uff11\uff0e"
 """What starts Markdown syntax somewhere: emphasis, code, links, images, raw HTML, entities, headings, tables,
@@ -38,7 +38,7 @@ strikethrough, escapes, footnotes, setext underlines, list markers, thematic bre
 tools disagree on: odd spaces and line separators, NUL, a BOM, zero-width and bidi characters, fullwidth
 digits and stops."""
 
-word = st.text(alphabet="aZé7½٣", min_size=1, max_size=4)
+word = st.text(alphabet="aZé7½٣Σ", min_size=1, max_size=4)
 code_span = st.builds(lambda inner: f"`{inner}`", st.text(alphabet="a. _*\\<&`\t\u00a0\x1c-", min_size=0, max_size=5))
 strong_mark = st.sampled_from(["**", "**", "*", "***", "__"])
 gap = st.sampled_from([" ", " ", "\n", "", ". ", ".", ", ", ")", "(", "\"", "'", "!", "? ", "  \n", " > ", "#", "\u00a0"])
@@ -168,6 +168,7 @@ with a line between them that makes them something else; headings of every level
 @example(["### a", "==="])
 @example(["### a `b**c` **d**"])
 @example(["### -", "### ½ ٣ é", "### [a](b)", "### a &amp; b"])
+@example(["### **aΣ**`x`", "### **x**`Σ`", "### `aΣ*b` **ΣΑ** `Σ`"])
 @example(["- a", "==="])
 @example(["**a**", "==="])
 @example(["a", "```", "code"])

@@ -293,13 +293,20 @@ def render(text: str, doc_id: str = "") -> str:
         elif (heading := inline_html(content)) is None:  # its anchor would need markdown-it's tokens
             return MARKDOWN.render(text, env)
         elif int(tag[1]) in ANCHORED_LEVELS:
-            # _anchor_headings slugs the heading's text: its code spans' content, without strong marks. That is
-            # the content less backticks and asterisks, which are no part of a slug anyway.
-            anchor = unique_anchor(slugify(content), taken, tried)
+            anchor = unique_anchor(slugify(_heading_text(content)), taken, tried)
             html.append(f'<{tag} id="{escapeHtml(anchor)}">{heading}</{tag}>\n')
         else:
             html.append(f"<{tag}>{heading}</{tag}>\n")
     return "".join(html)
+
+
+def _heading_text(content: str) -> str:
+    """The text _anchor_headings slugs for a heading inline_html writes: its text without strong marks, and its
+    code spans' content as it stands. The marks go before the slug is made, not with the rest of the
+    punctuation it drops: a Greek capital sigma lowers to one letter inside a word and to another at its
+    end, so "**a\u03a3**`x`" must be slugged as "a\u03a3x", as markdown-it's tokens give it."""
+    pieces = _CODE_SPAN.split(content)
+    return "".join(piece if index % 2 else piece.replace("**", "") for index, piece in enumerate(pieces))
 
 
 def _item(content: str, env: EnvType) -> str | None:
