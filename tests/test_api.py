@@ -217,6 +217,46 @@ def test_json_the_walk_cannot_write_is_left_to_the_standard_encoder() -> None:
         assert _ours(data) == _standard(data)
 
 
+class _Emptied(list):  # type: ignore[type-arg]
+    def __len__(self) -> int:
+        return 0
+
+
+class _Hollow(list):  # type: ignore[type-arg]
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(())
+
+
+class _Falsy(dict):  # type: ignore[type-arg]
+    def __bool__(self) -> bool:
+        return False
+
+
+class _NoItems(dict):  # type: ignore[type-arg]
+    def items(self):  # type: ignore[no-untyped-def]
+        return []
+
+
+class _Unequal(float):
+    def __ne__(self, other: object) -> bool:
+        return True
+
+
+class _Equal(float):
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = float.__hash__
+
+
+def test_json_of_containers_and_floats_that_answer_for_themselves_is_the_standard_encoders() -> None:
+    """json asks a list, a dict or a float subclass's own methods how long it is, what it holds and whether it
+    is finite; what they answer decides its text, even where that text is not JSON."""
+    for data in (_Emptied([1, 2]), _Hollow([1]), {"a": _Hollow([1])}, _Falsy(a=1), _NoItems(a=1), _Unequal(1.0),
+                 {"v": [_Unequal(2.0)]}, _Equal(1.0), [1.5, _Equal(2.0)]):
+        assert _ours(data) == _standard(data)
+
+
 def test_api_documents_are_the_standard_encoders_text(tmp_path: Path) -> None:
     marked = OPEN_INCIDENT.replace("Still looking.", "Still looking at <b>5xx</b> & \"timeouts\" — ünïcode.")
     out = build_at(write_site(tmp_path / "site", {f"incidents/{SLUG}.md": marked}), "2026-03-14T10:05:00Z")

@@ -6,8 +6,10 @@ JSON Feed are indented for people reading them, and at 1,000 incidents that
 chain cost as much as the rest of writing them. This walk appends each piece
 to one list and leaves strings to the C escaper. A document it does not know
 how to write exactly as `json.dumps` would (a key that is not a string, a
-float that is not finite, a type JSON has no form for) is handed to
-`json.dumps` whole, so the text, and any error, is always the standard one's.
+float that is not finite, a type JSON has no form for, a subclass of a list,
+tuple, dict or float, whose own methods json asks how long it is, what it
+holds or whether it is finite) is handed to `json.dumps` whole, so the text,
+and any error, is always the standard one's.
 """
 
 from __future__ import annotations
@@ -58,17 +60,14 @@ def _write(value: Any, margin: str, add: Callable[[str], Any]) -> None:
 
 
 def _write_subclass(value: Any, margin: str, add: Callable[[str], Any]) -> None:
-    """What json.dumps makes of a subclass of a JSON type (a Markup is a str, an IntEnum an int), or a float."""
+    """What json.dumps makes of a finite float, or of a subclass of str or int (a Markup, an IntEnum), which it
+    writes from their data alone; anything else is _Unusual."""
     if isinstance(value, str):
         add(encode_basestring(value))
     elif isinstance(value, int):
         add(int.__repr__(value))
-    elif isinstance(value, float) and isfinite(value):
+    elif type(value) is float and isfinite(value):
         add(float.__repr__(value))
-    elif isinstance(value, (list, tuple)):
-        _write_items(value, margin, add)
-    elif isinstance(value, dict):
-        _write_members(value, margin, add)
     else:
         raise _Unusual
 
