@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,7 @@ class Runs:
         self.log = folder / "runs"
         real = shutil.which("ssh-keygen")
         assert real, "ssh-keygen is needed to check signatures"
+        self.real = real
         wrapper = folder / "ssh-keygen"
         wrapper.write_text(f'#!/bin/sh\necho run >> "{self.log}"\nexec "{real}" "$@"\n')
         wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
@@ -139,6 +141,30 @@ def test_another_ssh_keygen_checks_every_signature_again(repo: Repo, runs: Runs,
     wrapper.write_text(wrapper.read_text() + "# another build of it\n")
     assert states(repo)[first_line(repo)] is State.VERIFIED
     assert runs.since() > 0
+
+
+def test_a_library_preloaded_into_the_checking_has_every_signature_checked_again(
+        repo: Repo, runs: Runs, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What ssh-keygen loads decides its answers as much as its own bytes do: answers kept without a
+    preloaded library are not reused with one (nor the other way round)."""
+    ldd = shutil.which("ldd")
+    assert ldd, "ldd lists what a program loads (Debian's libc-bin)"
+
+    def loaded_by(program: str) -> list[str]:
+        listed = subprocess.run([ldd, shutil.which(program) or program], capture_output=True, text=True).stdout
+        return [line.split("=>")[1].split()[0] for line in listed.splitlines() if "=> /" in line]
+
+    # One that git (which the wrapper does not hide) does not load already: ssh-keygen's libcrypto, say.
+    library = next(found for found in loaded_by(runs.real) if found not in loaded_by("git"))
+    repo.base()
+    repo.commit("Incident", "alice", {INCIDENT_PATH: INVESTIGATING})
+    states(repo)
+    runs.since()
+    monkeypatch.setenv("LD_PRELOAD", library)
+    assert states(repo)[first_line(repo)] is State.VERIFIED
+    assert runs.since() > 0
+    assert states(repo)[first_line(repo)] is State.VERIFIED
+    assert runs.since() == 0
 
 
 def test_a_kept_file_altered_outside_a_build_is_not_believed(repo: Repo, cache: Path) -> None:

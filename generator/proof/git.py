@@ -94,19 +94,32 @@ class Git:
     def signature_setup(self) -> bytes:
         """Everything but a commit's bytes and the allowed signers that decides what git answers for its
         signature, as bytes: git's version, its `gpg.*` settings (a program, a revocation list), and the
-        bytes of every file those settings or the default program (ssh-keygen) name. A good answer kept
-        from an earlier build counts only under the same setup (proof.kept_signatures)."""
+        bytes of every file those settings name, of git and ssh-keygen (or the program set instead), and of
+        the libraries those two load (libcrypto does the checking; LD_PRELOAD shows here too). A good answer
+        kept from an earlier build counts only under the same setup (proof.kept_signatures)."""
         listed = self.run("config", "--null", "--get-regexp", r"^gpg\.", check=False).stdout
         parts = [self.run("--version").stdout, listed]
         settings = [entry.partition(b"\n")[::2] for entry in listed.split(b"\0") if entry]
         program = os.fsdecode(dict(settings).get(b"gpg.ssh.program", b"ssh-keygen"))  # the last one set wins
-        named = [shutil.which(program, path=self.env.get("PATH")) or program]
-        named += [os.fsdecode(value) for _, value in settings]
+        programs = [found for name in ("git", program) if (found := shutil.which(name, path=self.env.get("PATH")))]
+        named = [*programs, program, *(os.fsdecode(value) for _, value in settings), *self._libraries(programs)]
         for name in named:
             path = self.top / os.path.expanduser(name)
             if path.is_file():
                 parts.append(os.fsencode(os.path.realpath(path)) + b"\0" + hashlib.sha256(path.read_bytes()).digest())
         return b"\0\0".join(parts)
+
+    def _libraries(self, programs: list[str]) -> list[str]:
+        """The shared libraries the dynamic loader gives `programs` in this environment, as ldd lists them;
+        none where there is no ldd or a program is not dynamically linked."""
+        ldd = shutil.which("ldd", path=self.env.get("PATH"))
+        if not ldd or not programs:
+            return []
+        try:
+            listed = subprocess.run([ldd, *programs], capture_output=True, env=self.env, check=False).stdout
+        except OSError:
+            return []
+        return [os.fsdecode(found) for found in re.findall(rb"(?:=>\s*|^\s+)(/\S+) \(0x", listed, re.MULTILINE)]
 
     def relative(self, path: str | Path) -> str | None:
         """A path as git names it (relative to the top, '/' separated); None if outside the repository."""
