@@ -17,10 +17,15 @@ incidents, so there is history to walk. Then it times:
 Every figure before the last two is taken without a cache folder, whatever
 STATUSBLOG_CACHE_DIR says.
 
+With `--each-update`, the history is the one a team on call makes instead: every
+update (and postmortem) is a signed commit of its own, by its author, so the
+commits are three to four times the incidents and `--commits` is not used.
+
 With `--proofs`, site.toml says `publish_proofs = true`, and it also counts the
 files and bytes the proofs would publish (docs/signatures.md, "Size").
 
-    python benchmarks/verify_signatures.py [--incidents 1000] [--commits 300] [--repeat 3] [--keep DIR] [--proofs]
+    python benchmarks/verify_signatures.py [--incidents 1000] [--commits 300 | --each-update] [--repeat 3]
+                                           [--keep DIR] [--proofs]
 """
 
 from __future__ import annotations
@@ -77,7 +82,9 @@ def registries(keys: dict[str, Path], proofs: bool) -> dict[str, str]:
     }
 
 
-def incident(index: int, author: str) -> tuple[str, str, datetime]:
+def incident_parts(index: int, author: str) -> tuple[str, list[str], datetime]:
+    """An incident file's path, its parts (the header with its summary, each update, a postmortem on every
+    fifth), and when it started."""
     started = datetime(2026, 11, 1, tzinfo=UTC) - timedelta(hours=7 * index)
     parts = [f"---\ntitle: Incident {index}\nimpact: minor\ncomponents: [api]\nstarted: {started:%Y-%m-%dT%H:%MZ}\n"
              f"---\n\nSomething was slow for some customers.\n"]
@@ -86,7 +93,12 @@ def incident(index: int, author: str) -> tuple[str, str, datetime]:
         parts.append(f"## {at:%Y-%m-%d %H:%M} UTC · {status} · {author}\n\nWhat we saw and did, step {step}.\n")
     if index % 5 == 0:
         parts.append(f"## Postmortem · {author}\n\n### What happened\n\nA cause.\n")
-    return f"incidents/{started:%Y-%m-%d-%H%M}-incident-{index}.md", "\n".join(parts), started
+    return f"incidents/{started:%Y-%m-%d-%H%M}-incident-{index}.md", parts, started
+
+
+def incident(index: int, author: str) -> tuple[str, str, datetime]:
+    path, parts, started = incident_parts(index, author)
+    return path, "\n".join(parts), started
 
 
 def signed_commit(repo: Path, key: Path, message: str) -> None:
@@ -103,7 +115,8 @@ def one_more_update(repo: Path, keys: dict[str, Path], number: int) -> None:
     git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
 
 
-def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int, proofs: bool = False) -> int:
+def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int, proofs: bool = False,
+              each_update: bool = False) -> int:
     """The repository; returns the number of signed commits."""
     site = repo / "content"
     (site / "incidents").mkdir(parents=True)
@@ -112,6 +125,8 @@ def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int, p
         (site / name).write_text(text)
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Site")
+    if each_update:
+        return _commit_each_update(repo, keys, incidents)
     appends = commits // 5
     batches = max(1, commits - appends)
     # Each batch is written and signed by one author, as on call: their incidents, their key.
@@ -138,9 +153,28 @@ def make_repo(repo: Path, keys: dict[str, Path], incidents: int, commits: int, p
         else:
             (site / path).write_text(text + "\n" + update)
         commit(signer, f"Resolve {path}")
+    _merged(repo)
+    return signed
+
+
+def _commit_each_update(repo: Path, keys: dict[str, Path], incidents: int) -> int:
+    """Each incident written as it happens: its header and first update, then each later part, every one a
+    commit signed by the author of what it adds."""
+    signed = 0
+    for index in range(incidents):
+        author = AUTHORS[index % len(AUTHORS)]
+        path, parts, _ = incident_parts(index, author)
+        for count in range(2, len(parts) + 1):
+            (repo / "content" / path).write_text("\n".join(parts[:count]))
+            signed_commit(repo, keys[author], f"Incident {index}, part {count}")
+            signed += 1
+    _merged(repo)
+    return signed
+
+
+def _merged(repo: Path) -> None:
     git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")  # merged, as fetched
     git(repo, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")  # the default branch, as cloned
-    return signed
 
 
 def cpu_seconds() -> float:
@@ -162,6 +196,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="time the whole check this many times")
     parser.add_argument("--keep", type=Path, help="make the repository here and keep it")
     parser.add_argument("--proofs", action="store_true", help="publish proofs, and count their files and bytes")
+    parser.add_argument("--each-update", action="store_true",
+                        help="a signed commit for every update, as on call (instead of --commits)")
     args = parser.parse_args()
     # The machine's git settings must not change what is measured.
     os.environ.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", GIT_AUTHOR_NAME="Bench",
@@ -170,7 +206,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="statusblog-verify-bench-") as scratch:
         root = args.keep or Path(scratch) / "repo"
         keys = make_keys(Path(scratch) / "keys")
-        signed, made, _ = timed(lambda: make_repo(root, keys, args.incidents, args.commits, args.proofs))
+        signed, made, _ = timed(lambda: make_repo(root, keys, args.incidents, args.commits, args.proofs,
+                                                  args.each_update))
         print(f"made {args.incidents} incidents in {signed} signed commits in {made:.1f} s ({root})")
         site = root / "content"
         problems = Problems()
