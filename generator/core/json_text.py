@@ -56,10 +56,10 @@ def _write(value: Any, margin: str, add: Callable[[str], Any]) -> None:
     elif kind is int:
         add(int.__repr__(value))
     else:
-        _write_subclass(value, margin, add)
+        _write_subclass(value, add)
 
 
-def _write_subclass(value: Any, margin: str, add: Callable[[str], Any]) -> None:
+def _write_subclass(value: Any, add: Callable[[str], Any]) -> None:
     """What json.dumps makes of a finite float, or of a subclass of str or int (a Markup, an IntEnum), which it
     writes from their data alone; anything else is _Unusual."""
     if isinstance(value, str):

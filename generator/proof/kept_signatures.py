@@ -4,11 +4,12 @@ Git starts ssh-keygen for every signed commit it checks: most of a verifying
 build's time, and it grows with the history, though only the commits a merge
 brings are new. What git answers for a commit depends on nothing but the
 commit's bytes (its id names them), the allowed signers it is checked against,
-and the setup that checks it (`Git.signature_setup`: git, its `gpg.*` settings,
-ssh-keygen, the libraries they load). So a good answer found under exactly those, and this code, is kept
-in the site's cache folder (source.cache), sealed like every cache file, and
-not asked again. Any other answer is asked every time: a good one is the only
-one worth keeping, and an error that may have been passing is never kept.
+and the setup that checks it (`Git.signature_setup`: git, its `gpg.*`
+settings, ssh-keygen, the libraries they load). So a good answer found under
+exactly those, and this code, is kept in the site's cache folder
+(source.cache), sealed like every cache file, and not asked again. Any other
+answer is asked every time: a good one is the only one worth keeping, and an
+error that may have been passing is never kept.
 
 One thing more can decide an answer: an allowed signer's `valid-after` or
 `valid-before`, checked at the commit's time by a recent git but at the time
