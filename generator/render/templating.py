@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from types import CodeType, FunctionType, MethodType
 from typing import Any
 
@@ -30,6 +30,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from ..core.recent import Recent
+from .shipped_theme import Shipped
 
 
 def escape_text(text: str) -> str:
@@ -233,7 +234,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     build with a cache folder keeps what its Theme used there (render.compiled_theme).
     """
 
-    def __init__(self, catalog: str, shipped: Mapping[tuple[str, str], Callable[[str], CodeType | None]]) -> None:
+    def __init__(self, catalog: str, shipped: Shipped) -> None:
         self.catalog = catalog
         self.shipped = shipped
         """The installed theme's templates as Jinja compiles them with this catalog (render.shipped_theme)."""

@@ -293,14 +293,14 @@ def render(text: str, doc_id: str = "") -> str:
         elif (heading := inline_html(content)) is None:  # its anchor would need markdown-it's tokens
             return MARKDOWN.render(text, env)
         elif int(tag[1]) in ANCHORED_LEVELS:
-            anchor = unique_anchor(slugify(_heading_text(content)), taken, tried)
+            anchor = unique_anchor(slugify(_anchor_text(content)), taken, tried)
             html.append(f'<{tag} id="{escapeHtml(anchor)}">{heading}</{tag}>\n')
         else:
             html.append(f"<{tag}>{heading}</{tag}>\n")
     return "".join(html)
 
 
-def _heading_text(content: str) -> str:
+def _anchor_text(content: str) -> str:
     """The text _anchor_headings slugs for a heading inline_html writes: its text without strong marks, and its
     code spans' content as it stands. The marks go before the slug is made, not with the rest of the
     punctuation it drops: a Greek capital sigma lowers to one letter inside a word and to another at its
