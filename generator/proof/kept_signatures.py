@@ -50,7 +50,8 @@ def checked_commits(git: Git, commits: Iterable[str], allowed_signers: Path, sit
     found = check_commits(git, asked, allowed_signers) if asked else {}
     good = {commit: signature.fingerprint for commit, signature in found.items() if signature.good}
     if good or kept.keys() - wanted:
-        # What this build needs, no more: commits gone from the history are forgotten.
+        # What this build needs, no more: a commit it no longer asks about (gone from the history, or only on
+        # another branch than the one checked out) is forgotten, and checked again if a later build needs it.
         _keep(path, context, {**{commit: kept[commit] for commit in known}, **good})
     return {**known, **found}
 
